@@ -1,0 +1,28 @@
+#pragma once
+// A Backlog to its canonical text (SPEC.md, "Writing is canonical"): two-space indentation, keys
+// in the fixed order of SPEC.md with unknown keys after them in their original order, arrays one
+// element a line (`[]` and `{}` when empty), one trailing newline. Loading canonical text and
+// saving it again gives the same bytes.
+
+#include "mbl/model.hpp"
+
+#include <string>
+
+namespace mbl {
+
+std::string to_canonical_text(const Backlog& backlog);
+
+// One entity as canonical JSON text at depth 0 (no trailing newline), shaped exactly as inside
+// the file, for `--format json` output.
+std::string to_json_text(const Asset& asset);
+std::string to_json_text(const Workload& workload);
+std::string to_json_text(const Iteration& iteration);
+
+// `text` as a JSON string literal with quotes, escaped as the canonical writer does.
+std::string json_quote(std::string_view text);
+
+// A number as the writer spells it: integers without a fraction (`16`), others in the shortest
+// form that reads back to the same double (`0.1`).
+std::string format_number(double value);
+
+} // namespace mbl
