@@ -1,0 +1,18 @@
+#pragma once
+// The `mbl` program: parse the command line, run one command, turn failures into messages and
+// exit codes (SPEC.md, "Output and exit codes").
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace mbl::cli {
+
+// Runs `mbl` with `args` (args[0] is the program name), printing results to `out` and
+// `mbl: error: ...` messages to `err`; returns the exit status. Never exits the process.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// run() over main's arguments and the standard streams.
+int run(int argc, char** argv);
+
+} // namespace mbl::cli

@@ -1,0 +1,211 @@
+// mbl asset add/list/show/set/rm
+#include "cli/command_support.hpp"
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+#include "cli/render_entity.hpp"
+#include "cli/render_json.hpp"
+#include "cli/render_text.hpp"
+#include "mbl/edit.hpp"
+#include "mbl/save.hpp"
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+namespace mbl::cli {
+namespace {
+
+struct AssetAddOptions {
+    std::string id;
+    std::optional<std::string> name, kind, workload, strategy, estimate, priority, status;
+    std::vector<std::string> depends_on, tags, attributes;
+};
+
+struct AssetListOptions {
+    std::optional<std::string> status, kind, workload, iteration, tag, strategy;
+};
+
+struct AssetEditOptions {
+    std::string id;
+    std::vector<std::string> assignments; // set: FIELD=VALUE...
+    bool force = false;                   // rm
+};
+
+void run_asset_add(const AssetAddOptions& o, const GlobalOptions& global, std::ostream& out) {
+    output_format(global, {OutputFormat::table});
+    Date today = resolve_today(global);
+    Asset added;
+    modify_backlog(global, [&](Backlog& backlog) {
+        Asset asset;
+        asset.id = o.id;
+        asset.name = o.name.value_or("");
+        asset.workload = o.workload;
+        asset.depends_on = o.depends_on;
+        asset.tags = o.tags;
+        add_asset(backlog, std::move(asset), today);
+        // Values that need reading go through the same code as `asset set`.
+        Asset& stored = require_asset(backlog, o.id);
+        const std::pair<const char*, const std::optional<std::string>&> typed[] = {
+            {"kind", o.kind},
+            {"strategy", o.strategy},
+            {"estimate", o.estimate},
+            {"priority", o.priority},
+            {"status", o.status}};
+        for (const auto& [field, value] : typed) {
+            if (value) {
+                set_asset_field(backlog, stored, field, *value, today);
+            }
+        }
+        for (const std::string& attribute : o.attributes) {
+            auto [key, value] = split_assignment(attribute);
+            set_asset_field(backlog, stored, "attributes." + key, value, today);
+        }
+        added = stored;
+    });
+    std::string details(to_string(added.kind));
+    if (added.workload) {
+        details += ", workload " + *added.workload;
+    }
+    out << terminal_safe("Added asset " + added.id + " (" + details + ")") << '\n';
+}
+
+void run_asset_list(const AssetListOptions& o, const GlobalOptions& global, std::ostream& out) {
+    OutputFormat format =
+        output_format(global, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
+    AssetFilter filter;
+    if (o.status) {
+        filter.status = parse_choice<AssetStatus>("--status", *o.status);
+    }
+    if (o.kind) {
+        filter.kind = parse_choice<AssetKind>("--kind", *o.kind);
+    }
+    if (o.strategy) {
+        filter.strategy = parse_choice<Strategy>("--strategy", *o.strategy);
+    }
+    filter.workload = o.workload;
+    filter.iteration = o.iteration;
+    filter.tag = o.tag;
+    LoadedBacklog loaded = load_for_reading(global);
+    std::vector<const Asset*> assets = filter_assets(loaded.backlog, filter);
+    if (format == OutputFormat::json) {
+        std::vector<std::string> objects;
+        for (const Asset* asset : assets) {
+            objects.push_back(to_json_text(*asset));
+        }
+        render_json_array(out, objects);
+    } else if (format == OutputFormat::csv) {
+        render_csv(out, asset_table(assets));
+    } else if (assets.empty()) {
+        out << "No assets match.\n";
+    } else {
+        render_table(out, asset_table(assets), use_color(global));
+    }
+}
+
+void run_asset_show(const AssetEditOptions& o, const GlobalOptions& global, std::ostream& out) {
+    OutputFormat format = output_format(global, {OutputFormat::table, OutputFormat::json});
+    LoadedBacklog loaded = load_for_reading(global);
+    const Asset& asset = require_asset(loaded.backlog, o.id);
+    if (format == OutputFormat::json) {
+        out << to_json_text(asset) << '\n';
+    } else {
+        render_fields(out, asset_fields(loaded.backlog, asset), use_color(global));
+    }
+}
+
+void run_asset_set(const AssetEditOptions& o, const GlobalOptions& global, std::ostream& out) {
+    output_format(global, {OutputFormat::table});
+    Date today = resolve_today(global);
+    std::vector<std::string> lines;
+    modify_backlog(global, [&](Backlog& backlog) {
+        Asset& asset = require_asset(backlog, o.id);
+        for (const std::string& assignment : o.assignments) {
+            auto [field, value] = split_assignment(assignment);
+            lines.push_back(
+                change_line(o.id, field, set_asset_field(backlog, asset, field, value, today)));
+        }
+    });
+    for (const std::string& line : lines) {
+        out << terminal_safe(line) << '\n';
+    }
+}
+
+void run_asset_rm(const AssetEditOptions& o, const GlobalOptions& global, std::ostream& out) {
+    output_format(global, {OutputFormat::table});
+    RemovalReport report;
+    modify_backlog(global,
+                   [&](Backlog& backlog) { report = remove_asset(backlog, o.id, o.force); });
+    std::string line = "Removed asset " + o.id;
+    if (!report.dropped_references.empty()) {
+        line += " (dropped references: " + comma_list(report.dropped_references) + ")";
+    }
+    out << terminal_safe(line) << '\n';
+}
+
+} // namespace
+
+void setup_asset(CLI::App& root, GlobalOptions& global, std::ostream& out) {
+    CLI::App* asset =
+        add_command_family(root, "asset", "Add, list, show, change and remove assets");
+
+    auto add_options = std::make_shared<AssetAddOptions>();
+    CLI::App* add = add_command(*asset, "add", "Add an asset to the migration backlog",
+                                "mbl asset add crm-sql-01 --kind database --workload crm "
+                                "--estimate 16 --attr cores=8");
+    add->add_option("ID", add_options->id, "Asset id (a slug: a-z, 0-9, '.', '_', '-')")
+        ->required();
+    add->add_option("--name", add_options->name, "Display name");
+    add->add_option("--kind", add_options->kind,
+                    "vm, database, file-share, storage, "
+                    "app-service, network or other");
+    add->add_option("--workload", add_options->workload, "Workload id it belongs to");
+    add->add_option("--strategy", add_options->strategy,
+                    "rehost, replatform, refactor, rearchitect, rebuild, replace, retire or "
+                    "retain");
+    add->add_option("--estimate", add_options->estimate, "Estimate in the file's unit");
+    add->add_option("--priority", add_options->priority, "1 (highest) to 4");
+    add->add_option("--status", add_options->status,
+                    "not-started, in-progress, replicated or blocked");
+    add->add_option("--depends-on", add_options->depends_on, "Asset it depends on (repeatable)");
+    add->add_option("--tag", add_options->tags, "Tag (repeatable)");
+    add->add_option("--attr", add_options->attributes,
+                    "Attribute KEY=VALUE, VALUE read as JSON when it is JSON (repeatable)");
+    add->callback([add_options, &global, &out] { run_asset_add(*add_options, global, out); });
+
+    auto list_options = std::make_shared<AssetListOptions>();
+    CLI::App* list = add_command(*asset, "list", "List assets, filtered (table, json or csv)",
+                                 "mbl asset list --workload crm --status not-started");
+    list->add_option("--status", list_options->status, "Only this status");
+    list->add_option("--kind", list_options->kind, "Only this kind");
+    list->add_option("--workload", list_options->workload, "Only assets of this workload");
+    list->add_option("--iteration", list_options->iteration,
+                     "Only assets committed to this iteration");
+    list->add_option("--tag", list_options->tag, "Only assets with this tag");
+    list->add_option("--strategy", list_options->strategy, "Only this strategy");
+    list->callback([list_options, &global, &out] { run_asset_list(*list_options, global, out); });
+
+    auto show_options = std::make_shared<AssetEditOptions>();
+    CLI::App* show = add_command(*asset, "show", "Show every field of an asset (table or json)",
+                                 "mbl asset show crm-sql-01");
+    show->add_option("ID", show_options->id, "Asset id")->required();
+    show->callback([show_options, &global, &out] { run_asset_show(*show_options, global, out); });
+
+    auto set_options = std::make_shared<AssetEditOptions>();
+    CLI::App* set = add_command(
+        *asset, "set",
+        "Change fields: name, kind, workload, owner, strategy, estimate, priority, status, notes, "
+        "replicated_on, depends_on=a,b, tags=a,b, attributes.KEY=VALUE (all or nothing)",
+        "mbl asset set crm-sql-01 status=replicated estimate=12");
+    set->add_option("ID", set_options->id, "Asset id")->required();
+    set->add_option("FIELD=VALUE", set_options->assignments, "Changes to make")->required();
+    set->callback([set_options, &global, &out] { run_asset_set(*set_options, global, out); });
+
+    auto rm_options = std::make_shared<AssetEditOptions>();
+    CLI::App* rm = add_command(*asset, "rm", "Remove an asset; refuses while it is referenced",
+                               "mbl asset rm crm-sql-01 --force");
+    rm->add_option("ID", rm_options->id, "Asset id")->required();
+    rm->add_flag("--force", rm_options->force,
+                 "Also drop the references to it (dependencies, iteration commitments)");
+    rm->callback([rm_options, &global, &out] { run_asset_rm(*rm_options, global, out); });
+}
+
+} // namespace mbl::cli

@@ -1,0 +1,64 @@
+// mbl fmt [--check]
+#include "cli/command_support.hpp"
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+#include "cli/render_text.hpp"
+#include "mbl/load.hpp"
+#include "mbl/save.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <memory>
+
+namespace mbl::cli {
+namespace {
+
+struct FmtOptions {
+    bool check = false;
+};
+
+// 1-based number of the first line where `a` and `b` differ.
+std::size_t first_differing_line(std::string_view a, std::string_view b) {
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < a.size() && i < b.size() && a[i] == b[i]; ++i) {
+        line += a[i] == '\n' ? 1 : 0;
+    }
+    return line;
+}
+
+void run_fmt(const FmtOptions& o, const GlobalOptions& global, std::ostream& out) {
+    output_format(global, {OutputFormat::table});
+    if (o.check) {
+        LoadedBacklog loaded = load_for_reading(global);
+        std::string canonical = to_canonical_text(loaded.backlog);
+        if (canonical == loaded.text) {
+            out << terminal_safe(loaded.file.label + " is canonical") << '\n';
+            return;
+        }
+        out << terminal_safe(fmt::format("{} is not canonical (first difference on line {}); "
+                                         "run 'mbl fmt'",
+                                         loaded.file.label,
+                                         first_differing_line(loaded.text, canonical)))
+            << '\n';
+        throw ExitAfterReport{ExitStatus::check_failed};
+    }
+    bool rewritten = modify_backlog(global, [](Backlog&) {});
+    std::string label = resolve_backlog_file(global).label;
+    out << terminal_safe(rewritten ? "Formatted " + label : label + " already canonical") << '\n';
+}
+
+} // namespace
+
+void setup_fmt(CLI::App& root, GlobalOptions& global, std::ostream& out) {
+    auto options = std::make_shared<FmtOptions>();
+    CLI::App* fmt_command =
+        add_command(root, "fmt",
+                    "Rewrite the file canonically (two-space indent, fixed key order), or with "
+                    "--check only check it (exit 1 when it is not)",
+                    "mbl fmt --check");
+    fmt_command->add_flag("--check", options->check,
+                          "Change nothing; exit 1 when the file is not canonical");
+    fmt_command->callback([options, &global, &out] { run_fmt(*options, global, out); });
+}
+
+} // namespace mbl::cli

@@ -1,0 +1,40 @@
+#include "cli/command_support.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace mbl::cli {
+
+CLI::App* add_command(CLI::App& parent, const std::string& name, const std::string& description,
+                      const std::string& example) {
+    CLI::App* command = parent.add_subcommand(name, description);
+    command->footer("Example:\n  " + example +
+                    "\n\nGlobal options (-f/--file, --format, --color, --today, --lock-timeout) "
+                    "are accepted here too; see 'mbl --help'.");
+    return command;
+}
+
+CLI::App* add_command_family(CLI::App& root, const std::string& name,
+                             const std::string& description) {
+    CLI::App* family = root.add_subcommand(name, description);
+    family->require_subcommand(1);
+    return family;
+}
+
+std::string change_line(std::string_view id, std::string_view field, std::string_view description) {
+    std::string line = std::string(id) + ": ";
+    std::string prefix = std::string(field) + ": ";
+    if (description.substr(0, prefix.size()) == prefix) {
+        return line + std::string(field) + " " + std::string(description.substr(prefix.size()));
+    }
+    return line + std::string(description);
+}
+
+std::string comma_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i == 0 ? items[i] : ", " + items[i];
+    }
+    return out;
+}
+
+} // namespace mbl::cli

@@ -1,0 +1,28 @@
+#pragma once
+// Every command family registers itself on the root app with setup_<family>; app.cpp calls them
+// all. A command parses its arguments, calls one core function, and renders the result to `out`.
+
+#include "cli/options.hpp"
+#include "mbl/error.hpp"
+
+#include <ostream>
+
+namespace CLI {
+class App;
+}
+
+namespace mbl::cli {
+
+// Thrown by a command that has printed its whole report (validate, fmt --check) and only needs
+// the process to end with `status`; run() prints nothing more.
+struct ExitAfterReport {
+    ExitStatus status;
+};
+
+void setup_init(CLI::App& root, GlobalOptions& options, std::ostream& out);
+void setup_asset(CLI::App& root, GlobalOptions& options, std::ostream& out);
+void setup_workload(CLI::App& root, GlobalOptions& options, std::ostream& out);
+void setup_validate(CLI::App& root, GlobalOptions& options, std::ostream& out);
+void setup_fmt(CLI::App& root, GlobalOptions& options, std::ostream& out);
+
+} // namespace mbl::cli

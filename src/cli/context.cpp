@@ -1,0 +1,91 @@
+#include "cli/context.hpp"
+
+#include "mbl/error.hpp"
+#include "mbl/load.hpp"
+#include "mbl/save.hpp"
+#include "mbl/store.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+
+namespace mbl::cli {
+namespace {
+
+std::optional<std::string> environment(const char* name) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') {
+        return std::nullopt;
+    }
+    return std::string(value);
+}
+
+Date parse_today(const std::string& text, const char* source) {
+    if (auto date = Date::parse(text)) {
+        return *date;
+    }
+    throw usage_error(std::string(source) + " '" + text +
+                      "' is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04");
+}
+
+Date local_date() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    using namespace std::chrono;
+    year_month_day day{year{local.tm_year + 1900}, month{static_cast<unsigned>(local.tm_mon + 1)},
+                       std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+    return Date{sys_days{day}};
+}
+
+} // namespace
+
+std::string label_for(const std::filesystem::path& path, bool given) {
+    if (given || path.is_relative()) {
+        return path.string();
+    }
+    std::filesystem::path relative = path.lexically_relative(std::filesystem::current_path());
+    return relative.empty() ? path.string() : relative.string();
+}
+
+BacklogFile resolve_backlog_file(const GlobalOptions& options) {
+    std::optional<std::string> env_file = environment("MBL_FILE");
+    std::filesystem::path path =
+        find_backlog_file(options.file, env_file, std::filesystem::current_path());
+    return {path, label_for(path, options.file.has_value() || env_file.has_value())};
+}
+
+Date resolve_today(const GlobalOptions& options) {
+    if (options.today) {
+        return parse_today(*options.today, "--today");
+    }
+    if (auto from_environment = environment("MBL_TODAY")) {
+        return parse_today(*from_environment, "MBL_TODAY");
+    }
+    return local_date();
+}
+
+LoadedBacklog load_for_reading(const GlobalOptions& options) {
+    BacklogFile file = resolve_backlog_file(options);
+    std::string text = read_backlog_file(file.path);
+    Backlog backlog = load_backlog_or_throw(text, file.label);
+    return {std::move(file), std::move(text), std::move(backlog)};
+}
+
+bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change) {
+    BacklogFile file = resolve_backlog_file(options);
+    auto timeout =
+        std::chrono::milliseconds(static_cast<long long>(options.lock_timeout_seconds * 1000.0));
+    FileLock lock(file.path, timeout);
+    std::string before = read_backlog_file(file.path);
+    Backlog backlog = load_backlog_or_throw(before, file.label);
+    change(backlog);
+    std::string after = to_canonical_text(backlog);
+    if (after == before) {
+        return false;
+    }
+    write_file_atomically(file.path, after);
+    return true;
+}
+
+} // namespace mbl::cli

@@ -1,0 +1,46 @@
+#pragma once
+// What commands share around the core: which file, which day, loading it, and the locked
+// read-modify-write that every write command goes through.
+
+#include "cli/options.hpp"
+#include "mbl/date.hpp"
+#include "mbl/model.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+namespace mbl::cli {
+
+struct BacklogFile {
+    std::filesystem::path path;
+    std::string label; // how messages name it: as given by -f/$MBL_FILE, else relative to cwd
+};
+
+// The file to use: -f, else $MBL_FILE, else backlog.json in the working directory or a parent.
+BacklogFile resolve_backlog_file(const GlobalOptions& options);
+
+// `label` for a path: relative to the working directory when found by searching, as given else.
+std::string label_for(const std::filesystem::path& path, bool given);
+
+// "Today": --today, else $MBL_TODAY, else the system's local date. Error(usage) when the given
+// one is not a real YYYY-MM-DD day.
+Date resolve_today(const GlobalOptions& options);
+
+struct LoadedBacklog {
+    BacklogFile file;
+    std::string text;
+    Backlog backlog;
+};
+
+// Reads and loads the file for a read-only command; Error(input) when it is missing,
+// unreadable, or has errors (see mbl::load_backlog_or_throw).
+LoadedBacklog load_for_reading(const GlobalOptions& options);
+
+// The locked read-modify-write: takes the file's lock (waiting up to --lock-timeout), loads it,
+// runs `change` on the backlog, and, only if `change` returns normally, writes the canonical text
+// atomically when it differs from what was read. Returns whether the file was rewritten. Any
+// exception leaves the file as it was.
+bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change);
+
+} // namespace mbl::cli

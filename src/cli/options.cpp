@@ -1,0 +1,82 @@
+#include "cli/options.hpp"
+
+#include "mbl/date.hpp"
+#include "mbl/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <array>
+#include <cstdlib>
+#include <unistd.h>
+
+namespace mbl::cli {
+namespace {
+
+constexpr std::array<std::string_view, 6> format_names{"table",    "json", "csv",
+                                                       "markdown", "text", "github"};
+
+std::string_view name_of(OutputFormat format) {
+    return format_names[static_cast<std::size_t>(format)];
+}
+
+} // namespace
+
+void add_global_options(CLI::App& root, GlobalOptions& options) {
+    const char* group = "Global options";
+    root.add_option("-f,--file", options.file,
+                    "Backlog file (default: $MBL_FILE, else backlog.json in this directory or "
+                    "the nearest parent)")
+        ->group(group);
+    root.add_option("--format", options.format,
+                    "Output format: table, json, csv or markdown where the command supports it "
+                    "(validate: text, json or github)")
+        ->group(group);
+    root.add_option("--color", options.color,
+                    "Colour: auto (on a terminal, unless NO_COLOR), "
+                    "always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->group(group);
+    root.add_option("--today", options.today,
+                    "The day to use as today, YYYY-MM-DD (default: $MBL_TODAY, else the "
+                    "system's local date)")
+        ->check(
+            [](const std::string& text) {
+                return Date::parse(text) ? std::string()
+                                         : "'" + text + "' is not a valid date; use YYYY-MM-DD";
+            },
+            "")
+        ->type_name("DATE")
+        ->group(group);
+    root.add_option("--lock-timeout", options.lock_timeout_seconds,
+                    "Seconds to wait for another mbl to release the file (default 10)")
+        ->check(CLI::NonNegativeNumber)
+        ->group(group);
+}
+
+OutputFormat output_format(const GlobalOptions& options,
+                           std::initializer_list<OutputFormat> supported) {
+    if (!options.format) {
+        return *supported.begin();
+    }
+    std::string allowed;
+    std::size_t index = 0;
+    for (OutputFormat format : supported) {
+        if (name_of(format) == *options.format) {
+            return format;
+        }
+        allowed += index == 0 ? "" : index + 1 == supported.size() ? " or " : ", ";
+        allowed += name_of(format);
+        ++index;
+    }
+    throw usage_error("--format " + *options.format + " is not available for this command; use " +
+                      allowed);
+}
+
+bool use_color(const GlobalOptions& options) {
+    if (options.color != "auto") {
+        return options.color == "always";
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    return (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO) == 1;
+}
+
+} // namespace mbl::cli
