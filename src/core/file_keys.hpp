@@ -16,12 +16,14 @@ inline constexpr std::array<std::string_view, 9> workload{
     "stage", "stage_history", "target_date", "notes"};
 inline constexpr std::array<std::string_view, 4> stage_change{"stage", "date", "reason", "forced"};
 inline constexpr std::array<std::string_view, 15> asset{
-    "id",       "name",   "kind",          "workload",   "owner",
-    "strategy", "estimate", "priority",    "status",     "replicated_on",
-    "depends_on", "tags", "attributes",    "tasks",      "notes"};
+    "id",         "name",     "kind",       "workload", "owner",
+    "strategy",   "estimate", "priority",   "status",   "replicated_on",
+    "depends_on", "tags",     "attributes", "tasks",    "notes"};
 inline constexpr std::array<std::string_view, 3> task{"title", "estimate", "done"};
 inline constexpr std::array<std::string_view, 10> iteration{
-    "id",        "name",      "start",     "end",                "capacity",
-    "state",     "committed", "completed", "completed_estimate", "notes"};
+    "id",        "name",      "start",
+    "end",       "capacity",  "state",
+    "committed", "completed", "completed_estimate",
+    "notes"};
 
 } // namespace mbl::keys

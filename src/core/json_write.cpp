@@ -7,7 +7,9 @@
 
 namespace mbl::detail {
 
-void append_indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
+void append_indent(std::string& out, int depth) {
+    out.append(static_cast<std::size_t>(depth) * 2, ' ');
+}
 
 void append_quoted(std::string& out, std::string_view text) {
     out += '"';
@@ -20,14 +22,30 @@ void append_quoted(std::string& out, std::string_view text) {
         out.append(text.substr(plain_from, i - plain_from));
         plain_from = i + 1;
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c); break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+            break;
         }
     }
     out.append(text.substr(plain_from));

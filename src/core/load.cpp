@@ -92,12 +92,12 @@ Backlog load_backlog_or_throw(std::string_view text, std::string_view file_label
         }
         if (++errors <= shown) {
             message += fmt::format("{}{}:{}:{}: {}", errors == 1 ? "" : "\n", file_label,
-                                   problem.position.line, problem.position.column,
-                                   problem.message);
+                                   problem.position.line, problem.position.column, problem.message);
         }
     }
     if (errors > shown) {
-        message += fmt::format("\n… and {} more; run 'mbl validate' to see them all", errors - shown);
+        message +=
+            fmt::format("\n… and {} more; run 'mbl validate' to see them all", errors - shown);
     }
     throw input_error(message);
 }

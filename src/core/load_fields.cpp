@@ -150,12 +150,12 @@ void TypedObjectSink::key(Reader& reader, std::string& key) {
     pending_key_ = key;
     if (key.rfind("x-", 0) != 0) {
         auto hint = nearest_spelling(key, {keys_, keys_ + key_count_});
-        reader.report(Severity::warning, "unknown-key",
-                      fmt::format("unknown key {}{}; it is kept as is (prefix it with x- to mark "
-                                  "an extension)",
-                                  json_quote(key),
-                                  hint ? fmt::format(": did you mean {}?", json_quote(*hint))
-                                       : ""));
+        reader.report(
+            Severity::warning, "unknown-key",
+            fmt::format("unknown key {}{}; it is kept as is (prefix it with x- to mark "
+                        "an extension)",
+                        json_quote(key),
+                        hint ? fmt::format(": did you mean {}?", json_quote(*hint)) : ""));
     }
 }
 

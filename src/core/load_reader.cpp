@@ -3,8 +3,8 @@
 #include "json_cursor.hpp"
 #include "json_write.hpp"
 #include "line_index.hpp"
-#include "mbl/save.hpp"
 #include "mbl/load.hpp"
+#include "mbl/save.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -13,33 +13,43 @@ namespace mbl::detail {
 
 std::string Scalar::description() const {
     switch (type) {
-    case Type::null: return "null";
-    case Type::boolean: return boolean ? "true" : "false";
+    case Type::null:
+        return "null";
+    case Type::boolean:
+        return boolean ? "true" : "false";
     case Type::integer:
-    case Type::number: return fmt::format("the number {}", spelling);
+    case Type::number:
+        return fmt::format("the number {}", spelling);
     case Type::string: {
         std::string quoted = text->size() > 40 ? text->substr(0, 40) + "…" : *text;
         return fmt::format("the string {}", json_quote(quoted));
     }
-    case Type::object: return "an object";
-    case Type::array: return "an array";
+    case Type::object:
+        return "an object";
+    case Type::array:
+        return "an array";
     }
     return "a value";
 }
 
 RawJson Scalar::to_raw() const {
     switch (type) {
-    case Type::null: return {"null"};
-    case Type::boolean: return {boolean ? "true" : "false"};
+    case Type::null:
+        return {"null"};
+    case Type::boolean:
+        return {boolean ? "true" : "false"};
     case Type::integer:
-    case Type::number: return {std::string(spelling)};
+    case Type::number:
+        return {std::string(spelling)};
     case Type::string: {
         RawJson raw;
         append_quoted(raw.text, *text);
         return raw;
     }
-    case Type::object: return {"{}"};
-    case Type::array: return {"[]"};
+    case Type::object:
+        return {"{}"};
+    case Type::array:
+        return {"[]"};
     }
     return {"null"};
 }
@@ -165,7 +175,9 @@ void Reader::begin_value() {
     }
 }
 
-std::size_t Reader::current_offset() const { return next_value_start(text_, event_from_); }
+std::size_t Reader::current_offset() const {
+    return next_value_start(text_, event_from_);
+}
 
 const std::string& Reader::current_key() const {
     static const std::string none;
@@ -202,12 +214,15 @@ bool Reader::fail(std::string message) {
 }
 
 bool Reader::fail_syntax(const char* what) {
-    // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 2: <reason>".
+    // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 2: <reason>"
+    // or "[json.exception.out_of_range.406] <reason>".
     std::string_view reason = what;
     if (auto column = reason.find(", column "); column != std::string_view::npos) {
         if (auto colon = reason.find(": ", column); colon != std::string_view::npos) {
             reason.remove_prefix(colon + 2);
         }
+    } else if (auto bracket = reason.find("] "); bracket != std::string_view::npos) {
+        reason.remove_prefix(bracket + 2);
     }
     std::string message = "invalid JSON: ";
     for (char c : reason) {
@@ -218,17 +233,24 @@ bool Reader::fail_syntax(const char* what) {
             message += c;
         }
     }
+    // The exact byte for a bad character in a string, the end for a truncated file, else the
+    // start of the token that could not be read.
     std::size_t reached = static_cast<std::size_t>(reached_ - text_.data());
-    bool at_end = reason.find("end of input") != std::string_view::npos;
+    if (reason.find("unexpected end of input") != std::string_view::npos) {
+        fatal_offset = reached;
+    } else if (reason.find("invalid string") != std::string_view::npos && reached > 0) {
+        fatal_offset = reached - 1;
+    } else {
+        fatal_offset = std::min(next_value_start(text_, previous_end_), reached);
+    }
     fatal_message = std::move(message);
-    fatal_offset = (at_end || reached == 0) ? reached : reached - 1;
     return false;
 }
 
 bool Reader::push(Sink* sink, bool is_array) {
     if (stack_.size() >= static_cast<std::size_t>(max_json_depth)) {
-        return fail(fmt::format("nesting deeper than {} levels; mbl refuses such files",
-                                max_json_depth));
+        return fail(
+            fmt::format("nesting deeper than {} levels; mbl refuses such files", max_json_depth));
     }
     stack_.push_back(Frame{sink, is_array, static_cast<std::size_t>(-1), {}, current_offset()});
     return !fatal_message;
@@ -310,7 +332,11 @@ bool Reader::key(std::string& key) {
     return !fatal_message;
 }
 
-bool Reader::end_object() { return pop(); }
-bool Reader::end_array() { return pop(); }
+bool Reader::end_object() {
+    return pop();
+}
+bool Reader::end_array() {
+    return pop();
+}
 
 } // namespace mbl::detail

@@ -24,8 +24,8 @@ struct Scalar {
     enum class Type { null, boolean, integer, number, string, object, array };
     Type type = Type::null;
     bool boolean = false;
-    double number = 0;          // integer and number
-    std::string_view spelling;  // number: as written in the file (integers: empty)
+    double number = 0;           // integer and number
+    std::string_view spelling;   // number: as written in the file (integers: empty)
     std::string* text = nullptr; // string: the decoded value, may be moved from
 
     // "null", "a boolean", "a number", `a string ("16h")`: for type error messages.

@@ -125,7 +125,8 @@ void locate_problems(std::string_view text, std::vector<Problem>& problems) {
         }
         std::string path = problem.path;
         for (;;) {
-            if (auto found = wanted.find(path); found != wanted.end() && found->second != not_found) {
+            if (auto found = wanted.find(path);
+                found != wanted.end() && found->second != not_found) {
                 problem.position = lines.position(found->second);
                 break;
             }

@@ -123,9 +123,8 @@ void write_asset(std::string& out, const Asset& asset, int depth) {
     object.strings("tags", asset.tags);
     object.raw_object("attributes", asset.attributes);
     object.key("tasks");
-    object.write_array(asset.tasks, [&](const Task& task) {
-        write_task(out, task, object.member_depth() + 1);
-    });
+    object.write_array(asset.tasks,
+                       [&](const Task& task) { write_task(out, task, object.member_depth() + 1); });
     object.optional_string("notes", asset.notes);
     object.raw_members(asset.extras);
     object.close();
@@ -189,7 +188,8 @@ void write_settings(std::string& out, const Settings& settings, int depth) {
     object.close();
 }
 
-template <class T> std::string entity_text(const T& entity, void (*write)(std::string&, const T&, int)) {
+template <class T>
+std::string entity_text(const T& entity, void (*write)(std::string&, const T&, int)) {
     std::string out;
     write(out, entity, 0);
     return out;
@@ -218,8 +218,12 @@ std::string to_canonical_text(const Backlog& backlog) {
     return out;
 }
 
-std::string to_json_text(const Asset& asset) { return entity_text(asset, write_asset); }
-std::string to_json_text(const Workload& workload) { return entity_text(workload, write_workload); }
+std::string to_json_text(const Asset& asset) {
+    return entity_text(asset, write_asset);
+}
+std::string to_json_text(const Workload& workload) {
+    return entity_text(workload, write_workload);
+}
 std::string to_json_text(const Iteration& iteration) {
     return entity_text(iteration, write_iteration);
 }
