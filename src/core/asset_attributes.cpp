@@ -26,15 +26,21 @@ std::string compact(const RawJson& raw) {
 } // namespace
 
 RawJson attribute_value(std::string_view value, std::string_view key) {
+    // The file nests an attribute value in the top object, `assets`, the asset and `attributes`;
+    // the value may add what the loader still accepts below them.
+    constexpr int levels_above_attribute = 4;
+    constexpr int max_value_depth = max_json_depth - levels_above_attribute;
     bool too_deep = false;
-    auto watch_depth = [&](int depth, Json::parse_event_t, Json&) {
-        too_deep = too_deep || depth > max_json_depth;
+    auto watch_depth = [&](int depth, Json::parse_event_t event, Json&) {
+        bool opens =
+            event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start;
+        too_deep = too_deep || (opens && depth + 1 > max_value_depth);
         return !too_deep;
     };
     Json parsed = Json::parse(value, watch_depth, false);
     if (too_deep) {
         throw usage_error(
-            fmt::format("{} nests deeper than {} levels", attribute_field(key), max_json_depth));
+            fmt::format("{} nests deeper than {} levels", attribute_field(key), max_value_depth));
     }
     if (parsed.is_discarded()) {
         parsed = std::string(value); // not JSON: the text itself, as a string

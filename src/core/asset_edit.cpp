@@ -7,7 +7,6 @@
 #include "mbl/suggest.hpp"
 
 #include <algorithm>
-#include <array>
 #include <fmt/format.h>
 
 namespace mbl {

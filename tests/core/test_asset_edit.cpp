@@ -199,17 +199,19 @@ TEST_CASE("setting the status records or clears replicated_on", "[edit]") {
           "status: not-started -> in-progress");
     CHECK_FALSE(backlog.assets[0].replicated_on.has_value());
 
-    CHECK_THAT(set(backlog, "crm-sql-01", "status", "replicated"),
-               Contains("status: in-progress -> replicated"));
+    CHECK(set(backlog, "crm-sql-01", "status", "replicated") ==
+          "status: in-progress -> replicated (replicated_on 2027-01-15)");
     CHECK(backlog.assets[0].status == mbl::AssetStatus::replicated);
     CHECK(backlog.assets[0].replicated_on == today);
 
     SECTION("an asset already replicated keeps its day") {
-        set(backlog, "crm-web-01", "status", "replicated");
+        CHECK(set(backlog, "crm-web-01", "status", "replicated") ==
+              "status: replicated -> replicated");
         CHECK(backlog.assets[1].replicated_on == mbl::Date::parse("2027-01-08"));
     }
     SECTION("any other status clears the day") {
-        set(backlog, "crm-web-01", "status", "blocked");
+        CHECK(set(backlog, "crm-web-01", "status", "blocked") ==
+              "status: replicated -> blocked (replicated_on cleared)");
         CHECK(backlog.assets[1].status == mbl::AssetStatus::blocked);
         CHECK_FALSE(backlog.assets[1].replicated_on.has_value());
     }
@@ -303,8 +305,11 @@ TEST_CASE("attribute values are JSON when they parse, else strings", "[edit]") {
     CHECK(stored("C:\\data \"x\"") == "\"C:\\\\data \\\"x\\\"\"");
 
     CHECK(refused_set("erp-app-01", "attributes.x", "\xff").status() == ExitStatus::usage);
-    CHECK(refused_set("erp-app-01", "attributes.x", std::string(300, '[') + std::string(300, ']'))
-              .status() == ExitStatus::usage);
+    auto nested = [](int depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+    CHECK(stored(nested(252)).size() > 252 * 2); // the deepest the file still takes
+    mbl::Error deep = refused_set("erp-app-01", "attributes.x", nested(253));
+    CHECK(deep.status() == ExitStatus::usage);
+    CHECK_THAT(deep.what(), Contains("attributes.x nests deeper than 252 levels"));
 }
 
 TEST_CASE("unknown fields are refused with the field list", "[edit]") {
