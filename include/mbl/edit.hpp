@@ -14,24 +14,28 @@
 
 namespace mbl {
 
-// The asset with `id`, or Error(input): `unknown asset 'crm-sql-1'; did you mean crm-sql-01?`.
+// The asset with `id`, or Error(input): `unknown asset 'crm-sql-1'; did you mean 'crm-sql-01'?`.
 Asset& require_asset(Backlog& backlog, std::string_view id);
 const Asset& require_asset(const Backlog& backlog, std::string_view id);
 Workload& require_workload(Backlog& backlog, std::string_view id);
 const Workload& require_workload(const Backlog& backlog, std::string_view id);
 
-// Appends `asset` after checking: a slug id not yet used, a known workload (when set), known
-// depends_on ids, priority 1-4, a non-negative estimate. A `replicated` status with no
-// replicated_on gets `today`.
+// Appends `asset` after checking: a slug id (Error(usage)) not yet used (Error(input)
+// `asset 'x' already exists`), a known workload (when set), known depends_on ids that close no
+// cycle, priority 1-4, a non-negative estimate, valid UTF-8 text. Duplicate tags are dropped. A
+// `replicated` status with no replicated_on gets `today`.
 void add_asset(Backlog& backlog, Asset asset, Date today);
 
-// Sets one field from its command-line spelling. Fields: name, kind, workload, owner, strategy,
-// estimate (a number, or `none`/empty to clear), priority, status, notes (empty clears),
-// replicated_on, depends_on=a,b (comma list, empty clears), tags=a,b, attributes.KEY=VALUE
-// (VALUE read as JSON when it parses as a JSON value, else as a string; empty VALUE removes the
-// key). Setting status to `replicated` records `today` in replicated_on; setting it to anything
-// else clears replicated_on. Returns a one-line description of the change
-// (`status: in-progress -> replicated`).
+// Sets one field from its command-line spelling. Fields: name (not empty), kind, workload
+// (empty clears), owner (empty clears), strategy, estimate (a number, or `none`/empty to clear),
+// priority, status, notes (empty clears), replicated_on (YYYY-MM-DD, empty clears),
+// depends_on=a,b (comma list, empty clears; known ids, not itself, no duplicate, no cycle),
+// tags=a,b (duplicates dropped), attributes.KEY=VALUE (VALUE read as JSON when it parses as a
+// JSON value, else as a string; empty VALUE removes the key; KEY may contain dots). Setting
+// status to `replicated` records `today` in replicated_on unless the asset already was
+// replicated; setting it to anything else clears replicated_on. An unknown field is
+// Error(usage) listing the fields. Returns a one-line description of the change
+// (`status: in-progress -> replicated (replicated_on 2027-01-15)`, `estimate: none -> 16`).
 std::string set_asset_field(Backlog& backlog, Asset& asset, std::string_view field,
                             std::string_view value, Date today);
 
@@ -48,11 +52,13 @@ struct RemovalReport {
 // `force`, which drops those references and lists them in the report.
 RemovalReport remove_asset(Backlog& backlog, std::string_view id, bool force);
 
-// Appends a workload (slug id not yet used, known depends_on workloads, priority 1-4).
+// Appends a workload (slug id not yet used, known depends_on workloads that close no cycle,
+// priority 1-4), with the errors of add_asset.
 void add_workload(Backlog& backlog, Workload workload);
 
-// Fields: name, priority, owner, depends_on=a,b, stage (no gate checks here: gates are the
-// release commands'), target_date, notes. Returns a one-line description of the change.
+// Fields: name, priority, owner, depends_on=a,b, stage (no gate checks and no stage_history
+// entry here: gates are the release commands'), target_date (empty clears), notes. Values are
+// read and refused as in set_asset_field. Returns a one-line description of the change.
 std::string set_workload_field(Backlog& backlog, Workload& workload, std::string_view field,
                                std::string_view value);
 
@@ -66,13 +72,14 @@ struct AssetFilter {
     std::optional<AssetStatus> status;
     std::optional<AssetKind> kind;
     std::optional<std::string> workload;
-    std::optional<std::string> iteration; // committed to this iteration
+    std::optional<std::string> iteration; // committed to, or completed in, this iteration
     std::optional<std::string> tag;
     std::optional<Strategy> strategy;
 };
 
-// The assets matching `filter`, in file order. Unknown workload or iteration ids in the filter
-// are Error(input) with a suggestion (a typo must not look like an empty result).
+// The assets matching `filter`, in file order, in one pass over the assets. Unknown workload or
+// iteration ids in the filter are Error(input) with a suggestion (a typo must not look like an
+// empty result).
 std::vector<const Asset*> filter_assets(const Backlog& backlog, const AssetFilter& filter);
 
 } // namespace mbl

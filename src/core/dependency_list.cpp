@@ -1,0 +1,70 @@
+#include "dependency_list.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <unordered_set>
+
+namespace mbl {
+
+namespace {
+
+// The path `self_id -> first -> … -> self_id` when `self_id` is reachable from one of
+// `firsts` (its new depends_on list), else empty. One search over the whole graph.
+std::vector<std::string_view> path_back_to(const DependencyGraph& graph, std::string_view self_id,
+                                           const std::vector<std::string>& firsts) {
+    std::unordered_map<std::string_view, std::string_view> reached_from;
+    std::vector<std::string_view> to_visit;
+    for (const std::string& first : firsts) {
+        reached_from.emplace(first, self_id);
+        to_visit.push_back(first);
+    }
+    while (!to_visit.empty()) {
+        std::string_view current = to_visit.back();
+        to_visit.pop_back();
+        auto edges = graph.depends_on.find(current);
+        if (current == self_id || edges == graph.depends_on.end()) {
+            continue;
+        }
+        for (const std::string& next : *edges->second) {
+            if (reached_from.emplace(next, current).second) {
+                to_visit.push_back(next);
+            }
+        }
+    }
+    if (!reached_from.contains(self_id)) {
+        return {};
+    }
+    std::vector<std::string_view> path{self_id};
+    for (std::string_view step = reached_from.at(self_id); step != self_id;
+         step = reached_from.at(step)) {
+        path.push_back(step);
+    }
+    path.push_back(self_id);
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
+} // namespace
+
+void check_depends_on(const DependencyGraph& graph, std::string_view kind, std::string_view self_id,
+                      const std::vector<std::string>& depends_on) {
+    std::unordered_set<std::string_view> listed;
+    for (const std::string& id : depends_on) {
+        if (id == self_id) {
+            throw usage_error(fmt::format("{} '{}' cannot depend on itself", kind, self_id));
+        }
+        if (!listed.insert(id).second) {
+            throw usage_error(fmt::format("depends_on lists '{}' twice", id));
+        }
+        if (!graph.depends_on.contains(id)) {
+            throw unknown_id_error(kind, id, graph.ids);
+        }
+    }
+    auto cycle = path_back_to(graph, self_id, depends_on);
+    if (!cycle.empty()) {
+        throw usage_error(fmt::format("depends_on '{}' would make a cycle: {}", cycle[1],
+                                      fmt::join(cycle, " -> ")));
+    }
+}
+
+} // namespace mbl

@@ -1,0 +1,99 @@
+#pragma once
+// Command-line values of the edit functions (edit.hpp): numbers, priorities, enumerations,
+// dates, comma lists and ids, each refused with the message a person at a terminal needs.
+// Private to the core library.
+
+#include "mbl/enums.hpp"
+#include "mbl/error.hpp"
+#include "mbl/model.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mbl {
+
+// `text` without leading and trailing spaces and tabs.
+std::string_view trim(std::string_view text);
+
+// `text` as a finite number of at least 0; Error(usage)
+// `<field> must be a non-negative number, not '<text>'` otherwise.
+double parse_non_negative_number(std::string_view text, std::string_view field);
+
+// A number to read back in a message: `16`, `2.5`.
+std::string format_value(double value);
+
+// `text` as a priority 1-4; Error(usage) `priority must be a whole number from 1 to 4, not '7'`.
+int parse_priority(std::string_view text);
+
+// Error(usage) when `priority` is outside 1-4.
+void check_priority(int priority);
+
+// Error(usage) when `estimate` is negative or not finite.
+void check_estimate(double estimate, std::string_view field);
+
+// `invalid <field> '<text>'; expected a, b or c` (with "did you mean" when close to one).
+std::string invalid_value_message(std::string_view field, std::string_view text,
+                                  const std::vector<std::string_view>& candidates,
+                                  std::string_view allowed);
+
+// The value of `E` spelled `text` (trimmed); Error(usage) naming the allowed values otherwise.
+template <class E> E parse_enum_value(std::string_view text, std::string_view field) {
+    if (auto value = parse_enum<E>(trim(text))) {
+        return *value;
+    }
+    const auto& names = EnumSpelling<E>::names;
+    throw usage_error(invalid_value_message(field, trim(text), {names.begin(), names.end()},
+                                            allowed_values<E>()));
+}
+
+// `text` as a `YYYY-MM-DD` day; Error(usage) naming `field` otherwise.
+Date parse_date_value(std::string_view text, std::string_view field);
+
+// Error(usage) when free text for `field` is not valid UTF-8 (the file could not be read back).
+void check_text(std::string_view text, std::string_view field);
+
+// Free text where empty means absent (owner, notes); checked with check_text.
+std::optional<std::string> optional_text(std::string_view value, std::string_view field);
+
+// `a, b,,c` as {"a", "b", "c"}: items trimmed, empty items dropped, order kept.
+std::vector<std::string> split_comma_list(std::string_view text);
+
+// Error(input) `unknown <kind> '<id>'; did you mean '<nearest>'?`, or, with no close id,
+// pointing at `mbl <kind> list`.
+Error unknown_id_error(std::string_view kind, std::string_view id,
+                       const std::vector<std::string_view>& known_ids);
+
+// The ids of `entities` (anything with an `id`), for suggestions.
+template <class Entity> std::vector<std::string_view> ids_of(const std::vector<Entity>& entities) {
+    std::vector<std::string_view> ids;
+    ids.reserve(entities.size());
+    for (const Entity& entity : entities) {
+        ids.push_back(entity.id);
+    }
+    return ids;
+}
+
+// Refuses a new `kind` id that is not a slug (Error(usage)) or already used (Error(input)).
+void check_new_id(std::string_view kind, std::string_view id, bool already_used);
+
+// Error(usage) `unknown field '<field>'; did you mean '<nearest>'? Fields: a, b, c`.
+Error unknown_field_error(std::string_view field, const std::vector<std::string_view>& fields);
+
+// Error(check_failed) refusing to remove `kind` `id` while `references` name it, listing them
+// (the first few) and pointing at --force.
+Error refused_removal(std::string_view kind, std::string_view id,
+                      const std::vector<std::string>& references);
+
+// Spellings for change descriptions: `none` for what is unset or empty.
+std::string describe(const std::optional<std::string>& value);
+std::string describe(const std::optional<double>& value);
+std::string describe(const std::optional<Date>& value);
+std::string describe(const std::vector<std::string>& values);
+
+// `<field>: <before> -> <after>`.
+std::string describe_change(std::string_view field, std::string_view before,
+                            std::string_view after);
+
+} // namespace mbl
