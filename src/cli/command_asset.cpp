@@ -153,34 +153,52 @@ void setup_asset(CLI::App& root, GlobalOptions& global, std::ostream& out) {
                                 "--estimate 16 --attr cores=8");
     add->add_option("ID", add_options->id, "Asset id (a slug: a-z, 0-9, '.', '_', '-')")
         ->required();
-    add->add_option("--name", add_options->name, "Display name");
+    add->add_option("--name", add_options->name, "Display name")->type_name("TEXT");
     add->add_option("--kind", add_options->kind,
                     "vm, database, file-share, storage, "
-                    "app-service, network or other");
-    add->add_option("--workload", add_options->workload, "Workload id it belongs to");
+                    "app-service, network or other")
+        ->type_name("KIND");
+    add->add_option("--workload", add_options->workload, "Workload id it belongs to")
+        ->type_name("W");
     add->add_option("--strategy", add_options->strategy,
                     "rehost, replatform, refactor, rearchitect, rebuild, replace, retire or "
-                    "retain");
-    add->add_option("--estimate", add_options->estimate, "Estimate in the file's unit");
-    add->add_option("--priority", add_options->priority, "1 (highest) to 4");
+                    "retain")
+        ->type_name("S");
+    add->add_option("--estimate", add_options->estimate, "Estimate in the file's unit")
+        ->type_name("N");
+    add->add_option("--priority", add_options->priority, "1 (highest) to 4")->type_name("1-4");
     add->add_option("--status", add_options->status,
-                    "not-started, in-progress, replicated or blocked");
-    add->add_option("--depends-on", add_options->depends_on, "Asset it depends on (repeatable)");
-    add->add_option("--tag", add_options->tags, "Tag (repeatable)");
+                    "not-started, in-progress, replicated or blocked")
+        ->type_name("S");
+    add->add_option("--depends-on", add_options->depends_on, "Asset it depends on (repeatable)")
+        ->type_name("ID")
+        ->allow_extra_args(false);
+    add->add_option("--tag", add_options->tags, "Tag (repeatable)")
+        ->type_name("T")
+        ->allow_extra_args(false);
     add->add_option("--attr", add_options->attributes,
-                    "Attribute KEY=VALUE, VALUE read as JSON when it is JSON (repeatable)");
+                    "Attribute KEY=VALUE, VALUE read as JSON when it is JSON (repeatable)")
+        ->type_name("KEY=VALUE")
+        ->allow_extra_args(false);
     add->callback([add_options, &global, &out] { run_asset_add(*add_options, global, out); });
 
     auto list_options = std::make_shared<AssetListOptions>();
     CLI::App* list = add_command(*asset, "list", "List assets, filtered (table, json or csv)",
                                  "mbl asset list --workload crm --status not-started");
-    list->add_option("--status", list_options->status, "Only this status");
-    list->add_option("--kind", list_options->kind, "Only this kind");
-    list->add_option("--workload", list_options->workload, "Only assets of this workload");
+    list->add_option("--status", list_options->status,
+                     "Only this status: " + allowed_values<AssetStatus>())
+        ->type_name("S");
+    list->add_option("--kind", list_options->kind, "Only this kind: " + allowed_values<AssetKind>())
+        ->type_name("K");
+    list->add_option("--workload", list_options->workload, "Only assets of this workload")
+        ->type_name("W");
     list->add_option("--iteration", list_options->iteration,
-                     "Only assets committed to this iteration");
-    list->add_option("--tag", list_options->tag, "Only assets with this tag");
-    list->add_option("--strategy", list_options->strategy, "Only this strategy");
+                     "Only assets committed to this iteration")
+        ->type_name("I");
+    list->add_option("--tag", list_options->tag, "Only assets with this tag")->type_name("T");
+    list->add_option("--strategy", list_options->strategy,
+                     "Only this strategy: " + allowed_values<Strategy>())
+        ->type_name("S");
     list->callback([list_options, &global, &out] { run_asset_list(*list_options, global, out); });
 
     auto show_options = std::make_shared<AssetEditOptions>();

@@ -52,17 +52,23 @@ void setup_init(CLI::App& root, GlobalOptions& global, std::ostream& out) {
                     "overwrites)",
                     "mbl init --name \"Contoso datacenter exit\" --unit hours "
                     "--iteration-length 14 --start 2027-01-04 --capacity 120");
-    init->add_option("--name", options->name, "Name of the migration")->capture_default_str();
+    init->add_option("--name", options->name, "Name of the migration")
+        ->type_name("TEXT")
+        ->capture_default_str();
     init->add_option("--unit", options->unit, "Estimate unit: hours, days or points")
+        ->type_name("UNIT")
         ->capture_default_str();
     init->add_option("--iteration-length", options->iteration_length_days,
                      "Days in every iteration (2-4 weeks is the usual practice)")
-        ->check(CLI::PositiveNumber)
+        ->check(CLI::PositiveNumber.description(""))
+        ->type_name("DAYS")
         ->capture_default_str();
-    init->add_option("--start", options->start, "First iteration's start, YYYY-MM-DD");
+    init->add_option("--start", options->start, "First iteration's start, YYYY-MM-DD")
+        ->type_name("DATE");
     init->add_option("--capacity", options->capacity,
                      "Default capacity of an iteration, in the estimate unit")
-        ->check(CLI::NonNegativeNumber)
+        ->check(CLI::NonNegativeNumber.description(""))
+        ->type_name("N")
         ->capture_default_str();
     init->callback([options, &global, &out] { run_init(*options, global, out); });
 }

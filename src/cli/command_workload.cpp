@@ -121,10 +121,12 @@ void setup_workload(CLI::App& root, GlobalOptions& global, std::ostream& out) {
                                 "mbl workload add crm --name CRM --priority 1 --owner sales-it");
     add->add_option("ID", add_options->id, "Workload id (a slug: a-z, 0-9, '.', '_', '-')")
         ->required();
-    add->add_option("--name", add_options->name, "Display name");
-    add->add_option("--priority", add_options->priority, "1 (highest) to 4");
-    add->add_option("--owner", add_options->owner, "Owning team");
-    add->add_option("--depends-on", add_options->depends_on, "Workload it depends on (repeatable)");
+    add->add_option("--name", add_options->name, "Display name")->type_name("TEXT");
+    add->add_option("--priority", add_options->priority, "1 (highest) to 4")->type_name("1-4");
+    add->add_option("--owner", add_options->owner, "Owning team")->type_name("TEXT");
+    add->add_option("--depends-on", add_options->depends_on, "Workload it depends on (repeatable)")
+        ->type_name("W")
+        ->allow_extra_args(false);
     add->callback([add_options, &global, &out] { run_workload_add(*add_options, global, out); });
 
     CLI::App* list = add_command(*workload, "list", "List workloads (table, json or csv)",

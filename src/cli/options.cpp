@@ -25,15 +25,18 @@ void add_global_options(CLI::App& root, GlobalOptions& options) {
     root.add_option("-f,--file", options.file,
                     "Backlog file (default: $MBL_FILE, else backlog.json in this directory or "
                     "the nearest parent)")
+        ->type_name("PATH")
         ->group(group);
     root.add_option("--format", options.format,
                     "Output format: table, json, csv or markdown where the command supports it "
                     "(validate: text, json or github)")
+        ->type_name("FORMAT")
         ->group(group);
     root.add_option("--color", options.color,
                     "Colour: auto (on a terminal, unless NO_COLOR), "
                     "always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->check(CLI::IsMember({"auto", "always", "never"}).description(""))
+        ->type_name("WHEN")
         ->group(group);
     root.add_option("--today", options.today,
                     "The day to use as today, YYYY-MM-DD (default: $MBL_TODAY, else the "
@@ -48,7 +51,8 @@ void add_global_options(CLI::App& root, GlobalOptions& options) {
         ->group(group);
     root.add_option("--lock-timeout", options.lock_timeout_seconds,
                     "Seconds to wait for another mbl to release the file (default 10)")
-        ->check(CLI::NonNegativeNumber)
+        ->check(CLI::NonNegativeNumber.description(""))
+        ->type_name("SECONDS")
         ->group(group);
 }
 
@@ -56,6 +60,9 @@ OutputFormat output_format(const GlobalOptions& options,
                            std::initializer_list<OutputFormat> supported) {
     if (!options.format) {
         return *supported.begin();
+    }
+    if (supported.size() == 1) {
+        throw usage_error("this command has no --format choice; drop --format " + *options.format);
     }
     std::string allowed;
     std::size_t index = 0;

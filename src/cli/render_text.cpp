@@ -80,7 +80,7 @@ constexpr std::array<Range, 14> zero_width{{{0x0300, 0x036F},
                                             {0xFE20, 0xFE2F}}};
 
 // East Asian Wide (W) and Fullwidth (F) blocks, after Unicode's EastAsianWidth.txt.
-constexpr std::array<Range, 17> double_width{{{0x1100, 0x115F},
+constexpr std::array<Range, 18> double_width{{{0x1100, 0x115F},
                                               {0x2E80, 0x303E},
                                               {0x3041, 0x33FF},
                                               {0x3400, 0x4DBF},
@@ -94,6 +94,7 @@ constexpr std::array<Range, 17> double_width{{{0x1100, 0x115F},
                                               {0xFF00, 0xFF60},
                                               {0xFFE0, 0xFFE6},
                                               {0x1F300, 0x1F64F},
+                                              {0x1F680, 0x1F6FF},
                                               {0x1F900, 0x1F9FF},
                                               {0x20000, 0x2FFFD},
                                               {0x30000, 0x3FFFD}}};

@@ -1,0 +1,116 @@
+// run() in-process on command lines that never reach a file: usage errors, help, version.
+#include "cli/app.hpp"
+#include "cli/command_support.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+using mbl::cli::run;
+
+namespace {
+
+struct Outcome {
+    int status;
+    std::string out;
+    std::string err;
+};
+
+Outcome run_mbl(std::vector<std::string> args) {
+    args.insert(args.begin(), "mbl");
+    std::ostringstream out, err;
+    int status = run(args, out, err);
+    return {status, out.str(), err.str()};
+}
+
+} // namespace
+
+TEST_CASE("an unknown command suggests the nearest one", "[cli-app]") {
+    Outcome result = run_mbl({"asest", "list"});
+    CHECK(result.status == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err == "mbl: error: unknown command 'asest'; did you mean 'asset'?\n"
+                        "mbl: run 'mbl --help' for usage\n");
+}
+
+TEST_CASE("an unknown verb suggests the nearest one of its noun", "[cli-app]") {
+    Outcome result = run_mbl({"workload", "lsit"});
+    CHECK(result.status == 2);
+    CHECK(result.err.find("unknown command 'lsit' for 'mbl workload'; did you mean 'list'?") !=
+          std::string::npos);
+    CHECK(result.err.find("run 'mbl workload --help'") != std::string::npos);
+}
+
+TEST_CASE("an unknown option suggests the nearest one, global options included", "[cli-app]") {
+    Outcome result = run_mbl({"asset", "list", "--stauts", "blocked"});
+    CHECK(result.status == 2);
+    CHECK(result.out.empty());
+    CHECK(result.err.find("unknown option '--stauts'; did you mean '--status'?") !=
+          std::string::npos);
+    CHECK(result.err.find("run 'mbl asset list --help'") != std::string::npos);
+
+    CHECK(run_mbl({"asset", "list", "--formt=json"}).err.find("did you mean '--format'?") !=
+          std::string::npos);
+}
+
+TEST_CASE("a noun without a verb lists the verbs", "[cli-app]") {
+    Outcome result = run_mbl({"asset"});
+    CHECK(result.status == 2);
+    CHECK(result.err.find("'mbl asset' needs a command: add, list, show, set or rm") !=
+          std::string::npos);
+}
+
+TEST_CASE("a missing argument is a usage error with a hint", "[cli-app]") {
+    Outcome result = run_mbl({"asset", "show"});
+    CHECK(result.status == 2);
+    CHECK(result.err.find("run 'mbl asset show --help'") != std::string::npos);
+}
+
+TEST_CASE("bad global option values are usage errors", "[cli-app]") {
+    CHECK(run_mbl({"asset", "list", "--today", "2027-02-29"}).status == 2);
+    CHECK(run_mbl({"--color", "sometimes", "asset", "list"}).status == 2);
+    CHECK(run_mbl({"asset", "list", "--lock-timeout", "-1"}).status == 2);
+    Outcome format = run_mbl({"asset", "list", "--format", "yaml"});
+    CHECK(format.status == 2);
+    CHECK(format.err.find("use table, json or csv") != std::string::npos);
+}
+
+TEST_CASE("--help prints help on stdout and succeeds, at every level", "[cli-app]") {
+    for (auto args : {std::vector<std::string>{"--help"},
+                      {"asset", "--help"},
+                      {"asset", "add", "--help"},
+                      {"validate", "--help"}}) {
+        Outcome result = run_mbl(args);
+        CHECK(result.status == 0);
+        CHECK(result.err.empty());
+        CHECK(result.out.find("Usage: mbl") != std::string::npos);
+    }
+    CHECK(run_mbl({"asset", "add", "--help"}).out.find("Example:\n  mbl asset add crm-sql-01") !=
+          std::string::npos);
+}
+
+TEST_CASE("--version prints mbl and the version", "[cli-app]") {
+    Outcome result = run_mbl({"--version"});
+    CHECK(result.status == 0);
+    CHECK(result.out.rfind("mbl ", 0) == 0);
+}
+
+TEST_CASE("change_line words a field change", "[cli-app]") {
+    using mbl::cli::change_line;
+    CHECK(change_line("crm-sql-01", "status", "status: in-progress -> replicated") ==
+          "crm-sql-01: status in-progress -> replicated");
+    CHECK(change_line("crm", "stage", "something else") == "crm: something else");
+}
+
+TEST_CASE("parse_choice names the allowed values and the nearest one", "[cli-app]") {
+    using mbl::AssetStatus;
+    CHECK(mbl::cli::parse_choice<AssetStatus>("--status", "blocked") == AssetStatus::blocked);
+    try {
+        mbl::cli::parse_choice<AssetStatus>("--status", "replicatd");
+        FAIL("no error");
+    } catch (const mbl::Error& error) {
+        CHECK(error.status() == mbl::ExitStatus::usage);
+        CHECK(std::string(error.what()) ==
+              "--status: 'replicatd' is not one of not-started, in-progress, replicated or "
+              "blocked; did you mean 'replicated'?");
+    }
+}

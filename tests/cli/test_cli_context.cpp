@@ -1,0 +1,115 @@
+#include "cli/context.hpp"
+#include "mbl/error.hpp"
+#include "mbl/save.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace mbl;
+using namespace mbl::cli;
+
+namespace {
+
+struct TemporaryBacklog {
+    fs::path directory;
+    fs::path file;
+
+    explicit TemporaryBacklog(const std::string& text) {
+        directory = fs::temp_directory_path() / ("mbl-cli-context-" + std::to_string(::getpid()) +
+                                                 "-" + std::to_string(counter++));
+        fs::create_directories(directory);
+        file = directory / "backlog.json";
+        std::ofstream(file, std::ios::binary) << text;
+    }
+    ~TemporaryBacklog() { fs::remove_all(directory); }
+
+    std::string text() const {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream content;
+        content << in.rdbuf();
+        return content.str();
+    }
+
+    static inline int counter = 0;
+};
+
+std::string canonical_sample() {
+    Backlog backlog;
+    backlog.name = "Sample";
+    Workload crm;
+    crm.id = "crm";
+    crm.name = "CRM";
+    backlog.workloads.push_back(crm);
+    return to_canonical_text(backlog);
+}
+
+} // namespace
+
+TEST_CASE("modify_backlog saves the change canonically", "[cli-context]") {
+    TemporaryBacklog temporary(canonical_sample());
+    GlobalOptions options;
+    options.file = temporary.file.string();
+    bool rewritten = modify_backlog(options, [](Backlog& backlog) { backlog.name = "Renamed"; });
+    CHECK(rewritten);
+    CHECK(temporary.text().find("\"name\": \"Renamed\"") != std::string::npos);
+    CHECK_FALSE(fs::exists(temporary.file.string() + ".lock"));
+}
+
+TEST_CASE("modify_backlog leaves the file untouched when the change throws", "[cli-context]") {
+    std::string before = "{\"format\": \"mbl/1\", \"name\": \"Not canonical\"}";
+    TemporaryBacklog temporary(before);
+    GlobalOptions options;
+    options.file = temporary.file.string();
+    CHECK_THROWS_AS(modify_backlog(options,
+                                   [](Backlog& backlog) {
+                                       backlog.name = "half done";
+                                       throw input_error("refused");
+                                   }),
+                    Error);
+    CHECK(temporary.text() == before);
+}
+
+TEST_CASE("modify_backlog does not rewrite a canonical file it did not change", "[cli-context]") {
+    TemporaryBacklog temporary(canonical_sample());
+    GlobalOptions options;
+    options.file = temporary.file.string();
+    CHECK_FALSE(modify_backlog(options, [](Backlog&) {}));
+    CHECK(temporary.text() == canonical_sample());
+}
+
+TEST_CASE("load_for_reading refuses a file with errors", "[cli-context]") {
+    TemporaryBacklog temporary("{\"format\": \"mbl/1\", \"workloads\": 3}");
+    GlobalOptions options;
+    options.file = temporary.file.string();
+    try {
+        load_for_reading(options);
+        FAIL("no error");
+    } catch (const Error& error) {
+        CHECK(error.status() == ExitStatus::input);
+    }
+}
+
+TEST_CASE("resolve_today takes --today and refuses a day that does not exist", "[cli-context]") {
+    GlobalOptions options;
+    options.today = "2027-03-01";
+    CHECK(resolve_today(options).to_string() == "2027-03-01");
+    options.today = "2027-02-29";
+    try {
+        resolve_today(options);
+        FAIL("no error");
+    } catch (const Error& error) {
+        CHECK(error.status() == ExitStatus::usage);
+    }
+}
+
+TEST_CASE("label_for shows a found file relative to the working directory", "[cli-context]") {
+    fs::path here = fs::current_path();
+    CHECK(label_for(here / "backlog.json", false) == "backlog.json");
+    CHECK(label_for(here.parent_path() / "backlog.json", false) == "../backlog.json");
+    CHECK(label_for(here / "backlog.json", true) == (here / "backlog.json").string());
+    CHECK(label_for("plans/b.json", false) == "plans/b.json");
+}
