@@ -144,8 +144,8 @@ void run_asset_rm(const AssetEditOptions& o, const GlobalOptions& global, std::o
 } // namespace
 
 void setup_asset(CLI::App& root, GlobalOptions& global, std::ostream& out) {
-    CLI::App* asset =
-        add_command_family(root, "asset", "Add, list, show, change and remove assets");
+    CLI::App* asset = add_command_family(root, "asset", "Add, list, show, change and remove assets",
+                                         "mbl asset list --workload crm --format json");
 
     auto add_options = std::make_shared<AssetAddOptions>();
     CLI::App* add = add_command(*asset, "add", "Add an asset to the migration backlog",

@@ -4,18 +4,27 @@
 
 namespace mbl::cli {
 
+namespace {
+
+void add_example(CLI::App& command, const std::string& example) {
+    command.footer("Example:\n  " + example +
+                   "\n\nGlobal options (-f/--file, --format, --color, --today, --lock-timeout) "
+                   "are accepted here too; see 'mbl --help'.");
+}
+
+} // namespace
+
 CLI::App* add_command(CLI::App& parent, const std::string& name, const std::string& description,
                       const std::string& example) {
     CLI::App* command = parent.add_subcommand(name, description);
-    command->footer("Example:\n  " + example +
-                    "\n\nGlobal options (-f/--file, --format, --color, --today, --lock-timeout) "
-                    "are accepted here too; see 'mbl --help'.");
+    add_example(*command, example);
     return command;
 }
 
 CLI::App* add_command_family(CLI::App& root, const std::string& name,
-                             const std::string& description) {
+                             const std::string& description, const std::string& example) {
     CLI::App* family = root.add_subcommand(name, description);
+    add_example(*family, example);
     family->require_subcommand(1);
     return family;
 }

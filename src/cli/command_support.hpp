@@ -21,9 +21,9 @@ namespace mbl::cli {
 CLI::App* add_command(CLI::App& parent, const std::string& name, const std::string& description,
                       const std::string& example);
 
-// A noun (`asset`) grouping verbs; one verb is required.
+// A noun (`asset`) grouping verbs; one verb is required. Its --help ends with `example`.
 CLI::App* add_command_family(CLI::App& root, const std::string& name,
-                             const std::string& description);
+                             const std::string& description, const std::string& example);
 
 // The value of flag `flag` spelled `text`, or Error(usage) listing the allowed spellings and the
 // nearest one when it looks like a typo.

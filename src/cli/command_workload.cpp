@@ -111,8 +111,8 @@ void run_workload_rm(const WorkloadEditOptions& o, const GlobalOptions& global, 
 } // namespace
 
 void setup_workload(CLI::App& root, GlobalOptions& global, std::ostream& out) {
-    CLI::App* workload =
-        add_command_family(root, "workload", "Add, list, show, change and remove workloads");
+    CLI::App* workload = add_command_family(
+        root, "workload", "Add, list, show, change and remove workloads", "mbl workload show crm");
 
     auto add_options = std::make_shared<WorkloadAddOptions>();
     CLI::App* add = add_command(*workload, "add",
