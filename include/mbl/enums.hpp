@@ -21,8 +21,9 @@ template <> struct EnumSpelling<AssetKind> {
         "vm", "database", "file-share", "storage", "app-service", "network", "other"};
 };
 template <> struct EnumSpelling<Strategy> {
-    static constexpr std::array<std::string_view, 8> names{
-        "rehost", "replatform", "refactor", "rearchitect", "rebuild", "replace", "retire", "retain"};
+    static constexpr std::array<std::string_view, 8> names{"rehost",      "replatform", "refactor",
+                                                           "rearchitect", "rebuild",    "replace",
+                                                           "retire",      "retain"};
 };
 template <> struct EnumSpelling<AssetStatus> {
     static constexpr std::array<std::string_view, 4> names{"not-started", "in-progress",

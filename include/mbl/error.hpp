@@ -27,7 +27,11 @@ class Error : public std::runtime_error {
 };
 
 // Shorthands for the common kinds.
-inline Error input_error(const std::string& message) { return {ExitStatus::input, message}; }
-inline Error usage_error(const std::string& message) { return {ExitStatus::usage, message}; }
+inline Error input_error(const std::string& message) {
+    return {ExitStatus::input, message};
+}
+inline Error usage_error(const std::string& message) {
+    return {ExitStatus::usage, message};
+}
 
 } // namespace mbl

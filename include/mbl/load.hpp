@@ -21,7 +21,7 @@ struct LoadResult {
 // Nesting deeper than this is refused (never a stack overflow on hostile input).
 inline constexpr int max_json_depth = 256;
 
-// Reads `text` (UTF-8 JSON; a leading byte-order mark is refused with a clear message).
+// Reads `text` (UTF-8 JSON; a leading byte-order mark is skipped, and not written back).
 // Throws `mbl::Error` with ExitStatus::input, whose message starts `<file_label>:LINE:COLUMN: `,
 // for what makes the file unreadable as a whole: a JSON syntax error, invalid UTF-8, a duplicate
 // key, nesting beyond `max_json_depth`, a top level that is not an object, a missing `format`,

@@ -21,7 +21,8 @@ std::optional<double> effective_estimate(const Asset& asset) {
 
 namespace {
 template <class Vector> auto find_by_id(Vector& items, std::string_view id) {
-    auto found = std::find_if(items.begin(), items.end(), [&](auto& item) { return item.id == id; });
+    auto found =
+        std::find_if(items.begin(), items.end(), [&](auto& item) { return item.id == id; });
     return found == items.end() ? nullptr : &*found;
 }
 } // namespace
@@ -29,7 +30,9 @@ template <class Vector> auto find_by_id(Vector& items, std::string_view id) {
 const Asset* find_asset(const Backlog& backlog, std::string_view id) {
     return find_by_id(backlog.assets, id);
 }
-Asset* find_asset(Backlog& backlog, std::string_view id) { return find_by_id(backlog.assets, id); }
+Asset* find_asset(Backlog& backlog, std::string_view id) {
+    return find_by_id(backlog.assets, id);
+}
 const Workload* find_workload(const Backlog& backlog, std::string_view id) {
     return find_by_id(backlog.workloads, id);
 }

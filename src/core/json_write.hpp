@@ -1,0 +1,25 @@
+#pragma once
+// The pieces of canonical JSON text shared by the writer and the loader's raw capture, so both
+// spell strings, numbers and indentation the same way.
+
+#include "mbl/model.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace mbl::detail {
+
+// Two spaces per level.
+void append_indent(std::string& out, int depth);
+
+// `text` as a JSON string literal: `"` and `\` escaped, \b \f \n \r \t by name, other control
+// characters below 0x20 as \u00XX; everything else (UTF-8 included) as is.
+void append_quoted(std::string& out, std::string_view text);
+
+// Canonical RawJson text re-indented to stand at `depth`.
+void append_raw(std::string& out, const RawJson& value, int depth);
+
+// Integers without a fraction; others in the shortest form that reads back the same double.
+void append_number(std::string& out, double value);
+
+} // namespace mbl::detail

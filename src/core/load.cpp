@@ -1,0 +1,105 @@
+#include "mbl/load.hpp"
+
+#include "json_cursor.hpp"
+#include "line_index.hpp"
+#include "load_entities.hpp"
+#include "mbl/error.hpp"
+
+#include <charconv>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace mbl {
+
+namespace {
+
+// The version number N of a `mbl/N` format string, or nullopt when it is not one.
+std::optional<int> format_version(std::string_view format) {
+    constexpr std::string_view prefix = "mbl/";
+    if (format.substr(0, prefix.size()) != prefix) {
+        return std::nullopt;
+    }
+    int version = 0;
+    const char* first = format.data() + prefix.size();
+    const char* last = format.data() + format.size();
+    auto [end, error] = std::from_chars(first, last, version);
+    if (error != std::errc{} || end != last || first == last) {
+        return std::nullopt;
+    }
+    return version;
+}
+
+Error error_at(std::string_view label, SourcePosition at, const std::string& message) {
+    return input_error(fmt::format("{}:{}:{}: {}", label, at.line, at.column, message));
+}
+
+void check_format(const Backlog& backlog, const detail::BacklogSink& root,
+                  const detail::LineIndex& lines, std::string_view label) {
+    if (!root.format_seen()) {
+        throw error_at(label, lines.position(0),
+                       "not an mbl backlog: the top-level key \"format\": \"mbl/1\" is missing");
+    }
+    auto version = format_version(backlog.format);
+    SourcePosition at = lines.position(root.format_offset());
+    if (!version) {
+        throw error_at(label, at,
+                       fmt::format("unknown format {}; this mbl reads {}",
+                                   json_quote(backlog.format), json_quote(current_format)));
+    }
+    if (*version > 1) {
+        throw error_at(label, at,
+                       fmt::format("this file is format {}, newer than this mbl understands ({}); "
+                                   "upgrade mbl to read it",
+                                   backlog.format, current_format));
+    }
+}
+
+} // namespace
+
+LoadResult load_backlog(std::string_view text, std::string_view file_label) {
+    text = detail::without_bom(text);
+    LoadResult result;
+    detail::BacklogSink root(result.backlog);
+    detail::Reader reader(text, root);
+    const char* reached = text.data();
+    detail::TrackingIterator first(text.data(), reader.reached());
+    detail::TrackingIterator last(text.data() + text.size(), &reached);
+    nlohmann::json::sax_parse(first, last, &reader);
+
+    detail::LineIndex lines(text);
+    if (reader.fatal_message) {
+        throw error_at(file_label, lines.position(reader.fatal_offset), *reader.fatal_message);
+    }
+    check_format(result.backlog, root, lines, file_label);
+    result.problems = std::move(reader.problems);
+    for (std::size_t i = 0; i < result.problems.size(); ++i) {
+        result.problems[i].position = lines.position(reader.problem_offsets[i]);
+    }
+    return result;
+}
+
+Backlog load_backlog_or_throw(std::string_view text, std::string_view file_label) {
+    LoadResult result = load_backlog(text, file_label);
+    if (!has_errors(result.problems)) {
+        return std::move(result.backlog);
+    }
+    constexpr std::size_t shown = 5;
+    std::string message;
+    std::size_t errors = 0;
+    for (const Problem& problem : result.problems) {
+        if (problem.severity != Severity::error) {
+            continue;
+        }
+        if (++errors <= shown) {
+            message += fmt::format("{}{}:{}:{}: {}", errors == 1 ? "" : "\n", file_label,
+                                   problem.position.line, problem.position.column, problem.message);
+        }
+    }
+    if (errors > shown) {
+        message +=
+            fmt::format("\n… and {} more; run 'mbl validate' to see them all", errors - shown);
+    }
+    throw input_error(message);
+}
+
+} // namespace mbl

@@ -1,0 +1,342 @@
+#include "load_reader.hpp"
+
+#include "json_cursor.hpp"
+#include "json_write.hpp"
+#include "line_index.hpp"
+#include "mbl/load.hpp"
+#include "mbl/save.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace mbl::detail {
+
+std::string Scalar::description() const {
+    switch (type) {
+    case Type::null:
+        return "null";
+    case Type::boolean:
+        return boolean ? "true" : "false";
+    case Type::integer:
+    case Type::number:
+        return fmt::format("the number {}", spelling);
+    case Type::string: {
+        std::string quoted = text->size() > 40 ? text->substr(0, 40) + "…" : *text;
+        return fmt::format("the string {}", json_quote(quoted));
+    }
+    case Type::object:
+        return "an object";
+    case Type::array:
+        return "an array";
+    }
+    return "a value";
+}
+
+RawJson Scalar::to_raw() const {
+    switch (type) {
+    case Type::null:
+        return {"null"};
+    case Type::boolean:
+        return {boolean ? "true" : "false"};
+    case Type::integer:
+    case Type::number:
+        return {std::string(spelling)};
+    case Type::string: {
+        RawJson raw;
+        append_quoted(raw.text, *text);
+        return raw;
+    }
+    case Type::object:
+        return {"{}"};
+    case Type::array:
+        return {"[]"};
+    }
+    return {"null"};
+}
+
+bool KeySet::insert(std::string_view key) {
+    constexpr std::size_t small_limit = 16;
+    if (large_.empty()) {
+        if (std::find(small_.begin(), small_.end(), key) != small_.end()) {
+            return false;
+        }
+        if (small_.size() < small_limit) {
+            small_.emplace_back(key);
+            return true;
+        }
+        large_.insert(small_.begin(), small_.end());
+        small_.clear();
+    }
+    return large_.emplace(key).second;
+}
+
+void KeySet::clear() {
+    small_.clear();
+    large_.clear();
+}
+
+void Sink::key(Reader&, std::string&) {}
+void Sink::end(Reader&) {}
+
+void RawCaptureSink::start(RawJson* destination, bool is_object) {
+    destination_ = destination;
+    text_.clear();
+    depth_ = 0;
+    open(is_object);
+}
+
+void RawCaptureSink::open(bool is_object) {
+    text_ += is_object ? '{' : '[';
+    if (levels_.size() <= depth_) {
+        levels_.emplace_back();
+    }
+    Level& level = levels_[depth_++];
+    level.is_object = is_object;
+    level.empty = true;
+    level.keys.clear();
+}
+
+void RawCaptureSink::before_value() {
+    Level& level = levels_[depth_ - 1];
+    if (level.is_object) {
+        return; // the key wrote the separator
+    }
+    text_ += level.empty ? "\n" : ",\n";
+    append_indent(text_, static_cast<int>(depth_));
+    level.empty = false;
+}
+
+void RawCaptureSink::key(Reader& reader, std::string& key) {
+    Level& level = levels_[depth_ - 1];
+    if (!level.keys.insert(key)) {
+        reader.fail(fmt::format("duplicate key {} in the same object; remove one of them",
+                                json_quote(key)));
+        return;
+    }
+    text_ += level.empty ? "\n" : ",\n";
+    append_indent(text_, static_cast<int>(depth_));
+    append_quoted(text_, key);
+    text_ += ": ";
+    level.empty = false;
+}
+
+void RawCaptureSink::scalar(Reader&, Scalar& value) {
+    before_value();
+    text_ += value.to_raw().text;
+}
+
+Sink* RawCaptureSink::begin_object(Reader&) {
+    before_value();
+    open(true);
+    return this;
+}
+
+Sink* RawCaptureSink::begin_array(Reader&) {
+    before_value();
+    open(false);
+    return this;
+}
+
+void RawCaptureSink::end(Reader&) {
+    const Level& level = levels_[--depth_];
+    if (!level.empty) {
+        text_ += '\n';
+        append_indent(text_, static_cast<int>(depth_));
+    }
+    text_ += level.is_object ? '}' : ']';
+    if (depth_ == 0) {
+        destination_->text = std::move(text_);
+        text_.clear();
+    }
+}
+
+void add_raw_scalar(RawObject& object, std::string key, const Scalar& value) {
+    object.emplace_back(std::move(key), value.to_raw());
+}
+
+Sink* add_raw_container(Reader& reader, RawObject& object, std::string key, bool is_object) {
+    object.emplace_back(std::move(key), RawJson{});
+    reader.raw_capture().start(&object.back().second, is_object);
+    return &reader.raw_capture();
+}
+
+Reader::Reader(std::string_view text, Sink& root)
+    : text_(text), reached_(text.data()), root_(root) {}
+
+void Reader::begin_event() {
+    event_from_ = previous_end_;
+    previous_end_ = static_cast<std::size_t>(reached_ - text_.data());
+}
+
+void Reader::begin_value() {
+    begin_event();
+    if (!stack_.empty() && stack_.back().is_array) {
+        ++stack_.back().index;
+    }
+}
+
+std::size_t Reader::current_offset() const {
+    return next_value_start(text_, event_from_);
+}
+
+const std::string& Reader::current_key() const {
+    static const std::string none;
+    return stack_.empty() || stack_.back().is_array ? none : stack_.back().key;
+}
+
+std::string Reader::current_path() const {
+    std::string path;
+    for (const Frame& frame : stack_) {
+        path += '/';
+        path += frame.is_array ? std::to_string(frame.index) : pointer_segment(frame.key);
+    }
+    return path;
+}
+
+void Reader::report(Severity severity, std::string code, std::string message) {
+    problems.push_back(Problem{severity, current_path(), std::move(message), {}, std::move(code)});
+    problem_offsets.push_back(current_offset());
+}
+
+void Reader::report_container(Severity severity, std::string code, std::string message) {
+    std::string path = current_path();
+    path.erase(path.rfind('/'));
+    problems.push_back(Problem{severity, std::move(path), std::move(message), {}, std::move(code)});
+    problem_offsets.push_back(stack_.back().start_offset);
+}
+
+bool Reader::fail(std::string message) {
+    if (!fatal_message) {
+        fatal_message = std::move(message);
+        fatal_offset = current_offset();
+    }
+    return false;
+}
+
+bool Reader::fail_syntax(const char* what) {
+    // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 2: <reason>"
+    // or "[json.exception.out_of_range.406] <reason>".
+    std::string_view reason = what;
+    if (auto column = reason.find(", column "); column != std::string_view::npos) {
+        if (auto colon = reason.find(": ", column); colon != std::string_view::npos) {
+            reason.remove_prefix(colon + 2);
+        }
+    } else if (auto bracket = reason.find("] "); bracket != std::string_view::npos) {
+        reason.remove_prefix(bracket + 2);
+    }
+    std::string message = "invalid JSON: ";
+    for (char c : reason) {
+        auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte >= 0x7f) {
+            message += fmt::format("\\x{:02x}", byte);
+        } else {
+            message += c;
+        }
+    }
+    // The exact byte for a bad character in a string, the end for a truncated file, else the
+    // start of the token that could not be read.
+    std::size_t reached = static_cast<std::size_t>(reached_ - text_.data());
+    if (reason.find("unexpected end of input") != std::string_view::npos) {
+        fatal_offset = reached;
+    } else if (reason.find("invalid string") != std::string_view::npos && reached > 0) {
+        fatal_offset = reached - 1;
+    } else {
+        fatal_offset = std::min(next_value_start(text_, previous_end_), reached);
+    }
+    fatal_message = std::move(message);
+    return false;
+}
+
+bool Reader::push(Sink* sink, bool is_array) {
+    if (stack_.size() >= static_cast<std::size_t>(max_json_depth)) {
+        return fail(
+            fmt::format("nesting deeper than {} levels; mbl refuses such files", max_json_depth));
+    }
+    stack_.push_back(Frame{sink, is_array, static_cast<std::size_t>(-1), {}, current_offset()});
+    return !fatal_message;
+}
+
+bool Reader::pop() {
+    begin_event();
+    stack_.back().sink->end(*this);
+    stack_.pop_back();
+    return !fatal_message;
+}
+
+bool Reader::scalar(Scalar& value) {
+    begin_value();
+    if (stack_.empty()) {
+        return fail("the file must hold one JSON object ({ ... }), not a single value");
+    }
+    stack_.back().sink->scalar(*this, value);
+    return !fatal_message;
+}
+
+bool Reader::null() {
+    Scalar value;
+    return scalar(value);
+}
+
+bool Reader::boolean(bool flag) {
+    Scalar value;
+    value.type = Scalar::Type::boolean;
+    value.boolean = flag;
+    return scalar(value);
+}
+
+bool Reader::number_integer(std::int64_t number) {
+    fmt::format_int spelling(number);
+    Scalar value{Scalar::Type::integer, false, static_cast<double>(number),
+                 std::string_view(spelling.data(), spelling.size())};
+    return scalar(value);
+}
+
+bool Reader::number_unsigned(std::uint64_t number) {
+    fmt::format_int spelling(number);
+    Scalar value{Scalar::Type::integer, false, static_cast<double>(number),
+                 std::string_view(spelling.data(), spelling.size())};
+    return scalar(value);
+}
+
+bool Reader::number_float(double number, const std::string& spelling) {
+    Scalar value{Scalar::Type::number, false, number, spelling};
+    return scalar(value);
+}
+
+bool Reader::string(std::string& text) {
+    Scalar value;
+    value.type = Scalar::Type::string;
+    value.text = &text;
+    return scalar(value);
+}
+
+bool Reader::start_object(std::size_t) {
+    begin_value();
+    Sink* sink = stack_.empty() ? &root_ : stack_.back().sink->begin_object(*this);
+    return !fatal_message && push(sink, false);
+}
+
+bool Reader::start_array(std::size_t) {
+    begin_value();
+    if (stack_.empty()) {
+        return fail("the file must hold one JSON object ({ ... }), not an array");
+    }
+    Sink* sink = stack_.back().sink->begin_array(*this);
+    return !fatal_message && push(sink, true);
+}
+
+bool Reader::key(std::string& key) {
+    begin_event();
+    stack_.back().key = key;
+    stack_.back().sink->key(*this, key);
+    return !fatal_message;
+}
+
+bool Reader::end_object() {
+    return pop();
+}
+bool Reader::end_array() {
+    return pop();
+}
+
+} // namespace mbl::detail

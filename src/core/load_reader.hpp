@@ -1,0 +1,177 @@
+#pragma once
+// The machinery of the streaming loader: nlohmann's SAX events go to a stack of sinks, one per
+// open JSON container, each of which knows what its container means (an asset, a list of tags,
+// a free-form value to keep as raw text). The reader tracks the JSON pointer and the byte offset
+// of every event so problems name their exact place.
+
+#include "mbl/model.hpp"
+#include "mbl/problem.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace mbl::detail {
+
+class Reader;
+
+// One scalar JSON value as the SAX parser delivered it.
+struct Scalar {
+    // `object` and `array` stand for a container met where a scalar was wanted.
+    enum class Type { null, boolean, integer, number, string, object, array };
+    Type type = Type::null;
+    bool boolean = false;
+    double number = 0;           // integer and number
+    std::string_view spelling;   // number: as written in the file (integers: empty)
+    std::string* text = nullptr; // string: the decoded value, may be moved from
+
+    // "null", "a boolean", "a number", `a string ("16h")`: for type error messages.
+    std::string description() const;
+    // The value as canonical JSON text.
+    RawJson to_raw() const;
+};
+
+// Keys already seen in one object, for duplicate detection in linear time.
+class KeySet {
+  public:
+    // False when `key` was already there.
+    bool insert(std::string_view key);
+    void clear();
+
+  private:
+    std::vector<std::string> small_;
+    std::unordered_set<std::string> large_;
+};
+
+// What one open container does with the values inside it.
+class Sink {
+  public:
+    virtual ~Sink() = default;
+    virtual void key(Reader& reader, std::string& key);
+    virtual void scalar(Reader& reader, Scalar& value) = 0;
+    // A nested object or array starts: returns the sink that will receive its content.
+    virtual Sink* begin_object(Reader& reader) = 0;
+    virtual Sink* begin_array(Reader& reader) = 0;
+    // This sink's container ends.
+    virtual void end(Reader& reader);
+};
+
+// Ignores a value whose type was wrong (the error is already reported).
+class SkipSink final : public Sink {
+  public:
+    void key(Reader&, std::string&) override {}
+    void scalar(Reader&, Scalar&) override {}
+    Sink* begin_object(Reader&) override { return this; }
+    Sink* begin_array(Reader&) override { return this; }
+};
+
+// Writes a whole JSON value (object or array) as canonical RawJson text.
+class RawCaptureSink final : public Sink {
+  public:
+    // Starts capturing a container into `destination`; `is_object` says which kind opened.
+    void start(RawJson* destination, bool is_object);
+    void key(Reader& reader, std::string& key) override;
+    void scalar(Reader& reader, Scalar& value) override;
+    Sink* begin_object(Reader& reader) override;
+    Sink* begin_array(Reader& reader) override;
+    void end(Reader& reader) override;
+
+  private:
+    void open(bool is_object);
+    void before_value();
+
+    struct Level {
+        bool is_object = false;
+        bool empty = true;
+        KeySet keys;
+    };
+    RawJson* destination_ = nullptr;
+    std::string text_;
+    std::vector<Level> levels_;
+    std::size_t depth_ = 0; // levels_ in use (levels_ is kept to reuse its KeySets)
+};
+
+// Adds `key` with a scalar value to a free-form object (`attributes`, or an entity's unknown
+// keys), kept as raw values in order.
+void add_raw_scalar(RawObject& object, std::string key, const Scalar& value);
+// Adds `key` to `object` and returns the sink that captures its container value.
+Sink* add_raw_container(Reader& reader, RawObject& object, std::string key, bool is_object);
+
+// The SAX handler: routes events to the sink on top of the stack.
+class Reader {
+  public:
+    Reader(std::string_view text, Sink& root);
+
+    // nlohmann's SAX interface.
+    bool null();
+    bool boolean(bool value);
+    bool number_integer(std::int64_t value);
+    bool number_unsigned(std::uint64_t value);
+    bool number_float(double value, const std::string& spelling);
+    bool string(std::string& value);
+    bool binary(std::vector<std::uint8_t>&) { return true; }
+    bool start_object(std::size_t);
+    bool key(std::string& key);
+    bool end_object();
+    bool start_array(std::size_t);
+    bool end_array();
+    template <class Exception>
+    bool parse_error(std::size_t, const std::string&, const Exception& error) {
+        return fail_syntax(error.what());
+    }
+
+    // Where the tracking iterator has read up to.
+    const char** reached() { return &reached_; }
+
+    // Reports a problem at the current value (or the key just read), with its JSON pointer.
+    void report(Severity severity, std::string code, std::string message);
+    // Reports a problem about the container being ended (a missing key), at its start.
+    void report_container(Severity severity, std::string code, std::string message);
+    // Stops reading: the file cannot be used at all (duplicate key, too deep, not an object).
+    bool fail(std::string message);
+
+    RawCaptureSink& raw_capture() { return raw_capture_; }
+    SkipSink& skip() { return skip_; }
+    // The JSON pointer of the value being read.
+    std::string current_path() const;
+    std::size_t current_offset() const;
+    // The key of the value being read in the innermost object ("" in an array).
+    const std::string& current_key() const;
+
+    // Problems in file order; problem_offsets[i] is where problems[i] is (positions are filled
+    // in at the end, in one pass).
+    std::vector<Problem> problems;
+    std::vector<std::size_t> problem_offsets;
+    // Set when reading stopped: the message (without position) and the byte offset.
+    std::optional<std::string> fatal_message;
+    std::size_t fatal_offset = 0;
+
+  private:
+    struct Frame {
+        Sink* sink;
+        bool is_array;
+        std::size_t index;        // arrays: index of the current element
+        std::string key;          // objects: the current key
+        std::size_t start_offset; // where the container starts in the text
+    };
+    void begin_event();
+    void begin_value();
+    bool scalar(Scalar& value);
+    bool push(Sink* sink, bool is_array);
+    bool pop();
+    bool fail_syntax(const char* what);
+
+    std::string_view text_;
+    const char* reached_;
+    std::size_t previous_end_ = 0; // where the previous event ended
+    std::size_t event_from_ = 0;   // previous_end_ when the current event began
+    Sink& root_;
+    std::vector<Frame> stack_;
+    RawCaptureSink raw_capture_;
+    SkipSink skip_;
+};
+
+} // namespace mbl::detail

@@ -1,0 +1,141 @@
+#include "mbl/locate.hpp"
+
+#include "json_cursor.hpp"
+#include "line_index.hpp"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+namespace mbl {
+
+namespace {
+
+constexpr std::size_t not_found = static_cast<std::size_t>(-1);
+
+// A SAX handler that notes where each wanted JSON pointer's value starts.
+class PointerFinder {
+  public:
+    PointerFinder(std::string_view text, std::unordered_map<std::string, std::size_t>& wanted)
+        : text_(text), reached_(text.data()), wanted_(wanted) {}
+
+    const char** reached() { return &reached_; }
+
+    bool null() { return scalar(); }
+    bool boolean(bool) { return scalar(); }
+    bool number_integer(std::int64_t) { return scalar(); }
+    bool number_unsigned(std::uint64_t) { return scalar(); }
+    bool number_float(double, const std::string&) { return scalar(); }
+    bool string(std::string&) { return scalar(); }
+    bool binary(std::vector<std::uint8_t>&) { return true; }
+    bool start_object(std::size_t) { return open(false); }
+    bool start_array(std::size_t) { return open(true); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+    bool key(std::string& key) {
+        begin_event();
+        stack_.back().key = key;
+        return true;
+    }
+    template <class Exception> bool parse_error(std::size_t, const std::string&, const Exception&) {
+        return false;
+    }
+
+  private:
+    struct Frame {
+        bool is_array;
+        std::size_t index;
+        std::string key;
+        std::size_t path_length; // length of path_ before this container's segment
+    };
+
+    void begin_event() {
+        event_from_ = previous_end_;
+        previous_end_ = static_cast<std::size_t>(reached_ - text_.data());
+    }
+    // Appends the current value's segment to path_ and notes its offset if wanted.
+    void enter_value() {
+        begin_event();
+        if (!stack_.empty()) {
+            Frame& frame = stack_.back();
+            path_ += '/';
+            path_ += frame.is_array ? std::to_string(++frame.index) : pointer_segment(frame.key);
+        }
+        if (auto found = wanted_.find(path_); found != wanted_.end()) {
+            found->second = detail::next_value_start(text_, event_from_);
+        }
+    }
+    bool scalar() {
+        std::size_t before = path_.size();
+        enter_value();
+        path_.resize(before);
+        return true;
+    }
+    bool open(bool is_array) {
+        std::size_t before = path_.size();
+        enter_value();
+        stack_.push_back(Frame{is_array, static_cast<std::size_t>(-1), {}, before});
+        return true;
+    }
+    bool close() {
+        begin_event();
+        path_.resize(stack_.back().path_length);
+        stack_.pop_back();
+        return true;
+    }
+
+    std::string_view text_;
+    const char* reached_;
+    std::size_t previous_end_ = 0;
+    std::size_t event_from_ = 0;
+    std::unordered_map<std::string, std::size_t>& wanted_;
+    std::vector<Frame> stack_;
+    std::string path_;
+};
+
+} // namespace
+
+void locate_problems(std::string_view text, std::vector<Problem>& problems) {
+    text = detail::without_bom(text);
+    std::unordered_map<std::string, std::size_t> wanted;
+    for (const Problem& problem : problems) {
+        if (problem.position.line != 0) {
+            continue;
+        }
+        // The path and every enclosing one, for paths that do not exist in the text.
+        std::string path = problem.path;
+        while (wanted.emplace(path, not_found).second && !path.empty()) {
+            path.erase(path.rfind('/'));
+        }
+    }
+    if (wanted.empty()) {
+        return;
+    }
+    PointerFinder finder(text, wanted);
+    const char* end_reached = nullptr;
+    detail::TrackingIterator first(text.data(), finder.reached());
+    detail::TrackingIterator last(text.data() + text.size(), &end_reached);
+    if (!nlohmann::json::sax_parse(first, last, &finder)) {
+        return;
+    }
+    detail::LineIndex lines(text);
+    for (Problem& problem : problems) {
+        if (problem.position.line != 0) {
+            continue;
+        }
+        std::string path = problem.path;
+        for (;;) {
+            if (auto found = wanted.find(path);
+                found != wanted.end() && found->second != not_found) {
+                problem.position = lines.position(found->second);
+                break;
+            }
+            if (path.empty()) {
+                break;
+            }
+            path.erase(path.rfind('/'));
+        }
+    }
+}
+
+} // namespace mbl

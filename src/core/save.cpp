@@ -1,0 +1,231 @@
+#include "mbl/save.hpp"
+
+#include "json_write.hpp"
+#include "mbl/enums.hpp"
+
+namespace mbl {
+
+namespace {
+
+using detail::append_indent;
+using detail::append_number;
+using detail::append_quoted;
+
+// Writes the members of one JSON object at `depth`: `{`, then `"key": value` lines, then `}`.
+class ObjectWriter {
+  public:
+    ObjectWriter(std::string& out, int depth) : out_(out), depth_(depth) {}
+
+    // Starts member `name`; the caller writes its value next.
+    std::string& key(std::string_view name) {
+        out_ += empty_ ? "{\n" : ",\n";
+        empty_ = false;
+        append_indent(out_, depth_ + 1);
+        append_quoted(out_, name);
+        out_ += ": ";
+        return out_;
+    }
+    void string(std::string_view name, std::string_view value) { append_quoted(key(name), value); }
+    void optional_string(std::string_view name, const std::optional<std::string>& value) {
+        if (value) {
+            string(name, *value);
+        }
+    }
+    void number(std::string_view name, double value) { append_number(key(name), value); }
+    void nullable_number(std::string_view name, const std::optional<double>& value) {
+        if (value) {
+            number(name, *value);
+        } else {
+            key(name) += "null";
+        }
+    }
+    void boolean(std::string_view name, bool value) { key(name) += value ? "true" : "false"; }
+    void date(std::string_view name, Date value) { string(name, value.to_string()); }
+    void optional_date(std::string_view name, const std::optional<Date>& value) {
+        if (value) {
+            date(name, *value);
+        }
+    }
+    template <class E> void enumeration(std::string_view name, E value) {
+        string(name, to_string(value));
+    }
+    void strings(std::string_view name, const std::vector<std::string>& values) {
+        key(name);
+        write_array(values, [&](const std::string& value) { append_quoted(out_, value); });
+    }
+    // Members of a free-form object, written as members of this one.
+    void raw_members(const RawObject& members) {
+        for (const auto& [name, value] : members) {
+            detail::append_raw(key(name), value, depth_ + 1);
+        }
+    }
+    void raw_object(std::string_view name, const RawObject& members) {
+        key(name);
+        ObjectWriter nested(out_, depth_ + 1);
+        nested.raw_members(members);
+        nested.close();
+    }
+    // Writes `values` as an array at this object's member depth, each with `write_element`.
+    template <class T, class Write> void write_array(const std::vector<T>& values, Write write) {
+        if (values.empty()) {
+            out_ += "[]";
+            return;
+        }
+        out_ += '[';
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            out_ += i == 0 ? "\n" : ",\n";
+            append_indent(out_, depth_ + 2);
+            write(values[i]);
+        }
+        out_ += '\n';
+        append_indent(out_, depth_ + 1);
+        out_ += ']';
+    }
+    int member_depth() const { return depth_ + 1; }
+    void close() {
+        if (empty_) {
+            out_ += "{}";
+            return;
+        }
+        out_ += '\n';
+        append_indent(out_, depth_);
+        out_ += '}';
+    }
+
+  private:
+    std::string& out_;
+    int depth_;
+    bool empty_ = true;
+};
+
+void write_task(std::string& out, const Task& task, int depth) {
+    ObjectWriter object(out, depth);
+    object.string("title", task.title);
+    object.nullable_number("estimate", task.estimate);
+    object.boolean("done", task.done);
+    object.raw_members(task.extras);
+    object.close();
+}
+
+void write_asset(std::string& out, const Asset& asset, int depth) {
+    ObjectWriter object(out, depth);
+    object.string("id", asset.id);
+    object.string("name", asset.name);
+    object.enumeration("kind", asset.kind);
+    object.optional_string("workload", asset.workload);
+    object.optional_string("owner", asset.owner);
+    object.enumeration("strategy", asset.strategy);
+    object.nullable_number("estimate", asset.estimate);
+    object.number("priority", asset.priority);
+    object.enumeration("status", asset.status);
+    object.optional_date("replicated_on", asset.replicated_on);
+    object.strings("depends_on", asset.depends_on);
+    object.strings("tags", asset.tags);
+    object.raw_object("attributes", asset.attributes);
+    object.key("tasks");
+    object.write_array(asset.tasks,
+                       [&](const Task& task) { write_task(out, task, object.member_depth() + 1); });
+    object.optional_string("notes", asset.notes);
+    object.raw_members(asset.extras);
+    object.close();
+}
+
+void write_stage_change(std::string& out, const StageChange& change, int depth) {
+    ObjectWriter object(out, depth);
+    object.enumeration("stage", change.stage);
+    object.date("date", change.date);
+    object.optional_string("reason", change.reason);
+    object.boolean("forced", change.forced);
+    object.raw_members(change.extras);
+    object.close();
+}
+
+void write_workload(std::string& out, const Workload& workload, int depth) {
+    ObjectWriter object(out, depth);
+    object.string("id", workload.id);
+    object.string("name", workload.name);
+    object.number("priority", workload.priority);
+    object.optional_string("owner", workload.owner);
+    object.strings("depends_on", workload.depends_on);
+    object.enumeration("stage", workload.stage);
+    object.key("stage_history");
+    object.write_array(workload.stage_history, [&](const StageChange& change) {
+        write_stage_change(out, change, object.member_depth() + 1);
+    });
+    object.optional_date("target_date", workload.target_date);
+    object.optional_string("notes", workload.notes);
+    object.raw_members(workload.extras);
+    object.close();
+}
+
+void write_iteration(std::string& out, const Iteration& iteration, int depth) {
+    ObjectWriter object(out, depth);
+    object.string("id", iteration.id);
+    object.string("name", iteration.name);
+    object.date("start", iteration.start);
+    object.date("end", iteration.end);
+    object.number("capacity", iteration.capacity);
+    object.enumeration("state", iteration.state);
+    object.strings("committed", iteration.committed);
+    if (iteration.completed) {
+        object.strings("completed", *iteration.completed);
+    }
+    if (iteration.completed_estimate) {
+        object.number("completed_estimate", *iteration.completed_estimate);
+    }
+    object.optional_string("notes", iteration.notes);
+    object.raw_members(iteration.extras);
+    object.close();
+}
+
+void write_settings(std::string& out, const Settings& settings, int depth) {
+    ObjectWriter object(out, depth);
+    object.enumeration("estimate_unit", settings.estimate_unit);
+    object.number("iteration_length_days", settings.iteration_length_days);
+    object.optional_date("first_iteration_start", settings.first_iteration_start);
+    object.number("default_capacity", settings.default_capacity);
+    object.raw_members(settings.extras);
+    object.close();
+}
+
+template <class T>
+std::string entity_text(const T& entity, void (*write)(std::string&, const T&, int)) {
+    std::string out;
+    write(out, entity, 0);
+    return out;
+}
+
+} // namespace
+
+std::string to_canonical_text(const Backlog& backlog) {
+    std::string out;
+    out.reserve(256 + backlog.assets.size() * 512);
+    ObjectWriter object(out, 0);
+    object.optional_string("$schema", backlog.schema);
+    object.string("format", backlog.format);
+    object.string("name", backlog.name);
+    object.key("settings");
+    write_settings(out, backlog.settings, 1);
+    object.key("workloads");
+    object.write_array(backlog.workloads, [&](const Workload& w) { write_workload(out, w, 2); });
+    object.key("assets");
+    object.write_array(backlog.assets, [&](const Asset& a) { write_asset(out, a, 2); });
+    object.key("iterations");
+    object.write_array(backlog.iterations, [&](const Iteration& i) { write_iteration(out, i, 2); });
+    object.raw_members(backlog.extras);
+    object.close();
+    out += '\n';
+    return out;
+}
+
+std::string to_json_text(const Asset& asset) {
+    return entity_text(asset, write_asset);
+}
+std::string to_json_text(const Workload& workload) {
+    return entity_text(workload, write_workload);
+}
+std::string to_json_text(const Iteration& iteration) {
+    return entity_text(iteration, write_iteration);
+}
+
+} // namespace mbl

@@ -1,0 +1,193 @@
+// Finding and reading the backlog file, and the helpers the other store files share.
+// Locking is in store_lock.cpp, writing in store_write.cpp.
+
+#include "mbl/store.hpp"
+
+#include "mbl/error.hpp"
+#include "store_detail.hpp"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <system_error>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace mbl {
+
+namespace store_detail {
+
+std::string errno_text(int error_number) {
+    return std::system_category().message(error_number);
+}
+
+ResolvedPath resolve_symlinks(const fs::path& path) {
+    constexpr int max_symlink_hops = 40; // Linux's own limit (ELOOP)
+    ResolvedPath result;
+    fs::path current = path;
+    for (int hops = 0;; ++hops) {
+        struct stat info {};
+        if (::lstat(current.c_str(), &info) != 0) {
+            break; // missing (or unreachable): whoever opens it reports why
+        }
+        if (!S_ISLNK(info.st_mode)) {
+            result.exists = true;
+            break;
+        }
+        if (hops == max_symlink_hops) {
+            throw input_error(
+                fmt::format("cannot resolve {}: {}", path.string(), errno_text(ELOOP)));
+        }
+        std::error_code error;
+        fs::path link = fs::read_symlink(current, error);
+        if (error) {
+            throw input_error(
+                fmt::format("cannot read the symlink {}: {}", current.string(), error.message()));
+        }
+        result.via_symlink = true;
+        current = link.is_absolute() ? link : current.parent_path() / link;
+    }
+    fs::path directory = current.parent_path().empty() ? fs::path(".") : current.parent_path();
+    std::error_code error;
+    fs::path canonical_directory = fs::canonical(directory, error);
+    result.target = error ? current : canonical_directory / current.filename();
+    return result;
+}
+
+int FileDescriptor::release() {
+    int fd = fd_;
+    fd_ = -1;
+    return fd;
+}
+
+void FileDescriptor::reset() {
+    if (fd_ >= 0) {
+        ::close(fd_);
+        fd_ = -1;
+    }
+}
+
+} // namespace store_detail
+
+using store_detail::errno_text;
+using store_detail::FileDescriptor;
+
+namespace {
+
+constexpr const char* backlog_file_name = "backlog.json";
+
+// What a non-regular file is, for messages.
+const char* kind_of_special_file(mode_t mode) {
+    if (S_ISFIFO(mode)) {
+        return "a FIFO";
+    }
+    if (S_ISSOCK(mode)) {
+        return "a socket";
+    }
+    if (S_ISCHR(mode)) {
+        return "a character device";
+    }
+    if (S_ISBLK(mode)) {
+        return "a block device";
+    }
+    return "not a regular file";
+}
+
+[[noreturn]] void throw_open_failure(const fs::path& path, int error_number) {
+    const std::string shown = path.string();
+    if (error_number == ENOENT) {
+        struct stat info {};
+        if (::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode)) {
+            throw input_error(fmt::format("{} is a symlink to a file that does not exist; fix the "
+                                          "link, or pass -f PATH",
+                                          shown));
+        }
+        throw input_error(
+            fmt::format("{} does not exist; run 'mbl init' to create it, or pass -f PATH", shown));
+    }
+    if (error_number == EACCES) {
+        throw input_error(fmt::format(
+            "cannot read {}: permission denied; check the permissions of the file and of its "
+            "directories",
+            shown));
+    }
+    throw input_error(fmt::format("cannot read {}: {}", shown, errno_text(error_number)));
+}
+
+} // namespace
+
+fs::path find_backlog_file(const std::optional<std::string>& explicit_path,
+                           const std::optional<std::string>& env_path, const fs::path& start_dir) {
+    if (explicit_path) {
+        if (explicit_path->empty()) {
+            throw usage_error("-f/--file needs a file path, not an empty string");
+        }
+        return *explicit_path;
+    }
+    if (env_path && !env_path->empty()) {
+        return *env_path;
+    }
+    std::error_code error;
+    fs::path start = fs::absolute(start_dir, error).lexically_normal();
+    if (error) {
+        start = start_dir;
+    }
+    if (!start.has_filename() && start.has_relative_path()) {
+        start = start.parent_path(); // "/x/y/" -> "/x/y"
+    }
+    for (fs::path directory = start;; directory = directory.parent_path()) {
+        fs::path candidate = directory / backlog_file_name;
+        struct stat info {};
+        if (::lstat(candidate.c_str(), &info) == 0) {
+            return candidate; // even when unusable: reading it says why, rather than skipping it
+        }
+        if (directory == directory.parent_path() || directory.empty()) {
+            break;
+        }
+    }
+    throw input_error(fmt::format("no {} in {} or any parent directory; run 'mbl init' to create "
+                                  "one, or pass -f PATH",
+                                  backlog_file_name, start.string()));
+}
+
+std::string read_backlog_file(const fs::path& path) {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    FileDescriptor file(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+    if (!file.is_open()) {
+        throw_open_failure(path, errno);
+    }
+    struct stat info {};
+    if (::fstat(file.get(), &info) != 0) {
+        throw input_error(fmt::format("cannot read {}: {}", path.string(), errno_text(errno)));
+    }
+    if (S_ISDIR(info.st_mode)) {
+        throw input_error(fmt::format(
+            "{} is a directory, not a backlog file; pass -f with the path of the JSON file",
+            path.string()));
+    }
+    if (!S_ISREG(info.st_mode)) {
+        throw input_error(fmt::format("{} is {}, not a regular file; mbl reads and writes only "
+                                      "regular files, pass -f with the path of one",
+                                      path.string(), kind_of_special_file(info.st_mode)));
+    }
+    std::string text;
+    text.reserve(static_cast<std::size_t>(info.st_size));
+    char buffer[65536];
+    for (;;) {
+        ssize_t count = ::read(file.get(), buffer, sizeof buffer);
+        if (count < 0 && errno == EINTR) {
+            continue;
+        }
+        if (count < 0) {
+            throw input_error(fmt::format("cannot read {}: {}", path.string(), errno_text(errno)));
+        }
+        if (count == 0) {
+            return text;
+        }
+        text.append(buffer, static_cast<std::size_t>(count));
+    }
+}
+
+} // namespace mbl
