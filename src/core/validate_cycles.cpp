@@ -22,6 +22,10 @@ struct FoundCycle {
     std::string message;
 };
 
+// Cycles longer than this are named by their first and last few members.
+constexpr std::size_t shown_at_each_end = 4;
+constexpr std::size_t longest_named_in_full = 2 * shown_at_each_end + 2;
+
 struct Frame {
     std::size_t record;
     std::size_t next_edge;
@@ -33,14 +37,13 @@ struct Frame {
 template <class Item>
 std::string name_cycle(const std::vector<Item>& items, const std::vector<Frame>& path,
                        std::size_t first) {
-    constexpr std::size_t shown_at_each_end = 4;
     std::string text;
     auto append = [&](std::size_t depth) {
         text += display_id(items[path[depth].record].id);
         text += " -> ";
     };
     std::size_t size = path.size() - first;
-    if (size <= 2 * shown_at_each_end + 2) {
+    if (size <= longest_named_in_full) {
         for (std::size_t d = first; d < path.size(); ++d) {
             append(d);
         }
@@ -89,7 +92,9 @@ void check_cycles_of(Context& context, const Kind& kind, const std::vector<Item>
                 std::size_t first = depth_on_path[target];
                 std::size_t size = path.size() - first;
                 std::string length_note =
-                    size > 10 ? fmt::format(" ({} {} in the cycle)", size, kind.array) : "";
+                    size > longest_named_in_full
+                        ? fmt::format(" ({} {} in the cycle)", size, kind.array)
+                        : "";
                 cycles.push_back(
                     {top.record, graph.slots[edge],
                      fmt::format("{} closes a dependency cycle: {}{}; remove one of these "
