@@ -1,0 +1,67 @@
+// Release gates: a workload past `migrating` must have its whole release backlog (the assets
+// whose `workload` is its id) done for release (replicated, retired or retained).
+
+#include "mbl/enums.hpp"
+#include "validate_rules.hpp"
+
+#include <fmt/format.h>
+
+namespace mbl::validation {
+
+namespace {
+
+constexpr std::size_t ids_listed = 5;
+
+// The assets of one workload that are not done for release: how many, and the first few.
+struct Unreleased {
+    std::size_t count = 0;
+    std::vector<std::size_t> first_assets;
+};
+
+bool is_past_migrating(Stage stage) {
+    return stage == Stage::staging || stage == Stage::uat || stage == Stage::production;
+}
+
+} // namespace
+
+void check_release_readiness(Context& context) {
+    const auto& workloads = context.backlog.workloads;
+    const auto& assets = context.backlog.assets;
+    std::vector<Unreleased> unreleased(workloads.size());
+    for (std::size_t a = 0; a < assets.size(); ++a) {
+        std::size_t workload = context.asset_workload[a];
+        if (workload == no_index || !is_past_migrating(workloads[workload].stage) ||
+            is_done_for_release(assets[a])) {
+            continue;
+        }
+        Unreleased& entry = unreleased[workload];
+        ++entry.count;
+        if (entry.first_assets.size() < ids_listed) {
+            entry.first_assets.push_back(a);
+        }
+    }
+    for (std::size_t w = 0; w < workloads.size(); ++w) {
+        const Unreleased& entry = unreleased[w];
+        if (entry.count == 0) {
+            continue;
+        }
+        std::string ids;
+        for (std::size_t a : entry.first_assets) {
+            ids += ids.empty() ? "" : ", ";
+            ids += label(asset_kind, assets[a].id, a);
+        }
+        if (entry.count > entry.first_assets.size()) {
+            ids += fmt::format(" and {} more", entry.count - entry.first_assets.size());
+        }
+        const Workload& workload = workloads[w];
+        context.error(fmt::format("/workloads/{}/stage", w), "stage-not-ready",
+                      fmt::format("{} is at stage {} but {} of its assets {} not replicated "
+                                  "(nor retired or retained): {}; replicate them, or move the "
+                                  "workload back to migrating",
+                                  describe(workload_kind, workload.id, w),
+                                  to_string(workload.stage), entry.count,
+                                  entry.count == 1 ? "is" : "are", ids));
+    }
+}
+
+} // namespace mbl::validation

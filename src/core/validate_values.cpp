@@ -1,0 +1,94 @@
+// Numbers that must lie in a range: estimates and capacities are never negative, priorities run
+// from 1 to 4.
+
+#include "mbl/enums.hpp"
+#include "validate_rules.hpp"
+
+#include <fmt/format.h>
+
+namespace mbl::validation {
+
+namespace {
+
+constexpr int highest_priority = 1;
+constexpr int lowest_priority = 4;
+
+void check_asset_estimates(Context& context, std::string_view unit) {
+    const auto& assets = context.backlog.assets;
+    for (std::size_t i = 0; i < assets.size(); ++i) {
+        const Asset& asset = assets[i];
+        if (asset.estimate && *asset.estimate < 0) {
+            context.error(fmt::format("/assets/{}/estimate", i), "negative-estimate",
+                          fmt::format("{} has a negative estimate ({}); estimates are "
+                                      "non-negative {} (remove it if not yet estimated)",
+                                      describe(asset_kind, asset.id, i), *asset.estimate, unit));
+        }
+        for (std::size_t t = 0; t < asset.tasks.size(); ++t) {
+            const Task& task = asset.tasks[t];
+            if (task.estimate && *task.estimate < 0) {
+                context.error(fmt::format("/assets/{}/tasks/{}/estimate", i, t),
+                              "negative-estimate",
+                              fmt::format("task \"{}\" of {} has a negative estimate ({}); "
+                                          "estimates are non-negative {}",
+                                          task.title, describe(asset_kind, asset.id, i),
+                                          *task.estimate, unit));
+            }
+        }
+    }
+}
+
+void check_iteration_numbers(Context& context, std::string_view unit) {
+    const auto& iterations = context.backlog.iterations;
+    for (std::size_t i = 0; i < iterations.size(); ++i) {
+        const Iteration& iteration = iterations[i];
+        std::string who = describe(iteration_kind, iteration.id, i);
+        if (iteration.capacity < 0) {
+            context.error(fmt::format("/iterations/{}/capacity", i), "negative-capacity",
+                          fmt::format("{} has a negative capacity ({}); capacity is the "
+                                      "non-negative {} the team can deliver in it",
+                                      who, iteration.capacity, unit));
+        }
+        if (iteration.completed_estimate && *iteration.completed_estimate < 0) {
+            context.error(fmt::format("/iterations/{}/completed_estimate", i), "negative-estimate",
+                          fmt::format("{} has a negative completed_estimate ({}); it is the "
+                                      "non-negative {} completed when it closed",
+                                      who, *iteration.completed_estimate, unit));
+        }
+    }
+}
+
+template <class Item>
+void check_priorities_of(Context& context, const Kind& kind, const std::vector<Item>& items) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        int priority = items[i].priority;
+        if (priority < highest_priority || priority > lowest_priority) {
+            context.error(fmt::format("/{}/{}/priority", kind.array, i), "priority-range",
+                          fmt::format("{} has priority {}; priorities run from {} (highest) "
+                                      "to {}",
+                                      describe(kind, items[i].id, i), priority, highest_priority,
+                                      lowest_priority));
+        }
+    }
+}
+
+} // namespace
+
+void check_numbers(Context& context) {
+    std::string_view unit = to_string(context.backlog.settings.estimate_unit);
+    double default_capacity = context.backlog.settings.default_capacity;
+    if (default_capacity < 0) {
+        context.error("/settings/default_capacity", "negative-capacity",
+                      fmt::format("settings.default_capacity is negative ({}); set it to the "
+                                  "non-negative {} the team delivers per iteration",
+                                  default_capacity, unit));
+    }
+    check_asset_estimates(context, unit);
+    check_iteration_numbers(context, unit);
+}
+
+void check_priorities(Context& context) {
+    check_priorities_of(context, workload_kind, context.backlog.workloads);
+    check_priorities_of(context, asset_kind, context.backlog.assets);
+}
+
+} // namespace mbl::validation
