@@ -3,8 +3,10 @@
 //
 // Rules shared by every type here:
 // - Vectors keep the file's order; the writer keeps it too.
-// - `std::optional` fields are written only when they hold a value; every other field is
-//   always written (with its default when the file did not have it).
+// - `std::optional` fields are written only when they hold a value, except the nullable numbers
+//   `Asset::estimate` and `Task::estimate`, always written (`null` when absent) so a person
+//   editing the file sees where an estimate goes. Every other field is always written (with its
+//   default when the file did not have it).
 // - `extras` holds the object's unknown keys in their original order, each value as canonical
 //   JSON text (see RawJson), so they are written back unchanged after the known keys.
 

@@ -2,7 +2,8 @@
 // (explicit stack, so a 100,000-long chain cannot overflow the call stack), linear in records
 // plus dependencies. Each back edge found closes one cycle, reported once at that depends_on
 // entry and named in order from the first record of the cycle the search entered.
-// Self-dependencies and dangling ids are left out (check_references reports them).
+// The graphs come from check_references, without self-dependencies and dangling ids (which it
+// reports).
 
 #include "validate_rules.hpp"
 
@@ -14,39 +15,16 @@ namespace mbl::validation {
 
 namespace {
 
-// The dependency graph of one kind in compressed form: the edges of record `i` are
-// `targets[offsets[i] .. offsets[i + 1])`, and `slots` holds each edge's depends_on index.
-struct DependencyGraph {
-    std::vector<std::size_t> offsets;
-    std::vector<std::size_t> targets;
-    std::vector<std::size_t> slots;
-};
-
-template <class Item>
-DependencyGraph build_graph(const std::vector<Item>& items, const IdTable& table) {
-    DependencyGraph graph;
-    graph.offsets.reserve(items.size() + 1);
-    graph.offsets.push_back(0);
-    for (const Item& item : items) {
-        for (std::size_t k = 0; k < item.depends_on.size(); ++k) {
-            const std::string& target = item.depends_on[k];
-            auto found = table.find(target);
-            if (found && target != item.id) {
-                graph.targets.push_back(*found);
-                graph.slots.push_back(k);
-            }
-        }
-        graph.offsets.push_back(graph.targets.size());
-    }
-    return graph;
-}
-
 // A cycle found by the search: the record whose depends_on entry closes it, and the message.
 struct FoundCycle {
     std::size_t record;
     std::size_t slot;
     std::string message;
 };
+
+// Cycles longer than this are named by their first and last few members.
+constexpr std::size_t shown_at_each_end = 4;
+constexpr std::size_t longest_named_in_full = 2 * shown_at_each_end + 2;
 
 struct Frame {
     std::size_t record;
@@ -59,14 +37,13 @@ struct Frame {
 template <class Item>
 std::string name_cycle(const std::vector<Item>& items, const std::vector<Frame>& path,
                        std::size_t first) {
-    constexpr std::size_t shown_at_each_end = 4;
     std::string text;
     auto append = [&](std::size_t depth) {
         text += display_id(items[path[depth].record].id);
         text += " -> ";
     };
     std::size_t size = path.size() - first;
-    if (size <= 2 * shown_at_each_end + 2) {
+    if (size <= longest_named_in_full) {
         for (std::size_t d = first; d < path.size(); ++d) {
             append(d);
         }
@@ -85,8 +62,7 @@ std::string name_cycle(const std::vector<Item>& items, const std::vector<Frame>&
 
 template <class Item>
 void check_cycles_of(Context& context, const Kind& kind, const std::vector<Item>& items,
-                     const IdTable& table) {
-    DependencyGraph graph = build_graph(items, table);
+                     const DependencyGraph& graph) {
     enum class Colour : std::uint8_t { unvisited, on_path, finished };
     std::vector<Colour> colour(items.size(), Colour::unvisited);
     std::vector<std::size_t> depth_on_path(items.size(), 0);
@@ -116,7 +92,9 @@ void check_cycles_of(Context& context, const Kind& kind, const std::vector<Item>
                 std::size_t first = depth_on_path[target];
                 std::size_t size = path.size() - first;
                 std::string length_note =
-                    size > 10 ? fmt::format(" ({} {} in the cycle)", size, kind.array) : "";
+                    size > longest_named_in_full
+                        ? fmt::format(" ({} {} in the cycle)", size, kind.array)
+                        : "";
                 cycles.push_back(
                     {top.record, graph.slots[edge],
                      fmt::format("{} closes a dependency cycle: {}{}; remove one of these "
@@ -139,8 +117,9 @@ void check_cycles_of(Context& context, const Kind& kind, const std::vector<Item>
 } // namespace
 
 void check_cycles(Context& context) {
-    check_cycles_of(context, workload_kind, context.backlog.workloads, context.workloads);
-    check_cycles_of(context, asset_kind, context.backlog.assets, context.assets);
+    check_cycles_of(context, workload_kind, context.backlog.workloads,
+                    context.workload_dependencies);
+    check_cycles_of(context, asset_kind, context.backlog.assets, context.asset_dependencies);
 }
 
 } // namespace mbl::validation

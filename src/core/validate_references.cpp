@@ -9,73 +9,82 @@ namespace mbl::validation {
 
 namespace {
 
+// Resolves `items[index].depends_on` into `graph`, reporting self-dependencies and unknown ids.
+template <class Item>
+void resolve_dependencies(Context& context, const Kind& kind, const std::vector<Item>& items,
+                          std::size_t index, const IdTable& table, IdSuggester& suggestions,
+                          DependencyGraph& graph) {
+    const Item& item = items[index];
+    for (std::size_t k = 0; k < item.depends_on.size(); ++k) {
+        const std::string& target = item.depends_on[k];
+        auto found = table.find(target);
+        if (found && target != item.id) {
+            graph.targets.push_back(*found);
+            graph.slots.push_back(k);
+            continue;
+        }
+        std::string path = fmt::format("/{}/{}/depends_on/{}", kind.array, index, k);
+        std::string who = describe(kind, item.id, index);
+        if (found) {
+            context.error(std::move(path), "self-dependency",
+                          fmt::format("{} depends on itself; remove this entry", who));
+            continue;
+        }
+        auto suggestion = suggestions.suggest(target, table, item.id);
+        context.error(
+            std::move(path), fmt::format("unknown-{}", kind.singular),
+            fmt::format("{} depends on unknown {} {}{}", who, kind.singular, display_id(target),
+                        did_you_mean(suggestion, fmt::format("; add that {} or remove the "
+                                                             "dependency",
+                                                             kind.singular))));
+    }
+    graph.offsets.push_back(graph.targets.size());
+}
+
 void check_workload_references(Context& context) {
     const auto& workloads = context.backlog.workloads;
+    context.workload_dependencies.offsets.reserve(workloads.size() + 1);
     for (std::size_t i = 0; i < workloads.size(); ++i) {
-        const Workload& workload = workloads[i];
-        std::string who = describe(workload_kind, workload.id, i);
-        for (std::size_t k = 0; k < workload.depends_on.size(); ++k) {
-            const std::string& target = workload.depends_on[k];
-            std::string path = fmt::format("/workloads/{}/depends_on/{}", i, k);
-            if (!workload.id.empty() && target == workload.id) {
-                context.error(std::move(path), "self-dependency",
-                              fmt::format("{} depends on itself; remove this entry", who));
-            } else if (!context.workloads.find(target)) {
-                auto suggestion =
-                    context.workload_suggestions.suggest(target, context.workloads, workload.id);
-                context.error(
-                    std::move(path), "unknown-workload",
-                    fmt::format("{} depends on unknown workload {}{}", who, display_id(target),
-                                did_you_mean(suggestion, "; add that workload or remove the "
-                                                         "dependency")));
-            }
-        }
+        resolve_dependencies(context, workload_kind, workloads, i, context.workloads,
+                             context.workload_suggestions, context.workload_dependencies);
     }
 }
 
 void check_asset_references(Context& context) {
     const auto& assets = context.backlog.assets;
+    context.asset_workload.assign(assets.size(), no_index);
+    context.asset_dependencies.offsets.reserve(assets.size() + 1);
     for (std::size_t i = 0; i < assets.size(); ++i) {
         const Asset& asset = assets[i];
-        std::string who = describe(asset_kind, asset.id, i);
-        if (asset.workload && !context.workloads.find(*asset.workload)) {
-            auto suggestion =
-                context.workload_suggestions.suggest(*asset.workload, context.workloads);
-            context.error(fmt::format("/assets/{}/workload", i), "unknown-workload",
-                          fmt::format("{} belongs to unknown workload {}{}", who,
-                                      display_id(*asset.workload),
-                                      did_you_mean(suggestion, "; add that workload or fix the "
-                                                               "asset's workload")));
-        }
-        for (std::size_t k = 0; k < asset.depends_on.size(); ++k) {
-            const std::string& target = asset.depends_on[k];
-            std::string path = fmt::format("/assets/{}/depends_on/{}", i, k);
-            if (!asset.id.empty() && target == asset.id) {
-                context.error(std::move(path), "self-dependency",
-                              fmt::format("{} depends on itself; remove this entry", who));
-            } else if (!context.assets.find(target)) {
+        if (asset.workload) {
+            if (auto workload = context.workloads.find(*asset.workload)) {
+                context.asset_workload[i] = *workload;
+            } else {
                 auto suggestion =
-                    context.asset_suggestions.suggest(target, context.assets, asset.id);
-                context.error(std::move(path), "unknown-asset",
-                              fmt::format("{} depends on unknown asset {}{}", who,
-                                          display_id(target),
-                                          did_you_mean(suggestion, "; add that asset or remove "
-                                                                   "the dependency")));
+                    context.workload_suggestions.suggest(*asset.workload, context.workloads);
+                context.error(fmt::format("/assets/{}/workload", i), "unknown-workload",
+                              fmt::format("{} belongs to unknown workload {}{}",
+                                          describe(asset_kind, asset.id, i),
+                                          display_id(*asset.workload),
+                                          did_you_mean(suggestion, "; add that workload or fix "
+                                                                   "the asset's workload")));
             }
         }
+        resolve_dependencies(context, asset_kind, assets, i, context.assets,
+                             context.asset_suggestions, context.asset_dependencies);
     }
 }
 
 // `list` is the iteration's `committed` or `completed` (named `key` in the file).
-void check_iteration_list(Context& context, std::size_t index, const std::string& who,
-                          const std::vector<std::string>& list, std::string_view key,
-                          std::string_view verb) {
+void check_iteration_list(Context& context, std::size_t index, const std::vector<std::string>& list,
+                          std::string_view key, std::string_view verb) {
     for (std::size_t k = 0; k < list.size(); ++k) {
         const std::string& target = list[k];
         if (context.assets.find(target)) {
             continue;
         }
         auto suggestion = context.asset_suggestions.suggest(target, context.assets);
+        std::string who = describe(iteration_kind, context.backlog.iterations[index].id, index);
         context.error(
             fmt::format("/iterations/{}/{}/{}", index, key, k), "unknown-asset",
             fmt::format("{} {} unknown asset {}{}", who, verb, display_id(target),
@@ -87,10 +96,9 @@ void check_iteration_references(Context& context) {
     const auto& iterations = context.backlog.iterations;
     for (std::size_t i = 0; i < iterations.size(); ++i) {
         const Iteration& iteration = iterations[i];
-        std::string who = describe(iteration_kind, iteration.id, i);
-        check_iteration_list(context, i, who, iteration.committed, "committed", "commits");
+        check_iteration_list(context, i, iteration.committed, "committed", "commits");
         if (iteration.completed) {
-            check_iteration_list(context, i, who, *iteration.completed, "completed",
+            check_iteration_list(context, i, *iteration.completed, "completed",
                                  "lists as completed");
         }
     }

@@ -29,15 +29,12 @@ void check_release_readiness(Context& context) {
     const auto& assets = context.backlog.assets;
     std::vector<Unreleased> unreleased(workloads.size());
     for (std::size_t a = 0; a < assets.size(); ++a) {
-        const Asset& asset = assets[a];
-        if (!asset.workload || is_done_for_release(asset)) {
+        std::size_t workload = context.asset_workload[a];
+        if (workload == no_index || !is_past_migrating(workloads[workload].stage) ||
+            is_done_for_release(assets[a])) {
             continue;
         }
-        auto workload = context.workloads.find(*asset.workload);
-        if (!workload || !is_past_migrating(workloads[*workload].stage)) {
-            continue;
-        }
-        Unreleased& entry = unreleased[*workload];
+        Unreleased& entry = unreleased[workload];
         ++entry.count;
         if (entry.first_assets.size() < ids_listed) {
             entry.first_assets.push_back(a);

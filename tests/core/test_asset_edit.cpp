@@ -1,5 +1,7 @@
 #include "mbl/edit.hpp"
 #include "mbl/error.hpp"
+#include "mbl/load.hpp"
+#include "mbl/save.hpp"
 
 #include <catch2/catch.hpp>
 #include <stdexcept>
@@ -410,4 +412,22 @@ TEST_CASE("remove_asset removes an unreferenced asset and only it", "[edit]") {
 
     mbl::Error unknown = error_from([&] { mbl::remove_asset(backlog, "crm-web-01", true); });
     CHECK(unknown.status() == ExitStatus::input);
+}
+
+TEST_CASE("edited attributes survive a save and a load unchanged", "[edit]") {
+    mbl::Backlog backlog = sample_backlog();
+    set(backlog, "crm-sql-01", "attributes.disks", "[{\"size_gb\": 128, \"tier\": \"ssd\"}, 2.50]");
+    set(backlog, "crm-sql-01", "attributes.os", "Windows Server 2019");
+    set(backlog, "crm-sql-01", "attributes.flags", "{\"ha\": true, \"dr\": null, \"tags\": []}");
+    std::string text = mbl::to_canonical_text(backlog);
+    mbl::Backlog loaded = mbl::load_backlog_or_throw(text);
+    CHECK(loaded.assets[0].attributes == backlog.assets[0].attributes);
+    CHECK(mbl::to_canonical_text(loaded) == text);
+}
+
+TEST_CASE("the deepest attribute value accepted still loads", "[edit]") {
+    mbl::Backlog backlog = sample_backlog();
+    set(backlog, "crm-sql-01", "attributes.deep", std::string(252, '[') + std::string(252, ']'));
+    mbl::Backlog loaded = mbl::load_backlog_or_throw(mbl::to_canonical_text(backlog));
+    CHECK(loaded.assets[0].attributes == backlog.assets[0].attributes);
 }

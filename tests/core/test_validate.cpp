@@ -1,6 +1,8 @@
 // validate_backlog: ids, references, cycles, numbers and the order of problems. Iteration and
 // release rules are in test_validate_iterations.cpp.
 
+#include "mbl/load.hpp"
+#include "mbl/locate.hpp"
 #include "mbl/validate.hpp"
 #include "validate_baseline.hpp"
 
@@ -269,4 +271,41 @@ TEST_CASE("problems come by rule group, then in file order", "[validate]") {
                                             "/workloads/0/stage",
                                             "/iterations/0/completed_estimate"});
     CHECK(validate_backlog(backlog) == problems);
+}
+
+TEST_CASE("a record without an id is named by its place", "[validate]") {
+    Backlog backlog = valid_backlog();
+    backlog.assets.push_back(make_asset(""));
+    backlog.assets.back().priority = 0;
+    auto problems = validate_backlog(backlog);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].code == "invalid-id");
+    CHECK(problems[0].message ==
+          "asset at /assets/3 has no id; give it a unique slug such as asset-1");
+    CHECK(problems[1].message ==
+          "asset at /assets/3 has priority 0; priorities run from 1 (highest) to 4");
+}
+
+TEST_CASE("validation paths point into the file as loaded", "[validate]") {
+    std::string text = R"({
+  "format": "mbl/1",
+  "name": "x",
+  "workloads": [
+    { "id": "crm", "name": "CRM" }
+  ],
+  "assets": [
+    { "id": "crm-sql-01", "name": "db", "workload": "crm" },
+    { "id": "crm-web-01", "name": "web", "workload": "crm",
+      "depends_on": ["crm-sql-9"] }
+  ]
+}
+)";
+    auto loaded = load_backlog(text);
+    REQUIRE(loaded.problems.empty());
+    auto problems = validate_backlog(loaded.backlog);
+    REQUIRE(problems.size() == 1);
+    locate_problems(text, problems);
+    CHECK(problems[0].path == "/assets/1/depends_on/0");
+    CHECK(problems[0].position == SourcePosition{10, 22});
+    CHECK_THAT(problems[0].message, Catch::EndsWith("did you mean crm-sql-01?"));
 }
