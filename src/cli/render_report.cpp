@@ -20,10 +20,12 @@ std::string summary_line(const ValidationReport& report) {
     if (report.unreadable) {
         return report.file_label + " could not be read";
     }
-    if (errors == 0 && warnings == 0) {
-        return fmt::format(
-            "{} is valid: {}, {}, {}", report.file_label, count_noun(report.workloads, "workload"),
-            count_noun(report.assets, "asset"), count_noun(report.iterations, "iteration"));
+    if (errors == 0 && (warnings == 0 || !report.strict)) {
+        std::string noted = warnings == 0 ? "" : " (" + count_noun(warnings, "warning") + ")";
+        return fmt::format("{} is valid{}: {}, {}, {}", report.file_label, noted,
+                           count_noun(report.workloads, "workload"),
+                           count_noun(report.assets, "asset"),
+                           count_noun(report.iterations, "iteration"));
     }
     return count_noun(errors, "error") + ", " + count_noun(warnings, "warning");
 }

@@ -26,8 +26,9 @@ std::size_t count_problems(const std::vector<Problem>& problems, Severity severi
 // `strict`, also a warning), 0 otherwise.
 int report_exit_status(const ValidationReport& report);
 
-// `backlog.json:12:7: error: message [code]` per problem, then `2 errors, 1 warning` or
-// `backlog.json is valid: 8 workloads, 80 assets, 7 iterations`. Severity words coloured.
+// `backlog.json:12:7: error: message [code]` per problem, then a summary: `2 errors, 1 warning`
+// when the check fails, else `backlog.json is valid: 8 workloads, 80 assets, 7 iterations` (with
+// `(1 warning)` after `valid` when there are warnings). Severity words coloured.
 void render_report_text(std::ostream& out, const ValidationReport& report, bool color);
 
 // {"file", "valid", "errors", "warnings", "problems": [{"severity", "code", "message", "path",

@@ -58,6 +58,19 @@ TEST_CASE("text report of a valid file counts what it holds", "[cli-report]") {
     CHECK(report_exit_status(report) == 0);
 }
 
+TEST_CASE("text report: warnings alone leave the file valid unless strict", "[cli-report]") {
+    ValidationReport report = sample_report();
+    report.problems.erase(report.problems.begin());
+    std::ostringstream relaxed;
+    render_report_text(relaxed, report, false);
+    CHECK(relaxed.str().ends_with(
+        "\nplans/backlog.json is valid (1 warning): 2 workloads, 5 assets, 1 iteration\n"));
+    report.strict = true;
+    std::ostringstream strict;
+    render_report_text(strict, report, false);
+    CHECK(strict.str().ends_with("\n0 errors, 1 warning\n"));
+}
+
 TEST_CASE("github report: one annotation per problem", "[cli-report]") {
     std::ostringstream out;
     render_report_github(out, sample_report());
