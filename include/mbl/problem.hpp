@@ -22,7 +22,7 @@ struct Problem {
     std::string path;    // JSON pointer of the value concerned, e.g. `/assets/12/depends_on/0`
     std::string message; // what is wrong and, where it helps, what to do
     SourcePosition position;
-    std::string code; // short stable identifier for scripts, e.g. `dangling-reference`
+    std::string code; // short stable identifier for scripts, e.g. `unknown-asset`
     friend bool operator==(const Problem&, const Problem&) = default;
 };
 

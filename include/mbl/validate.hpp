@@ -12,13 +12,33 @@ namespace mbl {
 // position in the file). Each carries the JSON pointer of the value concerned; positions are
 // left unknown (see locate_problems). Pure: looks at nothing but `backlog`.
 //
-// Errors: duplicate ids; ids that are not slugs; dangling references (asset -> workload,
-// depends_on, committed/completed assets); dependency cycles among assets and among workloads
-// (the message names the cycle); negative estimates and capacities; priorities outside 1-4; an
-// iteration ending before it starts; more than one active iteration; overlapping iterations; an
-// asset committed to two open iterations; a workload past `migrating` whose release backlog has
-// unreplicated assets.
-// Warnings: `iteration_length_days` outside 7-28; an iteration whose length differs from it.
+// Errors (code): duplicate ids (duplicate-id); ids that are not slugs (invalid-id); dangling
+// references: asset -> workload (unknown-workload), depends_on, committed and completed ids
+// (unknown-asset, unknown-workload); an entity depending on itself (self-dependency);
+// dependency cycles among assets and among workloads, named in order (dependency-cycle);
+// negative estimates and capacities (negative-estimate, negative-capacity); priorities outside
+// 1-4 (priority-range); an iteration ending before it starts (iteration-dates); more than one
+// active iteration (multiple-active); overlapping iterations (overlapping-iterations); an asset
+// committed to two open iterations (double-commitment) or twice to one (duplicate-commitment);
+// a workload past `migrating` whose release backlog has unreplicated assets (stage-not-ready);
+// `iteration_length_days` below 1 (iteration-length-setting).
+// Warnings: `iteration_length_days` outside 7-28 (iteration-length-setting); an iteration whose
+// length differs from it (iteration-length); a closed iteration without `completed` or
+// `completed_estimate` (closed-without-completed).
 std::vector<Problem> validate_backlog(const Backlog& backlog);
+
+// What `mbl validate` reports for a file: the loaded backlog and every problem in it.
+struct CheckResult {
+    Backlog backlog;
+    // The loader's problems and validation's, each with its position, sorted by position.
+    // Validation problems at or under a path where the loader already reported an error are left
+    // out: they would only repeat it (a record without an id is not also "not a slug").
+    std::vector<Problem> problems;
+};
+
+// Loads `text`, validates what could be loaded and locates every problem. Throws mbl::Error
+// (ExitStatus::input, `file_label:LINE:COLUMN: …`) when the text cannot be read at all (see
+// load_backlog).
+CheckResult check_backlog_text(std::string_view text, std::string_view file_label);
 
 } // namespace mbl
