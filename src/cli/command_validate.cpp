@@ -3,8 +3,6 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/render_report.hpp"
-#include "mbl/load.hpp"
-#include "mbl/locate.hpp"
 #include "mbl/store.hpp"
 #include "mbl/validate.hpp"
 
@@ -40,21 +38,18 @@ Problem unreadable_problem(const std::string& label, const std::string& message)
 ValidationReport check_file(const BacklogFile& file, bool strict) {
     ValidationReport report{file.label, {}, strict};
     std::string text = read_backlog_file(file.path);
-    LoadResult loaded;
+    CheckResult checked;
     try {
-        loaded = load_backlog(text, file.label);
+        checked = check_backlog_text(text, file.label);
     } catch (const Error& error) {
         report.unreadable = true;
         report.problems.push_back(unreadable_problem(file.label, error.what()));
         return report;
     }
-    report.problems = std::move(loaded.problems);
-    std::vector<Problem> rules = validate_backlog(loaded.backlog);
-    report.problems.insert(report.problems.end(), rules.begin(), rules.end());
-    locate_problems(text, report.problems);
-    report.workloads = loaded.backlog.workloads.size();
-    report.assets = loaded.backlog.assets.size();
-    report.iterations = loaded.backlog.iterations.size();
+    report.problems = std::move(checked.problems);
+    report.workloads = checked.backlog.workloads.size();
+    report.assets = checked.backlog.assets.size();
+    report.iterations = checked.backlog.iterations.size();
     return report;
 }
 
