@@ -77,6 +77,7 @@ bool modify_backlog(const GlobalOptions& options, const std::function<void(Backl
     auto timeout =
         std::chrono::milliseconds(static_cast<long long>(options.lock_timeout_seconds * 1000.0));
     FileLock lock(file.path, timeout);
+    remove_stale_temporary_files(file.path); // left by a writer that was killed
     std::string before = read_backlog_file(file.path);
     Backlog backlog = load_backlog_or_throw(before, file.label);
     change(backlog);

@@ -58,6 +58,11 @@ void check_format(const Backlog& backlog, const detail::BacklogSink& root,
 
 LoadResult load_backlog(std::string_view text, std::string_view file_label) {
     text = detail::without_bom(text);
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        throw input_error(fmt::format("{}:1:1: the file is empty; a backlog is a JSON object "
+                                      "with \"format\": \"mbl/1\" (run 'mbl init' to create one)",
+                                      file_label));
+    }
     LoadResult result;
     detail::BacklogSink root(result.backlog);
     detail::Reader reader(text, root);

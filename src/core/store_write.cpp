@@ -162,6 +162,15 @@ void write_file_atomically(const fs::path& path, const std::string& text) {
         throw input_error(
             fmt::format("cannot write {}: not a regular file; {}", path.string(), target.after));
     }
+    // A rename would replace a read-only file regardless of its mode: honour the mode instead
+    // (for root, whom access() always lets write, by its write bits).
+    const bool writable = ::geteuid() == 0 ? (original.st_mode & 0222) != 0
+                                           : ::access(target.real.c_str(), W_OK) == 0;
+    if (replacing && !writable) {
+        throw input_error(fmt::format("{} is read-only; make it writable (chmod u+w {}) to change "
+                                      "it; {}",
+                                      path.string(), path.string(), target.after));
+    }
     TemporaryFile temporary(target);
     temporary.write_and_close(text, replacing ? original.st_mode & 07777 : new_file_mode(),
                               replacing ? &original : nullptr);

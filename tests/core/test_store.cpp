@@ -268,7 +268,16 @@ TEST_CASE("write_file_atomically leaves the file untouched when writing fails", 
                                        Catch::Contains("File too large") &&
                                        Catch::Contains("the file is unchanged"));
     }
+    SECTION("the file is read-only") {
+        fs::permissions(path, fs::perms::owner_read | fs::perms::group_read);
+        CHECK_THROWS_WITH(mbl::write_file_atomically(path, "new"),
+                          Catch::Contains(path.string() + " is read-only; make it writable"));
+    }
     SECTION("the directory is read-only") {
+        // The file itself is writable by anyone: only the directory stands in the way.
+        fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write |
+                                  fs::perms::group_read | fs::perms::group_write |
+                                  fs::perms::others_read | fs::perms::others_write);
         const auto read_only = fs::perms::owner_read | fs::perms::owner_exec |
                                fs::perms::others_read | fs::perms::others_exec;
         fs::permissions(dir.path(), read_only);
