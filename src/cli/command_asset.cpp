@@ -30,32 +30,32 @@ struct AssetEditOptions {
     bool force = false;                   // rm
 };
 
-void run_asset_add(const AssetAddOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, std::ostream& out) {
     output_format(global, {OutputFormat::table});
     Date today = resolve_today(global);
     Asset added;
     modify_backlog(global, [&](Backlog& backlog) {
         Asset asset;
-        asset.id = o.id;
-        asset.name = o.name.value_or("");
-        asset.workload = o.workload;
-        asset.depends_on = o.depends_on;
-        asset.tags = o.tags;
+        asset.id = options.id;
+        asset.name = options.name.value_or("");
+        asset.workload = options.workload;
+        asset.depends_on = options.depends_on;
+        asset.tags = options.tags;
         add_asset(backlog, std::move(asset), today);
         // Values that need reading go through the same code as `asset set`.
-        Asset& stored = require_asset(backlog, o.id);
+        Asset& stored = require_asset(backlog, options.id);
         const std::pair<const char*, const std::optional<std::string>&> typed[] = {
-            {"kind", o.kind},
-            {"strategy", o.strategy},
-            {"estimate", o.estimate},
-            {"priority", o.priority},
-            {"status", o.status}};
+            {"kind", options.kind},
+            {"strategy", options.strategy},
+            {"estimate", options.estimate},
+            {"priority", options.priority},
+            {"status", options.status}};
         for (const auto& [field, value] : typed) {
             if (value) {
                 set_asset_field(backlog, stored, field, *value, today);
             }
         }
-        for (const std::string& attribute : o.attributes) {
+        for (const std::string& attribute : options.attributes) {
             auto [key, value] = split_assignment(attribute);
             set_asset_field(backlog, stored, "attributes." + key, value, today);
         }
@@ -68,22 +68,23 @@ void run_asset_add(const AssetAddOptions& o, const GlobalOptions& global, std::o
     out << terminal_safe("Added asset " + added.id + " (" + details + ")") << '\n';
 }
 
-void run_asset_list(const AssetListOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_asset_list(const AssetListOptions& options, const GlobalOptions& global,
+                    std::ostream& out) {
     OutputFormat format =
         output_format(global, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
     AssetFilter filter;
-    if (o.status) {
-        filter.status = parse_choice<AssetStatus>("--status", *o.status);
+    if (options.status) {
+        filter.status = parse_choice<AssetStatus>("--status", *options.status);
     }
-    if (o.kind) {
-        filter.kind = parse_choice<AssetKind>("--kind", *o.kind);
+    if (options.kind) {
+        filter.kind = parse_choice<AssetKind>("--kind", *options.kind);
     }
-    if (o.strategy) {
-        filter.strategy = parse_choice<Strategy>("--strategy", *o.strategy);
+    if (options.strategy) {
+        filter.strategy = parse_choice<Strategy>("--strategy", *options.strategy);
     }
-    filter.workload = o.workload;
-    filter.iteration = o.iteration;
-    filter.tag = o.tag;
+    filter.workload = options.workload;
+    filter.iteration = options.iteration;
+    filter.tag = options.tag;
     LoadedBacklog loaded = load_for_reading(global);
     std::vector<const Asset*> assets = filter_assets(loaded.backlog, filter);
     if (format == OutputFormat::json) {
@@ -101,10 +102,11 @@ void run_asset_list(const AssetListOptions& o, const GlobalOptions& global, std:
     }
 }
 
-void run_asset_show(const AssetEditOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_asset_show(const AssetEditOptions& options, const GlobalOptions& global,
+                    std::ostream& out) {
     OutputFormat format = output_format(global, {OutputFormat::table, OutputFormat::json});
     LoadedBacklog loaded = load_for_reading(global);
-    const Asset& asset = require_asset(loaded.backlog, o.id);
+    const Asset& asset = require_asset(loaded.backlog, options.id);
     if (format == OutputFormat::json) {
         out << to_json_text(asset) << '\n';
     } else {
@@ -112,16 +114,17 @@ void run_asset_show(const AssetEditOptions& o, const GlobalOptions& global, std:
     }
 }
 
-void run_asset_set(const AssetEditOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_asset_set(const AssetEditOptions& options, const GlobalOptions& global,
+                   std::ostream& out) {
     output_format(global, {OutputFormat::table});
     Date today = resolve_today(global);
     std::vector<std::string> lines;
     modify_backlog(global, [&](Backlog& backlog) {
-        Asset& asset = require_asset(backlog, o.id);
-        for (const std::string& assignment : o.assignments) {
+        Asset& asset = require_asset(backlog, options.id);
+        for (const std::string& assignment : options.assignments) {
             auto [field, value] = split_assignment(assignment);
-            lines.push_back(
-                change_line(o.id, field, set_asset_field(backlog, asset, field, value, today)));
+            lines.push_back(change_line(options.id, field,
+                                        set_asset_field(backlog, asset, field, value, today)));
         }
     });
     for (const std::string& line : lines) {
@@ -129,12 +132,13 @@ void run_asset_set(const AssetEditOptions& o, const GlobalOptions& global, std::
     }
 }
 
-void run_asset_rm(const AssetEditOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_asset_rm(const AssetEditOptions& options, const GlobalOptions& global, std::ostream& out) {
     output_format(global, {OutputFormat::table});
     RemovalReport report;
-    modify_backlog(global,
-                   [&](Backlog& backlog) { report = remove_asset(backlog, o.id, o.force); });
-    std::string line = "Removed asset " + o.id;
+    modify_backlog(global, [&](Backlog& backlog) {
+        report = remove_asset(backlog, options.id, options.force);
+    });
+    std::string line = "Removed asset " + options.id;
     if (!report.dropped_references.empty()) {
         line += " (dropped references: " + comma_list(report.dropped_references) + ")";
     }

@@ -26,9 +26,9 @@ std::size_t first_differing_line(std::string_view a, std::string_view b) {
     return line;
 }
 
-void run_fmt(const FmtOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_fmt(const FmtOptions& options, const GlobalOptions& global, std::ostream& out) {
     output_format(global, {OutputFormat::table});
-    if (o.check) {
+    if (options.check) {
         LoadedBacklog loaded = load_for_reading(global);
         std::string canonical = to_canonical_text(loaded.backlog);
         if (canonical == loaded.text) {

@@ -21,24 +21,25 @@ struct InitOptions {
     double capacity = 0;
 };
 
-void run_init(const InitOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_init(const InitOptions& options, const GlobalOptions& global, std::ostream& out) {
     output_format(global, {OutputFormat::table});
     Backlog backlog;
-    backlog.name = o.name;
-    backlog.settings.estimate_unit = parse_choice<EstimateUnit>("--unit", o.unit);
-    backlog.settings.iteration_length_days = o.iteration_length_days;
-    if (o.start) {
-        backlog.settings.first_iteration_start = Date::parse(*o.start);
+    backlog.name = options.name;
+    backlog.settings.estimate_unit = parse_choice<EstimateUnit>("--unit", options.unit);
+    backlog.settings.iteration_length_days = options.iteration_length_days;
+    if (options.start) {
+        backlog.settings.first_iteration_start = Date::parse(*options.start);
         if (!backlog.settings.first_iteration_start) {
-            throw usage_error("--start: '" + *o.start + "' is not a valid date; use YYYY-MM-DD");
+            throw usage_error("--start: '" + *options.start +
+                              "' is not a valid date; use YYYY-MM-DD");
         }
     }
-    backlog.settings.default_capacity = o.capacity;
+    backlog.settings.default_capacity = options.capacity;
     std::filesystem::path path = global.file.value_or("backlog.json");
     create_file_exclusively(path, to_canonical_text(backlog));
     out << terminal_safe(fmt::format("Created {} ({}: {}, {}-day iterations)",
-                                     label_for(path, true), backlog.name, o.unit,
-                                     o.iteration_length_days))
+                                     label_for(path, true), backlog.name, options.unit,
+                                     options.iteration_length_days))
         << '\n';
 }
 

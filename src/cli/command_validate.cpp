@@ -53,10 +53,10 @@ ValidationReport check_file(const BacklogFile& file, bool strict) {
     return report;
 }
 
-void run_validate(const ValidateOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_validate(const ValidateOptions& options, const GlobalOptions& global, std::ostream& out) {
     OutputFormat format =
         output_format(global, {OutputFormat::text, OutputFormat::json, OutputFormat::github});
-    ValidationReport report = check_file(resolve_backlog_file(global), o.strict);
+    ValidationReport report = check_file(resolve_backlog_file(global), options.strict);
     if (format == OutputFormat::json) {
         render_report_json(out, report);
     } else if (format == OutputFormat::github) {

@@ -26,19 +26,20 @@ struct WorkloadEditOptions {
     bool force = false;                   // rm
 };
 
-void run_workload_add(const WorkloadAddOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_workload_add(const WorkloadAddOptions& options, const GlobalOptions& global,
+                      std::ostream& out) {
     output_format(global, {OutputFormat::table});
     Workload added;
     modify_backlog(global, [&](Backlog& backlog) {
         Workload workload;
-        workload.id = o.id;
-        workload.name = o.name.value_or("");
-        workload.owner = o.owner;
-        workload.depends_on = o.depends_on;
+        workload.id = options.id;
+        workload.name = options.name.value_or("");
+        workload.owner = options.owner;
+        workload.depends_on = options.depends_on;
         add_workload(backlog, std::move(workload));
-        Workload& stored = require_workload(backlog, o.id);
-        if (o.priority) { // read as `workload set` reads it
-            set_workload_field(backlog, stored, "priority", *o.priority);
+        Workload& stored = require_workload(backlog, options.id);
+        if (options.priority) { // read as `workload set` reads it
+            set_workload_field(backlog, stored, "priority", *options.priority);
         }
         added = stored;
     });
@@ -67,11 +68,11 @@ void run_workload_list(const GlobalOptions& global, std::ostream& out) {
     }
 }
 
-void run_workload_show(const WorkloadEditOptions& o, const GlobalOptions& global,
+void run_workload_show(const WorkloadEditOptions& options, const GlobalOptions& global,
                        std::ostream& out) {
     OutputFormat format = output_format(global, {OutputFormat::table, OutputFormat::json});
     LoadedBacklog loaded = load_for_reading(global);
-    const Workload& workload = require_workload(loaded.backlog, o.id);
+    const Workload& workload = require_workload(loaded.backlog, options.id);
     if (format == OutputFormat::json) {
         out << to_json_text(workload) << '\n';
     } else {
@@ -79,16 +80,16 @@ void run_workload_show(const WorkloadEditOptions& o, const GlobalOptions& global
     }
 }
 
-void run_workload_set(const WorkloadEditOptions& o, const GlobalOptions& global,
+void run_workload_set(const WorkloadEditOptions& options, const GlobalOptions& global,
                       std::ostream& out) {
     output_format(global, {OutputFormat::table});
     std::vector<std::string> lines;
     modify_backlog(global, [&](Backlog& backlog) {
-        Workload& workload = require_workload(backlog, o.id);
-        for (const std::string& assignment : o.assignments) {
+        Workload& workload = require_workload(backlog, options.id);
+        for (const std::string& assignment : options.assignments) {
             auto [field, value] = split_assignment(assignment);
-            lines.push_back(
-                change_line(o.id, field, set_workload_field(backlog, workload, field, value)));
+            lines.push_back(change_line(options.id, field,
+                                        set_workload_field(backlog, workload, field, value)));
         }
     });
     for (const std::string& line : lines) {
@@ -96,12 +97,14 @@ void run_workload_set(const WorkloadEditOptions& o, const GlobalOptions& global,
     }
 }
 
-void run_workload_rm(const WorkloadEditOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_workload_rm(const WorkloadEditOptions& options, const GlobalOptions& global,
+                     std::ostream& out) {
     output_format(global, {OutputFormat::table});
     RemovalReport report;
-    modify_backlog(global,
-                   [&](Backlog& backlog) { report = remove_workload(backlog, o.id, o.force); });
-    std::string line = "Removed workload " + o.id;
+    modify_backlog(global, [&](Backlog& backlog) {
+        report = remove_workload(backlog, options.id, options.force);
+    });
+    std::string line = "Removed workload " + options.id;
     if (!report.dropped_references.empty()) {
         line += " (dropped references: " + comma_list(report.dropped_references) + ")";
     }
