@@ -3,11 +3,13 @@
 // type, so the loader, the writer, the CLI and error messages agree.
 
 #include "mbl/model.hpp"
+#include "mbl/suggest.hpp"
 
 #include <array>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mbl {
 
@@ -53,17 +55,35 @@ template <class E> constexpr std::optional<E> parse_enum(std::string_view text) 
     return std::nullopt;
 }
 
-// "`a`, `b` or `c`": the allowed spellings, for error messages.
-template <class E> std::string allowed_values() {
+// `a, b or c`: the alternatives joined for messages; `a` alone, `a or b` for two, empty for none.
+inline std::string join_alternatives(const std::vector<std::string_view>& alternatives) {
     std::string out;
-    const auto& names = EnumSpelling<E>::names;
-    for (std::size_t i = 0; i < names.size(); ++i) {
+    for (std::size_t i = 0; i < alternatives.size(); ++i) {
         if (i > 0) {
-            out += (i + 1 == names.size()) ? " or " : ", ";
+            out += (i + 1 == alternatives.size()) ? " or " : ", ";
         }
-        out += names[i];
+        out += alternatives[i];
     }
     return out;
+}
+
+// `a, b or c`: the allowed spellings of `E`, for error messages.
+template <class E> std::string allowed_values() {
+    const auto& names = EnumSpelling<E>::names;
+    return join_alternatives({names.begin(), names.end()});
+}
+
+// The message for `value` that is no spelling of `E`, for `field` (`status`):
+// `invalid status 'replicatd'; did you mean 'replicated'? Expected not-started, …` when it looks
+// like a typo of one (see nearest_spelling), else `invalid status 'x'; expected not-started, …`.
+template <class E>
+std::string invalid_enum_message(std::string_view field, std::string_view value) {
+    const auto& names = EnumSpelling<E>::names;
+    std::string message = "invalid " + std::string(field) + " '" + std::string(value) + "'; ";
+    if (auto nearest = nearest_spelling(value, {names.begin(), names.end()})) {
+        return message + "did you mean '" + *nearest + "'? Expected " + allowed_values<E>();
+    }
+    return message + "expected " + allowed_values<E>();
 }
 
 } // namespace mbl

@@ -1,5 +1,6 @@
 #include "cli/app_usage.hpp"
 
+#include "mbl/enums.hpp"
 #include "mbl/suggest.hpp"
 
 #include <CLI/CLI.hpp>
@@ -37,15 +38,6 @@ std::vector<std::string> subcommand_names(const CLI::App& app) {
         names.push_back(sub->get_name());
     }
     return names;
-}
-
-std::string listing(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        out += i == 0 ? "" : i + 1 == names.size() ? " or " : ", ";
-        out += names[i];
-    }
-    return out;
 }
 
 } // namespace
@@ -87,7 +79,8 @@ std::string describe_parse_error(const CLI::App& root, const CLI::ParseError& er
         return "unexpected argument '" + extras.front() + "'";
     }
     if (!commands.empty()) {
-        return "'" + command_path(deepest) + "' needs a command: " + listing(commands);
+        return "'" + command_path(deepest) +
+               "' needs a command: " + join_alternatives({commands.begin(), commands.end()});
     }
     return error.what();
 }

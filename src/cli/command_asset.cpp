@@ -74,13 +74,13 @@ void run_asset_list(const AssetListOptions& options, const GlobalOptions& global
         output_format(global, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
     AssetFilter filter;
     if (options.status) {
-        filter.status = parse_choice<AssetStatus>("--status", *options.status);
+        filter.status = parse_choice<AssetStatus>("status", *options.status);
     }
     if (options.kind) {
-        filter.kind = parse_choice<AssetKind>("--kind", *options.kind);
+        filter.kind = parse_choice<AssetKind>("kind", *options.kind);
     }
     if (options.strategy) {
-        filter.strategy = parse_choice<Strategy>("--strategy", *options.strategy);
+        filter.strategy = parse_choice<Strategy>("strategy", *options.strategy);
     }
     filter.workload = options.workload;
     filter.iteration = options.iteration;

@@ -25,7 +25,7 @@ void run_init(const InitOptions& options, const GlobalOptions& global, std::ostr
     output_format(global, {OutputFormat::table});
     Backlog backlog;
     backlog.name = options.name;
-    backlog.settings.estimate_unit = parse_choice<EstimateUnit>("--unit", options.unit);
+    backlog.settings.estimate_unit = parse_choice<EstimateUnit>("unit", options.unit);
     backlog.settings.iteration_length_days = options.iteration_length_days;
     if (options.start) {
         backlog.settings.first_iteration_start = Date::parse(*options.start);
@@ -56,7 +56,7 @@ void setup_init(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     init->add_option("--name", options->name, "Name of the migration")
         ->type_name("TEXT")
         ->capture_default_str();
-    init->add_option("--unit", options->unit, "Estimate unit: hours, days or points")
+    init->add_option("unit", options->unit, "Estimate unit: hours, days or points")
         ->type_name("UNIT")
         ->capture_default_str();
     init->add_option("--iteration-length", options->iteration_length_days,

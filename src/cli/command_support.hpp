@@ -4,7 +4,6 @@
 
 #include "mbl/enums.hpp"
 #include "mbl/error.hpp"
-#include "mbl/suggest.hpp"
 
 #include <string>
 #include <string_view>
@@ -25,19 +24,14 @@ CLI::App* add_command(CLI::App& parent, const std::string& name, const std::stri
 CLI::App* add_command_family(CLI::App& root, const std::string& name,
                              const std::string& description, const std::string& example);
 
-// The value of flag `flag` spelled `text`, or Error(usage) listing the allowed spellings and the
-// nearest one when it looks like a typo.
-template <class E> E parse_choice(std::string_view flag, const std::string& text) {
+// The value of `field` (`status`, for the flag `--status`) spelled `text`, or Error(usage) with
+// the core's wording (invalid_enum_message): the nearest spelling when it looks like a typo, and
+// the allowed ones.
+template <class E> E parse_choice(std::string_view field, const std::string& text) {
     if (auto value = parse_enum<E>(text)) {
         return *value;
     }
-    const auto& names = EnumSpelling<E>::names;
-    std::string message =
-        std::string(flag) + ": '" + text + "' is not one of " + allowed_values<E>();
-    if (auto nearest = nearest_spelling(text, {names.begin(), names.end()})) {
-        message += "; did you mean '" + *nearest + "'?";
-    }
-    throw usage_error(message);
+    throw usage_error(invalid_enum_message<E>(field, text));
 }
 
 // The one-line report of a field change on entity `id`: `crm-sql-01: status in-progress ->

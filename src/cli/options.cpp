@@ -1,6 +1,7 @@
 #include "cli/options.hpp"
 
 #include "mbl/date.hpp"
+#include "mbl/enums.hpp"
 #include "mbl/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -64,18 +65,15 @@ OutputFormat output_format(const GlobalOptions& options,
     if (supported.size() == 1) {
         throw usage_error("this command has no --format choice; drop --format " + *options.format);
     }
-    std::string allowed;
-    std::size_t index = 0;
+    std::vector<std::string_view> allowed;
     for (OutputFormat format : supported) {
         if (name_of(format) == *options.format) {
             return format;
         }
-        allowed += index == 0 ? "" : index + 1 == supported.size() ? " or " : ", ";
-        allowed += name_of(format);
-        ++index;
+        allowed.push_back(name_of(format));
     }
     throw usage_error("--format " + *options.format + " is not available for this command; use " +
-                      allowed);
+                      join_alternatives(allowed));
 }
 
 bool use_color(const GlobalOptions& options) {

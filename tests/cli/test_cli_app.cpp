@@ -101,16 +101,28 @@ TEST_CASE("change_line words a field change", "[cli-app]") {
     CHECK(change_line("crm", "stage", "something else") == "crm: something else");
 }
 
-TEST_CASE("parse_choice names the allowed values and the nearest one", "[cli-app]") {
+TEST_CASE("parse_choice words a wrong value as the core does", "[cli-app]") {
     using mbl::AssetStatus;
-    CHECK(mbl::cli::parse_choice<AssetStatus>("--status", "blocked") == AssetStatus::blocked);
+    CHECK(mbl::cli::parse_choice<AssetStatus>("status", "blocked") == AssetStatus::blocked);
     try {
-        mbl::cli::parse_choice<AssetStatus>("--status", "replicatd");
+        mbl::cli::parse_choice<AssetStatus>("status", "replicatd");
         FAIL("no error");
     } catch (const mbl::Error& error) {
         CHECK(error.status() == mbl::ExitStatus::usage);
         CHECK(std::string(error.what()) ==
-              "--status: 'replicatd' is not one of not-started, in-progress, replicated or "
-              "blocked; did you mean 'replicated'?");
+              mbl::invalid_enum_message<AssetStatus>("status", "replicatd"));
+        CHECK(std::string(error.what()) ==
+              "invalid status 'replicatd'; did you mean 'replicated'? Expected not-started, "
+              "in-progress, replicated or blocked");
     }
+    CHECK(mbl::invalid_enum_message<mbl::EstimateUnit>("unit", "weeks") ==
+          "invalid unit 'weeks'; expected hours, days or points");
+}
+
+TEST_CASE("join_alternatives joins with commas and a final 'or'", "[cli-app]") {
+    CHECK(mbl::join_alternatives({}).empty());
+    CHECK(mbl::join_alternatives({"a"}) == "a");
+    CHECK(mbl::join_alternatives({"a", "b"}) == "a or b");
+    CHECK(mbl::join_alternatives({"a", "b", "c"}) == "a, b or c");
+    CHECK(mbl::allowed_values<mbl::EstimateUnit>() == "hours, days or points");
 }
