@@ -7,6 +7,7 @@
 #include "mbl/model.hpp"
 
 #include <string>
+#include <vector>
 
 namespace mbl {
 
@@ -17,6 +18,11 @@ std::string to_canonical_text(const Backlog& backlog);
 std::string to_json_text(const Asset& asset);
 std::string to_json_text(const Workload& workload);
 std::string to_json_text(const Iteration& iteration);
+
+// The entities as a canonical JSON array at depth 0, each shaped as by to_json_text (`[]` when
+// empty, no trailing newline), for `--format json` listings.
+std::string to_json_array_text(const std::vector<const Asset*>& assets);
+std::string to_json_array_text(const std::vector<const Workload*>& workloads);
 
 // `text` as a JSON string literal with quotes, escaped as the canonical writer does.
 std::string json_quote(std::string_view text);

@@ -3,7 +3,6 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/render_entity.hpp"
-#include "cli/render_json.hpp"
 #include "cli/render_text.hpp"
 #include "mbl/edit.hpp"
 #include "mbl/save.hpp"
@@ -88,11 +87,7 @@ void run_asset_list(const AssetListOptions& options, const GlobalOptions& global
     LoadedBacklog loaded = load_for_reading(global);
     std::vector<const Asset*> assets = filter_assets(loaded.backlog, filter);
     if (format == OutputFormat::json) {
-        std::vector<std::string> objects;
-        for (const Asset* asset : assets) {
-            objects.push_back(to_json_text(*asset));
-        }
-        render_json_array(out, objects);
+        out << to_json_array_text(assets) << '\n';
     } else if (format == OutputFormat::csv) {
         render_csv(out, asset_table(assets));
     } else if (assets.empty()) {

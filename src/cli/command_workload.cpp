@@ -3,7 +3,6 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/render_entity.hpp"
-#include "cli/render_json.hpp"
 #include "cli/render_text.hpp"
 #include "mbl/edit.hpp"
 #include "mbl/save.hpp"
@@ -54,11 +53,11 @@ void run_workload_list(const GlobalOptions& global, std::ostream& out) {
     LoadedBacklog loaded = load_for_reading(global);
     const Backlog& backlog = loaded.backlog;
     if (format == OutputFormat::json) {
-        std::vector<std::string> objects;
+        std::vector<const Workload*> workloads;
         for (const Workload& workload : backlog.workloads) {
-            objects.push_back(to_json_text(workload));
+            workloads.push_back(&workload);
         }
-        render_json_array(out, objects);
+        out << to_json_array_text(workloads) << '\n';
     } else if (format == OutputFormat::csv) {
         render_csv(out, workload_table(backlog));
     } else if (backlog.workloads.empty()) {

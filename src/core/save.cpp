@@ -11,6 +11,25 @@ using detail::append_indent;
 using detail::append_number;
 using detail::append_quoted;
 
+// Writes `values` as an array standing at `depth` (`[]` when empty; else one element a line at
+// `depth + 1`, each written by `write`, and `]` at `depth`).
+template <class T, class Write>
+void write_array_at(std::string& out, int depth, const std::vector<T>& values, Write write) {
+    if (values.empty()) {
+        out += "[]";
+        return;
+    }
+    out += '[';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        out += i == 0 ? "\n" : ",\n";
+        append_indent(out, depth + 1);
+        write(values[i]);
+    }
+    out += '\n';
+    append_indent(out, depth);
+    out += ']';
+}
+
 // Writes the members of one JSON object at `depth`: `{`, then `"key": value` lines, then `}`.
 class ObjectWriter {
   public:
@@ -67,19 +86,7 @@ class ObjectWriter {
     }
     // Writes `values` as an array at this object's member depth, each with `write_element`.
     template <class T, class Write> void write_array(const std::vector<T>& values, Write write) {
-        if (values.empty()) {
-            out_ += "[]";
-            return;
-        }
-        out_ += '[';
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            out_ += i == 0 ? "\n" : ",\n";
-            append_indent(out_, depth_ + 2);
-            write(values[i]);
-        }
-        out_ += '\n';
-        append_indent(out_, depth_ + 1);
-        out_ += ']';
+        write_array_at(out_, depth_ + 1, values, write);
     }
     int member_depth() const { return depth_ + 1; }
     void close() {
@@ -215,6 +222,14 @@ void write_settings(std::string& out, const Settings& settings, int depth) {
 }
 
 template <class T>
+std::string array_text(const std::vector<const T*>& entities,
+                       void (*write)(std::string&, const T&, int)) {
+    std::string out;
+    write_array_at(out, 0, entities, [&](const T* entity) { write(out, *entity, 1); });
+    return out;
+}
+
+template <class T>
 std::string entity_text(const T& entity, void (*write)(std::string&, const T&, int)) {
     std::string out;
     write(out, entity, 0);
@@ -252,6 +267,13 @@ std::string to_json_text(const Workload& workload) {
 }
 std::string to_json_text(const Iteration& iteration) {
     return entity_text(iteration, write_iteration);
+}
+
+std::string to_json_array_text(const std::vector<const Asset*>& assets) {
+    return array_text(assets, write_asset);
+}
+std::string to_json_array_text(const std::vector<const Workload*>& workloads) {
+    return array_text(workloads, write_workload);
 }
 
 } // namespace mbl

@@ -1,4 +1,3 @@
-#include "cli/render_json.hpp"
 #include "cli/render_report.hpp"
 
 #include <catch2/catch.hpp>
@@ -121,22 +120,4 @@ TEST_CASE("count_noun", "[cli-report]") {
     CHECK(count_noun(0, "error") == "0 errors");
     CHECK(count_noun(1, "error") == "1 error");
     CHECK(count_noun(2, "warning") == "2 warnings");
-}
-
-TEST_CASE("render_json_array indents entities as an array", "[cli-render]") {
-    std::ostringstream empty;
-    render_json_array(empty, {});
-    CHECK(empty.str() == "[]\n");
-
-    std::ostringstream out;
-    render_json_array(out, {"{\n  \"id\": \"a\",\n  \"tags\": [\n    \"x\"\n  ]\n}", "{}"});
-    CHECK(out.str() == "[\n"
-                       "  {\n"
-                       "    \"id\": \"a\",\n"
-                       "    \"tags\": [\n"
-                       "      \"x\"\n"
-                       "    ]\n"
-                       "  },\n"
-                       "  {}\n"
-                       "]\n");
 }

@@ -193,3 +193,26 @@ TEST_CASE("one entity as JSON is shaped like the file's", "[save]") {
     CHECK(json["attributes"]["cores"] == 2);
     CHECK(text == json.dump(2));
 }
+
+TEST_CASE("entities as a JSON array are shaped like the file's arrays", "[save]") {
+    CHECK(to_json_array_text(std::vector<const Asset*>{}) == "[]");
+    CHECK(to_json_array_text(std::vector<const Workload*>{}) == "[]");
+
+    Asset first;
+    first.id = "web-01";
+    first.attributes = {{"disks", RawJson{"[\n  100,\n  200\n]"}}};
+    Asset second;
+    second.id = "web-02";
+    std::string text = to_json_array_text(std::vector<const Asset*>{&first, &second});
+    auto json = nlohmann::ordered_json::parse(text);
+    CHECK(json[0]["attributes"]["disks"][1] == 200);
+    CHECK(json[1]["id"] == "web-02");
+    CHECK(text == json.dump(2));
+
+    Workload crm;
+    crm.id = "crm";
+    std::string workloads = to_json_array_text(std::vector<const Workload*>{&crm});
+    CHECK(
+        workloads ==
+        nlohmann::ordered_json::array({nlohmann::ordered_json::parse(to_json_text(crm))}).dump(2));
+}
