@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <unordered_map>
 
 namespace mbl::cli {
 namespace {
@@ -16,6 +18,11 @@ std::string number_or_empty(const std::optional<double>& value) {
 
 std::string with_unit(const Backlog& backlog, double value) {
     return format_number(value) + " " + std::string(to_string(backlog.settings.estimate_unit));
+}
+
+// `a, b` for a list in `show`, `none` for an empty one (an empty value reads as missing).
+std::string list_or_none(const std::vector<std::string>& items) {
+    return items.empty() ? std::string("none") : comma_list(items);
 }
 
 void add_optional(std::vector<Field>& fields, const std::string& key,
@@ -36,7 +43,8 @@ void add_raw_object(std::vector<Field>& fields, const std::string& key, const Ra
     fields.push_back(std::move(section));
 }
 
-// The iterations that commit `id`, each with its state: `it-1 (closed, completed), it-2 (active)`.
+// The iterations that commit `id`, each with its state: `it-1 (closed, completed), it-2 (active)`,
+// or `none`.
 std::string committing_iterations(const Backlog& backlog, const std::string& id) {
     std::vector<std::string> found;
     for (const Iteration& iteration : backlog.iterations) {
@@ -47,7 +55,7 @@ std::string committing_iterations(const Backlog& backlog, const std::string& id)
                             (completed ? ", completed)" : ")"));
         }
     }
-    return comma_list(found);
+    return list_or_none(found);
 }
 
 } // namespace
@@ -110,7 +118,7 @@ std::vector<Field> asset_fields(const Backlog& backlog, const Asset& asset) {
     std::vector<Field> fields{{"id", asset.id},
                               {"name", asset.name},
                               {"kind", std::string(to_string(asset.kind))},
-                              {"workload", asset.workload.value_or("")}};
+                              {"workload", asset.workload.value_or("none")}};
     add_optional(fields, "owner", asset.owner);
     fields.push_back({"strategy", std::string(to_string(asset.strategy))});
     fields.push_back({"estimate", asset.estimate ? with_unit(backlog, *asset.estimate)
@@ -124,8 +132,8 @@ std::vector<Field> asset_fields(const Backlog& backlog, const Asset& asset) {
     if (asset.replicated_on) {
         fields.push_back({"replicated_on", asset.replicated_on->to_string()});
     }
-    fields.push_back({"depends_on", comma_list(asset.depends_on)});
-    fields.push_back({"tags", comma_list(asset.tags)});
+    fields.push_back({"depends_on", list_or_none(asset.depends_on)});
+    fields.push_back({"tags", list_or_none(asset.tags)});
     fields.push_back({"iterations", committing_iterations(backlog, asset.id)});
     add_optional(fields, "notes", asset.notes);
     add_raw_object(fields, "attributes", asset.attributes);
@@ -153,9 +161,15 @@ Table workload_table(const Backlog& backlog) {
                      {"STAGE", "stage"},
                      {"ASSETS", "assets", ColumnKind::number},
                      {"DEPENDS ON", "depends_on"}};
+    std::unordered_map<std::string_view, std::size_t> asset_counts; // by workload id, one pass
+    for (const Asset& asset : backlog.assets) {
+        if (asset.workload) {
+            ++asset_counts[*asset.workload];
+        }
+    }
     for (const Workload& workload : backlog.workloads) {
-        auto asset_count = std::ranges::count_if(
-            backlog.assets, [&](const Asset& asset) { return asset.workload == workload.id; });
+        auto counted = asset_counts.find(workload.id);
+        std::size_t asset_count = counted == asset_counts.end() ? 0 : counted->second;
         table.rows.push_back({{workload.id},
                               {workload.name},
                               {std::to_string(workload.priority)},
@@ -176,7 +190,7 @@ std::vector<Field> workload_fields(const Backlog& backlog, const Workload& workl
     if (workload.target_date) {
         fields.push_back({"target_date", workload.target_date->to_string()});
     }
-    fields.push_back({"depends_on", comma_list(workload.depends_on)});
+    fields.push_back({"depends_on", list_or_none(workload.depends_on)});
     std::size_t total = 0;
     std::size_t done = 0;
     for (const Asset& asset : backlog.assets) {

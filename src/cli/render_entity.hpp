@@ -22,13 +22,15 @@ std::string display_json_value(const RawJson& value);
 // Columns ID, NAME, KIND, WORKLOAD, STRATEGY, ESTIMATE (effective), PRI, STATUS.
 Table asset_table(const std::vector<const Asset*>& assets);
 
-// Every field of `asset`, its attributes and tasks, and the iterations that commit it.
+// Every field of `asset`, its attributes and tasks, and the iterations that commit it. An empty
+// list (depends_on, tags, iterations) and a missing workload read `none`.
 std::vector<Field> asset_fields(const Backlog& backlog, const Asset& asset);
 
 // Columns ID, NAME, PRI, OWNER, STAGE, ASSETS (how many belong to it), DEPENDS ON.
 Table workload_table(const Backlog& backlog);
 
-// Every field of `workload`, its assets (how many, how many done) and its stage history.
+// Every field of `workload`, its assets (how many, how many done) and its stage history. An
+// empty depends_on reads `none`.
 std::vector<Field> workload_fields(const Backlog& backlog, const Workload& workload);
 
 } // namespace mbl::cli
