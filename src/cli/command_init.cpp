@@ -21,25 +21,27 @@ struct InitOptions {
     double capacity = 0;
 };
 
+// The longest --iteration-length: a year. The time box of the practice is 2-4 weeks
+// (`validate` warns outside 7-28 days); a longer one is a typo.
+constexpr int longest_iteration_days = 365;
+
 void run_init(const InitOptions& options, const GlobalOptions& global, std::ostream& out) {
     output_format(global, {OutputFormat::table});
+    if (!is_valid_utf8(options.name)) {
+        throw usage_error("--name is not valid UTF-8");
+    }
     Backlog backlog;
     backlog.name = options.name;
     backlog.settings.estimate_unit = parse_choice<EstimateUnit>("unit", options.unit);
     backlog.settings.iteration_length_days = options.iteration_length_days;
     if (options.start) {
-        backlog.settings.first_iteration_start = Date::parse(*options.start);
-        if (!backlog.settings.first_iteration_start) {
-            throw usage_error("--start: '" + *options.start +
-                              "' is not a valid date; use YYYY-MM-DD");
-        }
+        backlog.settings.first_iteration_start = parse_date_option(*options.start, "--start");
     }
     backlog.settings.default_capacity = options.capacity;
-    std::filesystem::path path = global.file.value_or("backlog.json");
-    create_file_exclusively(path, to_canonical_text(backlog));
-    out << terminal_safe(fmt::format("Created {} ({}: {}, {}-day iterations)",
-                                     label_for(path, true), backlog.name, options.unit,
-                                     options.iteration_length_days))
+    BacklogFile file = new_backlog_file(global);
+    create_file_exclusively(file.path, to_canonical_text(backlog));
+    out << terminal_safe(fmt::format("Created {} ({}: {}, {}-day iterations)", file.label,
+                                     backlog.name, options.unit, options.iteration_length_days))
         << '\n';
 }
 
@@ -49,26 +51,27 @@ void setup_init(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     auto options = std::make_shared<InitOptions>();
     CLI::App* init =
         add_command(root, "init",
-                    "Create a new backlog file: backlog.json here, or the -f path (never "
-                    "overwrites)",
+                    "Create a new backlog file: the -f path, else $MBL_FILE, else backlog.json "
+                    "here (never overwrites)",
                     "mbl init --name \"Contoso datacenter exit\" --unit hours "
                     "--iteration-length 14 --start 2027-01-04 --capacity 120");
     init->add_option("--name", options->name, "Name of the migration")
         ->type_name("TEXT")
         ->capture_default_str();
-    init->add_option("unit", options->unit, "Estimate unit: hours, days or points")
+    init->add_option("--unit", options->unit, "Estimate unit: hours, days or points")
         ->type_name("UNIT")
         ->capture_default_str();
-    init->add_option("--iteration-length", options->iteration_length_days,
-                     "Days in every iteration (2-4 weeks is the usual practice)")
-        ->check(CLI::PositiveNumber.description(""))
+    accept_whole_number(init->add_option("--iteration-length", options->iteration_length_days,
+                                         "Days in every iteration, 1 to 365 (2-4 weeks is the "
+                                         "usual practice)"),
+                        1, longest_iteration_days)
         ->type_name("DAYS")
         ->capture_default_str();
     init->add_option("--start", options->start, "First iteration's start, YYYY-MM-DD")
         ->type_name("DATE");
-    init->add_option("--capacity", options->capacity,
-                     "Default capacity of an iteration, in the estimate unit")
-        ->check(CLI::NonNegativeNumber.description(""))
+    accept_non_negative_number(init->add_option("--capacity", options->capacity,
+                                                "Default capacity of an iteration, in the "
+                                                "estimate unit"))
         ->type_name("N")
         ->capture_default_str();
     init->callback([options, &global, &out] { run_init(*options, global, out); });

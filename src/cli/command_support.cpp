@@ -1,6 +1,10 @@
 #include "cli/command_support.hpp"
 
+#include "mbl/save.hpp"
+
 #include <CLI/CLI.hpp>
+#include <charconv>
+#include <cmath>
 
 namespace mbl::cli {
 
@@ -12,7 +16,42 @@ void add_example(CLI::App& command, const std::string& example) {
                    "are accepted here too; see 'mbl --help'.");
 }
 
+// `text` as a whole decimal number of type T, nothing before or after it.
+template <class T> std::optional<T> parse_decimal(std::string_view text) {
+    T value{};
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc{} || end != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
 } // namespace
+
+CLI::Option* accept_non_negative_number(CLI::Option* option, double ceiling) {
+    auto check = [ceiling](std::string& text) -> std::string {
+        std::optional<double> value = parse_decimal<double>(text);
+        if (!value || !std::isfinite(*value) || *value < 0) {
+            return "must be a non-negative number, not '" + text + "'";
+        }
+        text = format_number(std::min(*value + 0.0, ceiling)); // `+ 0.0`: no -0
+        return {};
+    };
+    return option->transform(CLI::Validator(check, ""));
+}
+
+CLI::Option* accept_whole_number(CLI::Option* option, int minimum, int maximum) {
+    auto check = [minimum, maximum](std::string& text) -> std::string {
+        std::optional<int> value = parse_decimal<int>(text);
+        if (!value || *value < minimum || *value > maximum) {
+            return "must be a whole number from " + std::to_string(minimum) + " to " +
+                   std::to_string(maximum) + ", not '" + text + "'";
+        }
+        text = std::to_string(*value);
+        return {};
+    };
+    return option->transform(CLI::Validator(check, ""));
+}
 
 CLI::App* add_command(CLI::App& parent, const std::string& name, const std::string& description,
                       const std::string& example) {

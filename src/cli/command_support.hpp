@@ -5,13 +5,15 @@
 #include "mbl/enums.hpp"
 #include "mbl/error.hpp"
 
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace CLI {
 class App;
-}
+class Option;
+} // namespace CLI
 
 namespace mbl::cli {
 
@@ -23,6 +25,16 @@ CLI::App* add_command(CLI::App& parent, const std::string& name, const std::stri
 // A noun (`asset`) grouping verbs; one verb is required. Its --help ends with `example`.
 CLI::App* add_command_family(CLI::App& root, const std::string& name,
                              const std::string& description, const std::string& example);
+
+// Number flags. CLI11's own range checks are not used: they let `nan` through, print their bounds
+// in full (309 digits for a double), and CLI11 alone reads `010` as octal. These accept plain
+// decimal spellings only and refuse others with `--flag: must be …, not '<text>'` (Error(usage)).
+//
+// `option` takes a finite number of 0 or more; a value above `ceiling` is taken as `ceiling`.
+CLI::Option* accept_non_negative_number(CLI::Option* option,
+                                        double ceiling = std::numeric_limits<double>::max());
+// `option` takes a whole number from `minimum` to `maximum`.
+CLI::Option* accept_whole_number(CLI::Option* option, int minimum, int maximum);
 
 // The value of `field` (`status`, for the flag `--status`) spelled `text`, or Error(usage) with
 // the core's wording (invalid_enum_message): the nearest spelling when it looks like a typo, and

@@ -5,7 +5,9 @@
 #include "mbl/save.hpp"
 #include "mbl/store.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 
@@ -20,12 +22,12 @@ std::optional<std::string> environment(const char* name) {
     return std::string(value);
 }
 
-Date parse_today(const std::string& text, const char* source) {
-    if (auto date = Date::parse(text)) {
-        return *date;
-    }
-    throw usage_error(std::string(source) + " '" + text +
-                      "' is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04");
+// How long to wait for the lock. The option check keeps the seconds within 0 to
+// max_lock_timeout_seconds; options built in code are bounded here too (nan as 0).
+std::chrono::milliseconds lock_timeout(const GlobalOptions& options) {
+    double seconds = options.lock_timeout_seconds;
+    double bounded = seconds > 0 ? std::min(seconds, max_lock_timeout_seconds) : 0.0;
+    return std::chrono::milliseconds(std::llround(bounded * 1000.0));
 }
 
 Date local_date() {
@@ -48,6 +50,12 @@ std::string label_for(const std::filesystem::path& path, bool given) {
     return relative.empty() ? path.string() : relative.string();
 }
 
+BacklogFile new_backlog_file(const GlobalOptions& options) {
+    std::filesystem::path path =
+        options.file.value_or(environment("MBL_FILE").value_or("backlog.json"));
+    return {path, label_for(path, true)};
+}
+
 BacklogFile resolve_backlog_file(const GlobalOptions& options) {
     std::optional<std::string> env_file = environment("MBL_FILE");
     std::filesystem::path path =
@@ -57,10 +65,10 @@ BacklogFile resolve_backlog_file(const GlobalOptions& options) {
 
 Date resolve_today(const GlobalOptions& options) {
     if (options.today) {
-        return parse_today(*options.today, "--today");
+        return *options.today;
     }
     if (auto from_environment = environment("MBL_TODAY")) {
-        return parse_today(*from_environment, "MBL_TODAY");
+        return parse_date_option(*from_environment, "MBL_TODAY");
     }
     return local_date();
 }
@@ -74,9 +82,7 @@ LoadedBacklog load_for_reading(const GlobalOptions& options) {
 
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change) {
     BacklogFile file = resolve_backlog_file(options);
-    auto timeout =
-        std::chrono::milliseconds(static_cast<long long>(options.lock_timeout_seconds * 1000.0));
-    FileLock lock(file.path, timeout);
+    FileLock lock(file.path, lock_timeout(options));
     remove_stale_temporary_files(file.path); // left by a writer that was killed
     std::string before = read_backlog_file(file.path);
     Backlog backlog = load_backlog_or_throw(before, file.label);

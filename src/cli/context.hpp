@@ -20,11 +20,15 @@ struct BacklogFile {
 // The file to use: -f, else $MBL_FILE, else backlog.json in the working directory or a parent.
 BacklogFile resolve_backlog_file(const GlobalOptions& options);
 
+// The file `mbl init` creates: -f, else $MBL_FILE, else backlog.json in the working directory
+// (no search of the parents), labelled as given.
+BacklogFile new_backlog_file(const GlobalOptions& options);
+
 // `label` for a path: relative to the working directory when found by searching, as given else.
 std::string label_for(const std::filesystem::path& path, bool given);
 
-// "Today": --today, else $MBL_TODAY, else the system's local date. Error(usage) when the given
-// one is not a real YYYY-MM-DD day.
+// "Today": --today (checked when parsed), else $MBL_TODAY, else the system's local date.
+// Error(usage) when $MBL_TODAY is not a real YYYY-MM-DD day.
 Date resolve_today(const GlobalOptions& options);
 
 struct LoadedBacklog {

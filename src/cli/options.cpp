@@ -1,5 +1,6 @@
 #include "cli/options.hpp"
 
+#include "cli/command_support.hpp"
 #include "mbl/date.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/error.hpp"
@@ -39,22 +40,30 @@ void add_global_options(CLI::App& root, GlobalOptions& options) {
         ->check(CLI::IsMember({"auto", "always", "never"}).description(""))
         ->type_name("WHEN")
         ->group(group);
-    root.add_option("--today", options.today,
-                    "The day to use as today, YYYY-MM-DD (default: $MBL_TODAY, else the "
-                    "system's local date)")
-        ->check(
-            [](const std::string& text) {
-                return Date::parse(text) ? std::string()
-                                         : "'" + text + "' is not a valid date; use YYYY-MM-DD";
+    root.add_option_function<std::string>(
+            "--today",
+            [&options](const std::string& text) {
+                options.today = parse_date_option(text, "--today");
             },
-            "")
+            "The day to use as today, YYYY-MM-DD (default: $MBL_TODAY, else the system's "
+            "local date)")
         ->type_name("DATE")
         ->group(group);
-    root.add_option("--lock-timeout", options.lock_timeout_seconds,
-                    "Seconds to wait for another mbl to release the file (default 10)")
-        ->check(CLI::NonNegativeNumber.description(""))
+    accept_non_negative_number(
+        root.add_option("--lock-timeout", options.lock_timeout_seconds,
+                        "Seconds to wait for another mbl to release the file (default 10, at "
+                        "most 86400: a day)"),
+        max_lock_timeout_seconds)
         ->type_name("SECONDS")
         ->group(group);
+}
+
+Date parse_date_option(std::string_view text, std::string_view source) {
+    if (auto date = Date::parse(text)) {
+        return *date;
+    }
+    throw usage_error(std::string(source) + " '" + std::string(text) +
+                      "' is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04");
 }
 
 OutputFormat output_format(const GlobalOptions& options,

@@ -1,9 +1,12 @@
 #pragma once
 // The global options (SPEC.md, "The commands"), accepted before the noun and after the verb.
 
+#include "mbl/date.hpp"
+
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace CLI {
 class App;
@@ -11,13 +14,20 @@ class App;
 
 namespace mbl::cli {
 
+// The longest --lock-timeout: a day. Longer values are taken as this.
+constexpr double max_lock_timeout_seconds = 86400;
+
 struct GlobalOptions {
     std::optional<std::string> file;   // -f, --file
     std::optional<std::string> format; // --format, checked by each command (output_format)
     std::string color = "auto";        // --color auto|always|never
-    std::optional<std::string> today;  // --today YYYY-MM-DD
-    double lock_timeout_seconds = 10;  // --lock-timeout
+    std::optional<Date> today;         // --today YYYY-MM-DD, read with parse_date_option
+    double lock_timeout_seconds = 10;  // --lock-timeout, 0 to max_lock_timeout_seconds
 };
+
+// The day `text` names, for `source` (`--today`, `MBL_TODAY`, `--start`); Error(usage)
+// `--today '2027-02-30' is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04` otherwise.
+Date parse_date_option(std::string_view text, std::string_view source);
 
 // Registers the global options on the root app; subcommands reach them through fallthrough.
 void add_global_options(CLI::App& root, GlobalOptions& options);

@@ -1,7 +1,9 @@
-// run() in-process on command lines that never reach a file: usage errors, help, version.
+// run() in-process on command lines that never reach a file (usage errors, help, version), and
+// the helpers of command_support.hpp.
 #include "cli/app.hpp"
 #include "cli/command_support.hpp"
 
+#include <CLI/CLI.hpp>
 #include <catch2/catch.hpp>
 #include <sstream>
 
@@ -66,7 +68,11 @@ TEST_CASE("a missing argument is a usage error with a hint", "[cli-app]") {
 }
 
 TEST_CASE("bad global option values are usage errors", "[cli-app]") {
-    CHECK(run_mbl({"asset", "list", "--today", "2027-02-29"}).status == 2);
+    Outcome today = run_mbl({"asset", "list", "--today", "2027-02-29"});
+    CHECK(today.status == 2);
+    CHECK(today.err.rfind("mbl: error: --today '2027-02-29' is not a valid date; use YYYY-MM-DD, "
+                          "e.g. 2027-01-04\n",
+                          0) == 0);
     CHECK(run_mbl({"--color", "sometimes", "asset", "list"}).status == 2);
     CHECK(run_mbl({"asset", "list", "--lock-timeout", "-1"}).status == 2);
     Outcome format = run_mbl({"asset", "list", "--format", "yaml"});
@@ -125,4 +131,39 @@ TEST_CASE("join_alternatives joins with commas and a final 'or'", "[cli-app]") {
     CHECK(mbl::join_alternatives({"a", "b"}) == "a or b");
     CHECK(mbl::join_alternatives({"a", "b", "c"}) == "a, b or c");
     CHECK(mbl::allowed_values<mbl::EstimateUnit>() == "hours, days or points");
+}
+
+TEST_CASE("number flags take plain decimals, refuse nan and limit to a ceiling", "[cli-app]") {
+    CLI::App app;
+    double seconds = -1;
+    int days = -1;
+    mbl::cli::accept_non_negative_number(app.add_option("--seconds", seconds), 86400);
+    mbl::cli::accept_whole_number(app.add_option("--days", days), 1, 365);
+
+    app.parse(std::vector<std::string>{"2.5", "--seconds", "010", "--days"}); // reversed argv
+    CHECK(days == 10);
+    CHECK(seconds == 2.5);
+    app.parse(std::vector<std::string>{"1e10", "--seconds"});
+    CHECK(seconds == 86400);
+    for (const char* refused : {"nan", "inf", "-1", "1e400", "0x10", "", " 1"}) {
+        INFO(refused);
+        CHECK_THROWS_AS(app.parse(std::vector<std::string>{refused, "--seconds"}),
+                        CLI::ValidationError);
+    }
+    for (const char* refused : {"0", "366", "1.5", "99999999999", "+3"}) {
+        INFO(refused);
+        CHECK_THROWS_AS(app.parse(std::vector<std::string>{refused, "--days"}),
+                        CLI::ValidationError);
+    }
+}
+
+TEST_CASE("--lock-timeout refuses nan and negative values", "[cli-app]") {
+    for (const char* refused : {"nan", "-1", "inf"}) {
+        Outcome result = run_mbl({"asset", "list", "--lock-timeout", refused});
+        CHECK(result.status == 2);
+        CHECK(result.err.rfind(std::string("mbl: error: --lock-timeout: must be a non-negative "
+                                           "number, not '") +
+                                   refused + "'\n",
+                               0) == 0);
+    }
 }

@@ -93,17 +93,35 @@ TEST_CASE("load_for_reading refuses a file with errors", "[cli-context]") {
     }
 }
 
-TEST_CASE("resolve_today takes --today and refuses a day that does not exist", "[cli-context]") {
+TEST_CASE("resolve_today takes --today, else a checked $MBL_TODAY", "[cli-context]") {
     GlobalOptions options;
-    options.today = "2027-03-01";
-    CHECK(resolve_today(options).to_string() == "2027-03-01");
-    options.today = "2027-02-29";
+    ::setenv("MBL_TODAY", "2027-02-29", 1);
     try {
         resolve_today(options);
         FAIL("no error");
     } catch (const Error& error) {
         CHECK(error.status() == ExitStatus::usage);
+        CHECK(std::string(error.what()) ==
+              "MBL_TODAY '2027-02-29' is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04");
     }
+    options.today = Date::parse("2027-03-01");
+    CHECK(resolve_today(options).to_string() == "2027-03-01");
+    ::setenv("MBL_TODAY", "2027-05-06", 1);
+    options.today.reset();
+    CHECK(resolve_today(options).to_string() == "2027-05-06");
+    ::unsetenv("MBL_TODAY");
+}
+
+TEST_CASE("new_backlog_file takes -f, else $MBL_FILE, else backlog.json here", "[cli-context]") {
+    GlobalOptions options;
+    ::unsetenv("MBL_FILE");
+    CHECK(new_backlog_file(options).path == "backlog.json");
+    ::setenv("MBL_FILE", "plans/mine.json", 1);
+    CHECK(new_backlog_file(options).path == "plans/mine.json");
+    CHECK(new_backlog_file(options).label == "plans/mine.json");
+    options.file = "given.json";
+    CHECK(new_backlog_file(options).path == "given.json");
+    ::unsetenv("MBL_FILE");
 }
 
 TEST_CASE("label_for shows a found file relative to the working directory", "[cli-context]") {
