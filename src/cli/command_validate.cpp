@@ -7,7 +7,6 @@
 #include "mbl/validate.hpp"
 
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <memory>
 
 namespace mbl::cli {
@@ -17,53 +16,49 @@ struct ValidateOptions {
     bool strict = false;
 };
 
-// The loader's whole-file refusal (`backlog.json:3:5: message`) as one problem with a position.
-Problem unreadable_problem(const std::string& label, const std::string& message) {
-    Problem problem{Severity::error, "", message, {}, "unreadable-file"};
-    std::string prefix = label + ":";
-    if (message.rfind(prefix, 0) != 0) {
-        return problem;
-    }
-    std::size_t line = 0;
-    std::size_t column = 0;
-    int consumed = 0;
-    std::string rest = message.substr(prefix.size());
-    if (std::sscanf(rest.c_str(), "%zu:%zu: %n", &line, &column, &consumed) == 2 && consumed > 0) {
-        problem.position = {line, column};
-        problem.message = rest.substr(static_cast<std::size_t>(consumed));
+// The loader's refusal of the whole file as one problem, at its place in the file when known.
+Problem unreadable_problem(const Error& error) {
+    Problem problem{Severity::error, "", error.what(), {}, "unreadable-file"};
+    if (const auto& location = error.location()) {
+        problem.position = location->position;
+        problem.message = location->reason;
     }
     return problem;
 }
 
-ValidationReport check_file(const BacklogFile& file, bool strict) {
-    ValidationReport report{file.label, {}, strict};
-    std::string text = read_backlog_file(file.path);
-    CheckResult checked;
-    try {
-        checked = check_backlog_text(text, file.label);
-    } catch (const Error& error) {
-        report.unreadable = true;
-        report.problems.push_back(unreadable_problem(file.label, error.what()));
-        return report;
-    }
-    report.problems = std::move(checked.problems);
-    report.workloads = checked.backlog.workloads.size();
-    report.assets = checked.backlog.assets.size();
-    report.iterations = checked.backlog.iterations.size();
-    return report;
-}
-
-void run_validate(const ValidateOptions& options, const GlobalOptions& global, std::ostream& out) {
-    OutputFormat format =
-        output_format(global, {OutputFormat::text, OutputFormat::json, OutputFormat::github});
-    ValidationReport report = check_file(resolve_backlog_file(global), options.strict);
+void render_report(std::ostream& out, const ValidationReport& report, OutputFormat format,
+                   bool color) {
     if (format == OutputFormat::json) {
         render_report_json(out, report);
     } else if (format == OutputFormat::github) {
         render_report_github(out, report);
     } else {
-        render_report_text(out, report, use_color(global));
+        render_report_text(out, report, color);
     }
+}
+
+void run_validate(const ValidateOptions& options, const GlobalOptions& global, std::ostream& out) {
+    OutputFormat format =
+        output_format(global, {OutputFormat::text, OutputFormat::json, OutputFormat::github});
+    BacklogFile file = resolve_backlog_file(global);
+    std::string text = read_backlog_file(file.path);
+    ValidationReport report{file.label, {}, options.strict};
+    CheckResult checked;
+    try {
+        checked = check_backlog_text(text, file.label);
+    } catch (const Error& error) {
+        if (format != OutputFormat::text) { // scripts and CI annotations read stdout
+            report.unreadable = true;
+            report.problems.push_back(unreadable_problem(error));
+            render_report(out, report, format, false);
+        }
+        throw; // `mbl: error: file:line:column: reason` on stderr, exit 3
+    }
+    report.problems = std::move(checked.problems);
+    report.workloads = checked.backlog.workloads.size();
+    report.assets = checked.backlog.assets.size();
+    report.iterations = checked.backlog.iterations.size();
+    render_report(out, report, format, use_color(global));
     if (int status = report_exit_status(report); status != 0) {
         throw ExitAfterReport{static_cast<ExitStatus>(status)};
     }
@@ -78,6 +73,14 @@ void setup_validate(CLI::App& root, GlobalOptions& global, std::ostream& out) {
         "Report every problem in the file with file:line:column (--format text, json or "
         "github). Exit 1 when there is an error",
         "mbl validate --format github --strict");
+    validate->footer(
+        "Exit status: 0 valid, 1 an error (with --strict, a warning too), 3 the file is missing "
+        "or cannot be read.\n"
+        "A file that cannot be read (invalid JSON, a newer format) gives 'mbl: error: "
+        "FILE:LINE:COLUMN: reason' on stderr and, in --format text, nothing on stdout. With "
+        "--format json or github the report (one 'unreadable-file' problem at that place) goes "
+        "to stdout as well.\n\n" +
+        validate->get_footer());
     validate->add_flag("--strict", options->strict, "Warnings fail too (exit 1)");
     validate->callback([options, &global, &out] { run_validate(*options, global, out); });
 }

@@ -1,0 +1,73 @@
+// mbl validate, run in-process: what an unreadable file gives in each format.
+#include "cli/app.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+    int status;
+    std::string out;
+    std::string err;
+};
+
+Outcome run_mbl(std::vector<std::string> args) {
+    args.insert(args.begin(), "mbl");
+    std::ostringstream out, err;
+    int status = mbl::cli::run(args, out, err);
+    return {status, out.str(), err.str()};
+}
+
+struct TemporaryFile {
+    fs::path path = fs::temp_directory_path() / ("mbl-cli-validate-" + std::to_string(::getpid()) +
+                                                 "-" + std::to_string(++count) + ".json");
+    explicit TemporaryFile(const std::string& text) { std::ofstream(path) << text; }
+    ~TemporaryFile() { fs::remove(path); }
+    static inline int count = 0;
+};
+
+const char* const syntax_error = "{\"format\": \"mbl/1\",\n  \"name\": x}";
+
+} // namespace
+
+TEST_CASE("validate --format text: an unreadable file is an error on stderr only",
+          "[cli-validate]") {
+    TemporaryFile file(syntax_error);
+    Outcome result = run_mbl({"validate", "-f", file.path.string()});
+    CHECK(result.status == 3);
+    CHECK(result.out.empty());
+    CHECK(result.err.rfind("mbl: error: " + file.path.string() + ":2:11: invalid JSON: ", 0) == 0);
+}
+
+TEST_CASE("validate --format json: an unreadable file is reported on stdout and stderr",
+          "[cli-validate]") {
+    TemporaryFile file(syntax_error);
+    Outcome result = run_mbl({"validate", "-f", file.path.string(), "--format", "json"});
+    CHECK(result.status == 3);
+    CHECK(result.err.rfind("mbl: error: " + file.path.string() + ":2:11: invalid JSON: ", 0) == 0);
+    auto report = nlohmann::json::parse(result.out);
+    CHECK(report["valid"] == false);
+    REQUIRE(report["problems"].size() == 1);
+    const auto& problem = report["problems"][0];
+    CHECK(problem["code"] == "unreadable-file");
+    CHECK(problem["line"] == 2);
+    CHECK(problem["column"] == 11);
+    CHECK(problem["message"].get<std::string>().rfind("invalid JSON: ", 0) == 0);
+}
+
+TEST_CASE("validate --format github: a newer format is an annotation at its place",
+          "[cli-validate]") {
+    TemporaryFile file("{\"format\": \"mbl/2\"}");
+    Outcome result = run_mbl({"validate", "-f", file.path.string(), "--format", "github"});
+    CHECK(result.status == 3);
+    CHECK(result.out.find(",line=1,col=12,title=mbl validate (unreadable-file)::this file is "
+                          "format mbl/2, newer") != std::string::npos);
+    CHECK(result.err.find(":1:12: this file is format mbl/2") != std::string::npos);
+}
