@@ -1,12 +1,13 @@
 #include "field_values.hpp"
 
+#include "mbl/raw_json.hpp"
+
 #include "mbl/suggest.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace mbl {
 
@@ -79,9 +80,7 @@ Date parse_date_value(std::string_view text, std::string_view field) {
 }
 
 void check_text(std::string_view text, std::string_view field) {
-    try {
-        (void)nlohmann::json(std::string(text)).dump(); // the writer's own UTF-8 check
-    } catch (const nlohmann::json::type_error&) {
+    if (!is_valid_utf8(text)) {
         throw usage_error(fmt::format("{} is not valid UTF-8", field));
     }
 }

@@ -160,8 +160,8 @@ Sink* add_raw_container(Reader& reader, RawObject& object, std::string key, bool
     return &reader.raw_capture();
 }
 
-Reader::Reader(std::string_view text, Sink& root)
-    : text_(text), reached_(text.data()), root_(root) {}
+Reader::Reader(std::string_view text, Sink& root, int max_depth)
+    : text_(text), max_depth_(max_depth), reached_(text.data()), root_(root) {}
 
 void Reader::begin_event() {
     event_from_ = previous_end_;
@@ -244,13 +244,14 @@ bool Reader::fail_syntax(const char* what) {
         fatal_offset = std::min(next_value_start(text_, previous_end_), reached);
     }
     fatal_message = std::move(message);
+    fatal_is_syntax = true;
     return false;
 }
 
 bool Reader::push(Sink* sink, bool is_array) {
-    if (stack_.size() >= static_cast<std::size_t>(max_json_depth)) {
+    if (stack_.size() >= static_cast<std::size_t>(max_depth_)) {
         return fail(
-            fmt::format("nesting deeper than {} levels; mbl refuses such files", max_json_depth));
+            fmt::format("nesting deeper than {} levels; mbl refuses such files", max_depth_));
     }
     stack_.push_back(Frame{sink, is_array, static_cast<std::size_t>(-1), {}, current_offset()});
     return !fatal_message;

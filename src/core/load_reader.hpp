@@ -103,7 +103,8 @@ Sink* add_raw_container(Reader& reader, RawObject& object, std::string key, bool
 // The SAX handler: routes events to the sink on top of the stack.
 class Reader {
   public:
-    Reader(std::string_view text, Sink& root);
+    // Refuses nesting deeper than `max_depth` containers.
+    Reader(std::string_view text, Sink& root, int max_depth);
 
     // nlohmann's SAX interface.
     bool null();
@@ -148,6 +149,7 @@ class Reader {
     // Set when reading stopped: the message (without position) and the byte offset.
     std::optional<std::string> fatal_message;
     std::size_t fatal_offset = 0;
+    bool fatal_is_syntax = false; // the text is not JSON (rather than JSON mbl refuses)
 
   private:
     struct Frame {
@@ -165,6 +167,7 @@ class Reader {
     bool fail_syntax(const char* what);
 
     std::string_view text_;
+    int max_depth_;
     const char* reached_;
     std::size_t previous_end_ = 0; // where the previous event ended
     std::size_t event_from_ = 0;   // previous_end_ when the current event began

@@ -299,6 +299,15 @@ TEST_CASE("attributes.KEY sets, replaces and removes one attribute", "[edit]") {
     CHECK(attributes.back() == std::pair<std::string, mbl::RawJson>{"disk.os.size_gb", {"128"}});
 }
 
+TEST_CASE("attribute values keep their number spelling, as in a hand-edited file", "[edit]") {
+    mbl::Backlog backlog = sample_backlog();
+    set(backlog, "crm-sql-01", "attributes.os_version", "1.10");
+    set(backlog, "crm-sql-01", "attributes.serial", "123456789012345678901234");
+    const auto& attributes = backlog.assets[0].attributes;
+    CHECK(attributes[attributes.size() - 2].second.text == "1.10");
+    CHECK(attributes.back().second.text == "123456789012345678901234");
+}
+
 TEST_CASE("attribute values are JSON when they parse, else strings", "[edit]") {
     auto stored = [](std::string_view value) {
         mbl::Backlog backlog = sample_backlog();
@@ -322,7 +331,7 @@ TEST_CASE("attribute values are JSON when they parse, else strings", "[edit]") {
     CHECK(stored(nested(252)).size() > 252 * 2); // the deepest the file still takes
     mbl::Error deep = refused_set("erp-app-01", "attributes.x", nested(253));
     CHECK(deep.status() == ExitStatus::usage);
-    CHECK_THAT(deep.what(), Contains("attributes.x nests deeper than 252 levels"));
+    CHECK_THAT(deep.what(), Contains("attributes.x: nests deeper than 252 levels"));
 }
 
 TEST_CASE("unknown fields are refused with the field list", "[edit]") {
