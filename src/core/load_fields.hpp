@@ -71,7 +71,7 @@ template <class ElementSink, class Value> class ObjectListSink final : public Si
     }
     Sink* begin_array(Reader& reader) override {
         report_element(reader, "an array");
-        return &reader.skip();
+        return reader.skip(false);
     }
 
   private:

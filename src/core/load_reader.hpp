@@ -59,15 +59,6 @@ class Sink {
     virtual void end(Reader& reader);
 };
 
-// Ignores a value whose type was wrong (the error is already reported).
-class SkipSink final : public Sink {
-  public:
-    void key(Reader&, std::string&) override {}
-    void scalar(Reader&, Scalar&) override {}
-    Sink* begin_object(Reader&) override { return this; }
-    Sink* begin_array(Reader&) override { return this; }
-};
-
 // Writes a whole JSON value (object or array) as canonical RawJson text.
 class RawCaptureSink final : public Sink {
   public:
@@ -135,7 +126,11 @@ class Reader {
     bool fail(std::string message);
 
     RawCaptureSink& raw_capture() { return raw_capture_; }
-    SkipSink& skip() { return skip_; }
+    // The sink for a container whose type was wrong (the error is already reported): read to the
+    // end, duplicate keys refused as anywhere else, then dropped.
+    Sink* skip(bool is_object);
+    // Stops reading because `key` appears twice in one object.
+    bool fail_duplicate_key(std::string_view key);
     // The JSON pointer of the value being read.
     std::string current_path() const;
     std::size_t current_offset() const;
@@ -174,7 +169,7 @@ class Reader {
     Sink& root_;
     std::vector<Frame> stack_;
     RawCaptureSink raw_capture_;
-    SkipSink skip_;
+    RawJson skipped_;
 };
 
 } // namespace mbl::detail
