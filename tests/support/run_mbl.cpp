@@ -373,6 +373,13 @@ TempBacklog::TempBacklog(Text, std::string_view text) : original_(text) {
     write(text);
 }
 
+RunResult TempBacklog::run(const std::vector<std::string>& args, RunOptions options) const {
+    if (options.cwd.empty()) {
+        options.cwd = dir();
+    }
+    return run_mbl(args, options);
+}
+
 TempBacklog TempBacklog::with_text(std::string_view text) {
     return TempBacklog(Text{}, text);
 }

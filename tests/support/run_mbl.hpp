@@ -83,6 +83,9 @@ class TempBacklog {
     std::string text() const { return read_file(file()); }
     // Replaces the file's bytes.
     void write(std::string_view text) const { write_file(file(), text); }
+    // Runs mbl in dir() (unless `options.cwd` says otherwise), so it finds backlog.json itself
+    // and names it "backlog.json" in its messages.
+    RunResult run(const std::vector<std::string>& args, RunOptions options = {}) const;
 
   private:
     struct Text {};
