@@ -16,10 +16,11 @@ namespace {
 // and ts-web has a typo `estimat` (a warning).
 std::string text_with_problems() {
     std::string text = read_file(example_path("minimal"));
-    text = replace_once(text, "\"depends_on\": [],", "\"depends_on\": [\n        \"ts-web\"\n      ],",
-                        "\"id\": \"ts-db\"");
-    text = replace_once(text, "\"depends_on\": [],", "\"depends_on\": [\n        \"ts-nope\"\n      ],",
-                        "\"id\": \"ts-exports\"");
+    text = replace_once(text, "\"depends_on\": [],",
+                        "\"depends_on\": [\n        \"ts-web\"\n      ],", "\"id\": \"ts-db\"");
+    text =
+        replace_once(text, "\"depends_on\": [],",
+                     "\"depends_on\": [\n        \"ts-nope\"\n      ],", "\"id\": \"ts-exports\"");
     text = replace_once(text, "\"estimate\": 8,", "\"estimat\": 8,");
     text = replace_once(text, "\n  ],\n  \"assets\"", R"(,
     {
@@ -75,8 +76,8 @@ TEST_CASE("validate reports every problem with file:line:column", "[e2e][validat
     CHECK(result.err.empty());
     std::vector<std::string> lines = lines_of(result.out);
     for (const Expected& problem : expected_problems(backlog.original())) {
-        std::string prefix = location("backlog.json", problem.position) + ": " +
-                             problem.severity + ": ";
+        std::string prefix =
+            location("backlog.json", problem.position) + ": " + problem.severity + ": ";
         CAPTURE(prefix, problem.message_part);
         CHECK(std::count_if(lines.begin(), lines.end(), [&](const std::string& line) {
                   return line.rfind(prefix, 0) == 0 && contains(line, problem.message_part) &&
@@ -102,9 +103,8 @@ TEST_CASE("validate --format json lists the problems as objects", "[e2e][validat
     REQUIRE(report["problems"].size() == 4);
     for (const Expected& problem : expected_problems(backlog.original())) {
         CAPTURE(problem.code);
-        auto found = std::find_if(
-            report["problems"].begin(), report["problems"].end(),
-            [&](const json& entry) { return entry["code"] == problem.code; });
+        auto found = std::find_if(report["problems"].begin(), report["problems"].end(),
+                                  [&](const json& entry) { return entry["code"] == problem.code; });
         REQUIRE(found != report["problems"].end());
         CHECK((*found)["severity"] == problem.severity);
         CHECK((*found)["line"] == problem.position.line);
@@ -139,9 +139,8 @@ TEST_CASE("validate --format github prints workflow commands", "[e2e][validate]"
                          contains(line, problem.message_part);
               }) == 1);
     }
-    CHECK(std::count_if(lines.begin(), lines.end(), [](const std::string& line) {
-              return line.rfind("::", 0) == 0;
-          }) == 4);
+    CHECK(std::count_if(lines.begin(), lines.end(),
+                        [](const std::string& line) { return line.rfind("::", 0) == 0; }) == 4);
 }
 
 TEST_CASE("validate --strict fails on warnings alone", "[e2e][validate]") {
@@ -170,7 +169,8 @@ TEST_CASE("validate --strict fails on warnings alone", "[e2e][validate]") {
 
 TEST_CASE("validate of an unreadable file reports where and exits 3", "[e2e][validate]") {
     std::string text = read_file(example_path("minimal"));
-    text = replace_once(text, "\"name\": \"Timesheet database\",", "\"name\": \"Timesheet database\"");
+    text =
+        replace_once(text, "\"name\": \"Timesheet database\",", "\"name\": \"Timesheet database\"");
     TempBacklog backlog = TempBacklog::with_text(text);
     // The missing comma is noticed at the next key.
     TextPosition at = position_of(text, "\"kind\": \"database\"");
@@ -178,8 +178,9 @@ TEST_CASE("validate of an unreadable file reports where and exits 3", "[e2e][val
     RunResult result = backlog.run({"validate", "--format", "github"});
     CAPTURE(result);
     CHECK(result.exit_code == 3);
-    CHECK(lines_of(result.out).at(0).rfind("::error file=backlog.json,line=" +
-                                               std::to_string(at.line) +
-                                               ",col=" + std::to_string(at.column) + ",",
-                                           0) == 0);
+    CHECK(lines_of(result.out)
+              .at(0)
+              .rfind("::error file=backlog.json,line=" + std::to_string(at.line) +
+                         ",col=" + std::to_string(at.column) + ",",
+                     0) == 0);
 }
