@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <sys/wait.h>
 #include <termios.h>
+#include <thread>
 #include <unistd.h>
 #include <utility>
 
@@ -28,7 +29,10 @@ namespace {
 
 constexpr const char* default_today = "2026-11-25";
 constexpr auto after_kill_grace = std::chrono::seconds(2);
-constexpr int poll_slice_ms = 20; // how often a live child's exit is looked for
+// How often a live child's exit is looked for while its output is still open (a terminal never
+// reports end of file), and once its output is closed.
+constexpr int poll_slice_ms = 5;
+constexpr auto reap_slice = std::chrono::microseconds(200);
 
 std::runtime_error system_failure(const std::string& what, int error_number = errno) {
     return std::runtime_error(what + ": " + std::strerror(error_number));
@@ -285,6 +289,10 @@ RunResult run_mbl(const std::vector<std::string>& args, const RunOptions& option
         }
         if (in.is_open()) {
             watched.push_back({in.get(), POLLOUT, 0});
+        }
+        if (watched.empty()) { // output closed: the child is exiting
+            std::this_thread::sleep_for(reap_slice);
+            continue;
         }
         auto remaining =
             std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now).count();
