@@ -3,6 +3,7 @@
 #include "support/run_mbl.hpp"
 #include "support/text.hpp"
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <latch>
@@ -59,9 +60,19 @@ TEST_CASE("concurrent writers all land, one after the other", "[e2e][lock]") {
             }
         });
     }
+    // Meanwhile a reader never sees a half-written file: each write replaces it atomically.
+    std::atomic<bool> writing{true};
+    std::vector<RunResult> reads;
+    std::thread reader([&] {
+        while (writing && reads.size() < 50) {
+            reads.push_back(backlog.run({"asset", "list", "--format", "csv"}));
+        }
+    });
     for (std::thread& thread : threads) {
         thread.join();
     }
+    writing = false;
+    reader.join();
 
     std::set<std::string> expected{"ts-db", "ts-web", "ts-exports"};
     for (int w = 0; w < writers; ++w) {
@@ -78,6 +89,12 @@ TEST_CASE("concurrent writers all land, one after the other", "[e2e][lock]") {
         ids.insert(asset["id"].get<std::string>());
     }
     CHECK(file["assets"].size() == 3 + writers * adds_per_writer);
+    CHECK(!reads.empty());
+    for (const RunResult& read : reads) {
+        CAPTURE(read);
+        CHECK(read.exit_code == 0);
+        CHECK(read.out.rfind("id,name,", 0) == 0);
+    }
     CHECK(ids == expected);
     CHECK(backlog.run({"validate"}).exit_code == 0);
     CHECK(backlog.run({"fmt", "--check"}).exit_code == 0);
