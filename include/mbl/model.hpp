@@ -38,11 +38,28 @@ enum class AssetStatus { not_started, in_progress, replicated, blocked };
 enum class Stage { planned, migrating, staging, uat, production };
 enum class IterationState { planned, active, closed };
 
+// One task of a template: its title and its share of the asset's estimate, in percent.
+struct TaskTemplate {
+    std::string title;
+    double percent = 0;
+    RawObject extras;
+    friend bool operator==(const TaskTemplate&, const TaskTemplate&) = default;
+};
+
+// The tasks an asset of one kind is broken into (`settings.task_templates`, keyed by kind).
+// `kind` is kept as written; validation checks it names an AssetKind.
+struct KindTemplate {
+    std::string kind;
+    std::vector<TaskTemplate> tasks;
+    friend bool operator==(const KindTemplate&, const KindTemplate&) = default;
+};
+
 struct Settings {
     EstimateUnit estimate_unit = EstimateUnit::hours;
     int iteration_length_days = 14;
     std::optional<Date> first_iteration_start;
     double default_capacity = 0;
+    std::vector<KindTemplate> task_templates; // written only when not empty
     RawObject extras;
     friend bool operator==(const Settings&, const Settings&) = default;
 };
@@ -108,6 +125,8 @@ struct Iteration {
     double capacity = 0;
     IterationState state = IterationState::planned;
     std::vector<std::string> committed;
+    // The commitment when the iteration started, so scope added or removed later shows.
+    std::optional<std::vector<std::string>> committed_at_start;
     std::optional<std::vector<std::string>> completed;
     std::optional<double> completed_estimate;
     std::optional<std::string> notes;

@@ -9,8 +9,10 @@ namespace mbl::keys {
 
 inline constexpr std::array<std::string_view, 7> backlog{
     "$schema", "format", "name", "settings", "workloads", "assets", "iterations"};
-inline constexpr std::array<std::string_view, 4> settings{
-    "estimate_unit", "iteration_length_days", "first_iteration_start", "default_capacity"};
+inline constexpr std::array<std::string_view, 5> settings{"estimate_unit", "iteration_length_days",
+                                                          "first_iteration_start",
+                                                          "default_capacity", "task_templates"};
+inline constexpr std::array<std::string_view, 2> task_template{"title", "percent"};
 inline constexpr std::array<std::string_view, 9> workload{
     "id",    "name",          "priority",    "owner", "depends_on",
     "stage", "stage_history", "target_date", "notes"};
@@ -20,10 +22,11 @@ inline constexpr std::array<std::string_view, 15> asset{
     "strategy",   "estimate", "priority",   "status",   "replicated_on",
     "depends_on", "tags",     "attributes", "tasks",    "notes"};
 inline constexpr std::array<std::string_view, 3> task{"title", "estimate", "done"};
-inline constexpr std::array<std::string_view, 10> iteration{
-    "id",        "name",      "start",
-    "end",       "capacity",  "state",
-    "committed", "completed", "completed_estimate",
-    "notes"};
+inline constexpr std::array<std::string_view, 11> iteration{"id",        "name",
+                                                            "start",     "end",
+                                                            "capacity",  "state",
+                                                            "committed", "committed_at_start",
+                                                            "completed", "completed_estimate",
+                                                            "notes"};
 
 } // namespace mbl::keys

@@ -43,15 +43,10 @@ enum IterationKey : std::size_t {
     iteration_capacity,
     iteration_state,
     iteration_committed,
+    iteration_committed_at_start,
     iteration_completed,
     iteration_completed_estimate,
     iteration_notes
-};
-enum SettingsKey : std::size_t {
-    settings_unit,
-    settings_length,
-    settings_first_start,
-    settings_default_capacity
 };
 enum BacklogKey : std::size_t {
     backlog_schema,
@@ -67,7 +62,7 @@ static_assert(keys::asset[asset_notes] == "notes" && keys::asset[asset_tasks] ==
 static_assert(keys::stage_change[change_forced] == "forced");
 static_assert(keys::workload[workload_notes] == "notes");
 static_assert(keys::iteration[iteration_notes] == "notes");
-static_assert(keys::settings[settings_default_capacity] == "default_capacity");
+static_assert(keys::iteration[iteration_committed_at_start] == "committed_at_start");
 static_assert(keys::backlog[backlog_iterations] == "iterations");
 
 void report_missing(Reader& reader, std::string_view what, std::string_view key,
@@ -346,6 +341,7 @@ void IterationSink::known_scalar(Reader& reader, std::size_t field, Scalar& valu
         read_enum(reader, value, it.state);
         break;
     case iteration_committed:
+    case iteration_committed_at_start:
         report_wrong_type(reader, "a list of asset ids", value.description());
         break;
     case iteration_completed:
@@ -369,34 +365,14 @@ Sink* IterationSink::known_array(Reader& reader, std::size_t field) {
     case iteration_committed:
         list_.start(&iteration_->committed);
         return &list_;
+    case iteration_committed_at_start:
+        list_.start(&iteration_->committed_at_start.emplace());
+        return &list_;
     case iteration_completed:
         list_.start(&iteration_->completed.emplace());
         return &list_;
     default:
         return TypedObjectSink::known_array(reader, field);
-    }
-}
-
-void SettingsSink::start(Settings* settings) {
-    settings_ = settings;
-    reset_keys();
-}
-
-void SettingsSink::known_scalar(Reader& reader, std::size_t field, Scalar& value) {
-    Settings& s = *settings_;
-    switch (field) {
-    case settings_unit:
-        read_enum(reader, value, s.estimate_unit);
-        break;
-    case settings_length:
-        read_integer(reader, value, s.iteration_length_days);
-        break;
-    case settings_first_start:
-        read_optional_date(reader, value, s.first_iteration_start);
-        break;
-    case settings_default_capacity:
-        read_number(reader, value, s.default_capacity);
-        break;
     }
 }
 

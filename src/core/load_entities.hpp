@@ -103,6 +103,37 @@ class IterationSink final : public TypedObjectSink {
     StringListSink list_;
 };
 
+class TaskTemplateSink final : public TypedObjectSink {
+  public:
+    TaskTemplateSink() : TypedObjectSink(keys::task_template) {}
+    void start(TaskTemplate* task);
+    void end(Reader& reader) override;
+
+  protected:
+    void known_scalar(Reader& reader, std::size_t field, Scalar& value) override;
+    RawObject& extras() override { return task_->extras; }
+
+  private:
+    TaskTemplate* task_ = nullptr;
+};
+
+// `settings.task_templates`: an object whose keys are asset kinds, each a list of task templates.
+class KindTemplatesSink final : public Sink {
+  public:
+    void start(std::vector<KindTemplate>* destination);
+    void key(Reader& reader, std::string& key) override;
+    void scalar(Reader& reader, Scalar& value) override;
+    Sink* begin_object(Reader& reader) override;
+    Sink* begin_array(Reader& reader) override;
+
+  private:
+    std::vector<KindTemplate>* destination_ = nullptr;
+    KeySet keys_;
+    std::string pending_kind_;
+    TaskTemplateSink task_;
+    ObjectListSink<TaskTemplateSink, TaskTemplate> tasks_{task_, "task template"};
+};
+
 class SettingsSink final : public TypedObjectSink {
   public:
     SettingsSink() : TypedObjectSink(keys::settings) {}
@@ -110,10 +141,12 @@ class SettingsSink final : public TypedObjectSink {
 
   protected:
     void known_scalar(Reader& reader, std::size_t field, Scalar& value) override;
+    Sink* known_object(Reader& reader, std::size_t field) override;
     RawObject& extras() override { return settings_->extras; }
 
   private:
     Settings* settings_ = nullptr;
+    KindTemplatesSink templates_;
 };
 
 // The top-level object.

@@ -167,6 +167,9 @@ void write_iteration(std::string& out, const Iteration& iteration, int depth) {
     object.number("capacity", iteration.capacity);
     object.enumeration("state", iteration.state);
     object.strings("committed", iteration.committed);
+    if (iteration.committed_at_start) {
+        object.strings("committed_at_start", *iteration.committed_at_start);
+    }
     if (iteration.completed) {
         object.strings("completed", *iteration.completed);
     }
@@ -178,12 +181,35 @@ void write_iteration(std::string& out, const Iteration& iteration, int depth) {
     object.close();
 }
 
+void write_task_template(std::string& out, const TaskTemplate& task, int depth) {
+    ObjectWriter object(out, depth);
+    object.string("title", task.title);
+    object.number("percent", task.percent);
+    object.raw_members(task.extras);
+    object.close();
+}
+
+void write_task_templates(std::string& out, const std::vector<KindTemplate>& kinds, int depth) {
+    ObjectWriter object(out, depth);
+    for (const KindTemplate& kind : kinds) {
+        object.key(kind.kind);
+        object.write_array(kind.tasks, [&](const TaskTemplate& task) {
+            write_task_template(out, task, object.member_depth() + 1);
+        });
+    }
+    object.close();
+}
+
 void write_settings(std::string& out, const Settings& settings, int depth) {
     ObjectWriter object(out, depth);
     object.enumeration("estimate_unit", settings.estimate_unit);
     object.number("iteration_length_days", settings.iteration_length_days);
     object.optional_date("first_iteration_start", settings.first_iteration_start);
     object.number("default_capacity", settings.default_capacity);
+    if (!settings.task_templates.empty()) {
+        object.key("task_templates");
+        write_task_templates(out, settings.task_templates, object.member_depth());
+    }
     object.raw_members(settings.extras);
     object.close();
 }

@@ -77,6 +77,7 @@ std::vector<Problem> validate_backlog(const Backlog& backlog) {
     check_commitments(context);
     check_release_readiness(context);
     check_closed_iterations(context);
+    check_task_templates(context);
     return problems;
 }
 

@@ -137,5 +137,6 @@ void check_iteration_states(Context& context);
 void check_commitments(Context& context);
 void check_release_readiness(Context& context);
 void check_closed_iterations(Context& context);
+void check_task_templates(Context& context);
 
 } // namespace mbl::validation

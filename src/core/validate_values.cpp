@@ -4,6 +4,7 @@
 #include "mbl/enums.hpp"
 #include "validate_rules.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 
 namespace mbl::validation {
@@ -84,6 +85,35 @@ void check_numbers(Context& context) {
     }
     check_asset_estimates(context, unit);
     check_iteration_numbers(context, unit);
+}
+
+void check_task_templates(Context& context) {
+    const auto& kinds = context.backlog.settings.task_templates;
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+        const KindTemplate& kind = kinds[k];
+        std::string path = "/settings/task_templates/" + pointer_segment(kind.kind);
+        if (!parse_enum<AssetKind>(kind.kind)) {
+            context.error(path, "unknown-kind",
+                          fmt::format("task_templates has a template for \"{}\", which is not an "
+                                      "asset kind; use {}",
+                                      kind.kind, allowed_values<AssetKind>()));
+        }
+        double total = 0;
+        for (std::size_t t = 0; t < kind.tasks.size(); ++t) {
+            total += kind.tasks[t].percent;
+            if (kind.tasks[t].percent < 0) {
+                context.error(fmt::format("{}/{}/percent", path, t), "negative-percent",
+                              fmt::format("task template \"{}\" for {} has a negative percent",
+                                          kind.tasks[t].title, kind.kind));
+            }
+        }
+        if (!kind.tasks.empty() && std::abs(total - 100) > 1e-6) {
+            context.warning(path, "template-percent",
+                            fmt::format("the task template for {} shares {}% of the estimate, "
+                                        "not 100%; adjust the percents so they add up to 100",
+                                        kind.kind, total));
+        }
+    }
 }
 
 void check_priorities(Context& context) {

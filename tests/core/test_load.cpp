@@ -228,3 +228,22 @@ TEST_CASE("load_backlog_or_throw lists the first errors with positions", "[load]
         CHECK(message.find("… and 2 more; run 'mbl validate'") != std::string::npos);
     }
 }
+
+TEST_CASE("task templates and the commitment at start are read", "[load]") {
+    auto result = load_backlog(R"({"format": "mbl/1",
+        "settings": {"task_templates": {"vm": [{"title": "Assess", "percent": 10},
+                                              {"title": "Replicate", "percent": 90}],
+                                       "database": "x"}},
+        "iterations": [{"id": "it-1", "start": "2027-01-04", "end": "2027-01-17",
+                        "committed": ["a", "b"], "committed_at_start": ["a"]}]})");
+    const Problem& problem = only_problem(result);
+    CHECK(problem.path == "/settings/task_templates/database");
+    CHECK(problem.message == "database must be a list of task templates, not the string \"x\"");
+    const auto& templates = result.backlog.settings.task_templates;
+    REQUIRE(templates.size() == 1);
+    CHECK(templates[0].kind == "vm");
+    REQUIRE(templates[0].tasks.size() == 2);
+    CHECK(templates[0].tasks[1].title == "Replicate");
+    CHECK(templates[0].tasks[1].percent == 90);
+    CHECK(result.backlog.iterations[0].committed_at_start == std::vector<std::string>{"a"});
+}

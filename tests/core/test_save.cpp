@@ -23,10 +23,17 @@ const char* const canonical = R"({
       "vm": [
         {
           "title": "Assess",
-          "share": 0.10
+          "percent": 10,
+          "x-share": 0.10
+        },
+        {
+          "title": "Replicate",
+          "percent": 90
         }
-      ]
-    }
+      ],
+      "database": []
+    },
+    "x-team": "blue"
   },
   "workloads": [
     {
@@ -117,6 +124,7 @@ const char* const canonical = R"({
       "committed": [
         "crm-sql-01"
       ],
+      "committed_at_start": [],
       "completed": [
         "crm-sql-01"
       ],

@@ -309,3 +309,19 @@ TEST_CASE("validation paths point into the file as loaded", "[validate]") {
     CHECK(problems[0].position == SourcePosition{10, 22});
     CHECK_THAT(problems[0].message, Catch::EndsWith("did you mean crm-sql-01?"));
 }
+
+TEST_CASE("task templates name real kinds and share 100 percent", "[validate]") {
+    Backlog backlog;
+    backlog.settings.task_templates = {
+        KindTemplate{"vm", {TaskTemplate{"Assess", 10, {}}, TaskTemplate{"Replicate", 80, {}}}},
+        KindTemplate{"mainframe", {TaskTemplate{"Port", 100, {}}}},
+        KindTemplate{"database", {TaskTemplate{"Dump", -5, {}}, TaskTemplate{"Load", 105, {}}}}};
+    std::vector<std::string> found;
+    for (const Problem& p : validate_backlog(backlog)) {
+        found.push_back(p.code + " " + p.path);
+    }
+    CHECK(found ==
+          std::vector<std::string>{"template-percent /settings/task_templates/vm",
+                                   "unknown-kind /settings/task_templates/mainframe",
+                                   "negative-percent /settings/task_templates/database/0/percent"});
+}

@@ -1,0 +1,67 @@
+#pragma once
+// The morning stand-up view: the active iteration, its burndown, releases ready for staging, and
+// what needs attention. Pure functions of a Backlog and `today`.
+
+#include "mbl/date.hpp"
+#include "mbl/model.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mbl {
+
+struct BurndownDay {
+    Date day;
+    std::optional<double> remaining; // committed estimate not yet replicated at the end of `day`;
+                                     // none for days after today
+    double ideal = 0;                // straight line from the committed estimate to 0 at the end
+};
+
+struct Burndown {
+    std::string iteration_id;
+    double committed_estimate = 0; // effective estimates of the assets committed now
+    std::vector<BurndownDay> days; // every day from start to end
+};
+
+// The burndown of `iteration`: for each day, the committed (current commitment) estimate minus
+// the estimates of committed assets whose replicated_on is on or before that day.
+Burndown compute_burndown(const Backlog& backlog, const Iteration& iteration, Date today);
+
+enum class AttentionKind {
+    over_commitment,       // committed estimate above capacity
+    unestimated_committed, // a committed asset without an estimate
+    blocked_committed,     // a committed asset that is blocked
+    in_progress_past_end,  // committed, in progress, and the iteration has ended
+    stale_active,          // the active iteration ended before today
+};
+
+struct Attention {
+    AttentionKind kind;
+    std::string subject; // the asset or iteration id
+    std::string message; // one line for people
+};
+
+struct ActiveIterationStatus {
+    std::string iteration_id;
+    std::string name;
+    Date start;
+    Date end;
+    int days_left = 0; // days from today to end, inclusive of today; 0 once ended
+    double capacity = 0;
+    double committed_estimate = 0;
+    double done_estimate = 0; // committed and replicated
+    Burndown burndown;
+};
+
+struct StatusReport {
+    std::optional<ActiveIterationStatus> active;
+    std::vector<std::string> ready_for_staging; // workloads in planned/migrating with all done
+    std::vector<Attention> attention;
+    std::size_t assets = 0;
+    std::size_t assets_done = 0; // done for release
+};
+
+StatusReport compute_status(const Backlog& backlog, Date today);
+
+} // namespace mbl

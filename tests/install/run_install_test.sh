@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Proves `cmake --install` gives a usable mbl: the binary runs, the headers and the CMake package
+# are in place, and a separate project finds the package and links mbl::core.
+# Usage: run_install_test.sh BUILD_DIR SOURCE_DIR SCRATCH_DIR
+# BUILD_DIR must be fully built (`cmake --build`). SCRATCH_DIR is emptied first.
+set -euo pipefail
+
+fail() {
+    echo "install test: FAILED: $*" >&2
+    exit 1
+}
+
+if [ $# -ne 3 ]; then
+    echo "usage: $0 BUILD_DIR SOURCE_DIR SCRATCH_DIR" >&2
+    exit 2
+fi
+build_dir=$(cd "$1" && pwd) || fail "no build directory $1"
+source_dir=$(cd "$2" && pwd) || fail "no source directory $2"
+scratch_dir=$3
+backlog=$source_dir/examples/contoso/backlog.json
+expected="66 assets, 0 problems"
+
+rm -rf "$scratch_dir"
+mkdir -p "$scratch_dir"
+scratch_dir=$(cd "$scratch_dir" && pwd)
+prefix=$scratch_dir/prefix
+consumer_build=$scratch_dir/consumer-build
+
+echo "install test: cmake --install $build_dir --prefix $prefix"
+cmake --install "$build_dir" --prefix "$prefix" >"$scratch_dir/install.log" 2>&1 || {
+    cat "$scratch_dir/install.log" >&2
+    fail "cmake --install failed (is the build complete? run 'cmake --build $build_dir' first)"
+}
+
+[ -x "$prefix/bin/mbl" ] || fail "$prefix/bin/mbl was not installed"
+version=$("$prefix/bin/mbl" --version 2>&1) || fail "installed 'mbl --version' failed: $version"
+echo "install test: installed mbl --version: $version"
+
+[ -f "$prefix/include/mbl/model.hpp" ] || fail "$prefix/include/mbl/model.hpp was not installed"
+
+package_config=$(find "$prefix" -path '*/cmake/mbl/mblConfig.cmake' -print -quit)
+[ -n "$package_config" ] || fail "no <libdir>/cmake/mbl/mblConfig.cmake under $prefix"
+package_dir=$(dirname "$package_config")
+for file in mblConfigVersion.cmake mblTargets.cmake; do
+    [ -f "$package_dir/$file" ] || fail "$package_dir/$file was not installed"
+done
+
+# The consumer uses the same compiler as the mbl build, so the C++ library ABI matches.
+generator=()
+if command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
+compiler=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$build_dir/CMakeCache.txt")
+compiler_option=()
+if [ -n "$compiler" ]; then compiler_option=("-DCMAKE_CXX_COMPILER=$compiler"); fi
+launcher=()
+if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+
+echo "install test: configuring the consumer with CMAKE_PREFIX_PATH=$prefix"
+cmake -S "$source_dir/tests/install/consumer" -B "$consumer_build" "${generator[@]}" \
+    "${compiler_option[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
+    >"$scratch_dir/consumer-configure.log" 2>&1 || {
+    cat "$scratch_dir/consumer-configure.log" >&2
+    fail "configuring the consumer (find_package(mbl 0.1 REQUIRED)) failed"
+}
+found_dir=$(sed -n 's/^mbl_DIR:[A-Z]*=//p' "$consumer_build/CMakeCache.txt")
+[ "$found_dir" = "$package_dir" ] ||
+    fail "the consumer found mbl in '$found_dir', not in the installed $package_dir"
+
+echo "install test: building the consumer"
+cmake --build "$consumer_build" >"$scratch_dir/consumer-build.log" 2>&1 || {
+    cat "$scratch_dir/consumer-build.log" >&2
+    fail "building the consumer against mbl::core failed"
+}
+
+consumer=$consumer_build/mbl_consumer
+[ -x "$consumer" ] || fail "the consumer build did not produce $consumer"
+output=$("$consumer" "$backlog" 2>&1) || fail "the consumer failed on $backlog: $output"
+[ "$output" = "$expected" ] ||
+    fail "the consumer printed '$output' for $backlog, expected '$expected'"
+
+echo "install test: consumer printed '$output'"
+echo "install test: passed"
