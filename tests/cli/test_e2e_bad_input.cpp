@@ -14,16 +14,17 @@ namespace {
 
 const std::vector<std::string> read_command{"asset", "list"};
 const std::vector<std::string> write_command{"asset", "set", "ts-db", "estimate=1"};
+const std::vector<std::string> fmt_command{"fmt"};
 
 std::string minimal() {
     return read_file(example_path("minimal"));
 }
 
-// Runs a read and a write command on a backlog.json holding `text`; both must fail with
+// Runs a read command and two write commands on a backlog.json holding `text`; all must fail with
 // `exit_code` and an error that starts with `message_start`, and leave the file as it was.
 void check_refused(const std::string& text, int exit_code, const std::string& message_start) {
     TempBacklog backlog = TempBacklog::with_text(text);
-    for (const auto& args : {read_command, write_command}) {
+    for (const auto& args : {read_command, write_command, fmt_command}) {
         RunResult result = backlog.run(args);
         CAPTURE(args, result);
         CHECK(result.exit_code == exit_code);

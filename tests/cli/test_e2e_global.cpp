@@ -77,6 +77,11 @@ TEST_CASE("backlog.json is found in a parent directory", "[e2e][global]") {
           replace_once(backlog.original(), "\"priority\": 2,", "\"priority\": 1,", "\"ts-web\""));
     CHECK_FALSE(fs::exists(nested / "backlog.json"));
 
+    // Positions are reported with a path that works from where mbl runs.
+    RunResult validate = run_mbl({"validate"}, in(nested));
+    CHECK(validate.exit_code == 0);
+    CHECK(validate.out.rfind("../../../backlog.json is valid", 0) == 0);
+
     TempDir empty;
     RunResult none = run_mbl({"asset", "list"}, in(empty.path()));
     CHECK(none.exit_code == 3);
