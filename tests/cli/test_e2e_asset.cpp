@@ -1,5 +1,5 @@
 // mbl asset add/show/set/rm, end to end: the real binary on a temporary copy of an example.
-#include "support/run_mbl.hpp"
+#include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>

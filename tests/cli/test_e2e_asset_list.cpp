@@ -1,6 +1,6 @@
 // mbl asset list, end to end: every filter flag, and the table, json and csv renderings.
 // Expected results are computed from the example file itself, not copied from mbl's output.
-#include "support/run_mbl.hpp"
+#include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>

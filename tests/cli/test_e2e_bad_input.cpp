@@ -1,6 +1,6 @@
 // Bad input, end to end: each case gets a clear `mbl: error:` naming the file (and line:column
 // where it applies), nothing on stdout, the right exit code, and leaves the file byte for byte.
-#include "support/run_mbl.hpp"
+#include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
 // mbl fmt [--check], end to end: the canonical examples are the expected bytes.
-#include "support/run_mbl.hpp"
+#include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 // The global options, end to end: -f anywhere, $MBL_FILE, finding backlog.json upwards, --today
 // and $MBL_TODAY, --version, --help everywhere, usage errors, colour.
-#include "support/run_mbl.hpp"
+#include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>

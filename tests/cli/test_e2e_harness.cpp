@@ -1,6 +1,6 @@
 // The harness itself: a hung mbl fails the test instead of hanging it, big outputs and unread
 // input do not deadlock, and the environment is the one the test asked for.
-#include "support/run_mbl.hpp"
+#include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
 // mbl init, end to end: the file it creates, and its refusals.
-#include "support/run_mbl.hpp"
+#include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>
@@ -79,8 +79,7 @@ TEST_CASE("init refuses to overwrite an existing file", "[e2e][init]") {
     CHECK(backlog.text() == backlog.original());
 }
 
-TEST_CASE("init creates backlog.json in the current directory, not in a parent's",
-          "[e2e][init]") {
+TEST_CASE("init creates backlog.json in the current directory, not in a parent's", "[e2e][init]") {
     TempBacklog backlog;
     fs::create_directories(backlog.dir() / "sub");
     RunResult result = run_mbl({"init"}, in(backlog.dir() / "sub"));

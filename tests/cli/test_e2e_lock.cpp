@@ -1,6 +1,6 @@
 // The file lock, end to end: a writer waits for the holder, gives up with exit 4 naming it, and
 // concurrent writers all land.
-#include "support/run_mbl.hpp"
+#include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
 #include <atomic>

@@ -1,6 +1,6 @@
 // mbl validate, end to end: the positions it reports are computed here from the file the test
 // wrote, not copied from mbl's output.
-#include "support/run_mbl.hpp"
+#include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
 // mbl workload add/list/show/set/rm, end to end.
-#include "support/run_mbl.hpp"
+#include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>
@@ -95,8 +95,7 @@ TEST_CASE("workload set refuses a bad value and leaves the file", "[e2e][workloa
     CHECK(backlog.text() == backlog.original());
 }
 
-TEST_CASE("workload rm refuses while referenced; --force drops the references",
-          "[e2e][workload]") {
+TEST_CASE("workload rm refuses while referenced; --force drops the references", "[e2e][workload]") {
     TempBacklog backlog;
     RunResult refused = backlog.run({"workload", "rm", "timesheets"});
     CAPTURE(refused);

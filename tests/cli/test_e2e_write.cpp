@@ -1,6 +1,6 @@
 // How a write command treats the file on disk: through symlinks, keeping its mode, not touching
 // it when nothing changes, and cleaning up after a killed writer.
-#include "support/run_mbl.hpp"
+#include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>
