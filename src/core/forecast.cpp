@@ -154,7 +154,10 @@ Forecast forecast_completion(const Backlog& backlog, const ForecastOptions& opti
         bool remains = release.remaining.estimate > 0;
         threshold_of.push_back(remains ? std::optional(thresholds.size()) : std::nullopt);
         if (remains) {
-            thresholds.push_back(release.before + release.remaining.estimate);
+            // max: the whole backlog's sum, added in file order, may round below the releases'
+            double threshold = release.before + release.remaining.estimate;
+            thresholds.push_back(thresholds.empty() ? threshold
+                                                    : std::max(threshold, thresholds.back()));
         }
     }
     auto counts =
