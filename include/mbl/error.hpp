@@ -2,6 +2,9 @@
 // Exit codes (SPEC.md, "Output and exit codes") and the one exception type for expected
 // failures. `main` catches `mbl::Error` once and prints `mbl: error: <what()>`.
 
+#include "mbl/problem.hpp"
+
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -15,15 +18,27 @@ enum class ExitStatus : int {
     locked = 4,       // another mbl holds the lock past the timeout
 };
 
+// Where in a file an error is, for errors about a file's text.
+struct ErrorLocation {
+    std::string file; // as the user named it
+    SourcePosition position;
+    std::string reason; // the message without the `file:line:column: ` prefix
+};
+
 // An expected failure: the message says what is wrong, where, and what to do.
 class Error : public std::runtime_error {
   public:
     Error(ExitStatus status, const std::string& message)
         : std::runtime_error(message), status_(status) {}
+    // An error at a place in a file; the message is `file:line:column: reason`.
+    Error(ExitStatus status, ErrorLocation location);
     ExitStatus status() const { return status_; }
+    // Set for errors about a place in a file (syntax errors, a newer format, …).
+    const std::optional<ErrorLocation>& location() const { return location_; }
 
   private:
     ExitStatus status_;
+    std::optional<ErrorLocation> location_;
 };
 
 // Shorthands for the common kinds.

@@ -66,17 +66,11 @@ Error unknown_asset_field(std::string_view field) {
 } // namespace
 
 Asset& require_asset(Backlog& backlog, std::string_view id) {
-    if (Asset* asset = find_asset(backlog, id)) {
-        return *asset;
-    }
-    throw unknown_id_error("asset", id, ids_of(backlog.assets));
+    return require_unique(backlog.assets, "asset", id);
 }
 
 const Asset& require_asset(const Backlog& backlog, std::string_view id) {
-    if (const Asset* asset = find_asset(backlog, id)) {
-        return *asset;
-    }
-    throw unknown_id_error("asset", id, ids_of(backlog.assets));
+    return require_unique(backlog.assets, "asset", id);
 }
 
 void add_asset(Backlog& backlog, Asset asset, Date today) {

@@ -29,8 +29,8 @@ std::optional<int> format_version(std::string_view format) {
     return version;
 }
 
-Error error_at(std::string_view label, SourcePosition at, const std::string& message) {
-    return input_error(fmt::format("{}:{}:{}: {}", label, at.line, at.column, message));
+Error error_at(std::string_view label, SourcePosition at, std::string message) {
+    return Error(ExitStatus::input, ErrorLocation{std::string(label), at, std::move(message)});
 }
 
 void check_format(const Backlog& backlog, const detail::BacklogSink& root,
@@ -59,9 +59,9 @@ void check_format(const Backlog& backlog, const detail::BacklogSink& root,
 LoadResult load_backlog(std::string_view text, std::string_view file_label) {
     text = detail::without_bom(text);
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        throw input_error(fmt::format("{}:1:1: the file is empty; a backlog is a JSON object "
-                                      "with \"format\": \"mbl/1\" (run 'mbl init' to create one)",
-                                      file_label));
+        throw error_at(file_label, {1, 1},
+                       "the file is empty; a backlog is a JSON object with \"format\": "
+                       "\"mbl/1\" (run 'mbl init' to create one)");
     }
     LoadResult result;
     detail::BacklogSink root(result.backlog);

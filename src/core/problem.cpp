@@ -1,8 +1,17 @@
 #include "mbl/problem.hpp"
 
+#include "mbl/error.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace mbl {
+
+Error::Error(ExitStatus status, ErrorLocation location)
+    : std::runtime_error(fmt::format("{}:{}:{}: {}", location.file, location.position.line,
+                                     location.position.column, location.reason)),
+      status_(status), location_(std::move(location)) {}
 
 bool has_errors(const std::vector<Problem>& problems) {
     return std::any_of(problems.begin(), problems.end(),

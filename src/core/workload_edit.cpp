@@ -17,17 +17,11 @@ const std::vector<std::string_view> workload_fields{"name",  "priority",    "own
 } // namespace
 
 Workload& require_workload(Backlog& backlog, std::string_view id) {
-    if (Workload* workload = find_workload(backlog, id)) {
-        return *workload;
-    }
-    throw unknown_id_error("workload", id, ids_of(backlog.workloads));
+    return require_unique(backlog.workloads, "workload", id);
 }
 
 const Workload& require_workload(const Backlog& backlog, std::string_view id) {
-    if (const Workload* workload = find_workload(backlog, id)) {
-        return *workload;
-    }
-    throw unknown_id_error("workload", id, ids_of(backlog.workloads));
+    return require_unique(backlog.workloads, "workload", id);
 }
 
 void add_workload(Backlog& backlog, Workload workload) {

@@ -102,6 +102,17 @@ TEST_CASE("require_asset finds an asset or suggests the nearest id", "[edit]") {
     CHECK_THAT(far.what(), Contains("unknown asset 'zzz'") && !Contains("did you mean"));
 }
 
+TEST_CASE("an id used twice makes every edit refuse, and rm removes nothing", "[edit]") {
+    mbl::Backlog backlog = sample_backlog();
+    backlog.assets.push_back(backlog.assets[0]);
+    const mbl::Backlog before = backlog;
+    std::string id = backlog.assets[0].id;
+    mbl::Error twice = error_from([&] { mbl::remove_asset(backlog, id, true); });
+    CHECK(twice.status() == ExitStatus::input);
+    CHECK_THAT(twice.what(), Contains("asset id '" + id + "' is used by more than one asset"));
+    CHECK(backlog == before);
+}
+
 TEST_CASE("split_assignment splits at the first '='", "[edit]") {
     CHECK(mbl::split_assignment("status=replicated") ==
           std::pair<std::string, std::string>{"status", "replicated"});

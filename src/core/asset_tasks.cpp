@@ -1,0 +1,107 @@
+// The tasks of an asset: filled from the kind's template, ticked one by one (iterations.hpp).
+
+#include "field_values.hpp"
+#include "mbl/enums.hpp"
+#include "mbl/iterations.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace mbl {
+
+namespace {
+
+constexpr double whole_percent = 100;
+
+double round_to_cents(double value) {
+    return std::round(value * 100) / 100;
+}
+
+// True when `value` has at most two decimals (up to the noise of binary fractions).
+bool has_cents_only(double value) {
+    return std::abs(value * 100 - std::round(value * 100)) < 1e-6;
+}
+
+const KindTemplate* template_for(const Settings& settings, AssetKind kind) {
+    auto found =
+        std::find_if(settings.task_templates.begin(), settings.task_templates.end(),
+                     [&](const KindTemplate& entry) { return entry.kind == to_string(kind); });
+    return found == settings.task_templates.end() ? nullptr : &*found;
+}
+
+// One task per template entry, `estimate` shared by percent. When the percents add up to 100 the
+// last task takes what rounding left over, so the tasks add up to `estimate` exactly.
+std::vector<Task> tasks_from(const KindTemplate& kind_template, double estimate) {
+    std::vector<Task> tasks;
+    double total_percent = 0;
+    double shared = 0;
+    for (const TaskTemplate& entry : kind_template.tasks) {
+        Task task;
+        task.title = entry.title;
+        task.estimate = round_to_cents(entry.percent / whole_percent * estimate);
+        total_percent += entry.percent;
+        shared += *task.estimate;
+        tasks.push_back(std::move(task));
+    }
+    if (!tasks.empty() && std::abs(total_percent - whole_percent) < 1e-6) {
+        double rest = estimate - (shared - *tasks.back().estimate);
+        tasks.back().estimate = has_cents_only(rest) ? round_to_cents(rest) : rest;
+    }
+    for (Task& task : tasks) {
+        if (*task.estimate == 0) {
+            task.estimate = 0.0; // no `-0` in the file
+        }
+    }
+    return tasks;
+}
+
+} // namespace
+
+std::size_t fill_tasks_from_template(Backlog& backlog, Asset& asset, bool replace) {
+    const KindTemplate* kind_template = template_for(backlog.settings, asset.kind);
+    const std::optional<double> estimate = effective_estimate(asset);
+    std::vector<std::string> reasons;
+    if (kind_template == nullptr || kind_template->tasks.empty()) {
+        reasons.push_back(fmt::format("no task template for kind {}; add one under "
+                                      "settings.task_templates",
+                                      to_string(asset.kind)));
+    }
+    if (!estimate) {
+        reasons.push_back(fmt::format("{} has no estimate; set one first ('mbl asset set {} "
+                                      "estimate=N')",
+                                      asset.id, asset.id));
+    }
+    if (!asset.tasks.empty() && !replace) {
+        reasons.push_back(fmt::format("{} already has {} task{}; replace them explicitly "
+                                      "(--replace) or edit them one by one",
+                                      asset.id, asset.tasks.size(),
+                                      asset.tasks.size() == 1 ? "" : "s"));
+    }
+    if (!reasons.empty()) {
+        std::string message = fmt::format("cannot fill the tasks of {} from a template:", asset.id);
+        for (const std::string& reason : reasons) {
+            message += "\n  " + reason;
+        }
+        throw Error(ExitStatus::check_failed, message);
+    }
+    asset.tasks = tasks_from(*kind_template, *estimate);
+    return asset.tasks.size();
+}
+
+std::string set_task_done(Asset& asset, std::size_t number, bool done) {
+    if (asset.tasks.empty()) {
+        throw usage_error(fmt::format("{} has no tasks; 'mbl asset tasks {} --from-template' "
+                                      "fills them from its kind's template",
+                                      asset.id, asset.id));
+    }
+    if (number < 1 || number > asset.tasks.size()) {
+        throw usage_error(fmt::format("{} has no task {}; its tasks are numbered 1 to {}", asset.id,
+                                      number, asset.tasks.size()));
+    }
+    Task& task = asset.tasks[number - 1];
+    task.done = done;
+    return fmt::format("task {} \"{}\": {}", number, task.title, done ? "done" : "not done");
+}
+
+} // namespace mbl
