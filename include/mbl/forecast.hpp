@@ -18,20 +18,23 @@ struct IterationVelocity {
     std::string name;
     Date start;
     Date end;
-    double committed_estimate = 0; // effective estimates of committed_at_start (else committed)
-    double completed_estimate = 0; // as recorded at close
-    std::size_t assets_migrated = 0;
+    // Effective estimates, as they are today, of committed_at_start (else of committed); unknown
+    // and unestimated assets add nothing.
+    double committed_estimate = 0;
+    double completed_estimate = 0;   // as recorded at close
+    std::size_t assets_migrated = 0; // the size of `completed`
 };
 
 struct Velocity {
     std::vector<IterationVelocity> iterations; // closed ones with completed_estimate, by end date
     double average = 0;                        // of completed_estimate; 0 when none
     double standard_deviation = 0;             // population standard deviation
-    double minimum = 0;
+    double minimum = 0;                        // 0 when none
     double maximum = 0;
 };
 
-// Velocity over the last `last` closed iterations (all when not given).
+// Velocity over the last `last` closed iterations (all when not given) that recorded a
+// completed_estimate, ordered by end date (file order on ties).
 Velocity compute_velocity(const Backlog& backlog, std::optional<std::size_t> last);
 
 // Remaining work of a set of assets: those not done for release.
@@ -48,39 +51,62 @@ struct ForecastOptions {
     std::optional<Date> by;
 };
 
+// The iterations needed at one confidence: the smallest count c such that at least `percent`% of
+// the trials were done within c iterations (nearest rank over the trials).
 struct PercentileDate {
     int percent = 0;            // 50, 85, 95
-    std::size_t iterations = 0; // iterations needed from the first open one
-    Date date;                  // end of the iteration in which the work is done
+    std::size_t iterations = 0; // iterations needed, counting the first one (1 or more)
+    Date date; // end of that iteration: first_iteration_start + iterations × length − 1
 };
 
 struct CompletionForecast {
     std::optional<std::string> workload; // none: the whole migration backlog
     RemainingWork remaining;
-    std::vector<PercentileDate> percentiles;   // empty when nothing remains
-    std::optional<Date> average_velocity_date; // none when the average is 0
-    // Percentage of remaining work done by `by`, per percentile (50, 85, 95), when asked.
+    // In order 50, 85, 95. Empty when no estimated work remains (remaining.estimate is 0: done,
+    // unless remaining.unestimated says otherwise). A percentile is left out when that share of
+    // the trials is not done within 10,000 iterations: so all are, when every sample is 0.
+    std::vector<PercentileDate> percentiles;
+    // The end of iteration ceil(work / average sample); none when nothing remains, the average
+    // is 0, or it is beyond 10,000 iterations. `work` is cumulative like the percentiles'.
+    std::optional<Date> average_velocity_date;
+    // With `by`: (50, x), (85, y), (95, z): the percentage of this remaining work done by the end
+    // of the last whole iteration ending on or before `by`, reached in at least that share of the
+    // trials (0 to 100; 100 when nothing remains). Empty without `by`.
     std::vector<std::pair<int, double>> done_by;
 };
 
 struct Forecast {
-    // Fewer than three closed iterations: the samples are settings.default_capacity alone.
+    // Fewer than three closed iterations with a completed_estimate: the samples are
+    // settings.default_capacity alone.
     bool weak = false;
-    std::vector<double> samples; // the throughput per iteration drawn from
-    Date first_iteration_start;  // of the first iteration the forecast counts (active or next)
-    int iteration_length_days = 14;
+    // The throughput per iteration drawn from: the completed_estimate of every closed iteration
+    // (not only the last three), by end date; or {default_capacity} when weak.
+    std::vector<double> samples;
+    // The first iteration counted: the active iteration's start; else the earliest planned
+    // iteration's; else the day after the latest iteration ends; else
+    // settings.first_iteration_start; else today.
+    Date first_iteration_start;
+    int iteration_length_days = 14;           // settings.iteration_length_days (at least 1)
     std::vector<CompletionForecast> releases; // per workload, in planning order
     std::optional<CompletionForecast> whole;  // the whole backlog (absent with a workload filter)
 };
 
-// Forecasts each release (workloads in planning order: priority, then dependencies first, then
-// file order; release k is done when the work of releases 1..k is done) and the whole backlog.
-// Each trial draws iteration throughput from `samples` with replacement until the remaining work
-// is done. Error(input) for an unknown workload; Error(usage) for zero trials.
+// Forecasts each release (workloads in planning order; release k is done when the estimated work
+// remaining in releases 1..k is done) and the whole backlog (every asset not done, also those
+// without a workload, after all releases). Each trial draws iteration throughput from `samples`
+// with replacement (`samples[rng() % size]` from one std::mt19937_64 seeded with `seed`, the same
+// on every platform) until the whole backlog is done or 10,000 iterations have passed, recording
+// when each release is done. The filter only selects what is returned: the numbers for a
+// workload are the same with or without it. `by` runs a second simulation of that many whole
+// iterations, from the same seed. Cost: trials × iterations needed, plus a linear pass over the
+// assets. Error(input) for an unknown workload; Error(usage) for zero trials.
 Forecast forecast_completion(const Backlog& backlog, const ForecastOptions& options, Date today);
 
-// Workload ids in planning order: priority (1 first), then each workload after those it depends
-// on, then file order. Cycles (reported by validate) are broken by file order.
+// Workload ids in planning order: by priority (1 first), then file order, except that each
+// workload comes right after those it depends on that are not yet placed (so a priority-1
+// workload pulls its dependencies ahead, whatever their priority). A dependency that would close
+// a cycle (reported by validate) is ignored where the search meets it; unknown ids and repeated
+// workload ids are ignored too. Each id appears once.
 std::vector<std::string> workloads_in_planning_order(const Backlog& backlog);
 
 } // namespace mbl

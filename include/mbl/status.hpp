@@ -15,17 +15,20 @@ struct BurndownDay {
     Date day;
     std::optional<double> remaining; // committed estimate not yet replicated at the end of `day`;
                                      // none for days after today
-    double ideal = 0;                // straight line from the committed estimate to 0 at the end
+    // Straight line from the committed estimate to 0 at the end of the last day: at the end of
+    // day i (0-based) of n, committed × (n − 1 − i) / n.
+    double ideal = 0;
 };
 
 struct Burndown {
     std::string iteration_id;
     double committed_estimate = 0; // effective estimates of the assets committed now
-    std::vector<BurndownDay> days; // every day from start to end
+    std::vector<BurndownDay> days; // every day from start to end (none if end is before start)
 };
 
 // The burndown of `iteration`: for each day, the committed (current commitment) estimate minus
-// the estimates of committed assets whose replicated_on is on or before that day.
+// the estimates of committed assets with status replicated whose replicated_on is on or before
+// that day (one without replicated_on never counts). Unknown ids and unestimated assets add 0.
 Burndown compute_burndown(const Backlog& backlog, const Iteration& iteration, Date today);
 
 enum class AttentionKind {
@@ -47,16 +50,22 @@ struct ActiveIterationStatus {
     std::string name;
     Date start;
     Date end;
-    int days_left = 0; // days from today to end, inclusive of today; 0 once ended
+    int days_left = 0; // days from today to end, inclusive of today; 0 once ended; the whole
+                       // length before it starts
     double capacity = 0;
     double committed_estimate = 0;
-    double done_estimate = 0; // committed and replicated
+    double done_estimate = 0; // committed and with status replicated
     Burndown burndown;
 };
 
 struct StatusReport {
-    std::optional<ActiveIterationStatus> active;
-    std::vector<std::string> ready_for_staging; // workloads in planned/migrating with all done
+    std::optional<ActiveIterationStatus> active; // the first active iteration in the file
+    // Workloads at planned or migrating whose release backlog has assets, all done for release;
+    // file order.
+    std::vector<std::string> ready_for_staging;
+    // For every open iteration (active or planned) in file order: stale_active, then
+    // over_commitment, then per committed asset in commitment order unestimated_committed,
+    // blocked_committed, in_progress_past_end.
     std::vector<Attention> attention;
     std::size_t assets = 0;
     std::size_t assets_done = 0; // done for release

@@ -31,8 +31,9 @@ std::vector<Problem> validate_backlog(const Backlog& backlog);
 struct CheckResult {
     Backlog backlog;
     // The loader's problems and validation's, each with its position, sorted by position.
-    // Validation problems at or under a path where the loader already reported an error are left
-    // out: they would only repeat it (a record without an id is not also "not a slug").
+    // When the loader reports an error, validation does not run: an unreadable value leaves a
+    // default in its place (a date of 1970-01-01, an empty id), on which the rules would report
+    // problems that are not in the file. Fix what the loader reports, then validate again.
     std::vector<Problem> problems;
 };
 

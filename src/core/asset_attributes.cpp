@@ -2,25 +2,18 @@
 
 #include "field_values.hpp"
 #include "mbl/load.hpp"
+#include "mbl/raw_json.hpp"
+#include "mbl/save.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace mbl {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
 std::string attribute_field(std::string_view key) {
     return fmt::format("attributes.{}", key);
-}
-
-// `raw` on one line for a change description.
-std::string compact(const RawJson& raw) {
-    Json parsed = Json::parse(raw.text, nullptr, false);
-    return parsed.is_discarded() ? raw.text : parsed.dump();
 }
 
 } // namespace
@@ -30,33 +23,22 @@ RawJson attribute_value(std::string_view value, std::string_view key) {
     // the value may add what the loader still accepts below them.
     constexpr int levels_above_attribute = 4;
     constexpr int max_value_depth = max_json_depth - levels_above_attribute;
-    bool too_deep = false;
-    auto watch_depth = [&](int depth, Json::parse_event_t event, Json&) {
-        bool opens =
-            event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start;
-        too_deep = too_deep || (opens && depth + 1 > max_value_depth);
-        return !too_deep;
-    };
-    Json parsed = Json::parse(value, watch_depth, false);
-    if (too_deep) {
-        throw usage_error(
-            fmt::format("{} nests deeper than {} levels", attribute_field(key), max_value_depth));
-    }
-    if (parsed.is_discarded()) {
-        parsed = std::string(value); // not JSON: the text itself, as a string
-    }
+    check_text(value, attribute_field(key));
     try {
-        return RawJson{parsed.dump(2)};
-    } catch (const Json::type_error&) {
-        throw usage_error(fmt::format("{} is not valid UTF-8", attribute_field(key)));
+        if (auto parsed = parse_raw_json(value, max_value_depth)) {
+            return std::move(*parsed);
+        }
+    } catch (const Error& error) {
+        throw usage_error(fmt::format("{}: {}", attribute_field(key), error.what()));
     }
+    return RawJson{json_quote(value)}; // not JSON: the text itself, as a string
 }
 
 std::string set_attribute(RawObject& attributes, std::string_view key, std::string_view value) {
     check_text(key, "attribute name");
     auto existing = std::find_if(attributes.begin(), attributes.end(),
                                  [&](const auto& entry) { return entry.first == key; });
-    std::string before = existing == attributes.end() ? "none" : compact(existing->second);
+    std::string before = existing == attributes.end() ? "none" : one_line(existing->second);
     if (value.empty()) {
         if (existing != attributes.end()) {
             attributes.erase(existing);
@@ -64,7 +46,7 @@ std::string set_attribute(RawObject& attributes, std::string_view key, std::stri
         return describe_change(attribute_field(key), before, "none");
     }
     RawJson parsed = attribute_value(value, key);
-    std::string after = compact(parsed);
+    std::string after = one_line(parsed);
     if (existing != attributes.end()) {
         existing->second = std::move(parsed);
     } else {

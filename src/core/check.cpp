@@ -3,41 +3,19 @@
 #include "mbl/validate.hpp"
 
 #include <algorithm>
-#include <unordered_set>
+#include <tuple>
 
 namespace mbl {
 
-namespace {
-
-// True when `path` or one of its ancestors is in `paths`.
-bool under_any(const std::string& path, const std::unordered_set<std::string>& paths) {
-    std::string_view prefix = path;
-    for (;;) {
-        if (paths.count(std::string(prefix)) != 0) {
-            return true;
-        }
-        if (prefix.empty()) {
-            return false;
-        }
-        prefix = prefix.substr(0, prefix.rfind('/'));
-    }
-}
-
-} // namespace
-
 CheckResult check_backlog_text(std::string_view text, std::string_view file_label) {
     LoadResult loaded = load_backlog(text, file_label);
-    std::unordered_set<std::string> load_error_paths;
-    for (const Problem& problem : loaded.problems) {
-        if (problem.severity == Severity::error) {
-            load_error_paths.insert(problem.path);
-        }
+    // A value the loader could not read leaves a default in its place (a date of 1970-01-01, a
+    // missing id), on which the rules would report problems that are not in the file.
+    std::vector<Problem> found;
+    if (!has_errors(loaded.problems)) {
+        found = validate_backlog(loaded.backlog);
+        locate_problems(text, found);
     }
-    std::vector<Problem> found = validate_backlog(loaded.backlog);
-    if (!load_error_paths.empty()) {
-        std::erase_if(found, [&](const Problem& p) { return under_any(p.path, load_error_paths); });
-    }
-    locate_problems(text, found);
 
     CheckResult result{std::move(loaded.backlog), std::move(loaded.problems)};
     result.problems.insert(result.problems.end(), std::make_move_iterator(found.begin()),

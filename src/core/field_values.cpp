@@ -1,12 +1,13 @@
 #include "field_values.hpp"
 
+#include "mbl/raw_json.hpp"
+#include "mbl/save.hpp"
 #include "mbl/suggest.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace mbl {
 
@@ -28,10 +29,6 @@ double parse_non_negative_number(std::string_view text, std::string_view field) 
         throw usage_error(fmt::format("{} must be a non-negative number, not '{}'", field, text));
     }
     return value == 0 ? 0.0 : value; // no `-0` in the file
-}
-
-std::string format_value(double value) {
-    return fmt::format("{}", value);
 }
 
 int parse_priority(std::string_view text) {
@@ -79,9 +76,7 @@ Date parse_date_value(std::string_view text, std::string_view field) {
 }
 
 void check_text(std::string_view text, std::string_view field) {
-    try {
-        (void)nlohmann::json(std::string(text)).dump(); // the writer's own UTF-8 check
-    } catch (const nlohmann::json::type_error&) {
+    if (!is_valid_utf8(text)) {
         throw usage_error(fmt::format("{} is not valid UTF-8", field));
     }
 }
@@ -156,7 +151,7 @@ std::string describe(const std::optional<std::string>& value) {
 }
 
 std::string describe(const std::optional<double>& value) {
-    return value ? format_value(*value) : "none";
+    return value ? format_number(*value) : "none";
 }
 
 std::string describe(const std::optional<Date>& value) {

@@ -7,6 +7,8 @@
 #include "mbl/error.hpp"
 #include "mbl/model.hpp"
 
+#include <algorithm>
+#include <fmt/format.h>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,9 +22,6 @@ std::string_view trim(std::string_view text);
 // `text` as a finite number of at least 0; Error(usage)
 // `<field> must be a non-negative number, not '<text>'` otherwise.
 double parse_non_negative_number(std::string_view text, std::string_view field);
-
-// A number to read back in a message: `16`, `2.5`.
-std::string format_value(double value);
 
 // `text` as a priority 1-4; Error(usage) `priority must be a whole number from 1 to 4, not '7'`.
 int parse_priority(std::string_view text);
@@ -73,6 +72,25 @@ template <class Entity> std::vector<std::string_view> ids_of(const std::vector<E
         ids.push_back(entity.id);
     }
     return ids;
+}
+
+// The one entity of `entities` with `id`. Error(input) when there is none (with a suggestion),
+// or more than one: a duplicated id (reported by validate) makes every edit ambiguous.
+template <class Entities>
+auto& require_unique(Entities& entities, std::string_view kind, std::string_view id) {
+    auto is_it = [&](const auto& entity) { return entity.id == id; };
+    auto found = std::find_if(entities.begin(), entities.end(), is_it);
+    if (found == entities.end()) {
+        throw unknown_id_error(kind, id, ids_of(entities));
+    }
+    if (auto again = std::find_if(std::next(found), entities.end(), is_it);
+        again != entities.end()) {
+        throw input_error(fmt::format("{} id '{}' is used by more than one {} (entries {} and {}); "
+                                      "give each its own id first ('mbl validate' lists them)",
+                                      kind, id, kind, found - entities.begin() + 1,
+                                      again - entities.begin() + 1));
+    }
+    return *found;
 }
 
 // Refuses a new `kind` id that is not a slug (Error(usage)) or already used (Error(input)).

@@ -100,17 +100,11 @@ CloseReport assess_close(const Backlog& backlog, const Iteration& iteration) {
 } // namespace
 
 Iteration& require_iteration(Backlog& backlog, std::string_view id) {
-    if (Iteration* iteration = find_iteration(backlog, id)) {
-        return *iteration;
-    }
-    throw unknown_id_error("iteration", id, ids_of(backlog.iterations));
+    return require_unique(backlog.iterations, "iteration", id);
 }
 
 const Iteration& require_iteration(const Backlog& backlog, std::string_view id) {
-    if (const Iteration* iteration = find_iteration(backlog, id)) {
-        return *iteration;
-    }
-    throw unknown_id_error("iteration", id, ids_of(backlog.iterations));
+    return require_unique(backlog.iterations, "iteration", id);
 }
 
 Date next_iteration_start(const Backlog& backlog, Date today) {

@@ -65,7 +65,7 @@ LoadResult load_backlog(std::string_view text, std::string_view file_label) {
     }
     LoadResult result;
     detail::BacklogSink root(result.backlog);
-    detail::Reader reader(text, root);
+    detail::Reader reader(text, root, max_json_depth);
     const char* reached = text.data();
     detail::TrackingIterator first(text.data(), reader.reached());
     detail::TrackingIterator last(text.data() + text.size(), &reached);

@@ -73,7 +73,7 @@ void report_missing(Reader& reader, std::string_view what, std::string_view key,
 
 Sink* wrong_container(Reader& reader, std::string_view expected, std::string_view found) {
     report_wrong_type(reader, expected, found);
-    return &reader.skip();
+    return reader.skip(found == "an object");
 }
 
 } // namespace
@@ -85,8 +85,7 @@ void RawMapSink::start(RawObject* destination) {
 
 void RawMapSink::key(Reader& reader, std::string& key) {
     if (!keys_.insert(key)) {
-        reader.fail(fmt::format("duplicate key {} in the same object; remove one of them",
-                                json_quote(key)));
+        reader.fail_duplicate_key(key);
     }
     pending_key_ = key;
 }

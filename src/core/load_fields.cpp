@@ -114,12 +114,12 @@ void StringListSink::scalar(Reader& reader, Scalar& value) {
 
 Sink* StringListSink::begin_object(Reader& reader) {
     reader.report(Severity::error, "wrong-type", "each entry must be a string, not an object");
-    return &reader.skip();
+    return reader.skip(true);
 }
 
 Sink* StringListSink::begin_array(Reader& reader) {
     reader.report(Severity::error, "wrong-type", "each entry must be a string, not an array");
-    return &reader.skip();
+    return reader.skip(false);
 }
 
 void TypedObjectSink::reset_keys() {
@@ -138,9 +138,7 @@ void TypedObjectSink::key(Reader& reader, std::string& key) {
     }
     bool duplicate = field_ == unknown ? !unknown_keys_.insert(key) : seen(field_);
     if (duplicate) {
-        reader.fail(fmt::format("duplicate key {} in the same object; remove one of them "
-                                "(a JSON reader would silently keep only the last)",
-                                json_quote(key)));
+        reader.fail_duplicate_key(key);
         return;
     }
     if (field_ != unknown) {
@@ -149,14 +147,22 @@ void TypedObjectSink::key(Reader& reader, std::string& key) {
     }
     pending_key_ = key;
     if (key.rfind("x-", 0) != 0) {
-        auto hint = nearest_spelling(key, {keys_, keys_ + key_count_});
-        reader.report(
-            Severity::warning, "unknown-key",
-            fmt::format("unknown key {}{}; it is kept as is (prefix it with x- to mark "
-                        "an extension)",
-                        json_quote(key),
-                        hint ? fmt::format(": did you mean {}?", json_quote(*hint)) : ""));
+        reader.report(Severity::warning, "unknown-key", unknown_key_message(key));
     }
+}
+
+const std::string& TypedObjectSink::unknown_key_message(const std::string& key) {
+    // The same unknown key usually repeats in every record: spell its message once.
+    auto [cached, added] = unknown_key_messages_.try_emplace(key);
+    if (added) {
+        auto hint = nearest_spelling(key, {keys_, keys_ + key_count_});
+        cached->second =
+            fmt::format("unknown key {}{}; it is kept as is (prefix it with x- to mark an "
+                        "extension)",
+                        json_quote(key),
+                        hint ? fmt::format(": did you mean {}?", json_quote(*hint)) : "");
+    }
+    return cached->second;
 }
 
 void TypedObjectSink::scalar(Reader& reader, Scalar& value) {
@@ -186,14 +192,14 @@ Sink* TypedObjectSink::known_object(Reader& reader, std::size_t field) {
     Scalar container;
     container.type = Scalar::Type::object;
     known_scalar(reader, field, container);
-    return &reader.skip();
+    return reader.skip(true);
 }
 
 Sink* TypedObjectSink::known_array(Reader& reader, std::size_t field) {
     Scalar container;
     container.type = Scalar::Type::array;
     known_scalar(reader, field, container);
-    return &reader.skip();
+    return reader.skip(false);
 }
 
 } // namespace mbl::detail

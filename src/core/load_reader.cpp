@@ -21,7 +21,15 @@ std::string Scalar::description() const {
     case Type::number:
         return fmt::format("the number {}", spelling);
     case Type::string: {
-        std::string quoted = text->size() > 40 ? text->substr(0, 40) + "…" : *text;
+        constexpr std::size_t shown = 40;
+        std::string quoted = *text;
+        if (quoted.size() > shown) {
+            std::size_t cut = shown; // back to the start of a UTF-8 character
+            while (cut > 0 && (static_cast<unsigned char>(quoted[cut]) & 0xC0) == 0x80) {
+                --cut;
+            }
+            quoted = quoted.substr(0, cut) + "…";
+        }
         return fmt::format("the string {}", json_quote(quoted));
     }
     case Type::object:
@@ -109,8 +117,7 @@ void RawCaptureSink::before_value() {
 void RawCaptureSink::key(Reader& reader, std::string& key) {
     Level& level = levels_[depth_ - 1];
     if (!level.keys.insert(key)) {
-        reader.fail(fmt::format("duplicate key {} in the same object; remove one of them",
-                                json_quote(key)));
+        reader.fail_duplicate_key(key);
         return;
     }
     text_ += level.empty ? "\n" : ",\n";
@@ -145,8 +152,7 @@ void RawCaptureSink::end(Reader&) {
     }
     text_ += level.is_object ? '}' : ']';
     if (depth_ == 0) {
-        destination_->text = std::move(text_);
-        text_.clear();
+        destination_->text.assign(text_); // a copy: text_ keeps its capacity for the next value
     }
 }
 
@@ -160,8 +166,8 @@ Sink* add_raw_container(Reader& reader, RawObject& object, std::string key, bool
     return &reader.raw_capture();
 }
 
-Reader::Reader(std::string_view text, Sink& root)
-    : text_(text), reached_(text.data()), root_(root) {}
+Reader::Reader(std::string_view text, Sink& root, int max_depth)
+    : text_(text), max_depth_(max_depth), reached_(text.data()), root_(root) {}
 
 void Reader::begin_event() {
     event_from_ = previous_end_;
@@ -205,6 +211,17 @@ void Reader::report_container(Severity severity, std::string code, std::string m
     problem_offsets.push_back(stack_.back().start_offset);
 }
 
+Sink* Reader::skip(bool is_object) {
+    raw_capture_.start(&skipped_, is_object);
+    return &raw_capture_;
+}
+
+bool Reader::fail_duplicate_key(std::string_view key) {
+    return fail(fmt::format("duplicate key {} in the same object; remove one of them (a JSON "
+                            "reader would silently keep only the last)",
+                            json_quote(key)));
+}
+
 bool Reader::fail(std::string message) {
     if (!fatal_message) {
         fatal_message = std::move(message);
@@ -244,13 +261,14 @@ bool Reader::fail_syntax(const char* what) {
         fatal_offset = std::min(next_value_start(text_, previous_end_), reached);
     }
     fatal_message = std::move(message);
+    fatal_is_syntax = true;
     return false;
 }
 
 bool Reader::push(Sink* sink, bool is_array) {
-    if (stack_.size() >= static_cast<std::size_t>(max_json_depth)) {
+    if (stack_.size() >= static_cast<std::size_t>(max_depth_)) {
         return fail(
-            fmt::format("nesting deeper than {} levels; mbl refuses such files", max_json_depth));
+            fmt::format("nesting deeper than {} levels; mbl refuses such files", max_depth_));
     }
     stack_.push_back(Frame{sink, is_array, static_cast<std::size_t>(-1), {}, current_offset()});
     return !fatal_message;

@@ -59,15 +59,6 @@ class Sink {
     virtual void end(Reader& reader);
 };
 
-// Ignores a value whose type was wrong (the error is already reported).
-class SkipSink final : public Sink {
-  public:
-    void key(Reader&, std::string&) override {}
-    void scalar(Reader&, Scalar&) override {}
-    Sink* begin_object(Reader&) override { return this; }
-    Sink* begin_array(Reader&) override { return this; }
-};
-
 // Writes a whole JSON value (object or array) as canonical RawJson text.
 class RawCaptureSink final : public Sink {
   public:
@@ -103,7 +94,8 @@ Sink* add_raw_container(Reader& reader, RawObject& object, std::string key, bool
 // The SAX handler: routes events to the sink on top of the stack.
 class Reader {
   public:
-    Reader(std::string_view text, Sink& root);
+    // Refuses nesting deeper than `max_depth` containers.
+    Reader(std::string_view text, Sink& root, int max_depth);
 
     // nlohmann's SAX interface.
     bool null();
@@ -134,7 +126,11 @@ class Reader {
     bool fail(std::string message);
 
     RawCaptureSink& raw_capture() { return raw_capture_; }
-    SkipSink& skip() { return skip_; }
+    // The sink for a container whose type was wrong (the error is already reported): read to the
+    // end, duplicate keys refused as anywhere else, then dropped.
+    Sink* skip(bool is_object);
+    // Stops reading because `key` appears twice in one object.
+    bool fail_duplicate_key(std::string_view key);
     // The JSON pointer of the value being read.
     std::string current_path() const;
     std::size_t current_offset() const;
@@ -148,6 +144,7 @@ class Reader {
     // Set when reading stopped: the message (without position) and the byte offset.
     std::optional<std::string> fatal_message;
     std::size_t fatal_offset = 0;
+    bool fatal_is_syntax = false; // the text is not JSON (rather than JSON mbl refuses)
 
   private:
     struct Frame {
@@ -165,13 +162,14 @@ class Reader {
     bool fail_syntax(const char* what);
 
     std::string_view text_;
+    int max_depth_;
     const char* reached_;
     std::size_t previous_end_ = 0; // where the previous event ended
     std::size_t event_from_ = 0;   // previous_end_ when the current event began
     Sink& root_;
     std::vector<Frame> stack_;
     RawCaptureSink raw_capture_;
-    SkipSink skip_;
+    RawJson skipped_;
 };
 
 } // namespace mbl::detail

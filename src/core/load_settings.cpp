@@ -47,8 +47,7 @@ void KindTemplatesSink::start(std::vector<KindTemplate>* destination) {
 
 void KindTemplatesSink::key(Reader& reader, std::string& key) {
     if (!keys_.insert(key)) {
-        reader.fail(fmt::format("duplicate key {} in the same object; remove one of them",
-                                json_quote(key)));
+        reader.fail_duplicate_key(key);
     }
     pending_kind_ = key;
 }
@@ -59,7 +58,7 @@ void KindTemplatesSink::scalar(Reader& reader, Scalar& value) {
 
 Sink* KindTemplatesSink::begin_object(Reader& reader) {
     report_wrong_type(reader, "a list of task templates", "an object");
-    return &reader.skip();
+    return reader.skip(true);
 }
 
 Sink* KindTemplatesSink::begin_array(Reader&) {

@@ -102,6 +102,17 @@ TEST_CASE("require_asset finds an asset or suggests the nearest id", "[edit]") {
     CHECK_THAT(far.what(), Contains("unknown asset 'zzz'") && !Contains("did you mean"));
 }
 
+TEST_CASE("an id used twice makes every edit refuse, and rm removes nothing", "[edit]") {
+    mbl::Backlog backlog = sample_backlog();
+    backlog.assets.push_back(backlog.assets[0]);
+    const mbl::Backlog before = backlog;
+    std::string id = backlog.assets[0].id;
+    mbl::Error twice = error_from([&] { mbl::remove_asset(backlog, id, true); });
+    CHECK(twice.status() == ExitStatus::input);
+    CHECK_THAT(twice.what(), Contains("asset id '" + id + "' is used by more than one asset"));
+    CHECK(backlog == before);
+}
+
 TEST_CASE("split_assignment splits at the first '='", "[edit]") {
     CHECK(mbl::split_assignment("status=replicated") ==
           std::pair<std::string, std::string>{"status", "replicated"});
@@ -288,6 +299,15 @@ TEST_CASE("attributes.KEY sets, replaces and removes one attribute", "[edit]") {
     CHECK(attributes.back() == std::pair<std::string, mbl::RawJson>{"disk.os.size_gb", {"128"}});
 }
 
+TEST_CASE("attribute values keep their number spelling, as in a hand-edited file", "[edit]") {
+    mbl::Backlog backlog = sample_backlog();
+    set(backlog, "crm-sql-01", "attributes.os_version", "1.10");
+    set(backlog, "crm-sql-01", "attributes.serial", "123456789012345678901234");
+    const auto& attributes = backlog.assets[0].attributes;
+    CHECK(attributes[attributes.size() - 2].second.text == "1.10");
+    CHECK(attributes.back().second.text == "123456789012345678901234");
+}
+
 TEST_CASE("attribute values are JSON when they parse, else strings", "[edit]") {
     auto stored = [](std::string_view value) {
         mbl::Backlog backlog = sample_backlog();
@@ -311,7 +331,7 @@ TEST_CASE("attribute values are JSON when they parse, else strings", "[edit]") {
     CHECK(stored(nested(252)).size() > 252 * 2); // the deepest the file still takes
     mbl::Error deep = refused_set("erp-app-01", "attributes.x", nested(253));
     CHECK(deep.status() == ExitStatus::usage);
-    CHECK_THAT(deep.what(), Contains("attributes.x nests deeper than 252 levels"));
+    CHECK_THAT(deep.what(), Contains("attributes.x: nests deeper than 252 levels"));
 }
 
 TEST_CASE("unknown fields are refused with the field list", "[edit]") {
@@ -430,4 +450,14 @@ TEST_CASE("the deepest attribute value accepted still loads", "[edit]") {
     set(backlog, "crm-sql-01", "attributes.deep", std::string(252, '[') + std::string(252, ']'));
     mbl::Backlog loaded = mbl::load_backlog_or_throw(mbl::to_canonical_text(backlog));
     CHECK(loaded.assets[0].attributes == backlog.assets[0].attributes);
+}
+
+TEST_CASE("add_asset names an unnamed asset by its id and drops empty tags", "[edit]") {
+    mbl::Backlog backlog = sample_backlog();
+    mbl::Asset asset;
+    asset.id = "new-01";
+    asset.tags = {"", "prod", " ", "prod"};
+    mbl::add_asset(backlog, asset, today);
+    CHECK(backlog.assets.back().name == "new-01");
+    CHECK(backlog.assets.back().tags == std::vector<std::string>{"prod"});
 }

@@ -1,0 +1,50 @@
+// Burndown: the committed estimate left at the end of each day of an iteration. An asset counts
+// as done from its replicated_on day while its status is replicated (an asset replicated before
+// the iteration started counts from the first day; one without replicated_on never does).
+
+#include "forecast_support.hpp"
+#include "mbl/status.hpp"
+
+#include <algorithm>
+
+namespace mbl {
+
+Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>& committed,
+                     Date today) {
+    Burndown burndown;
+    burndown.iteration_id = iteration.id;
+    burndown.committed_estimate = sum_of_estimates(committed);
+    int length = iteration.start.days_until(iteration.end) + 1;
+    if (length <= 0) {
+        return burndown;
+    }
+    // done_on[d]: the estimate replicated on day d (0-based from start).
+    std::vector<double> done_on(static_cast<std::size_t>(length), 0);
+    for (const Asset* asset : committed) {
+        if (asset->status != AssetStatus::replicated || !asset->replicated_on ||
+            *asset->replicated_on > iteration.end) {
+            continue;
+        }
+        int day = std::max(0, iteration.start.days_until(*asset->replicated_on));
+        done_on[static_cast<std::size_t>(day)] += effective_estimate(*asset).value_or(0);
+    }
+    double remaining = burndown.committed_estimate;
+    for (int d = 0; d < length; ++d) {
+        BurndownDay day;
+        day.day = iteration.start.plus_days(d);
+        remaining -= done_on[static_cast<std::size_t>(d)];
+        if (day.day <= today) {
+            day.remaining = std::max(0.0, remaining);
+        }
+        day.ideal = burndown.committed_estimate * (length - 1 - d) / length;
+        burndown.days.push_back(day);
+    }
+    return burndown;
+}
+
+Burndown compute_burndown(const Backlog& backlog, const Iteration& iteration, Date today) {
+    return burndown_of(iteration, resolve_assets(index_assets(backlog), iteration.committed),
+                       today);
+}
+
+} // namespace mbl

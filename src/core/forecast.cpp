@@ -1,0 +1,213 @@
+// Forecasts: the remaining work of each release (in planning order) and of the whole backlog,
+// then one Monte Carlo simulation for all of them (monte_carlo.hpp). Work is done release by
+// release in planning order, so release k is done when the work of releases 1..k is; assets
+// without a (known) workload come after every release and count in the whole backlog only.
+// Every trial runs until the whole backlog is done, with or without a workload filter, so
+// `--workload W` shows the same numbers as the unfiltered forecast's line for W.
+
+#include "mbl/forecast.hpp"
+
+#include "field_values.hpp"
+#include "forecast_support.hpp"
+#include "mbl/error.hpp"
+#include "monte_carlo.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+
+namespace mbl {
+
+namespace {
+
+constexpr int forecast_percents[] = {50, 85, 95};
+constexpr std::size_t fewest_samples = 3;
+
+struct ReleaseWork {
+    std::optional<std::string> workload; // none: the whole backlog
+    RemainingWork remaining;
+    double before = 0; // remaining work of the releases before it in planning order
+};
+
+void count_remaining(RemainingWork& work, const Asset& asset) {
+    ++work.assets;
+    if (auto estimate = effective_estimate(asset)) {
+        work.estimate += *estimate;
+    } else {
+        ++work.unestimated;
+    }
+}
+
+// The releases in planning order, then the whole backlog.
+std::vector<ReleaseWork> remaining_work(const Backlog& backlog) {
+    std::vector<ReleaseWork> releases;
+    std::unordered_map<std::string_view, std::size_t> release_of;
+    for (std::string& id : workloads_in_planning_order(backlog)) {
+        releases.push_back({std::move(id), {}, 0});
+    }
+    for (std::size_t r = 0; r < releases.size(); ++r) {
+        release_of.emplace(*releases[r].workload, r);
+    }
+    ReleaseWork whole;
+    for (const Asset& asset : backlog.assets) {
+        if (is_done_for_release(asset)) {
+            continue;
+        }
+        count_remaining(whole.remaining, asset);
+        if (asset.workload) {
+            if (auto found = release_of.find(*asset.workload); found != release_of.end()) {
+                count_remaining(releases[found->second].remaining, asset);
+            }
+        }
+    }
+    double before = 0;
+    for (ReleaseWork& release : releases) {
+        release.before = before;
+        before += release.remaining.estimate;
+    }
+    releases.push_back(std::move(whole));
+    return releases;
+}
+
+// Where the forecast starts: the active iteration, else the first planned one, else the day
+// after the last iteration, else settings.first_iteration_start, else today.
+Date first_counted_start(const Backlog& backlog, Date today) {
+    const Iteration* active = nullptr;
+    const Iteration* first_planned = nullptr;
+    std::optional<Date> last_end;
+    for (const Iteration& iteration : backlog.iterations) {
+        if (iteration.state == IterationState::active && !active) {
+            active = &iteration;
+        }
+        if (iteration.state == IterationState::planned &&
+            (!first_planned || iteration.start < first_planned->start)) {
+            first_planned = &iteration;
+        }
+        last_end = std::max(last_end.value_or(iteration.end), iteration.end);
+    }
+    if (active) {
+        return active->start;
+    }
+    if (first_planned) {
+        return first_planned->start;
+    }
+    if (last_end) {
+        return last_end->plus_days(1);
+    }
+    return backlog.settings.first_iteration_start.value_or(today);
+}
+
+Date end_of_iteration(const Forecast& forecast, std::size_t iterations) {
+    auto days = static_cast<int>(iterations) * forecast.iteration_length_days;
+    return forecast.first_iteration_start.plus_days(days - 1);
+}
+
+// The share of `release`'s remaining work done once `amount` of all work is done, in percent.
+double percent_done(const ReleaseWork& release, double amount) {
+    double own = release.remaining.estimate;
+    if (own <= 0) {
+        return 100;
+    }
+    double done = std::clamp(amount - release.before, 0.0, own);
+    return std::min(100.0, done / own * 100);
+}
+
+// Iterations to do `work` at `average` per iteration; none when the average is 0 or it takes
+// more than max_forecast_iterations.
+std::optional<std::size_t> iterations_at_average(double work, double average) {
+    if (average <= 0) {
+        return std::nullopt;
+    }
+    double iterations = std::ceil(work / average - 1e-9); // 0.3 / 0.1 is 3, not 4
+    if (iterations > static_cast<double>(max_forecast_iterations)) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(iterations);
+}
+
+} // namespace
+
+Forecast forecast_completion(const Backlog& backlog, const ForecastOptions& options, Date today) {
+    if (options.trials == 0) {
+        throw usage_error("the number of trials must be at least 1");
+    }
+    if (options.workload && !find_workload(backlog, *options.workload)) {
+        throw unknown_id_error("workload", *options.workload, ids_of(backlog.workloads));
+    }
+
+    Forecast forecast;
+    for (const Iteration* iteration : closed_iterations_by_end(backlog)) {
+        forecast.samples.push_back(*iteration->completed_estimate);
+    }
+    if (forecast.samples.size() < fewest_samples) {
+        forecast.weak = true;
+        forecast.samples = {backlog.settings.default_capacity};
+    }
+    forecast.first_iteration_start = first_counted_start(backlog, today);
+    forecast.iteration_length_days = std::max(1, backlog.settings.iteration_length_days);
+
+    std::vector<ReleaseWork> releases = remaining_work(backlog);
+    std::vector<double> thresholds;
+    std::vector<std::optional<std::size_t>> threshold_of;
+    for (const ReleaseWork& release : releases) {
+        bool remains = release.remaining.estimate > 0;
+        threshold_of.push_back(remains ? std::optional(thresholds.size()) : std::nullopt);
+        if (remains) {
+            // max: the whole backlog's sum, added in file order, may round below the releases'
+            double threshold = release.before + release.remaining.estimate;
+            thresholds.push_back(thresholds.empty() ? threshold
+                                                    : std::max(threshold, thresholds.back()));
+        }
+    }
+    auto counts =
+        simulate_iterations_needed(forecast.samples, thresholds, options.trials, options.seed);
+
+    // The work done by `options.by` at each percentile, as (percent, amount).
+    std::vector<std::pair<int, double>> amounts_by;
+    if (options.by) {
+        int days = forecast.first_iteration_start.days_until(*options.by) + 1;
+        std::size_t iterations =
+            days > 0 ? static_cast<std::size_t>(days / forecast.iteration_length_days) : 0;
+        std::vector<double> amounts =
+            simulate_work_done(forecast.samples, std::min(iterations, max_forecast_iterations),
+                               releases.back().remaining.estimate, options.trials, options.seed);
+        for (int percent : forecast_percents) {
+            amounts_by.emplace_back(percent, amount_at_confidence(amounts, percent));
+        }
+    }
+
+    double average = std::accumulate(forecast.samples.begin(), forecast.samples.end(), 0.0) /
+                     static_cast<double>(forecast.samples.size());
+    for (std::size_t r = 0; r < releases.size(); ++r) {
+        const ReleaseWork& release = releases[r];
+        bool is_whole = r + 1 == releases.size();
+        if (is_whole ? options.workload.has_value()
+                     : options.workload && options.workload != release.workload) {
+            continue;
+        }
+        CompletionForecast completion{release.workload, release.remaining, {}, {}, {}};
+        if (threshold_of[r]) {
+            for (int percent : forecast_percents) {
+                if (auto needed = counts[*threshold_of[r]].percentile(percent)) {
+                    completion.percentiles.push_back(
+                        {percent, *needed, end_of_iteration(forecast, *needed)});
+                }
+            }
+            if (auto iterations = iterations_at_average(thresholds[*threshold_of[r]], average)) {
+                completion.average_velocity_date = end_of_iteration(forecast, *iterations);
+            }
+        }
+        for (auto [percent, amount] : amounts_by) {
+            completion.done_by.emplace_back(percent, percent_done(release, amount));
+        }
+        if (is_whole) {
+            forecast.whole = std::move(completion);
+        } else {
+            forecast.releases.push_back(std::move(completion));
+        }
+    }
+    return forecast;
+}
+
+} // namespace mbl

@@ -1,0 +1,59 @@
+#include "forecast_support.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace mbl {
+
+AssetsById index_assets(const Backlog& backlog) {
+    AssetsById index;
+    index.reserve(backlog.assets.size());
+    for (const Asset& asset : backlog.assets) {
+        index.emplace(asset.id, &asset);
+    }
+    return index;
+}
+
+const Asset* lookup_asset(const AssetsById& assets, std::string_view id) {
+    auto found = assets.find(id);
+    return found == assets.end() ? nullptr : found->second;
+}
+
+std::vector<const Asset*> resolve_assets(const AssetsById& assets,
+                                         const std::vector<std::string>& ids) {
+    std::vector<const Asset*> resolved;
+    std::unordered_set<const Asset*> seen;
+    for (const std::string& id : ids) {
+        const Asset* asset = lookup_asset(assets, id);
+        if (asset && seen.insert(asset).second) {
+            resolved.push_back(asset);
+        }
+    }
+    return resolved;
+}
+
+double sum_of_estimates(const std::vector<const Asset*>& assets) {
+    double sum = 0;
+    for (const Asset* asset : assets) {
+        sum += effective_estimate(*asset).value_or(0);
+    }
+    return sum;
+}
+
+double sum_of_estimates(const AssetsById& assets, const std::vector<std::string>& ids) {
+    return sum_of_estimates(resolve_assets(assets, ids));
+}
+
+std::vector<const Iteration*> closed_iterations_by_end(const Backlog& backlog) {
+    std::vector<const Iteration*> closed;
+    for (const Iteration& iteration : backlog.iterations) {
+        if (iteration.state == IterationState::closed && iteration.completed_estimate) {
+            closed.push_back(&iteration);
+        }
+    }
+    std::stable_sort(closed.begin(), closed.end(),
+                     [](const Iteration* a, const Iteration* b) { return a->end < b->end; });
+    return closed;
+}
+
+} // namespace mbl

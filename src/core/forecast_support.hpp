@@ -1,0 +1,39 @@
+#pragma once
+// Shared by velocity, forecast, burndown and status (private to the core library): assets by id,
+// sums of committed estimates, and the closed iterations that count for velocity.
+
+#include "mbl/model.hpp"
+#include "mbl/status.hpp"
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace mbl {
+
+// Assets by id; the first asset holding an id wins (duplicates are reported by validate).
+using AssetsById = std::unordered_map<std::string_view, const Asset*>;
+AssetsById index_assets(const Backlog& backlog);
+
+// The asset with `id`, or null.
+const Asset* lookup_asset(const AssetsById& assets, std::string_view id);
+
+// The assets named by `ids`, in that order, each once; unknown ids are skipped (validate reports
+// them).
+std::vector<const Asset*> resolve_assets(const AssetsById& assets,
+                                         const std::vector<std::string>& ids);
+
+// Sum of the effective estimates of `assets`; unestimated ones add nothing (status reports them).
+double sum_of_estimates(const std::vector<const Asset*>& assets);
+
+// Sum of the effective estimates of the assets named by `ids` (resolve_assets).
+double sum_of_estimates(const AssetsById& assets, const std::vector<std::string>& ids);
+
+// compute_burndown (status.hpp) over the already resolved commitment of `iteration`.
+Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>& committed,
+                     Date today);
+
+// The closed iterations that recorded a completed_estimate, by end date (file order on ties).
+std::vector<const Iteration*> closed_iterations_by_end(const Backlog& backlog);
+
+} // namespace mbl

@@ -1,0 +1,85 @@
+#include "mbl/raw_json.hpp"
+
+#include "json_cursor.hpp"
+#include "load_entities.hpp"
+#include "mbl/error.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace mbl {
+
+std::optional<RawJson> parse_raw_json(std::string_view text, int max_depth) {
+    // Read as the one member of a wrapping object, by the loader's own raw capture.
+    std::string wrapped = "{\"value\": ";
+    wrapped.append(text);
+    wrapped += "\n}";
+    RawObject members;
+    detail::RawMapSink root;
+    root.start(&members);
+    detail::Reader reader(wrapped, root, max_depth + 1);
+    const char* end_reached = nullptr;
+    detail::TrackingIterator first(wrapped.data(), reader.reached());
+    detail::TrackingIterator last(wrapped.data() + wrapped.size(), &end_reached);
+    nlohmann::json::sax_parse(first, last, &reader);
+    if (reader.fatal_message && !reader.fatal_is_syntax) {
+        bool too_deep = reader.fatal_message->starts_with("nesting deeper");
+        throw usage_error(too_deep ? fmt::format("nests deeper than {} levels", max_depth)
+                                   : *reader.fatal_message);
+    }
+    if (reader.fatal_message || members.size() != 1) {
+        return std::nullopt; // not JSON, or `1, "x": 2` smuggling a second member
+    }
+    return std::move(members.front().second);
+}
+
+std::string one_line(const RawJson& value) {
+    // Canonical text breaks lines only between elements: drop each break and its indentation,
+    // keeping a space after a comma.
+    std::string out;
+    const std::string& text = value.text;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n') {
+            out += text[i];
+            continue;
+        }
+        while (i + 1 < text.size() && text[i + 1] == ' ') {
+            ++i;
+        }
+        if (!out.empty() && out.back() == ',') {
+            out += ' ';
+        }
+    }
+    return out;
+}
+
+bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 0;
+        if (length == 0 || byte > 0xF4 || i + length > text.size()) {
+            return false;
+        }
+        char32_t code = byte & (0x7F >> length);
+        for (std::size_t k = 1; k < length; ++k) {
+            auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) {
+                return false;
+            }
+            code = (code << 6) | (next & 0x3F);
+        }
+        constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+            return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
+} // namespace mbl

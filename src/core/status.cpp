@@ -1,0 +1,142 @@
+// The stand-up view. Attention covers every open iteration (active or planned), in file order:
+// for each, a stale active iteration first, then over-commitment, then its committed assets in
+// commitment order (unestimated, blocked, in progress past the end).
+
+#include "mbl/status.hpp"
+
+#include "field_values.hpp"
+#include "forecast_support.hpp"
+#include "mbl/enums.hpp"
+#include "mbl/save.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace mbl {
+
+namespace {
+
+int days_left(const Iteration& iteration, Date today) {
+    if (today < iteration.start) {
+        return iteration.start.days_until(iteration.end) + 1;
+    }
+    if (today <= iteration.end) {
+        return today.days_until(iteration.end) + 1;
+    }
+    return 0;
+}
+
+ActiveIterationStatus active_status(const Iteration& iteration,
+                                    const std::vector<const Asset*>& committed, Date today) {
+    ActiveIterationStatus active;
+    active.iteration_id = iteration.id;
+    active.name = iteration.name;
+    active.start = iteration.start;
+    active.end = iteration.end;
+    active.days_left = days_left(iteration, today);
+    active.capacity = iteration.capacity;
+    active.burndown = burndown_of(iteration, committed, today);
+    active.committed_estimate = active.burndown.committed_estimate;
+    for (const Asset* asset : committed) {
+        if (asset->status == AssetStatus::replicated) {
+            active.done_estimate += effective_estimate(*asset).value_or(0);
+        }
+    }
+    return active;
+}
+
+// Workloads at planned or migrating whose release backlog has assets, all done for release.
+std::vector<std::string> ready_for_staging(const Backlog& backlog) {
+    struct Release {
+        std::size_t assets = 0;
+        std::size_t done = 0;
+    };
+    std::unordered_map<std::string_view, Release> releases;
+    for (const Asset& asset : backlog.assets) {
+        if (asset.workload) {
+            Release& release = releases[*asset.workload];
+            ++release.assets;
+            release.done += is_done_for_release(asset) ? 1 : 0;
+        }
+    }
+    std::vector<std::string> ready;
+    for (const Workload& workload : backlog.workloads) {
+        if (workload.stage != Stage::planned && workload.stage != Stage::migrating) {
+            continue;
+        }
+        auto found = releases.find(workload.id);
+        if (found != releases.end() && found->second.done == found->second.assets) {
+            ready.push_back(workload.id);
+        }
+    }
+    return ready;
+}
+
+void check_iteration(std::vector<Attention>& attention, const Backlog& backlog,
+                     const Iteration& iteration, const std::vector<const Asset*>& committed,
+                     Date today) {
+    bool ended = iteration.end < today;
+    std::string end = iteration.end.to_string();
+    if (iteration.state == IterationState::active && ended) {
+        attention.push_back(
+            {AttentionKind::stale_active, iteration.id,
+             fmt::format("{} ended on {} but is still active; close it with 'mbl iteration "
+                         "close {}'",
+                         iteration.id, end, iteration.id)});
+    }
+    double committed_estimate = sum_of_estimates(committed);
+    if (committed_estimate > iteration.capacity) {
+        std::string_view unit = to_string(backlog.settings.estimate_unit);
+        attention.push_back(
+            {AttentionKind::over_commitment, iteration.id,
+             fmt::format("{} commits {} {}, above its capacity of {}; uncommit assets or raise "
+                         "the capacity",
+                         iteration.id, format_number(committed_estimate), unit,
+                         format_number(iteration.capacity))});
+    }
+    for (const Asset* asset : committed) {
+        if (!effective_estimate(*asset)) {
+            attention.push_back(
+                {AttentionKind::unestimated_committed, asset->id,
+                 fmt::format("{} is committed to {} without an estimate; set one with 'mbl "
+                             "asset set {} estimate=N'",
+                             asset->id, iteration.id, asset->id)});
+        }
+        if (asset->status == AssetStatus::blocked) {
+            attention.push_back(
+                {AttentionKind::blocked_committed, asset->id,
+                 fmt::format("{} is committed to {} but blocked", asset->id, iteration.id)});
+        }
+        if (asset->status == AssetStatus::in_progress && ended) {
+            attention.push_back({AttentionKind::in_progress_past_end, asset->id,
+                                 fmt::format("{} is still in progress but {} ended on {}",
+                                             asset->id, iteration.id, end)});
+        }
+    }
+}
+
+} // namespace
+
+StatusReport compute_status(const Backlog& backlog, Date today) {
+    StatusReport report;
+    report.assets = backlog.assets.size();
+    report.assets_done = static_cast<std::size_t>(
+        std::count_if(backlog.assets.begin(), backlog.assets.end(), is_done_for_release));
+    report.ready_for_staging = ready_for_staging(backlog);
+
+    AssetsById assets = index_assets(backlog);
+    for (const Iteration& iteration : backlog.iterations) {
+        if (iteration.state == IterationState::closed) {
+            continue;
+        }
+        std::vector<const Asset*> committed = resolve_assets(assets, iteration.committed);
+        if (iteration.state == IterationState::active && !report.active) {
+            report.active = active_status(iteration, committed, today);
+        }
+        check_iteration(report.attention, backlog, iteration, committed, today);
+    }
+    return report;
+}
+
+} // namespace mbl
