@@ -21,9 +21,9 @@ struct InitOptions {
     double capacity = 0;
 };
 
-// The longest --iteration-length: a year. The time box of the practice is 2-4 weeks
-// (`validate` warns outside 7-28 days); a longer one is a typo.
-constexpr int longest_iteration_days = 365;
+// The longest --iteration-length, as `validate` allows it: a time box, not a calendar (the usual
+// one is 2-4 weeks; `validate` warns outside 7-28 days).
+constexpr int longest_iteration_days = 366;
 
 void run_init(const InitOptions& options, const GlobalOptions& global, std::ostream& out) {
     output_format(global, {OutputFormat::table});
@@ -62,7 +62,7 @@ void setup_init(CLI::App& root, GlobalOptions& global, std::ostream& out) {
         ->type_name("UNIT")
         ->capture_default_str();
     accept_whole_number(init->add_option("--iteration-length", options->iteration_length_days,
-                                         "Days in every iteration, 1 to 365 (2-4 weeks is the "
+                                         "Days in every iteration, 1 to 366 (2-4 weeks is the "
                                          "usual practice)"),
                         1, longest_iteration_days)
         ->type_name("DAYS")

@@ -62,7 +62,7 @@ Date parse_date_option(std::string_view text, std::string_view source) {
     if (auto date = Date::parse(text)) {
         return *date;
     }
-    throw usage_error(std::string(source) + " '" + std::string(text) +
+    throw usage_error(std::string(source) + ": '" + std::string(text) +
                       "' is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04");
 }
 

@@ -26,7 +26,7 @@ struct GlobalOptions {
 };
 
 // The day `text` names, for `source` (`--today`, `MBL_TODAY`, `--start`); Error(usage)
-// `--today '2027-02-30' is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04` otherwise.
+// `--today: '2027-02-30' is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04` otherwise.
 Date parse_date_option(std::string_view text, std::string_view source);
 
 // Registers the global options on the root app; subcommands reach them through fallthrough.

@@ -70,7 +70,7 @@ TEST_CASE("a missing argument is a usage error with a hint", "[cli-app]") {
 TEST_CASE("bad global option values are usage errors", "[cli-app]") {
     Outcome today = run_mbl({"asset", "list", "--today", "2027-02-29"});
     CHECK(today.status == 2);
-    CHECK(today.err.rfind("mbl: error: --today '2027-02-29' is not a valid date; use YYYY-MM-DD, "
+    CHECK(today.err.rfind("mbl: error: --today: '2027-02-29' is not a valid date; use YYYY-MM-DD, "
                           "e.g. 2027-01-04\n",
                           0) == 0);
     CHECK(run_mbl({"--color", "sometimes", "asset", "list"}).status == 2);

@@ -48,12 +48,12 @@ TEST_CASE("init refuses values that would make an unreadable file", "[cli-init]"
           Refusal{{"--capacity", "-1"}, "--capacity: must be a non-negative number, not '-1'"},
           Refusal{{"--capacity", "1e400"}, "not '1e400'"},
           Refusal{{"--iteration-length", "0"},
-                  "--iteration-length: must be a whole number from 1 to 365, not '0'"},
+                  "--iteration-length: must be a whole number from 1 to 366, not '0'"},
           Refusal{{"--iteration-length", "1.5"}, "not '1.5'"},
           Refusal{{"--iteration-length", "99999999999"}, "not '99999999999'"},
           Refusal{{"--name", "\xff\xfe"}, "--name is not valid UTF-8"},
           Refusal{{"--unit", "hourz"}, "invalid unit 'hourz'; did you mean 'hours'?"},
-          Refusal{{"--start", "2027-02-30"}, "--start '2027-02-30' is not a valid date"}}) {
+          Refusal{{"--start", "2027-02-30"}, "--start: '2027-02-30' is not a valid date"}}) {
         std::vector<std::string> args{"init", "-f", file};
         args.insert(args.end(), refusal.args.begin(), refusal.args.end());
         Outcome result = run_mbl(args);

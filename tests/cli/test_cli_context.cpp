@@ -102,7 +102,7 @@ TEST_CASE("resolve_today takes --today, else a checked $MBL_TODAY", "[cli-contex
     } catch (const Error& error) {
         CHECK(error.status() == ExitStatus::usage);
         CHECK(std::string(error.what()) ==
-              "MBL_TODAY '2027-02-29' is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04");
+              "MBL_TODAY: '2027-02-29' is not a valid date; use YYYY-MM-DD, e.g. 2027-01-04");
     }
     options.today = Date::parse("2027-03-01");
     CHECK(resolve_today(options).to_string() == "2027-03-01");
