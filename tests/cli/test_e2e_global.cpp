@@ -129,7 +129,7 @@ TEST_CASE("a bad --today or $MBL_TODAY is a usage error", "[e2e][global]") {
     bad_env.env["MBL_TODAY"] = "tomorrow";
     RunResult env = backlog.run({"asset", "set", "ts-db", "status=replicated"}, bad_env);
     CHECK(env.exit_code == 2);
-    CHECK(contains(env.err, "mbl: error: MBL_TODAY 'tomorrow' is not a valid date"));
+    CHECK(contains(env.err, "mbl: error: MBL_TODAY: 'tomorrow' is not a valid date"));
     CHECK(backlog.text() == backlog.original());
 }
 

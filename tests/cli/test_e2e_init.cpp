@@ -97,7 +97,7 @@ TEST_CASE("init refuses bad options and creates nothing", "[e2e][init]") {
         std::string message;
     };
     const Case cases[] = {
-        {{"init", "--unit", "weeks"}, 2, "--unit: 'weeks' is not one of hours, days or points"},
+        {{"init", "--unit", "weeks"}, 2, "invalid unit 'weeks'; expected hours, days or points"},
         {{"init", "--start", "2027-13-01"}, 2, "--start: '2027-13-01' is not a valid date"},
         {{"init", "--iteration-length", "0"}, 2, "--iteration-length"},
         {{"init", "--capacity", "-5"}, 2, "--capacity"},
