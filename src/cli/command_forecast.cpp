@@ -2,6 +2,7 @@
 #include "cli/command_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/flag_checks.hpp"
 #include "cli/render_number.hpp"
 #include "cli/render_report_json.hpp"
 #include "cli/render_table.hpp"
@@ -133,7 +134,7 @@ void render_forecast(std::ostream& out, const Forecast& forecast, const Backlog&
         << forecast.first_iteration_start.to_string() << '\n'
         << samples_line(forecast, backlog) << '\n';
     if (std::string line = unestimated_line(forecast); !line.empty()) {
-        out << line << '\n';
+        out << terminal_safe(line) << '\n';
     }
     out << '\n';
     render_table(out, forecast_table(forecast, flags.by.has_value()), use_color(global));
@@ -222,22 +223,18 @@ void setup_forecast(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     forecast->add_option("--workload", flags->workload, "Only this workload's release")
         ->type_name("W");
     forecast->add_option("--trials", flags->trials, "Monte Carlo trials (default 10000)")
-        ->check(CLI::PositiveNumber.description(""))
+        ->check(check_count, "")
         ->type_name("N");
     forecast
         ->add_option("--seed", flags->seed,
                      "Random seed (default 1, so the same file gives the same forecast every "
                      "run; change it to see another draw)")
+        ->check(check_whole_number, "")
         ->type_name("N");
     forecast
         ->add_option("--by", flags->by,
                      "Also show how much of the remaining work is done by this day, YYYY-MM-DD")
-        ->check(
-            [](const std::string& text) {
-                return Date::parse(text) ? std::string()
-                                         : "'" + text + "' is not a valid date; use YYYY-MM-DD";
-            },
-            "")
+        ->check(check_date, "")
         ->type_name("DATE");
     forecast->callback([flags, &global, &out] { run_forecast(*flags, global, out); });
 }

@@ -2,6 +2,7 @@
 #include "cli/command_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/flag_checks.hpp"
 #include "cli/render_chart.hpp"
 #include "cli/render_number.hpp"
 #include "cli/render_report_json.hpp"
@@ -123,7 +124,7 @@ void setup_velocity(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     velocity
         ->add_option("--last", options->last,
                      "Only the last N closed iterations (by end date; default: all)")
-        ->check(CLI::PositiveNumber.description(""))
+        ->check(check_count, "")
         ->type_name("N");
     velocity->callback([options, &global, &out] { run_velocity(*options, global, out); });
 }

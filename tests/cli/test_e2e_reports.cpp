@@ -181,6 +181,17 @@ TEST_CASE("forecast --by gives the share done at each confidence", "[e2e][report
     RunResult bad = backlog.run({"forecast", "--by", "2027-02-30"});
     CHECK(bad.exit_code == 2);
     CHECK(bad.out.empty());
+    CHECK(contains(bad.err, "mbl: error: --by: '2027-02-30' is not a valid date"));
+}
+
+TEST_CASE("forecast refuses a negative seed and zero trials", "[e2e][reports]") {
+    TempBacklog backlog("contoso");
+    RunResult seed = backlog.run({"forecast", "--seed", "-1"});
+    CHECK(seed.exit_code == 2);
+    CHECK(contains(seed.err, "--seed: '-1' is not a whole number"));
+    RunResult trials = backlog.run({"forecast", "--trials", "0"});
+    CHECK(trials.exit_code == 2);
+    CHECK(contains(trials.err, "--trials: '0' is not a whole number of at least 1"));
 }
 
 TEST_CASE("forecast --workload shows one release; an unknown one is an input error",
