@@ -308,3 +308,17 @@ TEST_CASE("reports with --color never print only ASCII", "[e2e][reports]") {
         CHECK(is_ascii(report(backlog, {command, "--color", "never"})));
     }
 }
+
+TEST_CASE("charts follow the terminal with --color auto; NO_COLOR keeps the blocks",
+          "[e2e][reports]") {
+    TempBacklog backlog("contoso");
+    CHECK(is_ascii(report(backlog, {"burndown"}))); // a pipe
+    RunOptions terminal;
+    terminal.stdout_is_terminal = true;
+    RunResult on_terminal = backlog.run({"burndown"}, terminal);
+    CAPTURE(on_terminal);
+    REQUIRE(on_terminal.exit_code == 0);
+    CHECK(contains(on_terminal.out, "█"));
+    terminal.env["NO_COLOR"] = "1";
+    CHECK(contains(backlog.run({"velocity"}, terminal).out, "█"));
+}
