@@ -44,6 +44,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     setup_init(root, options, out);
     setup_asset(root, options, out);
     setup_workload(root, options, out);
+    setup_status(root, options, out);
+    setup_burndown(root, options, out);
+    setup_velocity(root, options, out);
+    setup_forecast(root, options, out);
     setup_validate(root, options, out);
     setup_fmt(root, options, out);
 

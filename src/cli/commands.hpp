@@ -22,6 +22,10 @@ struct ExitAfterReport {
 void setup_init(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_asset(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_workload(CLI::App& root, GlobalOptions& options, std::ostream& out);
+void setup_status(CLI::App& root, GlobalOptions& options, std::ostream& out);
+void setup_burndown(CLI::App& root, GlobalOptions& options, std::ostream& out);
+void setup_velocity(CLI::App& root, GlobalOptions& options, std::ostream& out);
+void setup_forecast(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_validate(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_fmt(CLI::App& root, GlobalOptions& options, std::ostream& out);
 
