@@ -56,6 +56,11 @@ int days_left(const Iteration& iteration, Date today) {
 
 } // namespace
 
+double without_rounding_noise(double sum) {
+    constexpr double millionths = 1e6;
+    return std::round(sum * millionths) / millionths;
+}
+
 PlanningCapacity default_iteration_capacity(const Backlog& backlog) {
     PlanningCapacity capacity = planning_capacity(backlog, std::nullopt);
     constexpr double hundredths = 100;
@@ -72,7 +77,7 @@ double estimate_of(const Backlog& backlog, const std::vector<std::string>& ids) 
             sum += effective_estimate(*found->second).value_or(0);
         }
     }
-    return sum;
+    return without_rounding_noise(sum);
 }
 
 IterationFigures iteration_figures(const Backlog& backlog, const Iteration& iteration, Date today) {
@@ -94,11 +99,12 @@ IterationFigures iteration_figures(const Backlog& backlog, const Iteration& iter
             ++replicated_assets;
         }
     }
+    figures.committed_estimate = without_rounding_noise(figures.committed_estimate);
     if (iteration.state == IterationState::closed) {
         figures.done_estimate = iteration.completed_estimate;
         figures.done_assets = iteration.completed ? distinct(*iteration.completed).size() : 0;
     } else {
-        figures.done_estimate = replicated_estimate;
+        figures.done_estimate = without_rounding_noise(replicated_estimate);
         figures.done_assets = replicated_assets;
     }
     if (iteration.state == IterationState::active) {

@@ -15,7 +15,7 @@ namespace mbl::cli {
 
 struct IterationFigures {
     // Effective estimates of the committed assets, each id once; unknown ids and unestimated
-    // assets add nothing.
+    // assets add nothing. Sums here are without rounding noise.
     double committed_estimate = 0;
     std::size_t committed_assets = 0; // distinct committed ids
     // Closed: the recorded completed_estimate (none when the file has none). Open: the effective
@@ -38,7 +38,12 @@ IterationFigures iteration_figures(const Backlog& backlog, const Iteration& iter
 // file reads `69.33`, not `69.33333333333333`.
 PlanningCapacity default_iteration_capacity(const Backlog& backlog);
 
-// The effective estimates of the assets named by `ids`, each once (unknown and unestimated add 0).
+// `sum` rounded to millionths, as the core records completed_estimate, so adding binary fractions
+// leaves no noise: 0.1 + 0.2 reads `0.3`, not `0.30000000000000004`.
+double without_rounding_noise(double sum);
+
+// The effective estimates of the assets named by `ids`, each once (unknown and unestimated add 0),
+// without rounding noise.
 double estimate_of(const Backlog& backlog, const std::vector<std::string>& ids);
 
 } // namespace mbl::cli

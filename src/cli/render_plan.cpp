@@ -1,6 +1,7 @@
 #include "cli/render_plan.hpp"
 
 #include "cli/command_support.hpp"
+#include "cli/iteration_figures.hpp"
 #include "cli/json_number.hpp"
 #include "cli/render_iteration.hpp"
 #include "cli/render_table.hpp"
@@ -89,7 +90,7 @@ Table proposal_table(const Backlog& backlog, const IterationPlan& plan) {
         table.rows.push_back({{planned.asset_id},
                               {workload},
                               {format_number(planned.estimate)},
-                              {format_number(total)}});
+                              {format_number(without_rounding_noise(total))}});
     }
     return table;
 }
@@ -177,7 +178,7 @@ void render_plan_text(std::ostream& out, const Backlog& backlog, const PlanRepor
     } else {
         render_table(out, proposal_table(backlog, plan), color);
         out << "Proposed: " << assets_count(plan.proposed.size()) << ", "
-            << amount(backlog, plan.proposed_estimate) << " of "
+            << amount(backlog, without_rounding_noise(plan.proposed_estimate)) << " of "
             << format_number(plan.capacity.value) << '\n';
     }
     render_left_out(out, plan);
@@ -227,10 +228,10 @@ void render_plan_json(std::ostream& out, const Backlog& backlog, const PlanRepor
             {{"id", plan.proposed[i].asset_id},
              {"workload", workload.empty() ? ordered_json(nullptr) : ordered_json(workload)},
              {"estimate", json_number(plan.proposed[i].estimate)},
-             {"running_total", json_number(total)}});
+             {"running_total", json_number(without_rounding_noise(total))}});
     }
     document["proposed"] = std::move(proposed);
-    document["proposed_estimate"] = json_number(plan.proposed_estimate);
+    document["proposed_estimate"] = json_number(without_rounding_noise(plan.proposed_estimate));
     ordered_json left_out = ordered_json::array();
     for (const Exclusion& exclusion : plan.left_out) {
         left_out.push_back({{"id", exclusion.asset_id},
