@@ -22,8 +22,8 @@ const Workload& require_workload(const Backlog& backlog, std::string_view id);
 
 // Appends `asset` after checking: a slug id (Error(usage)) not yet used (Error(input)
 // `asset 'x' already exists`), a known workload (when set), known depends_on ids that close no
-// cycle, priority 1-4, a non-negative estimate, valid UTF-8 text. Duplicate tags are dropped. A
-// `replicated` status with no replicated_on gets `today`.
+// cycle, priority 1-4, a non-negative estimate, valid UTF-8 text. Duplicate and empty tags are
+// dropped. An empty name becomes the id. A `replicated` status with no replicated_on gets `today`.
 void add_asset(Backlog& backlog, Asset asset, Date today);
 
 // Sets one field from its command-line spelling. Fields: name (not empty), kind, workload
@@ -53,7 +53,7 @@ struct RemovalReport {
 RemovalReport remove_asset(Backlog& backlog, std::string_view id, bool force);
 
 // Appends a workload (slug id not yet used, known depends_on workloads that close no cycle,
-// priority 1-4), with the errors of add_asset.
+// priority 1-4), with the errors of add_asset. An empty name becomes the id.
 void add_workload(Backlog& backlog, Workload workload);
 
 // Fields: name, priority, owner, depends_on=a,b, stage (no gate checks and no stage_history

@@ -48,14 +48,15 @@ struct IterationPlan {
     PlanningCapacity capacity;
     std::vector<PlannedAsset> proposed; // in planning order
     double proposed_estimate = 0;       // never more than capacity.value
-    // Every asset of the migration backlog not proposed, with why, in planning order (already
-    // committed assets of this iteration are part of `proposed`).
+    // The assets that still need migration and are not proposed, plus done assets this
+    // iteration commits that the plan drops; ordered by workload, asset priority, file order
+    // (docs/planning.md).
     std::vector<Exclusion> left_out;
 };
 
 // Proposes the commitment of a planned iteration: `iteration_id`, else the first planned
 // iteration by start date (none when there is none). Deterministic: the same backlog and
-// arguments give the same plan. Linear in the number of assets and dependencies (plus a sort).
+// arguments give the same plan. O((assets + dependencies) log assets).
 // Error(input) for an unknown id; Error(check_failed) when that iteration is not planned.
 IterationPlan plan_iteration(const Backlog& backlog, const std::optional<std::string>& iteration_id,
                              std::optional<double> capacity);

@@ -24,7 +24,7 @@ std::vector<std::string> unique_tags(std::vector<std::string> tags) {
     std::vector<std::string> unique;
     for (std::string& tag : tags) {
         check_text(tag, "tag");
-        if (std::find(unique.begin(), unique.end(), tag) == unique.end()) {
+        if (!trim(tag).empty() && std::find(unique.begin(), unique.end(), tag) == unique.end()) {
             unique.push_back(std::move(tag));
         }
     }
@@ -76,6 +76,9 @@ const Asset& require_asset(const Backlog& backlog, std::string_view id) {
 void add_asset(Backlog& backlog, Asset asset, Date today) {
     check_new_id("asset", asset.id, find_asset(backlog, asset.id) != nullptr);
     check_text(asset.name, "name");
+    if (asset.name.empty()) {
+        asset.name = asset.id; // a name is never empty, as `asset set name=` insists
+    }
     check_text(asset.owner.value_or(""), "owner");
     check_text(asset.notes.value_or(""), "notes");
     if (asset.workload) {

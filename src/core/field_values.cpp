@@ -1,7 +1,7 @@
 #include "field_values.hpp"
 
 #include "mbl/raw_json.hpp"
-
+#include "mbl/save.hpp"
 #include "mbl/suggest.hpp"
 
 #include <algorithm>
@@ -29,10 +29,6 @@ double parse_non_negative_number(std::string_view text, std::string_view field) 
         throw usage_error(fmt::format("{} must be a non-negative number, not '{}'", field, text));
     }
     return value == 0 ? 0.0 : value; // no `-0` in the file
-}
-
-std::string format_value(double value) {
-    return fmt::format("{}", value);
 }
 
 int parse_priority(std::string_view text) {
@@ -155,7 +151,7 @@ std::string describe(const std::optional<std::string>& value) {
 }
 
 std::string describe(const std::optional<double>& value) {
-    return value ? format_value(*value) : "none";
+    return value ? format_number(*value) : "none";
 }
 
 std::string describe(const std::optional<Date>& value) {

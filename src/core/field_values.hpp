@@ -23,9 +23,6 @@ std::string_view trim(std::string_view text);
 // `<field> must be a non-negative number, not '<text>'` otherwise.
 double parse_non_negative_number(std::string_view text, std::string_view field);
 
-// A number to read back in a message: `16`, `2.5`.
-std::string format_value(double value);
-
 // `text` as a priority 1-4; Error(usage) `priority must be a whole number from 1 to 4, not '7'`.
 int parse_priority(std::string_view text);
 

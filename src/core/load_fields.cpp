@@ -147,14 +147,22 @@ void TypedObjectSink::key(Reader& reader, std::string& key) {
     }
     pending_key_ = key;
     if (key.rfind("x-", 0) != 0) {
-        auto hint = nearest_spelling(key, {keys_, keys_ + key_count_});
-        reader.report(
-            Severity::warning, "unknown-key",
-            fmt::format("unknown key {}{}; it is kept as is (prefix it with x- to mark "
-                        "an extension)",
-                        json_quote(key),
-                        hint ? fmt::format(": did you mean {}?", json_quote(*hint)) : ""));
+        reader.report(Severity::warning, "unknown-key", unknown_key_message(key));
     }
+}
+
+const std::string& TypedObjectSink::unknown_key_message(const std::string& key) {
+    // The same unknown key usually repeats in every record: spell its message once.
+    auto [cached, added] = unknown_key_messages_.try_emplace(key);
+    if (added) {
+        auto hint = nearest_spelling(key, {keys_, keys_ + key_count_});
+        cached->second =
+            fmt::format("unknown key {}{}; it is kept as is (prefix it with x- to mark an "
+                        "extension)",
+                        json_quote(key),
+                        hint ? fmt::format(": did you mean {}?", json_quote(*hint)) : "");
+    }
+    return cached->second;
 }
 
 void TypedObjectSink::scalar(Reader& reader, Scalar& value) {

@@ -12,6 +12,7 @@
 #include <array>
 #include <fmt/format.h>
 #include <string_view>
+#include <unordered_map>
 
 namespace mbl::detail {
 
@@ -108,6 +109,8 @@ class TypedObjectSink : public Sink {
     bool seen(std::size_t field) const { return (seen_ & (1u << field)) != 0; }
 
   private:
+    const std::string& unknown_key_message(const std::string& key);
+
     static constexpr std::size_t unknown = static_cast<std::size_t>(-1);
     const std::string_view* keys_;
     std::size_t key_count_;
@@ -115,6 +118,7 @@ class TypedObjectSink : public Sink {
     std::uint32_t seen_ = 0;
     KeySet unknown_keys_;
     std::string pending_key_;
+    std::unordered_map<std::string, std::string> unknown_key_messages_;
 };
 
 } // namespace mbl::detail

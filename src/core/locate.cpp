@@ -34,7 +34,9 @@ class PointerFinder {
     bool end_array() { return close(); }
     bool key(std::string& key) {
         begin_event();
-        stack_.back().key = key;
+        if (skipped_depth_ == 0) {
+            stack_.back().key = key;
+        }
         return true;
     }
     template <class Exception> bool parse_error(std::size_t, const std::string&, const Exception&) {
@@ -66,19 +68,36 @@ class PointerFinder {
         }
     }
     bool scalar() {
+        if (skipped_depth_ > 0) {
+            return true;
+        }
         std::size_t before = path_.size();
         enter_value();
         path_.resize(before);
         return true;
     }
+    // A container that holds no wanted path is skipped whole: no paths are built inside it.
     bool open(bool is_array) {
+        if (skipped_depth_ > 0) {
+            ++skipped_depth_;
+            return true;
+        }
         std::size_t before = path_.size();
         enter_value();
+        if (wanted_.count(path_) == 0) {
+            path_.resize(before);
+            skipped_depth_ = 1;
+            return true;
+        }
         stack_.push_back(Frame{is_array, static_cast<std::size_t>(-1), {}, before});
         return true;
     }
     bool close() {
         begin_event();
+        if (skipped_depth_ > 0) {
+            --skipped_depth_;
+            return true;
+        }
         path_.resize(stack_.back().path_length);
         stack_.pop_back();
         return true;
@@ -91,6 +110,7 @@ class PointerFinder {
     std::unordered_map<std::string, std::size_t>& wanted_;
     std::vector<Frame> stack_;
     std::string path_;
+    std::size_t skipped_depth_ = 0; // > 0 inside a skipped container
 };
 
 } // namespace

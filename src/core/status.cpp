@@ -7,6 +7,7 @@
 #include "field_values.hpp"
 #include "forecast_support.hpp"
 #include "mbl/enums.hpp"
+#include "mbl/save.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -91,8 +92,8 @@ void check_iteration(std::vector<Attention>& attention, const Backlog& backlog,
             {AttentionKind::over_commitment, iteration.id,
              fmt::format("{} commits {} {}, above its capacity of {}; uncommit assets or raise "
                          "the capacity",
-                         iteration.id, format_value(committed_estimate), unit,
-                         format_value(iteration.capacity))});
+                         iteration.id, format_number(committed_estimate), unit,
+                         format_number(iteration.capacity))});
     }
     for (const Asset* asset : committed) {
         if (!effective_estimate(*asset)) {

@@ -27,6 +27,9 @@ const Workload& require_workload(const Backlog& backlog, std::string_view id) {
 void add_workload(Backlog& backlog, Workload workload) {
     check_new_id("workload", workload.id, find_workload(backlog, workload.id) != nullptr);
     check_text(workload.name, "name");
+    if (workload.name.empty()) {
+        workload.name = workload.id; // a name is never empty, as `workload set name=` insists
+    }
     check_text(workload.owner.value_or(""), "owner");
     check_text(workload.notes.value_or(""), "notes");
     check_depends_on(dependency_graph_of(backlog.workloads), "workload", workload.id,

@@ -451,3 +451,13 @@ TEST_CASE("the deepest attribute value accepted still loads", "[edit]") {
     mbl::Backlog loaded = mbl::load_backlog_or_throw(mbl::to_canonical_text(backlog));
     CHECK(loaded.assets[0].attributes == backlog.assets[0].attributes);
 }
+
+TEST_CASE("add_asset names an unnamed asset by its id and drops empty tags", "[edit]") {
+    mbl::Backlog backlog = sample_backlog();
+    mbl::Asset asset;
+    asset.id = "new-01";
+    asset.tags = {"", "prod", " ", "prod"};
+    mbl::add_asset(backlog, asset, today);
+    CHECK(backlog.assets.back().name == "new-01");
+    CHECK(backlog.assets.back().tags == std::vector<std::string>{"prod"});
+}

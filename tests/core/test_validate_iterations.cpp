@@ -50,9 +50,9 @@ TEST_CASE("iteration_length_days outside 7-28 is a warning", "[validate]") {
     CHECK(problems[0].code == "iteration-length-setting");
 }
 
-TEST_CASE("iteration_length_days below 1 is an error", "[validate]") {
+TEST_CASE("iteration_length_days below 1 or above a year is an error", "[validate]") {
     Backlog backlog = valid_backlog();
-    backlog.settings.iteration_length_days = 0;
+    backlog.settings.iteration_length_days = GENERATE(0, 367, 2147483647);
     auto problems = validate_backlog(backlog);
     REQUIRE(problems.size() == 1); // no length warnings against a meaningless setting
     CHECK(problems[0].code == "iteration-length-setting");
