@@ -124,8 +124,8 @@ void setup_iteration_plan(CLI::App& iteration, GlobalOptions& global, std::ostre
                      "three closed iterations, else settings.default_capacity")
         ->type_name("N");
     plan->add_flag("--commit", options->commit,
-                   "Commit the proposal (it includes what is already committed; nothing is "
-                   "taken out); adds the iteration first when none is planned");
+                   "Commit the proposal; what the iteration already commits stays committed "
+                   "(nothing is taken out). Adds the iteration first when none is planned");
     plan->callback([options, &global, &out] { run_iteration_plan(*options, global, out); });
 }
 
