@@ -43,7 +43,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     // Every command family, in the order --help lists them.
     setup_init(root, options, out);
     setup_asset(root, options, out);
+    setup_asset_tasks(*root.get_subcommand("asset"), options, out);
     setup_workload(root, options, out);
+    setup_iteration(root, options, out);
     setup_status(root, options, out);
     setup_burndown(root, options, out);
     setup_velocity(root, options, out);

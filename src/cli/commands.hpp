@@ -28,5 +28,8 @@ void setup_velocity(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_forecast(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_validate(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_fmt(CLI::App& root, GlobalOptions& options, std::ostream& out);
+void setup_iteration(CLI::App& root, GlobalOptions& options, std::ostream& out);
+// Adds `tasks` and `task done/undo` to the `asset` family.
+void setup_asset_tasks(CLI::App& asset, GlobalOptions& options, std::ostream& out);
 
 } // namespace mbl::cli

@@ -57,8 +57,8 @@ TEST_CASE("an unknown option suggests the nearest one, global options included",
 TEST_CASE("a noun without a verb lists the verbs", "[cli-app]") {
     Outcome result = run_mbl({"asset"});
     CHECK(result.status == 2);
-    CHECK(result.err.find("'mbl asset' needs a command: add, list, show, set or rm") !=
-          std::string::npos);
+    CHECK(result.err.find("'mbl asset' needs a command: add, list, show, set, rm, tasks or "
+                          "task") != std::string::npos);
 }
 
 TEST_CASE("a missing argument is a usage error with a hint", "[cli-app]") {

@@ -1,0 +1,18 @@
+#pragma once
+// The `iteration` family is set up in two files: command_iteration.cpp registers the family and
+// its lifecycle verbs, command_iteration_plan.cpp the `plan` verb.
+
+#include "cli/options.hpp"
+
+#include <ostream>
+
+namespace CLI {
+class App;
+}
+
+namespace mbl::cli {
+
+// Registers `plan` under the `iteration` family.
+void setup_iteration_plan(CLI::App& iteration, GlobalOptions& global, std::ostream& out);
+
+} // namespace mbl::cli

@@ -1,0 +1,196 @@
+#include "cli/render_iteration.hpp"
+
+#include "cli/command_support.hpp"
+#include "cli/iteration_figures.hpp"
+#include "cli/json_number.hpp"
+#include "cli/render_entity.hpp"
+#include "mbl/enums.hpp"
+#include "mbl/save.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace mbl::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+std::string number_or_empty(const std::optional<double>& value) {
+    return value ? format_number(*value) : std::string();
+}
+
+ordered_json number_or_null(const std::optional<double>& value) {
+    return value ? json_number(*value) : ordered_json(nullptr);
+}
+
+// `it-6` followed by the computed keys, as both JSON documents start.
+ordered_json iteration_json(const Iteration& iteration, const IterationFigures& figures) {
+    ordered_json object = ordered_json::parse(to_json_text(iteration));
+    object["committed_estimate"] = json_number(figures.committed_estimate);
+    object["done_estimate"] = number_or_null(figures.done_estimate);
+    object["days_left"] = figures.days_left ? ordered_json(*figures.days_left) : nullptr;
+    return object;
+}
+
+void print_json(std::ostream& out, const ordered_json& document) {
+    out << document.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+}
+
+std::string count_of(std::size_t count, const char* noun) {
+    return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
+// `committed: 118 hours (6 assets)` and its like.
+std::string amount_of_assets(const Backlog& backlog, double value, std::size_t assets) {
+    return amount(backlog, value) + " (" + count_of(assets, "asset") + ")";
+}
+
+Field scope_field(const IterationFigures& figures) {
+    if (figures.added_since_start.empty() && figures.removed_since_start.empty()) {
+        return {"scope change", "none since the start"};
+    }
+    Field scope{"scope change", ""};
+    if (!figures.added_since_start.empty()) {
+        scope.children.push_back({"added", comma_list(figures.added_since_start)});
+    }
+    if (!figures.removed_since_start.empty()) {
+        scope.children.push_back({"removed", comma_list(figures.removed_since_start)});
+    }
+    return scope;
+}
+
+// One committed asset: `replicated, 12 hours: CRM app server`, its tasks under it.
+Field backlog_item(const Backlog& backlog, const Iteration& iteration, const std::string& id) {
+    const Asset* asset = find_asset(backlog, id);
+    if (asset == nullptr) {
+        return {id, "unknown asset (not in the file)", Tone::bad};
+    }
+    std::optional<double> estimate = effective_estimate(*asset);
+    std::string value = std::string(to_string(asset->status)) + ", " +
+                        (estimate ? amount(backlog, *estimate) : std::string("not estimated"));
+    if (iteration.completed && std::ranges::count(*iteration.completed, id) > 0) {
+        value += ", completed here";
+    }
+    if (!asset->name.empty()) {
+        value += ": " + asset->name;
+    }
+    Field item{id, value, tone_of(asset->status)};
+    for (const Task& task : asset->tasks) {
+        std::string line = (task.done ? "[x] " : "[ ] ") + task.title;
+        if (task.estimate) {
+            line += " (" + format_number(*task.estimate) + ")";
+        }
+        item.children.push_back({"", line});
+    }
+    return item;
+}
+
+} // namespace
+
+std::string amount(const Backlog& backlog, double value) {
+    return format_number(value) + " " + std::string(to_string(backlog.settings.estimate_unit));
+}
+
+std::string added_iteration_line(const Backlog& backlog, const Iteration& iteration) {
+    return "Added " + iteration.id + ": " + iteration.name + ", " + iteration.start.to_string() +
+           " to " + iteration.end.to_string() + ", capacity " + amount(backlog, iteration.capacity);
+}
+
+Tone tone_of(IterationState state) {
+    return state == IterationState::active ? Tone::attention : Tone::plain;
+}
+
+Table iteration_table(const Backlog& backlog, Date today) {
+    Table table;
+    table.columns = {{"ID", "id"},
+                     {"NAME", "name"},
+                     {"START", "start"},
+                     {"END", "end"},
+                     {"STATE", "state"},
+                     {"CAPACITY", "capacity", ColumnKind::number},
+                     {"COMMITTED", "committed_estimate", ColumnKind::number},
+                     {"DONE", "done_estimate", ColumnKind::number},
+                     {"DAYS LEFT", "days_left", ColumnKind::number}};
+    for (const Iteration& iteration : backlog.iterations) {
+        IterationFigures figures = iteration_figures(backlog, iteration, today);
+        table.rows.push_back(
+            {{iteration.id},
+             {iteration.name},
+             {iteration.start.to_string()},
+             {iteration.end.to_string()},
+             {std::string(to_string(iteration.state)), tone_of(iteration.state)},
+             {format_number(iteration.capacity)},
+             {format_number(figures.committed_estimate)},
+             {number_or_empty(figures.done_estimate)},
+             {figures.days_left ? std::to_string(*figures.days_left) : std::string()}});
+    }
+    return table;
+}
+
+std::vector<Field> iteration_fields(const Backlog& backlog, const Iteration& iteration,
+                                    Date today) {
+    IterationFigures figures = iteration_figures(backlog, iteration, today);
+    int length = iteration.start.days_until(iteration.end) + 1;
+    std::vector<Field> fields{
+        {"id", iteration.id},
+        {"name", iteration.name},
+        {"dates", iteration.start.to_string() + " to " + iteration.end.to_string() + " (" +
+                      count_of(static_cast<std::size_t>(std::max(length, 0)), "day") + ")"},
+        {"state", std::string(to_string(iteration.state)), tone_of(iteration.state)}};
+    if (figures.days_left) {
+        fields.push_back({"days left", std::to_string(*figures.days_left)});
+    }
+    fields.push_back({"capacity", amount(backlog, iteration.capacity)});
+    fields.push_back(
+        {"committed",
+         amount_of_assets(backlog, figures.committed_estimate, figures.committed_assets),
+         figures.committed_estimate > iteration.capacity ? Tone::bad : Tone::plain});
+    const char* done_key = iteration.state == IterationState::closed ? "completed" : "done";
+    fields.push_back(
+        {done_key, figures.done_estimate
+                       ? amount_of_assets(backlog, *figures.done_estimate, figures.done_assets)
+                       : std::string("not recorded")});
+    if (figures.started) {
+        fields.push_back(scope_field(figures));
+    }
+    if (iteration.notes) {
+        fields.push_back({"notes", *iteration.notes});
+    }
+    Field items{"backlog", iteration.committed.empty() ? "nothing committed" : ""};
+    for (const std::string& id : iteration.committed) {
+        items.children.push_back(backlog_item(backlog, iteration, id));
+    }
+    fields.push_back(std::move(items));
+    return fields;
+}
+
+void render_iteration_list_json(std::ostream& out, const Backlog& backlog, Date today) {
+    ordered_json list = ordered_json::array();
+    for (const Iteration& iteration : backlog.iterations) {
+        list.push_back(iteration_json(iteration, iteration_figures(backlog, iteration, today)));
+    }
+    print_json(out, list);
+}
+
+void render_iteration_show_json(std::ostream& out, const Backlog& backlog,
+                                const Iteration& iteration, Date today) {
+    IterationFigures figures = iteration_figures(backlog, iteration, today);
+    ordered_json document = iteration_json(iteration, figures);
+    if (figures.started) {
+        document["scope_change"] = {{"added", figures.added_since_start},
+                                    {"removed", figures.removed_since_start}};
+    } else {
+        document["scope_change"] = nullptr;
+    }
+    ordered_json items = ordered_json::array();
+    for (const std::string& id : iteration.committed) {
+        if (const Asset* asset = find_asset(backlog, id)) {
+            items.push_back(ordered_json::parse(to_json_text(*asset)));
+        }
+    }
+    document["backlog"] = std::move(items);
+    print_json(out, document);
+}
+
+} // namespace mbl::cli
