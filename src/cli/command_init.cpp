@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/render_text.hpp"
+#include "mbl/raw_json.hpp"
 #include "mbl/save.hpp"
 #include "mbl/store.hpp"
 

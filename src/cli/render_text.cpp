@@ -123,17 +123,6 @@ std::string terminal_safe(std::string_view text, bool keep_newlines) {
     return out;
 }
 
-bool is_valid_utf8(std::string_view text) {
-    for (std::size_t at = 0; at < text.size();) {
-        Decoded d = decode_at(text, at);
-        if (!d.valid) {
-            return false;
-        }
-        at += d.length;
-    }
-    return true;
-}
-
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t at = 0; at < text.size();) {

@@ -14,10 +14,6 @@ namespace mbl::cli {
 // human output.
 std::string terminal_safe(std::string_view text, bool keep_newlines = false);
 
-// Whether `text` is valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF): what
-// the file must hold to be read back.
-bool is_valid_utf8(std::string_view text);
-
 // Columns `text` takes on a terminal: one per code point, except combining marks and zero-width
 // characters (none) and East Asian wide and fullwidth characters (two). Bytes that are not valid
 // UTF-8 count one each. Written here rather than taken from wcwidth(3) because that depends on

@@ -57,16 +57,6 @@ void check_estimate(double estimate, std::string_view field) {
     }
 }
 
-std::string invalid_value_message(std::string_view field, std::string_view text,
-                                  const std::vector<std::string_view>& candidates,
-                                  std::string_view allowed) {
-    if (auto nearest = nearest_spelling(text, candidates)) {
-        return fmt::format("invalid {} '{}'; did you mean '{}'? Expected {}", field, text, *nearest,
-                           allowed);
-    }
-    return fmt::format("invalid {} '{}'; expected {}", field, text, allowed);
-}
-
 Date parse_date_value(std::string_view text, std::string_view field) {
     if (auto date = Date::parse(trim(text))) {
         return *date;

@@ -32,19 +32,12 @@ void check_priority(int priority);
 // Error(usage) when `estimate` is negative or not finite.
 void check_estimate(double estimate, std::string_view field);
 
-// `invalid <field> '<text>'; expected a, b or c` (with "did you mean" when close to one).
-std::string invalid_value_message(std::string_view field, std::string_view text,
-                                  const std::vector<std::string_view>& candidates,
-                                  std::string_view allowed);
-
 // The value of `E` spelled `text` (trimmed); Error(usage) naming the allowed values otherwise.
 template <class E> E parse_enum_value(std::string_view text, std::string_view field) {
     if (auto value = parse_enum<E>(trim(text))) {
         return *value;
     }
-    const auto& names = EnumSpelling<E>::names;
-    throw usage_error(invalid_value_message(field, trim(text), {names.begin(), names.end()},
-                                            allowed_values<E>()));
+    throw usage_error(invalid_enum_message<E>(field, trim(text)));
 }
 
 // `text` as a `YYYY-MM-DD` day; Error(usage) naming `field` otherwise.
