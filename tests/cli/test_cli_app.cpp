@@ -2,6 +2,7 @@
 // the helpers of command_support.hpp.
 #include "cli/app.hpp"
 #include "cli/command_support.hpp"
+#include "support/run_in_process.hpp"
 
 #include <CLI/CLI.hpp>
 #include <catch2/catch.hpp>
@@ -11,17 +12,9 @@ using mbl::cli::run;
 
 namespace {
 
-struct Outcome {
-    int status;
-    std::string out;
-    std::string err;
-};
-
+using mbl::test::Outcome;
 Outcome run_mbl(std::vector<std::string> args) {
-    args.insert(args.begin(), "mbl");
-    std::ostringstream out, err;
-    int status = run(args, out, err);
-    return {status, out.str(), err.str()};
+    return mbl::test::run_in_process(std::move(args));
 }
 
 } // namespace

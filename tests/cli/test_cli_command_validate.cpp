@@ -1,5 +1,6 @@
 // mbl validate, run in-process: what an unreadable file gives in each format.
 #include "cli/app.hpp"
+#include "support/run_in_process.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -12,17 +13,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-    int status;
-    std::string out;
-    std::string err;
-};
-
+using mbl::test::Outcome;
 Outcome run_mbl(std::vector<std::string> args) {
-    args.insert(args.begin(), "mbl");
-    std::ostringstream out, err;
-    int status = mbl::cli::run(args, out, err);
-    return {status, out.str(), err.str()};
+    return mbl::test::run_in_process(std::move(args));
 }
 
 struct TemporaryFile {

@@ -3,6 +3,7 @@
 
 #include "mbl/error.hpp"
 #include "mbl/model.hpp"
+#include "support/error_from.hpp"
 
 #include <catch2/catch.hpp>
 #include <stdexcept>
@@ -47,16 +48,7 @@ inline mbl::Iteration make_iteration(std::string id, const char* start, const ch
     return iteration;
 }
 
-// The error `action` throws; fails the test when it throws none.
-template <class Action> mbl::Error error_from(Action&& action) {
-    try {
-        action();
-    } catch (const mbl::Error& error) {
-        return error;
-    }
-    FAIL("expected an mbl::Error");
-    throw std::logic_error("unreachable");
-}
+using mbl::test::error_from;
 
 // The error `action` throws on `backlog`, checking it left `backlog` unchanged.
 template <class Action> mbl::Error refusal(mbl::Backlog& backlog, Action&& action) {

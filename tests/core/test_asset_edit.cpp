@@ -2,6 +2,7 @@
 #include "mbl/error.hpp"
 #include "mbl/load.hpp"
 #include "mbl/save.hpp"
+#include "support/error_from.hpp"
 
 #include <catch2/catch.hpp>
 #include <stdexcept>
@@ -59,15 +60,7 @@ mbl::Backlog sample_backlog() {
     return backlog;
 }
 
-template <class Action> mbl::Error error_from(Action&& action) {
-    try {
-        action();
-    } catch (const mbl::Error& error) {
-        return error;
-    }
-    FAIL("expected an mbl::Error");
-    throw std::logic_error("unreachable");
-}
+using mbl::test::error_from;
 
 // Sets `field` on `id` in a copy of the sample backlog, expecting a refusal that leaves the
 // backlog unchanged.

@@ -1,5 +1,6 @@
 #include "mbl/error.hpp"
 #include "mbl/planning.hpp"
+#include "support/error_from.hpp"
 
 #include <catch2/catch.hpp>
 #include <stdexcept>
@@ -95,15 +96,7 @@ const mbl::Exclusion& exclusion_of(const mbl::IterationPlan& plan, std::string_v
     throw std::logic_error("unreachable");
 }
 
-template <class Action> mbl::Error error_from(Action&& action) {
-    try {
-        action();
-    } catch (const mbl::Error& error) {
-        return error;
-    }
-    FAIL("expected an mbl::Error");
-    throw std::logic_error("unreachable");
-}
+using mbl::test::error_from;
 
 } // namespace
 

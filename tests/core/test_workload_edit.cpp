@@ -1,5 +1,6 @@
 #include "mbl/edit.hpp"
 #include "mbl/error.hpp"
+#include "support/error_from.hpp"
 
 #include <catch2/catch.hpp>
 #include <stdexcept>
@@ -35,15 +36,7 @@ mbl::Backlog sample_backlog() {
     return backlog;
 }
 
-template <class Action> mbl::Error error_from(Action&& action) {
-    try {
-        action();
-    } catch (const mbl::Error& error) {
-        return error;
-    }
-    FAIL("expected an mbl::Error");
-    throw std::logic_error("unreachable");
-}
+using mbl::test::error_from;
 
 std::string set(mbl::Backlog& backlog, std::string_view id, std::string_view field,
                 std::string_view value) {
