@@ -2,6 +2,7 @@
 #include "cli/command_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/flag_checks.hpp"
 #include "cli/render_table.hpp"
 #include "cli/render_text.hpp"
 #include "mbl/edit.hpp"
@@ -111,7 +112,8 @@ void add_task_verb(CLI::App& task, const std::string& name, bool done, GlobalOpt
                     "mbl asset task " + name + " crm-sql-01 2");
     verb->add_option("ID", options->id, "Asset id")->required();
     verb->add_option("N", options->number, "Task number, as 'mbl asset tasks ID' lists them")
-        ->required();
+        ->required()
+        ->check(check_count, "");
     verb->callback([options, done, &global, &out] { run_task_done(*options, done, global, out); });
 }
 

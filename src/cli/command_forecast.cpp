@@ -222,8 +222,10 @@ void setup_forecast(CLI::App& root, GlobalOptions& global, std::ostream& out) {
         "mbl forecast --by 2027-03-31 --seed 7");
     forecast->add_option("--workload", flags->workload, "Only this workload's release")
         ->type_name("W");
-    forecast->add_option("--trials", flags->trials, "Monte Carlo trials (default 10000)")
-        ->check(check_count, "")
+    forecast
+        ->add_option("--trials", flags->trials,
+                     "Monte Carlo trials (default 10000, at most 10000000)")
+        ->check(check_trials, "")
         ->type_name("N");
     forecast
         ->add_option("--seed", flags->seed,

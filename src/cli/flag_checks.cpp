@@ -27,6 +27,14 @@ std::string check_count(const std::string& text) {
                                 : "'" + text + "' is not a whole number of at least 1";
 }
 
+std::string check_trials(const std::string& text) {
+    constexpr std::uint64_t most_trials = 10'000'000;
+    auto value = whole_number(text);
+    return value && *value >= 1 && *value <= most_trials
+               ? std::string()
+               : "'" + text + "' is not a number of trials from 1 to 10000000";
+}
+
 std::string check_whole_number(const std::string& text) {
     return whole_number(text) ? std::string()
                               : "'" + text + "' is not a whole number from 0 to 2^64-1";

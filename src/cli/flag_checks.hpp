@@ -9,6 +9,9 @@ namespace mbl::cli {
 // A whole number from 1 up (a count: --last, --trials).
 std::string check_count(const std::string& text);
 
+// A number of Monte Carlo trials: 1 to 10,000,000 (more would run for minutes).
+std::string check_trials(const std::string& text);
+
 // A whole number from 0 up that fits 64 bits (--seed).
 std::string check_whole_number(const std::string& text);
 

@@ -70,9 +70,22 @@ std::vector<ReleaseWork> remaining_work(const Backlog& backlog) {
     return releases;
 }
 
+Date planned_first_start(const Backlog& backlog, Date today);
+
 // Where the forecast starts: the active iteration, else the first planned one, else the day
-// after the last iteration, else settings.first_iteration_start, else today.
+// after the last iteration, else settings.first_iteration_start, else today; moved forward by
+// whole iterations to the one holding `today` when that start is long past (no date in the past).
 Date first_counted_start(const Backlog& backlog, Date today) {
+    Date start = planned_first_start(backlog, today);
+    int length = backlog.settings.iteration_length_days;
+    if (length >= 1 && start.days_until(today) >= length) {
+        start = start.plus_days(start.days_until(today) / length * length);
+    }
+    return start;
+}
+
+// The first iteration the backlog itself names (see first_counted_start).
+Date planned_first_start(const Backlog& backlog, Date today) {
     const Iteration* active = nullptr;
     const Iteration* first_planned = nullptr;
     std::optional<Date> last_end;

@@ -138,6 +138,14 @@ Iteration& add_iteration(Backlog& backlog, const NewIteration& request, Date tod
                                 iteration.id, iteration.start.to_string(), previous->id,
                                 previous->end.to_string(), earliest.to_string()));
     }
+    const auto& first_start = backlog.settings.first_iteration_start;
+    if (previous == nullptr && first_start && iteration.start < *first_start) {
+        throw Error(ExitStatus::check_failed,
+                    fmt::format("{} would start {}, before settings.first_iteration_start ({}); "
+                                "start it then or later, or change the setting",
+                                iteration.id, iteration.start.to_string(),
+                                first_start->to_string()));
+    }
     if (request.name) {
         check_text(*request.name, "name");
         if (trim(*request.name).empty()) {
@@ -191,6 +199,13 @@ CloseReport close_iteration(Backlog& backlog, std::string_view iteration_id, boo
         throw Error(
             ExitStatus::check_failed,
             fmt::format("{} is already closed; its completed work is recorded", closing.id));
+    }
+    if (closing.state == IterationState::planned) {
+        // Closing it would record a velocity of 0 that no team delivered.
+        throw Error(ExitStatus::check_failed,
+                    fmt::format("{} never started; only the active iteration can close (start it "
+                                "with 'mbl iteration start {}', or leave it planned)",
+                                closing.id, closing.id));
     }
     const auto closing_index = static_cast<std::size_t>(&closing - backlog.iterations.data());
     CloseReport report = assess_close(backlog, closing);

@@ -191,7 +191,10 @@ TEST_CASE("forecast refuses a negative seed and zero trials", "[e2e][reports]") 
     CHECK(contains(seed.err, "--seed: '-1' is not a whole number"));
     RunResult trials = backlog.run({"forecast", "--trials", "0"});
     CHECK(trials.exit_code == 2);
-    CHECK(contains(trials.err, "--trials: '0' is not a whole number of at least 1"));
+    CHECK(contains(trials.err, "--trials: '0' is not a number of trials from 1 to 10000000"));
+    RunResult huge = backlog.run({"forecast", "--trials", "1000000000"});
+    CHECK(huge.exit_code == 2);
+    CHECK(huge.out.empty());
 }
 
 TEST_CASE("forecast --workload shows one release; an unknown one is an input error",

@@ -109,3 +109,11 @@ TEST_CASE("asset tasks refusals leave the file", "[e2e][tasks]") {
           "print-01 has no tasks; 'mbl asset tasks print-01 --from-template' fills them from its "
           "kind's template.\n");
 }
+
+TEST_CASE("a task number below 1 is a usage error", "[e2e][tasks]") {
+    TempBacklog backlog("contoso");
+    RunResult result = backlog.run({"asset", "task", "done", "crm-sql-01", "--", "-1"});
+    CHECK(result.exit_code == 2);
+    CHECK(result.out.empty());
+    CHECK(backlog.text() == backlog.original());
+}

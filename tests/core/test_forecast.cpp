@@ -223,7 +223,9 @@ TEST_CASE("fewer than three closed iterations make a weak forecast on the defaul
     Forecast forecast = forecast_completion(backlog, {}, on("2027-03-02"));
     CHECK(forecast.weak);
     CHECK(forecast.samples == std::vector<double>{30});
-    CHECK(forecast.first_iteration_start == on("2027-02-01"));
+    // The day after the last iteration (2027-02-01) is long past: counting starts with the
+    // iteration that holds today.
+    CHECK(forecast.first_iteration_start == on("2027-03-01"));
     REQUIRE(forecast.whole);
     CHECK(forecast.whole->percentiles.at(2).iterations == 3);
 }
@@ -376,4 +378,23 @@ TEST_CASE("a large backlog is forecast with a bounded number of draws", "[foreca
     REQUIRE(percentiles.size() == 3);
     CHECK(percentiles[0].iterations > 1'334);
     CHECK(percentiles[2].iterations < 4'000);
+}
+
+TEST_CASE("a forecast never counts from an iteration long past", "[forecast]") {
+    Backlog backlog;
+    backlog.settings.iteration_length_days = 14;
+    backlog.settings.default_capacity = 10;
+    backlog.settings.first_iteration_start = Date::parse("2027-01-04");
+    Asset asset;
+    asset.id = "a";
+    asset.estimate = 25;
+    backlog.assets.push_back(asset);
+    // 2027-03-01 lies in the fifth 14-day iteration from 2027-01-04 (2027-03-01..03-14).
+    Forecast forecast = forecast_completion(backlog, {}, *Date::parse("2027-03-01"));
+    CHECK(forecast.first_iteration_start == Date::parse("2027-03-01"));
+    REQUIRE(forecast.whole);
+    REQUIRE_FALSE(forecast.whole->percentiles.empty());
+    CHECK(forecast.whole->percentiles.front().date == Date::parse("2027-04-11"));
+    Forecast early = forecast_completion(backlog, {}, *Date::parse("2027-01-10"));
+    CHECK(early.first_iteration_start == Date::parse("2027-01-04"));
 }

@@ -54,6 +54,18 @@ TEST_CASE("next_iteration_start follows the iteration that ends last", "[iterati
     CHECK(mbl::next_iteration_start(backlog, today) == day("2027-02-15"));
 }
 
+TEST_CASE("add_iteration never starts the first iteration before the setting", "[iterations]") {
+    mbl::Backlog backlog;
+    backlog.settings.first_iteration_start = day("2027-01-04");
+    mbl::Error early = refusal(backlog, [](mbl::Backlog& b) {
+        mbl::add_iteration(b, {day("2026-12-01"), 100, std::nullopt}, today);
+    });
+    CHECK(early.status() == ExitStatus::check_failed);
+    CHECK_THAT(early.what(), Contains("before settings.first_iteration_start (2027-01-04)"));
+    CHECK(mbl::add_iteration(backlog, {day("2027-01-11"), 100, std::nullopt}, today).start ==
+          day("2027-01-11"));
+}
+
 TEST_CASE("add_iteration appends the next time box", "[iterations]") {
     mbl::Backlog backlog;
     backlog.settings.first_iteration_start = day("2027-01-04");
@@ -105,8 +117,8 @@ TEST_CASE("add_iteration numbers after the highest it-N only", "[iterations]") {
 TEST_CASE("add_iteration without any iteration starts where it is asked", "[iterations]") {
     mbl::Backlog backlog;
     backlog.settings.first_iteration_start = day("2027-01-04");
-    mbl::Iteration& earlier = mbl::add_iteration(backlog, {day("2026-12-28"), 0, {}}, today);
-    CHECK(earlier.start == day("2026-12-28"));
+    mbl::Iteration& later = mbl::add_iteration(backlog, {day("2027-01-11"), 0, {}}, today);
+    CHECK(later.start == day("2027-01-11"));
     backlog.iterations.clear();
     backlog.settings.first_iteration_start.reset();
     CHECK(mbl::add_iteration(backlog, {}, today).start == today);
@@ -249,20 +261,13 @@ TEST_CASE("close_iteration records what was replicated within the iteration's da
     CHECK(backlog.iterations.size() == 1);
 }
 
-TEST_CASE("close_iteration closes a planned iteration without a start record", "[iterations]") {
+TEST_CASE("close_iteration refuses an iteration that never started", "[iterations]") {
     mbl::Backlog backlog = closing_backlog();
     backlog.iterations[0].state = IterationState::planned;
-    backlog.iterations[0].committed_at_start.reset();
-    backlog.iterations[0].committed.clear();
-    mbl::CloseReport report = mbl::close_iteration(backlog, "it-1", true, 0, today);
-    CHECK(report.completed.empty());
-    CHECK(report.completed_estimate == 0);
-    CHECK_FALSE(report.carried_to);
-    CHECK(backlog.iterations.size() == 1); // nothing to carry: no new iteration
-    CHECK(backlog.iterations[0].state == IterationState::closed);
-    CHECK(backlog.iterations[0].completed == Ids{});
-    CHECK(backlog.iterations[0].completed_estimate == 0.0);
-    CHECK_FALSE(backlog.iterations[0].committed_at_start);
+    mbl::Error planned =
+        refusal(backlog, [](mbl::Backlog& b) { mbl::close_iteration(b, "it-1", true, 0, today); });
+    CHECK(planned.status() == ExitStatus::check_failed);
+    CHECK_THAT(planned.what(), Contains("it-1 never started; only the active iteration can close"));
 }
 
 TEST_CASE("close_iteration refuses a closed iteration and an unknown id", "[iterations]") {
