@@ -156,11 +156,10 @@ const std::string& TypedObjectSink::unknown_key_message(const std::string& key) 
     auto [cached, added] = unknown_key_messages_.try_emplace(key);
     if (added) {
         auto hint = nearest_spelling(key, {keys_, keys_ + key_count_});
-        cached->second =
-            fmt::format("unknown key {}{}; it is kept as is (prefix it with x- to mark an "
-                        "extension)",
-                        json_quote(key),
-                        hint ? fmt::format(": did you mean {}?", json_quote(*hint)) : "");
+        cached->second = fmt::format(
+            "unknown key {}{}; it is kept as is (prefix it with x- to mark an "
+            "extension)",
+            json_quote(key), hint ? fmt::format(": did you mean {}?", json_quote(*hint)) : "");
     }
     return cached->second;
 }

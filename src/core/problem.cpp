@@ -2,9 +2,8 @@
 
 #include "mbl/error.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 
 namespace mbl {
 

@@ -4,8 +4,7 @@
 
 using namespace mbl;
 
-TEST_CASE("check reports load warnings and validation problems together, by position",
-          "[check]") {
+TEST_CASE("check reports load warnings and validation problems together, by position", "[check]") {
     auto result = check_backlog_text("{\"format\": \"mbl/1\",\n"
                                      " \"assets\": [\n"
                                      "  {\"id\": \"b\", \"depends_on\": [\"nope\"]},\n"
