@@ -44,12 +44,13 @@ Table task_table(const Asset& asset) {
     return table;
 }
 
-void run_tasks_fill(const AssetTasksOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_tasks_fill(const AssetTasksOptions& options, const GlobalOptions& global,
+                    std::ostream& out) {
     std::string line;
     modify_backlog(global, [&](Backlog& backlog) {
-        Asset& asset = require_asset(backlog, o.id);
+        Asset& asset = require_asset(backlog, options.id);
         std::size_t replaced = asset.tasks.size();
-        std::size_t count = fill_tasks_from_template(backlog, asset, o.replace);
+        std::size_t count = fill_tasks_from_template(backlog, asset, options.replace);
         line = asset.id + ": " + std::to_string(count) + (count == 1 ? " task" : " tasks") +
                " from the " + std::string(to_string(asset.kind)) + " template";
         if (replaced > 0) {
@@ -59,11 +60,12 @@ void run_tasks_fill(const AssetTasksOptions& o, const GlobalOptions& global, std
     out << terminal_safe(line) << '\n';
 }
 
-void run_tasks_list(const AssetTasksOptions& o, const GlobalOptions& global, std::ostream& out) {
+void run_tasks_list(const AssetTasksOptions& options, const GlobalOptions& global,
+                    std::ostream& out) {
     OutputFormat format =
         output_format(global, {OutputFormat::table, OutputFormat::json, OutputFormat::csv});
     LoadedBacklog loaded = load_for_reading(global);
-    const Asset& asset = require_asset(loaded.backlog, o.id);
+    const Asset& asset = require_asset(loaded.backlog, options.id);
     if (format == OutputFormat::json) {
         // The asset's `tasks` exactly as the file holds them.
         auto object = nlohmann::ordered_json::parse(to_json_text(asset));
@@ -80,26 +82,27 @@ void run_tasks_list(const AssetTasksOptions& o, const GlobalOptions& global, std
     }
 }
 
-void run_asset_tasks(const AssetTasksOptions& o, const GlobalOptions& global, std::ostream& out) {
-    if (o.from_template) {
+void run_asset_tasks(const AssetTasksOptions& options, const GlobalOptions& global,
+                     std::ostream& out) {
+    if (options.from_template) {
         output_format(global, {OutputFormat::table});
-        run_tasks_fill(o, global, out);
+        run_tasks_fill(options, global, out);
         return;
     }
-    if (o.replace) {
-        throw usage_error("--replace goes with --from-template: 'mbl asset tasks " + o.id +
+    if (options.replace) {
+        throw usage_error("--replace goes with --from-template: 'mbl asset tasks " + options.id +
                           " --from-template --replace'");
     }
-    run_tasks_list(o, global, out);
+    run_tasks_list(options, global, out);
 }
 
-void run_task_done(const AssetTaskOptions& o, bool done, const GlobalOptions& global,
+void run_task_done(const AssetTaskOptions& options, bool done, const GlobalOptions& global,
                    std::ostream& out) {
     output_format(global, {OutputFormat::table});
     std::string line;
     modify_backlog(global, [&](Backlog& backlog) {
-        Asset& asset = require_asset(backlog, o.id);
-        line = asset.id + ": " + set_task_done(asset, o.number, done);
+        Asset& asset = require_asset(backlog, options.id);
+        line = asset.id + ": " + set_task_done(asset, options.number, done);
     });
     out << terminal_safe(line) << '\n';
 }

@@ -10,6 +10,7 @@
 #include "mbl/iterations.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <memory>
 
 namespace mbl::cli {
@@ -45,18 +46,18 @@ std::string assets_count(std::size_t count) {
     return std::to_string(count) + (count == 1 ? " asset" : " assets");
 }
 
-void run_iteration_add(const IterationAddOptions& o, const GlobalOptions& global,
+void run_iteration_add(const IterationAddOptions& options, const GlobalOptions& global,
                        std::ostream& out) {
     output_format(global, {OutputFormat::table});
     Date today = resolve_today(global);
     NewIteration request;
-    request.name = o.name;
-    if (o.start) {
-        request.start = parse_date_flag("--start", *o.start);
+    request.name = options.name;
+    if (options.start) {
+        request.start = parse_date_flag("--start", *options.start);
     }
     std::string line;
     modify_backlog(global, [&](Backlog& backlog) {
-        request.capacity = o.capacity.value_or(default_iteration_capacity(backlog).value);
+        request.capacity = options.capacity.value_or(default_iteration_capacity(backlog).value);
         line = added_iteration_line(backlog, add_iteration(backlog, request, today));
     });
     out << terminal_safe(line) << '\n';
@@ -79,12 +80,12 @@ void run_iteration_list(const GlobalOptions& global, std::ostream& out) {
     }
 }
 
-void run_iteration_show(const IterationEditOptions& o, const GlobalOptions& global,
+void run_iteration_show(const IterationEditOptions& options, const GlobalOptions& global,
                         std::ostream& out) {
     OutputFormat format = output_format(global, {OutputFormat::table, OutputFormat::json});
     Date today = resolve_today(global);
     LoadedBacklog loaded = load_for_reading(global);
-    const Iteration& iteration = require_iteration(loaded.backlog, o.id);
+    const Iteration& iteration = require_iteration(loaded.backlog, options.id);
     if (format == OutputFormat::json) {
         render_iteration_show_json(out, loaded.backlog, iteration, today);
     } else {
@@ -92,33 +93,39 @@ void run_iteration_show(const IterationEditOptions& o, const GlobalOptions& glob
     }
 }
 
-void run_iteration_commit(const IterationEditOptions& o, const GlobalOptions& global,
+void run_iteration_commit(const IterationEditOptions& options, const GlobalOptions& global,
                           std::ostream& out) {
     output_format(global, {OutputFormat::table});
     std::vector<std::string> added;
     std::string id;
     modify_backlog(global, [&](Backlog& backlog) {
-        id = require_iteration(backlog, o.id).id;
-        added = commit_assets(backlog, o.id, o.assets);
+        id = require_iteration(backlog, options.id).id;
+        added = commit_assets(backlog, options.id, options.assets);
     });
     std::vector<std::string> lines;
     for (const std::string& asset : added) {
         lines.push_back("Committed " + asset + " to " + id);
     }
     if (added.empty()) {
-        lines.push_back("Nothing to commit: " + id + " already commits " + comma_list(o.assets));
+        std::vector<std::string> asked;
+        for (const std::string& asset : options.assets) {
+            if (std::find(asked.begin(), asked.end(), asset) == asked.end()) {
+                asked.push_back(asset);
+            }
+        }
+        lines.push_back("Nothing to commit: " + id + " already commits " + comma_list(asked));
     }
     print_lines(out, lines);
 }
 
-void run_iteration_uncommit(const IterationEditOptions& o, const GlobalOptions& global,
+void run_iteration_uncommit(const IterationEditOptions& options, const GlobalOptions& global,
                             std::ostream& out) {
     output_format(global, {OutputFormat::table});
     std::vector<std::string> removed;
     std::string id;
     modify_backlog(global, [&](Backlog& backlog) {
-        id = require_iteration(backlog, o.id).id;
-        removed = uncommit_assets(backlog, o.id, o.assets);
+        id = require_iteration(backlog, options.id).id;
+        removed = uncommit_assets(backlog, options.id, options.assets);
     });
     std::vector<std::string> lines;
     for (const std::string& asset : removed) {
@@ -127,14 +134,14 @@ void run_iteration_uncommit(const IterationEditOptions& o, const GlobalOptions& 
     print_lines(out, lines);
 }
 
-void run_iteration_start(const IterationEditOptions& o, const GlobalOptions& global,
+void run_iteration_start(const IterationEditOptions& options, const GlobalOptions& global,
                          std::ostream& out) {
     output_format(global, {OutputFormat::table});
     Date today = resolve_today(global);
     std::string line;
     modify_backlog(global, [&](Backlog& backlog) {
-        start_iteration(backlog, o.id);
-        const Iteration& started = require_iteration(backlog, o.id);
+        start_iteration(backlog, options.id);
+        const Iteration& started = require_iteration(backlog, options.id);
         IterationFigures figures = iteration_figures(backlog, started, today);
         line = "Started " + started.id + " with " + assets_count(figures.committed_assets) + " (" +
                amount(backlog, figures.committed_estimate) + ")";
@@ -163,16 +170,17 @@ std::string close_line(const Backlog& backlog, const std::string& id, const Clos
            std::to_string(unfinished - carried) + " back in the release backlog";
 }
 
-void run_iteration_close(const IterationEditOptions& o, const GlobalOptions& global,
+void run_iteration_close(const IterationEditOptions& options, const GlobalOptions& global,
                          std::ostream& out) {
     output_format(global, {OutputFormat::table});
     Date today = resolve_today(global);
     std::vector<std::string> lines;
     modify_backlog(global, [&](Backlog& backlog) {
-        std::string id = require_iteration(backlog, o.id).id;
+        std::string id = require_iteration(backlog, options.id).id;
         double carry_capacity = default_iteration_capacity(backlog).value;
         std::size_t iterations_before = backlog.iterations.size();
-        CloseReport report = close_iteration(backlog, id, o.carry_over, carry_capacity, today);
+        CloseReport report =
+            close_iteration(backlog, id, options.carry_over, carry_capacity, today);
         if (backlog.iterations.size() > iterations_before) {
             lines.push_back(added_iteration_line(backlog, backlog.iterations.back()));
         }

@@ -39,21 +39,21 @@ const Iteration* planned_target(const Backlog& backlog, const std::optional<std:
 // --capacity, else the planned iteration's own capacity when the team set one (above 0), else
 // the capacity a new iteration gets (velocity, then settings.default_capacity), so that a plan
 // committed to a new iteration fills exactly the capacity it records.
-PlanReport make_plan(const Backlog& backlog, const IterationPlanOptions& o) {
+PlanReport make_plan(const Backlog& backlog, const IterationPlanOptions& options) {
     PlanReport report;
-    if (o.capacity) {
-        report.plan = plan_iteration(backlog, o.id, o.capacity);
+    if (options.capacity) {
+        report.plan = plan_iteration(backlog, options.id, options.capacity);
         report.origin = CapacityOrigin::flag;
         return report;
     }
-    const Iteration* target = planned_target(backlog, o.id);
+    const Iteration* target = planned_target(backlog, options.id);
     if (target != nullptr && target->capacity > 0) {
-        report.plan = plan_iteration(backlog, o.id, target->capacity);
+        report.plan = plan_iteration(backlog, options.id, target->capacity);
         report.origin = CapacityOrigin::iteration;
         return report;
     }
     PlanningCapacity capacity = default_iteration_capacity(backlog);
-    report.plan = plan_iteration(backlog, o.id, capacity.value);
+    report.plan = plan_iteration(backlog, options.id, capacity.value);
     report.plan.capacity = capacity;
     report.origin = origin_of(capacity.source);
     return report;
@@ -88,19 +88,19 @@ void print_plan(OutputFormat format, const Backlog& backlog, const PlanReport& r
     }
 }
 
-void run_iteration_plan(const IterationPlanOptions& o, const GlobalOptions& global,
+void run_iteration_plan(const IterationPlanOptions& options, const GlobalOptions& global,
                         std::ostream& out) {
     OutputFormat format = output_format(global, {OutputFormat::table, OutputFormat::json});
-    if (!o.commit) {
+    if (!options.commit) {
         LoadedBacklog loaded = load_for_reading(global);
-        print_plan(format, loaded.backlog, make_plan(loaded.backlog, o), global, out);
+        print_plan(format, loaded.backlog, make_plan(loaded.backlog, options), global, out);
         return;
     }
     Date today = resolve_today(global);
     PlanReport report;
     Backlog after;
     modify_backlog(global, [&](Backlog& backlog) {
-        report = make_plan(backlog, o);
+        report = make_plan(backlog, options);
         report.commitment = commit_plan(backlog, report, today);
         after = backlog;
     });

@@ -197,8 +197,10 @@ void render_plan_text(std::ostream& out, const Backlog& backlog, const PlanRepor
             out << terminal_safe(added_iteration_line(backlog, *created)) << '\n';
         }
         if (commitment->added.empty()) {
-            out << terminal_safe("Nothing new to commit: " + commitment->iteration_id +
-                                 " already commits the whole proposal")
+            out << terminal_safe(report.plan.proposed.empty()
+                                     ? "Nothing to commit: nothing fits " + commitment->iteration_id
+                                     : "Nothing new to commit: " + commitment->iteration_id +
+                                           " already commits the whole proposal")
                 << '\n';
         } else {
             out << terminal_safe("Committed " + assets_count(commitment->added.size()) + " (" +
