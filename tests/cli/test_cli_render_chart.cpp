@@ -1,6 +1,7 @@
 #include "cli/render_chart.hpp"
 #include "cli/render_number.hpp"
 #include "cli/render_text.hpp"
+#include "support/text.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -10,14 +11,7 @@ using namespace mbl::cli;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    return lines;
-}
+using mbl::test::lines_of;
 
 bool is_ascii(const std::string& text) {
     return std::all_of(text.begin(), text.end(),

@@ -1,5 +1,6 @@
 #include "cli/render_table.hpp"
 #include "cli/render_text.hpp"
+#include "support/text.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -8,14 +9,7 @@ using namespace mbl::cli;
 
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        lines.push_back(line);
-    }
-    return lines;
-}
+using mbl::test::lines_of;
 
 // The display column where `needle` starts in `line`.
 std::size_t column_of(const std::string& line, const std::string& needle) {

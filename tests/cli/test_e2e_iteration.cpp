@@ -1,6 +1,7 @@
 // mbl iteration add/commit/uncommit/start/close, end to end on a copy of the Contoso example
 // (today 2026-11-25: it-6 active 2026-11-16..29, it-7 planned, it-1..5 closed).
 #include "support/backlog_json.hpp"
+#include "support/refusal.hpp"
 #include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
@@ -14,18 +15,6 @@ namespace {
 
 std::vector<std::string> ids_of(const json& array) {
     return array.get<std::vector<std::string>>();
-}
-
-// Requires a refusal with `exit_code` and a message containing `message`, the file untouched.
-void require_refused(const TempBacklog& backlog, const std::vector<std::string>& args,
-                     int exit_code, const std::string& message) {
-    std::string before = backlog.text();
-    RunResult result = backlog.run(args);
-    CAPTURE(args, result);
-    CHECK(result.exit_code == exit_code);
-    CHECK(result.out.empty());
-    CHECK(contains(result.err, "mbl: error: " + message));
-    CHECK(backlog.text() == before);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // mbl asset tasks / asset task done|undo, end to end on a copy of the Contoso example with a
 // task template added by hand.
 #include "support/backlog_json.hpp"
+#include "support/refusal.hpp"
 #include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
@@ -28,17 +29,6 @@ void add_vm_template(const TempBacklog& backlog) {
 
 json tasks_in_file(const TempBacklog& backlog, const std::string& id) {
     return asset_in(json::parse(backlog.text()), id)["tasks"];
-}
-
-void require_refused(const TempBacklog& backlog, const std::vector<std::string>& args,
-                     int exit_code, const std::string& message) {
-    std::string before = backlog.text();
-    RunResult result = backlog.run(args);
-    CAPTURE(args, result);
-    CHECK(result.exit_code == exit_code);
-    CHECK(result.out.empty());
-    CHECK(contains(result.err, message));
-    CHECK(backlog.text() == before);
 }
 
 } // namespace
