@@ -4,6 +4,7 @@
 #include "forecast_fixtures.hpp"
 #include "mbl/error.hpp"
 #include "mbl/forecast.hpp"
+#include "support/error_from.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -92,15 +93,7 @@ void check_percentiles_match(const CompletionForecast& completion,
     CHECK(completion.percentiles[1].iterations <= completion.percentiles[2].iterations);
 }
 
-template <class Action> Error error_from(Action&& action) {
-    try {
-        action();
-    } catch (const Error& error) {
-        return error;
-    }
-    FAIL("expected an mbl::Error");
-    throw std::logic_error("unreachable");
-}
+using mbl::test::error_from;
 
 } // namespace
 
