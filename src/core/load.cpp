@@ -1,13 +1,13 @@
 #include "mbl/load.hpp"
 
 #include "json_cursor.hpp"
+#include "json_tokenizer.hpp"
 #include "line_index.hpp"
 #include "load_entities.hpp"
 #include "mbl/error.hpp"
 
 #include <charconv>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace mbl {
 
@@ -66,10 +66,7 @@ LoadResult load_backlog(std::string_view text, std::string_view file_label) {
     LoadResult result;
     detail::BacklogSink root(result.backlog);
     detail::Reader reader(text, root, max_json_depth);
-    const char* reached = text.data();
-    detail::TrackingIterator first(text.data(), reader.reached());
-    detail::TrackingIterator last(text.data() + text.size(), &reached);
-    nlohmann::json::sax_parse(first, last, &reader);
+    detail::JsonTokenizer(text, reader, reader.reached()).run();
 
     detail::LineIndex lines(text);
     if (reader.fatal_message) {

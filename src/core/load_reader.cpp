@@ -167,11 +167,11 @@ Sink* add_raw_container(Reader& reader, RawObject& object, std::string key, bool
 }
 
 Reader::Reader(std::string_view text, Sink& root, int max_depth)
-    : text_(text), max_depth_(max_depth), reached_(text.data()), root_(root) {}
+    : text_(text), max_depth_(max_depth), root_(root) {}
 
 void Reader::begin_event() {
     event_from_ = previous_end_;
-    previous_end_ = static_cast<std::size_t>(reached_ - text_.data());
+    previous_end_ = reached_;
 }
 
 void Reader::begin_value() {
@@ -230,39 +230,19 @@ bool Reader::fail(std::string message) {
     return false;
 }
 
-bool Reader::fail_syntax(const char* what) {
-    // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 2: <reason>"
-    // or "[json.exception.out_of_range.406] <reason>".
-    std::string_view reason = what;
-    if (auto column = reason.find(", column "); column != std::string_view::npos) {
-        if (auto colon = reason.find(": ", column); colon != std::string_view::npos) {
-            reason.remove_prefix(colon + 2);
-        }
-    } else if (auto bracket = reason.find("] "); bracket != std::string_view::npos) {
-        reason.remove_prefix(bracket + 2);
-    }
-    std::string message = "invalid JSON: ";
-    for (char c : reason) {
+void Reader::syntax_error(std::string message, std::size_t offset) {
+    std::string shown = "invalid JSON: ";
+    for (char c : message) { // the tokenizer escapes bytes it quotes; this is a second guard
         auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte >= 0x7f) {
-            message += fmt::format("\\x{:02x}", byte);
+        if (byte < 0x20 || byte == 0x7f) {
+            shown += fmt::format("\\x{:02x}", byte);
         } else {
-            message += c;
+            shown += c;
         }
     }
-    // The exact byte for a bad character in a string, the end for a truncated file, else the
-    // start of the token that could not be read.
-    std::size_t reached = static_cast<std::size_t>(reached_ - text_.data());
-    if (reason.find("unexpected end of input") != std::string_view::npos) {
-        fatal_offset = reached;
-    } else if (reason.find("invalid string") != std::string_view::npos && reached > 0) {
-        fatal_offset = reached - 1;
-    } else {
-        fatal_offset = std::min(next_value_start(text_, previous_end_), reached);
-    }
-    fatal_message = std::move(message);
+    fatal_message = std::move(shown);
+    fatal_offset = offset;
     fatal_is_syntax = true;
-    return false;
 }
 
 bool Reader::push(Sink* sink, bool is_array) {
@@ -302,22 +282,9 @@ bool Reader::boolean(bool flag) {
     return scalar(value);
 }
 
-bool Reader::number_integer(std::int64_t number) {
-    fmt::format_int spelling(number);
-    Scalar value{Scalar::Type::integer, false, static_cast<double>(number),
-                 std::string_view(spelling.data(), spelling.size())};
-    return scalar(value);
-}
-
-bool Reader::number_unsigned(std::uint64_t number) {
-    fmt::format_int spelling(number);
-    Scalar value{Scalar::Type::integer, false, static_cast<double>(number),
-                 std::string_view(spelling.data(), spelling.size())};
-    return scalar(value);
-}
-
-bool Reader::number_float(double number, const std::string& spelling) {
-    Scalar value{Scalar::Type::number, false, number, spelling};
+bool Reader::number(std::string_view spelling, double number, bool is_integer) {
+    Scalar value{is_integer ? Scalar::Type::integer : Scalar::Type::number, false, number,
+                 spelling};
     return scalar(value);
 }
 
@@ -328,13 +295,13 @@ bool Reader::string(std::string& text) {
     return scalar(value);
 }
 
-bool Reader::start_object(std::size_t) {
+bool Reader::start_object() {
     begin_value();
     Sink* sink = stack_.empty() ? &root_ : stack_.back().sink->begin_object(*this);
     return !fatal_message && push(sink, false);
 }
 
-bool Reader::start_array(std::size_t) {
+bool Reader::start_array() {
     begin_value();
     if (stack_.empty()) {
         return fail("the file must hold one JSON object ({ ... }), not an array");

@@ -1,5 +1,5 @@
 #pragma once
-// The machinery of the streaming loader: nlohmann's SAX events go to a stack of sinks, one per
+// The machinery of the streaming loader: the tokenizer's SAX events go to a stack of sinks, one per
 // open JSON container, each of which knows what its container means (an asset, a list of tags,
 // a free-form value to keep as raw text). The reader tracks the JSON pointer and the byte offset
 // of every event so problems name their exact place.
@@ -18,7 +18,7 @@ namespace mbl::detail {
 
 class Reader;
 
-// One scalar JSON value as the SAX parser delivered it.
+// One scalar JSON value as the tokenizer delivered it.
 struct Scalar {
     // `object` and `array` stand for a container met where a scalar was wanted.
     enum class Type { null, boolean, integer, number, string, object, array };
@@ -97,26 +97,20 @@ class Reader {
     // Refuses nesting deeper than `max_depth` containers.
     Reader(std::string_view text, Sink& root, int max_depth);
 
-    // nlohmann's SAX interface.
+    // The tokenizer's handler interface (json_tokenizer.hpp).
     bool null();
     bool boolean(bool value);
-    bool number_integer(std::int64_t value);
-    bool number_unsigned(std::uint64_t value);
-    bool number_float(double value, const std::string& spelling);
+    bool number(std::string_view spelling, double value, bool is_integer);
     bool string(std::string& value);
-    bool binary(std::vector<std::uint8_t>&) { return true; }
-    bool start_object(std::size_t);
+    bool start_object();
     bool key(std::string& key);
     bool end_object();
-    bool start_array(std::size_t);
+    bool start_array();
     bool end_array();
-    template <class Exception>
-    bool parse_error(std::size_t, const std::string&, const Exception& error) {
-        return fail_syntax(error.what());
-    }
+    void syntax_error(std::string message, std::size_t offset);
 
-    // Where the tracking iterator has read up to.
-    const char** reached() { return &reached_; }
+    // Where the tokenizer has read up to (it updates this before each event).
+    std::size_t* reached() { return &reached_; }
 
     // Reports a problem at the current value (or the key just read), with its JSON pointer.
     void report(Severity severity, std::string code, std::string message);
@@ -159,11 +153,10 @@ class Reader {
     bool scalar(Scalar& value);
     bool push(Sink* sink, bool is_array);
     bool pop();
-    bool fail_syntax(const char* what);
 
     std::string_view text_;
     int max_depth_;
-    const char* reached_;
+    std::size_t reached_ = 0;
     std::size_t previous_end_ = 0; // where the previous event ended
     std::size_t event_from_ = 0;   // previous_end_ when the current event began
     Sink& root_;
