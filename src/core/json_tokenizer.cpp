@@ -23,6 +23,29 @@ bool stops_string(char c) {
     return string_stops[static_cast<unsigned char>(c)];
 }
 
+// The first byte at or after `at` that stops a string's fast path, or `end`.
+const char* find_string_stop(const char* at, const char* end) {
+#if defined(__SSE2__)
+    // 16 bytes at a time: the quote, the backslash, and (as signed bytes below 0x20) both the
+    // control characters and every byte of 0x80 and above.
+    while (end - at >= 16) {
+        __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+        __m128i stops = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                                                  _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
+                                     _mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)));
+        auto mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
+        if (mask != 0) {
+            return at + __builtin_ctz(mask);
+        }
+        at += 16;
+    }
+#endif
+    while (at != end && !stops_string(*at)) {
+        ++at;
+    }
+    return at;
+}
+
 TokenScan error_at(const char* at, std::string message) {
     TokenScan scan;
     scan.error = std::move(message);
@@ -181,23 +204,42 @@ std::string_view number_like(const char* at, const char* end) {
 
 } // namespace
 
+const char* find_byte_to_escape(const char* at, const char* end) {
+#if defined(__SSE2__)
+    // As find_string_stop, but bytes of 0x80 and above pass: flipping the top bit makes the
+    // signed comparison an unsigned one (c < 0x20 exactly when (c ^ 0x80) < (0x20 ^ 0x80)).
+    const __m128i top_bit = _mm_set1_epi8(static_cast<char>(0x80));
+    const __m128i below_space = _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80));
+    while (end - at >= 16) {
+        __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+        __m128i stops = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                                                  _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
+                                     _mm_cmplt_epi8(_mm_xor_si128(chunk, top_bit), below_space));
+        auto mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
+        if (mask != 0) {
+            return at + __builtin_ctz(mask);
+        }
+        at += 16;
+    }
+#endif
+    while (at != end && static_cast<unsigned char>(*at) >= 0x20 && *at != '"' && *at != '\\') {
+        ++at;
+    }
+    return at;
+}
+
 TokenScan scan_string(const char* at, const char* end, std::string& out) {
     const char* run = at + 1; // past the opening quote
-    const char* p = run;
-    while (p != end && !stops_string(*p)) {
-        ++p;
-    }
+    const char* p = find_string_stop(run, end);
     if (p != end && *p == '"') { // the common case: no escape, ASCII only
-        out.assign(run, p);
         TokenScan scan;
         scan.end = p + 1;
+        scan.plain = true;
         return scan;
     }
     out.clear();
     for (;;) {
-        while (p != end && !stops_string(*p)) {
-            ++p;
-        }
+        p = find_string_stop(p, end);
         out.append(run, p);
         if (p == end) {
             return error_at(end, "unexpected end of input inside a string; a closing '\"' is "

@@ -8,7 +8,12 @@
 // A handler provides:
 //   bool null(); bool boolean(bool);
 //   bool number(std::string_view spelling, double value, bool is_integer);
-//   bool string(std::string&); bool key(std::string&);   (the handler may move from the string)
+//   bool string(std::string& value, std::string_view literal);
+//     (the handler may move from `value`; `literal` is the string as written, quotes included,
+//     when it holds no escape, so it is already canonical JSON text; else empty)
+//   bool key(std::string_view key);
+//     (`key` points into the text when the key holds no escape, else into a buffer that the
+//     next string overwrites)
 //   bool start_object(); bool end_object(); bool start_array(); bool end_array();
 //   void syntax_error(std::string message, std::size_t offset);
 // A callback returning false stops the walk. `*reached` holds the offset just past the token that
@@ -18,25 +23,52 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace mbl::detail {
 
 // What a scan of one token found: where it ends, or why it is not valid JSON and where.
 struct TokenScan {
     const char* end = nullptr; // past the token; nullptr when `error` is set
+    bool plain = false;        // a string without escapes
     std::string error;         // without the "invalid JSON: " prefix
     const char* error_at = nullptr;
 };
 
-// Skips JSON whitespace.
+// Skips JSON whitespace. Indentation comes in runs of spaces after a line break: with SSE2 a
+// run of up to 16 spaces is skipped in one step.
 inline const char* skip_whitespace(const char* at, const char* end) {
-    while (at != end && (*at == ' ' || *at == '\n' || *at == '\r' || *at == '\t')) {
-        ++at;
+    for (;;) {
+#if defined(__SSE2__)
+        if (end - at >= 16) {
+            __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+            auto spaces =
+                static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, _mm_set1_epi8(' '))));
+            if (spaces != 0xFFFF) {
+                at += __builtin_ctz(~spaces);
+            } else {
+                at += 16;
+                continue;
+            }
+        }
+#endif
+        if (at != end && (*at == ' ' || *at == '\n' || *at == '\r' || *at == '\t')) {
+            ++at;
+            continue;
+        }
+        return at;
     }
-    return at;
 }
 
-// Reads the string whose opening quote is at `at` into `out` (decoded, checked UTF-8).
+// The first byte at or after `at` that a JSON string literal must escape (`"`, `\`, control
+// characters), or `end`.
+const char* find_byte_to_escape(const char* at, const char* end);
+
+// Reads the string whose opening quote is at `at` (checked UTF-8). A string without escapes is
+// left in place (`plain`): its content is the text between the quotes. Any other is decoded
+// into `out`.
 TokenScan scan_string(const char* at, const char* end, std::string& out);
 
 // A JSON number as written, with its value.
@@ -176,9 +208,21 @@ template <class Handler> class JsonTokenizer {
         if (!scan.end) {
             return fail(std::move(scan));
         }
+        const char* start = at_;
         at_ = scan.end;
         mark();
-        return is_key ? handler_.key(text_) : handler_.string(text_);
+        std::string_view literal;
+        if (scan.plain) {
+            literal = std::string_view(start, static_cast<std::size_t>(at_ - start));
+        }
+        if (is_key) {
+            return handler_.key(scan.plain ? literal.substr(1, literal.size() - 2)
+                                           : std::string_view(text_));
+        }
+        if (scan.plain) {
+            text_.assign(literal.data() + 1, literal.size() - 2);
+        }
+        return handler_.string(text_, literal);
     }
 
     bool read_number() {

@@ -50,6 +50,9 @@ RawJson Scalar::to_raw() const {
     case Type::number:
         return {std::string(spelling)};
     case Type::string: {
+        if (!literal.empty()) {
+            return {std::string(literal)};
+        }
         RawJson raw;
         append_quoted(raw.text, *text);
         return raw;
@@ -83,7 +86,7 @@ void KeySet::clear() {
     large_.clear();
 }
 
-void Sink::key(Reader&, std::string&) {}
+void Sink::key(Reader&, std::string_view) {}
 void Sink::end(Reader&) {}
 
 void RawCaptureSink::start(RawJson* destination, bool is_object) {
@@ -114,7 +117,7 @@ void RawCaptureSink::before_value() {
     level.empty = false;
 }
 
-void RawCaptureSink::key(Reader& reader, std::string& key) {
+void RawCaptureSink::key(Reader& reader, std::string_view key) {
     Level& level = levels_[depth_ - 1];
     if (!level.keys.insert(key)) {
         reader.fail_duplicate_key(key);
@@ -156,12 +159,12 @@ void RawCaptureSink::end(Reader&) {
     }
 }
 
-void add_raw_scalar(RawObject& object, std::string key, const Scalar& value) {
-    object.emplace_back(std::move(key), value.to_raw());
+void add_raw_scalar(RawObject& object, std::string_view key, const Scalar& value) {
+    object.emplace_back(std::string(key), value.to_raw());
 }
 
-Sink* add_raw_container(Reader& reader, RawObject& object, std::string key, bool is_object) {
-    object.emplace_back(std::move(key), RawJson{});
+Sink* add_raw_container(Reader& reader, RawObject& object, std::string_view key, bool is_object) {
+    object.emplace_back(std::string(key), RawJson{});
     reader.raw_capture().start(&object.back().second, is_object);
     return &reader.raw_capture();
 }
@@ -185,16 +188,15 @@ std::size_t Reader::current_offset() const {
     return next_value_start(text_, event_from_);
 }
 
-const std::string& Reader::current_key() const {
-    static const std::string none;
-    return stack_.empty() || stack_.back().is_array ? none : stack_.back().key;
+std::string_view Reader::current_key() const {
+    return stack_.empty() || stack_.back().is_array ? std::string_view() : stack_.back().key();
 }
 
 std::string Reader::current_path() const {
     std::string path;
     for (const Frame& frame : stack_) {
         path += '/';
-        path += frame.is_array ? std::to_string(frame.index) : pointer_segment(frame.key);
+        path += frame.is_array ? std::to_string(frame.index) : pointer_segment(frame.key());
     }
     return path;
 }
@@ -250,7 +252,7 @@ bool Reader::push(Sink* sink, bool is_array) {
         return fail(
             fmt::format("nesting deeper than {} levels; mbl refuses such files", max_depth_));
     }
-    stack_.push_back(Frame{sink, is_array, static_cast<std::size_t>(-1), {}, current_offset()});
+    stack_.push_back(Frame{sink, is_array, static_cast<std::size_t>(-1), current_offset()});
     return !fatal_message;
 }
 
@@ -283,15 +285,18 @@ bool Reader::boolean(bool flag) {
 }
 
 bool Reader::number(std::string_view spelling, double number, bool is_integer) {
-    Scalar value{is_integer ? Scalar::Type::integer : Scalar::Type::number, false, number,
-                 spelling};
+    Scalar value;
+    value.type = is_integer ? Scalar::Type::integer : Scalar::Type::number;
+    value.number = number;
+    value.spelling = spelling;
     return scalar(value);
 }
 
-bool Reader::string(std::string& text) {
+bool Reader::string(std::string& text, std::string_view literal) {
     Scalar value;
     value.type = Scalar::Type::string;
     value.text = &text;
+    value.literal = literal;
     return scalar(value);
 }
 
@@ -310,9 +315,15 @@ bool Reader::start_array() {
     return !fatal_message && push(sink, true);
 }
 
-bool Reader::key(std::string& key) {
+bool Reader::key(std::string_view key) {
     begin_event();
-    stack_.back().key = key;
+    Frame& frame = stack_.back();
+    frame.key_is_owned = key.data() < text_.data() || key.data() >= text_.data() + text_.size();
+    if (frame.key_is_owned) {
+        frame.owned_key.assign(key);
+    } else {
+        frame.key_in_text = key; // stays valid: the text outlives the reader
+    }
     stack_.back().sink->key(*this, key);
     return !fatal_message;
 }

@@ -27,6 +27,7 @@ struct Scalar {
     double number = 0;           // integer and number
     std::string_view spelling;   // number: as written in the file (integers: empty)
     std::string* text = nullptr; // string: the decoded value, may be moved from
+    std::string_view literal;    // string: as written with its quotes when canonical, else empty
 
     // "null", "a boolean", "a number", `a string ("16h")`: for type error messages.
     std::string description() const;
@@ -50,7 +51,7 @@ class KeySet {
 class Sink {
   public:
     virtual ~Sink() = default;
-    virtual void key(Reader& reader, std::string& key);
+    virtual void key(Reader& reader, std::string_view key);
     virtual void scalar(Reader& reader, Scalar& value) = 0;
     // A nested object or array starts: returns the sink that will receive its content.
     virtual Sink* begin_object(Reader& reader) = 0;
@@ -64,7 +65,7 @@ class RawCaptureSink final : public Sink {
   public:
     // Starts capturing a container into `destination`; `is_object` says which kind opened.
     void start(RawJson* destination, bool is_object);
-    void key(Reader& reader, std::string& key) override;
+    void key(Reader& reader, std::string_view key) override;
     void scalar(Reader& reader, Scalar& value) override;
     Sink* begin_object(Reader& reader) override;
     Sink* begin_array(Reader& reader) override;
@@ -87,9 +88,9 @@ class RawCaptureSink final : public Sink {
 
 // Adds `key` with a scalar value to a free-form object (`attributes`, or an entity's unknown
 // keys), kept as raw values in order.
-void add_raw_scalar(RawObject& object, std::string key, const Scalar& value);
+void add_raw_scalar(RawObject& object, std::string_view key, const Scalar& value);
 // Adds `key` to `object` and returns the sink that captures its container value.
-Sink* add_raw_container(Reader& reader, RawObject& object, std::string key, bool is_object);
+Sink* add_raw_container(Reader& reader, RawObject& object, std::string_view key, bool is_object);
 
 // The SAX handler: routes events to the sink on top of the stack.
 class Reader {
@@ -101,9 +102,9 @@ class Reader {
     bool null();
     bool boolean(bool value);
     bool number(std::string_view spelling, double value, bool is_integer);
-    bool string(std::string& value);
+    bool string(std::string& value, std::string_view literal);
     bool start_object();
-    bool key(std::string& key);
+    bool key(std::string_view key);
     bool end_object();
     bool start_array();
     bool end_array();
@@ -129,7 +130,7 @@ class Reader {
     std::string current_path() const;
     std::size_t current_offset() const;
     // The key of the value being read in the innermost object ("" in an array).
-    const std::string& current_key() const;
+    std::string_view current_key() const;
 
     // Problems in file order; problem_offsets[i] is where problems[i] is (positions are filled
     // in at the end, in one pass).
@@ -145,8 +146,13 @@ class Reader {
         Sink* sink;
         bool is_array;
         std::size_t index;        // arrays: index of the current element
-        std::string key;          // objects: the current key
         std::size_t start_offset; // where the container starts in the text
+        // Objects: the current key, in the text, or decoded into owned_key when it held escapes
+        // (a view of owned_key would not survive the frame being moved).
+        std::string_view key_in_text;
+        std::string owned_key;
+        bool key_is_owned = false;
+        std::string_view key() const { return key_is_owned ? owned_key : key_in_text; }
     };
     void begin_event();
     void begin_value();

@@ -24,12 +24,12 @@ class PointerFinder {
     bool null() { return scalar(); }
     bool boolean(bool) { return scalar(); }
     bool number(std::string_view, double, bool) { return scalar(); }
-    bool string(std::string&) { return scalar(); }
+    bool string(std::string&, std::string_view) { return scalar(); }
     bool start_object() { return open(false); }
     bool start_array() { return open(true); }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
-    bool key(std::string& key) {
+    bool key(std::string_view key) {
         begin_event();
         if (skipped_depth_ == 0) {
             stack_.back().key = key;

@@ -2,6 +2,7 @@
 // (what one accepts the other accepts, with the same value) and on each error's position.
 
 #include "core/json_tokenizer.hpp"
+#include "core/json_write.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -28,8 +29,15 @@ class TreeBuilder {
         }
         return put(std::stoull(std::string(spelling)));
     }
-    bool string(std::string& value) { return put(value); }
-    bool key(std::string& key) {
+    bool string(std::string& value, std::string_view literal) {
+        if (!literal.empty()) { // a literal is handed over only when it is the canonical text
+            std::string canonical;
+            mbl::detail::append_quoted(canonical, value);
+            literals_canonical = literals_canonical && canonical == literal;
+        }
+        return put(value);
+    }
+    bool key(std::string_view key) {
         pending_key_ = key;
         return true;
     }
@@ -46,6 +54,7 @@ class TreeBuilder {
     std::vector<std::string> spellings;
     std::string error;
     std::size_t error_offset = 0;
+    bool literals_canonical = true;
 
   private:
     nlohmann::json* place(nlohmann::json value) {
@@ -98,6 +107,7 @@ void check_agrees_with_nlohmann(const std::string& text) {
     REQUIRE(ours.accepted == !theirs.is_discarded());
     if (ours.accepted) {
         CHECK(ours.tree.root == theirs);
+        CHECK(ours.tree.literals_canonical);
     } else {
         CHECK(ours.tree.error_offset <= text.size());
         CHECK_FALSE(ours.tree.error.empty());
@@ -232,8 +242,8 @@ TEST_CASE("nesting a million deep is walked without recursion", "[tokenizer]") {
         bool null() { return true; }
         bool boolean(bool) { return true; }
         bool number(std::string_view, double, bool) { return true; }
-        bool string(std::string&) { return true; }
-        bool key(std::string&) { return true; }
+        bool string(std::string&, std::string_view) { return true; }
+        bool key(std::string_view) { return true; }
         bool start_object() { return true; }
         bool end_object() { return true; }
         bool start_array() {
