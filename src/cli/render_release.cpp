@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, 5> group_names{"not-started", "in-progres
 
 // Headings of `release show`'s groups.
 constexpr std::array<std::string_view, 5> group_headings{
-    "not-started", "in-progress", "blocked", "replicated", "retire or retain (nothing to migrate)"};
+    "not-started", "in-progress", "blocked", "replicated", "retire or retain, nothing to migrate"};
 
 std::string stage_name(Stage stage) {
     return std::string(to_string(stage));

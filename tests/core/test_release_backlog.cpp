@@ -64,7 +64,8 @@ TEST_CASE("release_backlog groups the assets by status, retire/retain last", "[r
 }
 
 TEST_CASE("release_backlog gives each asset's iteration", "[release_backlog]") {
-    ReleaseBacklog release = release_backlog(show_sample(), "crm", on("2027-01-20"));
+    Backlog backlog = show_sample(); // the release points into it
+    ReleaseBacklog release = release_backlog(backlog, "crm", on("2027-01-20"));
     auto iteration_of = [&](std::string_view id) {
         for (const ReleaseAsset& entry : release.assets) {
             if (entry.asset->id == id) {
@@ -81,7 +82,8 @@ TEST_CASE("release_backlog gives each asset's iteration", "[release_backlog]") {
 }
 
 TEST_CASE("release_backlog lists unmet dependencies, other workloads' too", "[release_backlog]") {
-    ReleaseBacklog release = release_backlog(show_sample(), "crm", on("2027-01-20"));
+    Backlog backlog = show_sample(); // the release points into it
+    ReleaseBacklog release = release_backlog(backlog, "crm", on("2027-01-20"));
     const ReleaseAsset& web = release.assets[1];
     REQUIRE(web.asset->id == "crm-web");
     REQUIRE(web.unmet.size() == 3); // crm-files is replicated: met
@@ -97,7 +99,8 @@ TEST_CASE("release_backlog lists unmet dependencies, other workloads' too", "[re
 }
 
 TEST_CASE("release_backlog gives the stages of the workloads it depends on", "[release_backlog]") {
-    ReleaseBacklog release = release_backlog(show_sample(), "crm", on("2027-01-20"));
+    Backlog backlog = show_sample(); // the release points into it
+    ReleaseBacklog release = release_backlog(backlog, "crm", on("2027-01-20"));
     REQUIRE(release.depends_on.size() == 3);
     CHECK(release.depends_on[0].workload_id == "identity");
     CHECK(release.depends_on[0].stage == Stage::production);
