@@ -103,19 +103,19 @@ void setup_release(CLI::App& root, GlobalOptions& global, std::ostream& out, std
     auto advance_options = std::make_shared<ReleaseAdvanceOptions>();
     CLI::App* advance = add_command(
         *release, "advance",
-        "Move a workload to the next stage (or --to STAGE, also backwards), recorded with the "
-        "day in its stage_history. Gates: staging and later need every asset replicated (or "
-        "retire/retain); production needs every workload it depends on in production; a move "
-        "forward goes one stage at a time. A refused gate exits 1 listing each blocker",
+        "Move a workload to its next stage (or --to STAGE, back too) through the gates, recorded "
+        "with the day in its stage_history; a refused gate exits 1 listing each blocker",
         "mbl release advance crm --to production --force --reason \"UAT waived by CAB-114\"");
     advance->add_option("W", advance_options->id, "Workload id")->required();
     advance
         ->add_option("--to", advance_options->to,
                      "Target stage: planned, migrating, staging, uat or production (default: "
-                     "the next one)")
+                     "the next one). Forward goes one stage at a time; back is always allowed")
         ->type_name("STAGE");
     advance->add_flag("--force", advance_options->force,
-                      "Pass the gates anyway; needs --reason, recorded with forced: true");
+                      "Pass the gates anyway (staging and later: every asset replicated, or "
+                      "retire/retain; production: every workload it depends on in production; "
+                      "no stage skipped). Needs --reason; recorded with forced: true");
     advance
         ->add_option("--reason", advance_options->reason,
                      "Why: recorded in the stage_history entry (required with --force)")
