@@ -101,6 +101,10 @@ TEST_CASE("crm from migrating to production: refused, forced, stepped back, rele
     }
     CHECK(backlog.run({"validate"}).exit_code == 0);
     CHECK(backlog.run({"fmt", "--check"}).exit_code == 0);
+    std::string shown = run_ok(backlog, {"workload", "show", "crm"});
+    CHECK(contains(shown, "2026-11-25  staging (forced: " + std::string(reason) + ")\n"));
+    CHECK(contains(shown, "2026-12-03  staging (UAT failed: SSO loop)\n"));
+    CHECK(contains(shown, "2026-12-10  production\n"));
 
     // At the last stage, advance needs --to.
     require_refused(backlog, {"release", "advance", "crm"}, 2, "the last stage");
