@@ -14,15 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-const json& workload_in(const json& file, const std::string& id) {
-    for (const json& workload : file["workloads"]) {
-        if (workload["id"] == id) {
-            return workload;
-        }
-    }
-    throw std::runtime_error("no workload " + id);
-}
-
 json history_entry(const char* stage, const char* date, const char* reason, bool forced) {
     json entry{{"stage", stage}, {"date", date}};
     if (reason) {
