@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 
+import asset_records
 import generate
 import report
 
@@ -47,7 +48,8 @@ class Operation:
 
 
 OPERATIONS = [
-    Operation("query", lambda facts: ["asset", "list", "--status", "replicated", "--format", "json"],
+    Operation("query",
+              lambda facts: ["asset", "list", "--status", "replicated", "--format", "json"],
               lambda facts: '[.assets[] | select(.status == "replicated")]'),
     Operation("edit one asset",
               lambda facts: ["asset", "set", facts["edit_asset"], "status=replicated"],
@@ -144,8 +146,11 @@ def size_label(assets):
 def generated_backlog(assets, seed, cache_dir):
     """The cached file for `assets` and `seed`, made when missing or when the generator changed;
     and its facts (today, the asset to edit), kept beside it."""
-    with open(generate.__file__, "rb") as source:
-        version = hashlib.sha256(source.read()).hexdigest()[:12]
+    digest = hashlib.sha256()
+    for module in (generate, asset_records):
+        with open(module.__file__, "rb") as source:
+            digest.update(source.read())
+    version = digest.hexdigest()[:12]
     path = os.path.join(cache_dir, f"backlog-{assets}-seed{seed}-{version}.json")
     if not os.path.exists(path) or not os.path.exists(path + ".facts"):
         print(f"bench: generating {assets} assets into {path}", file=sys.stderr, flush=True)
@@ -198,8 +203,8 @@ def parse_options(argv):
     unknown = [key for key in options.operations.split(",") if key not in OPERATION_KEYS]
     if unknown:
         parser.error(f"unknown operation {unknown[0]!r}; choose from {','.join(OPERATION_KEYS)}")
-    options.operations = [o for o in OPERATIONS
-                          if any(OPERATION_KEYS[k] == o.name for k in options.operations.split(","))]
+    chosen = {OPERATION_KEYS[key] for key in options.operations.split(",")}
+    options.operations = [operation for operation in OPERATIONS if operation.name in chosen]
     if options.repeat < 1:
         parser.error("--repeat must be at least 1")
     options.mbl = os.path.abspath(options.mbl)
