@@ -3,14 +3,14 @@
 
     cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release && cmake --build build-release
     bench/run.py                                  # 1k, 10k, 100k assets and the bundled example
-    bench/run.py --sizes 100k --repeat 9 --output docs/bench-latest.md
-    bench/run.py --with-1m                        # adds 1,000,000 assets (minutes, ~600 MB files)
+    bench/run.py --sizes 100k --repeat 9 --output results.md
+    bench/run.py --with-1m                        # adds 1,000,000 assets (minutes, 570 MB)
 
 Builds nothing: it runs the given binary (default build-release/mbl). Generates the backlogs
-once into a cache directory (bench/generate.py, seeded), then runs each operation once to warm
-the page cache and `--repeat` times measured, each in a fresh process: median wall time and
-peak resident memory (from wait4, per process). An edit runs on a fresh copy of the file each
-time, as does its jq round trip. Prints a Markdown table (and writes it with --output).
+once into a cache directory (bench/generate.py, seeded). Per operation and backlog, one run under
+GNU time warms the page cache and gives the peak resident memory, then `--repeat` runs, each a
+fresh process, give the median wall time. An edit runs on a fresh copy of the file each time, as
+does its jq round trip. Prints a Markdown report (and writes it with --output).
 See docs/performance.md. Python 3 standard library only.
 """
 
@@ -197,7 +197,7 @@ def parse_options(argv):
     except argparse.ArgumentTypeError as error:
         parser.error(str(error))
     if any(size >= MILLION for size in options.sizes) and not options.with_1m:
-        parser.error("1,000,000 assets or more take minutes and ~600 MB a file: add --with-1m")
+        parser.error("1,000,000 assets take minutes and a 570 MB file: add --with-1m")
     if options.with_1m and MILLION not in options.sizes:
         options.sizes.append(MILLION)
     unknown = [key for key in options.operations.split(",") if key not in OPERATION_KEYS]
