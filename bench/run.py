@@ -15,6 +15,7 @@ See docs/performance.md. Python 3 standard library only.
 """
 
 import argparse
+import glob
 import hashlib
 import json
 import os
@@ -153,6 +154,8 @@ def generated_backlog(assets, seed, cache_dir):
     version = digest.hexdigest()[:12]
     path = os.path.join(cache_dir, f"backlog-{assets}-seed{seed}-{version}.json")
     if not os.path.exists(path) or not os.path.exists(path + ".facts"):
+        for stale in glob.glob(os.path.join(cache_dir, f"backlog-{assets}-seed{seed}-*")):
+            os.remove(stale)  # made by an older generator (a 1M file is 570 MB)
         print(f"bench: generating {assets} assets into {path}", file=sys.stderr, flush=True)
         with open(path + ".partial", "w", encoding="utf-8", newline="\n") as out:
             facts = generate.generate(out, assets, seed)
