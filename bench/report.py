@@ -93,9 +93,9 @@ def markdown(rows, preamble):
     if not judged:
         summary = "No row has a target: they apply at 100k and 1M assets and to the example."
     elif failures:
-        summary = f"{failures} of {judged} rows with a target miss it."
+        summary = f"{failures} of the {judged} rows with a target miss it."
     else:
-        summary = f"All {judged} rows with a target meet it."
+        summary = f"Every row with a target meets it ({judged} of {len(rows)} rows)."
     lines += ["", summary]
     return "\n".join(lines) + "\n"
 
