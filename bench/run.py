@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark mbl against the targets of issue 7, with jq in the same run as the yardstick.
 
-    cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release && cmake --build build-release
+    cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release
+    cmake --build build-release --target mbl
     bench/run.py                                  # 1k, 10k, 100k assets and the bundled example
     bench/run.py --sizes 100k --repeat 9 --output results.md
     bench/run.py --with-1m                        # adds 1,000,000 assets (minutes, 570 MB)
@@ -214,7 +215,7 @@ def parse_options(argv):
     if not os.access(options.mbl, os.X_OK):
         parser.error(f"no mbl binary at {options.mbl}; build one with: cmake -S . -B "
                      "build-release -G Ninja -DCMAKE_BUILD_TYPE=Release && cmake --build "
-                     "build-release (or pass --mbl PATH)")
+                     "build-release --target mbl (or pass --mbl PATH)")
     if not os.access(TIME, os.X_OK):
         parser.error(f"no GNU time at {TIME} (scripts/setup.sh installs it: package time)")
     if options.jq:
