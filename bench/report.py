@@ -1,0 +1,146 @@
+"""The benchmark's Markdown report: the targets of issue 7 and the table checked against them."""
+
+import datetime
+import os
+import platform
+import subprocess
+
+MB = 1_000_000
+TARGET_SIZE = 100_000
+LINEAR_SIZE = 1_000_000
+LINEAR_FACTOR = 12  # 10x the assets may take at most 12x the time
+EXAMPLE_SECONDS = 0.010
+MEMORY_FACTOR = 3  # peak resident memory at most 3x the file size
+# At 100,000 assets: (seconds at most, at least this many times faster than jq or None).
+TARGETS = {
+    "query": (0.25, 4),
+    "edit one asset": (0.5, 3),
+    "validate": (0.5, None),
+    "fmt --check": (0.5, None),
+    "iteration plan": (1.0, None),
+    "forecast": (1.0, None),
+    "status": (1.0, None),
+}
+
+
+class Row:
+    """One measured operation on one backlog (`assets` is None for the bundled example)."""
+
+    def __init__(self, operation, label, assets, file_bytes, seconds, peak_bytes, jq_seconds):
+        self.operation = operation
+        self.label = label
+        self.assets = assets
+        self.file_bytes = file_bytes
+        self.seconds = seconds
+        self.peak_bytes = peak_bytes
+        self.jq_seconds = jq_seconds
+
+    def ratio(self):
+        """How many times faster than jq (None without a jq run)."""
+        return None if self.jq_seconds is None else self.jq_seconds / self.seconds
+
+
+def judge(row, rows):
+    """(target text, result text) for `row`; ("—", "—") where the issue sets no target. A miss
+    names what missed: "FAIL: time, jq ratio, memory"."""
+    limits = []  # (target text, what it limits, holds)
+    if row.assets is None:
+        limits.append((f"≤ {EXAMPLE_SECONDS:.3f} s", "time", row.seconds <= EXAMPLE_SECONDS))
+    elif row.assets == TARGET_SIZE:
+        seconds, times_jq = TARGETS[row.operation]
+        limits.append((f"≤ {seconds:g} s", "time", row.seconds <= seconds))
+        if times_jq and row.ratio() is not None:
+            limits.append((f"≥ {times_jq}× jq", "jq ratio", row.ratio() >= times_jq))
+    elif row.assets == LINEAR_SIZE:
+        base = next((r for r in rows if r.assets == TARGET_SIZE and r.operation == row.operation),
+                    None)
+        if base:
+            bound = base.seconds * LINEAR_FACTOR
+            limits.append((f"≤ {bound:.2f} s (12× 100k)", "time", row.seconds <= bound))
+    if row.assets in (TARGET_SIZE, LINEAR_SIZE):
+        memory = row.file_bytes * MEMORY_FACTOR
+        limits.append((f"≤ {memory / MB:.0f} MB", "memory", row.peak_bytes <= memory))
+    if not limits:
+        return "—", "—"
+    missed = [what for _, what, holds in limits if not holds]
+    return (", ".join(text for text, _, _ in limits),
+            "FAIL: " + ", ".join(missed) if missed else "pass")
+
+
+def seconds_text(seconds):
+    return f"{seconds:.4f}" if seconds < 0.1 else f"{seconds:.3f}"
+
+
+def size_text(row):
+    if row.file_bytes < MB:
+        return f"{row.label} ({row.file_bytes / 1000:.0f} kB)"
+    return f"{row.label} ({row.file_bytes / MB:.1f} MB)"
+
+
+def markdown(rows, preamble):
+    lines = [preamble, "",
+             "| operation | size | median s | peak MB | jq s | ratio | target | result |",
+             "|---|---|---:|---:|---:|---:|---|---|"]
+    for row in rows:
+        target, result = judge(row, rows)
+        jq = "—" if row.jq_seconds is None else seconds_text(row.jq_seconds)
+        ratio = "—" if row.ratio() is None else f"{row.ratio():.1f}×"
+        lines.append(f"| {row.operation} | {size_text(row)} | {seconds_text(row.seconds)} | "
+                     f"{row.peak_bytes / MB:.1f} | {jq} | {ratio} | {target} | {result} |")
+    results = [judge(row, rows)[1] for row in rows]
+    judged = sum(1 for result in results if result != "—")
+    failures = sum(1 for result in results if result.startswith("FAIL"))
+    if not judged:
+        summary = "No row has a target: they apply at 100k and 1M assets and to the example."
+    elif failures:
+        summary = f"{failures} of the {judged} rows with a target miss it."
+    else:
+        summary = f"Every row with a target meets it ({judged} of {len(rows)} rows)."
+    lines += ["", summary]
+    return "\n".join(lines) + "\n"
+
+
+def command_output(argv, cwd=None):
+    try:
+        return subprocess.run(argv, cwd=cwd, capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def memory_total():
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        return f"{pages / 2**30:.0f} GiB"
+    except (ValueError, OSError):
+        return "unknown memory"
+
+
+def describe_run(repo, mbl, repeat, seed):
+    """The lines above the table: commit, binary, machine, method."""
+    commit = command_output(["git", "rev-parse", "--short", "HEAD"], cwd=repo) or "unknown"
+    if command_output(["git", "status", "--porcelain", "--untracked-files=no"], cwd=repo):
+        commit += " (with uncommitted changes)"
+    version = command_output([mbl, "--version"]) or "unknown version"
+    jq = command_output(["jq", "--version"]) or "no jq"
+    today = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return "\n".join([
+        f"- run: {today}, commit `{commit}`, `{os.path.relpath(mbl, repo)}` ({version})",
+        f"- machine: {os.cpu_count()} cores ({cpu_model()}), {memory_total()}, "
+        f"{platform.system()} {platform.release()}",
+        f"- method: median wall time of {repeat} runs, each a fresh process, after one run "
+        f"under GNU time that warms the page cache and gives the peak resident memory; {jq} on "
+        f"the same files in the same run (the edit as `jq ... f > t && mv t f`); generator "
+        f"seed {seed}",
+    ])
