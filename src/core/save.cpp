@@ -35,11 +35,18 @@ class ObjectWriter {
   public:
     ObjectWriter(std::string& out, int depth) : out_(out), depth_(depth) {}
 
-    // Starts member `name`; the caller writes its value next.
+    // Starts member `name`, one of mbl's own keys (nothing in it to escape); the caller writes
+    // its value next.
     std::string& key(std::string_view name) {
-        out_ += empty_ ? "{\n" : ",\n";
-        empty_ = false;
-        append_indent(out_, depth_ + 1);
+        start_member();
+        out_ += '"';
+        out_ += name;
+        out_ += "\": ";
+        return out_;
+    }
+    // Starts member `name`, a key from the file (escaped as needed).
+    std::string& raw_key(std::string_view name) {
+        start_member();
         append_quoted(out_, name);
         out_ += ": ";
         return out_;
@@ -75,7 +82,7 @@ class ObjectWriter {
     // Members of a free-form object, written as members of this one.
     void raw_members(const RawObject& members) {
         for (const auto& [name, value] : members) {
-            detail::append_raw(key(name), value, depth_ + 1);
+            detail::append_raw(raw_key(name), value, depth_ + 1);
         }
     }
     void raw_object(std::string_view name, const RawObject& members) {
@@ -100,6 +107,12 @@ class ObjectWriter {
     }
 
   private:
+    void start_member() {
+        out_ += empty_ ? "{\n" : ",\n";
+        empty_ = false;
+        append_indent(out_, depth_ + 1);
+    }
+
     std::string& out_;
     int depth_;
     bool empty_ = true;
@@ -199,7 +212,7 @@ void write_task_template(std::string& out, const TaskTemplate& task, int depth) 
 void write_task_templates(std::string& out, const std::vector<KindTemplate>& kinds, int depth) {
     ObjectWriter object(out, depth);
     for (const KindTemplate& kind : kinds) {
-        object.key(kind.kind);
+        object.raw_key(kind.kind);
         object.write_array(kind.tasks, [&](const TaskTemplate& task) {
             write_task_template(out, task, object.member_depth() + 1);
         });
