@@ -68,9 +68,7 @@ std::pair<std::string, std::size_t> read_key(std::string_view member) {
     while (close < member.size() && member[close] != '"') {
         close += member[close] == '\\' ? 2 : 1;
     }
-    // The key literal is canonical JSON: nlohmann decodes its escapes.
-    auto key = nlohmann::json::parse(member.substr(0, close + 1)).get<std::string>();
-    return {std::move(key), close + 3}; // past `": `
+    return {string_value(member.substr(0, close + 1)), close + 3}; // past `": `
 }
 
 // `text` with one level (two spaces) taken off every line after the first.
@@ -161,6 +159,14 @@ RawJson to_object_json(const RawObject& members) {
     RawJson out;
     append_object(out.text, members, 0);
     return out;
+}
+
+std::string string_value(std::string_view literal) {
+    if (!literal.starts_with('"')) {
+        return {};
+    }
+    // Canonical JSON, so nlohmann decodes its escapes without surprises.
+    return nlohmann::json::parse(literal).get<std::string>();
 }
 
 const RawJson* find_member(const RawObject& members, std::string_view key) {

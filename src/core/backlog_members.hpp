@@ -42,6 +42,10 @@ RawObject split_canonical_object(std::string_view object);
 // `members` as one JSON object in canonical text at depth 0.
 RawJson to_object_json(const RawObject& members);
 
+// The text a canonical JSON string literal holds, escapes decoded; empty when `value` is not a
+// string.
+std::string string_value(std::string_view literal);
+
 // The value of `key` in `members`, or null when absent.
 const RawJson* find_member(const RawObject& members, std::string_view key);
 
