@@ -193,22 +193,10 @@ std::set<ProblemKey> errors_of(const Backlog& backlog) {
     return errors;
 }
 
-// `value` on one line, `none` when absent, shortened to about `limit` bytes on a UTF-8
-// boundary.
+// `value` on one line, `none` when absent.
 std::string shown(const std::optional<RawJson>& value) {
     constexpr std::size_t limit = 60;
-    if (!value) {
-        return "none";
-    }
-    std::string text = one_line(*value);
-    if (text.size() <= limit) {
-        return text;
-    }
-    std::size_t cut = limit - 3;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-        --cut;
-    }
-    return text.substr(0, cut) + "...";
+    return value ? one_line(*value, limit) : "none";
 }
 
 } // namespace
