@@ -29,6 +29,9 @@ void setup_forecast(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_validate(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_fmt(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_iteration(CLI::App& root, GlobalOptions& options, std::ostream& out);
+void setup_diff(CLI::App& root, GlobalOptions& options, std::ostream& out);
+void setup_merge(CLI::App& root, GlobalOptions& options, std::ostream& out); // merge-driver
+void setup_git(CLI::App& root, GlobalOptions& options, std::ostream& out);
 // Adds `tasks` and `task done/undo` to the `asset` family.
 void setup_asset_tasks(CLI::App& asset, GlobalOptions& options, std::ostream& out);
 

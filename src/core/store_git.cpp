@@ -193,9 +193,9 @@ GitSetupReport setup_merge_driver(const fs::path& backlog_file, std::string_view
     fs::path attributes_path = top / ".gitattributes";
     if (auto updated = with_attribute_line(read_text_file(attributes_path), line)) {
         write_file_atomically(attributes_path, *updated);
-        report.done.push_back(fmt::format("added '{}' to {}", line, attributes_path.string()));
+        report.done.push_back(fmt::format("added '{}' to .gitattributes", line));
     } else {
-        report.done.push_back(fmt::format("{} already has '{}'", attributes_path.string(), line));
+        report.done.push_back(fmt::format(".gitattributes already has '{}'", line));
     }
     report.done.push_back(ensure_config(top, "merge.mbl.name", "mbl: merge backlogs by entity"));
     report.done.push_back(ensure_config(top, "merge.mbl.driver", merge_driver_command(program)));

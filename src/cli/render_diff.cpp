@@ -1,0 +1,256 @@
+#include "cli/render_diff.hpp"
+
+#include "cli/render_report_json.hpp"
+#include "cli/render_text.hpp"
+#include "mbl/raw_json.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <functional>
+
+namespace mbl::cli {
+namespace {
+
+using Type = EntityChange::Type;
+
+std::string_view group_title(std::string_view kind) {
+    if (kind == "backlog") {
+        return "Backlog";
+    }
+    if (kind == "settings") {
+        return "Settings";
+    }
+    return kind == "workload" ? "Workloads" : kind == "asset" ? "Assets" : "Iterations";
+}
+
+// `1 added, 2 changed` for the entities of one group; empty for backlog and settings.
+std::string group_counts(const std::vector<const EntityChange*>& group) {
+    if (group.front()->id.empty()) {
+        return "";
+    }
+    std::string counts;
+    for (auto [type, word] : {std::pair{Type::added, "added"}, std::pair{Type::removed, "removed"},
+                              std::pair{Type::changed, "changed"}}) {
+        auto count =
+            std::count_if(group.begin(), group.end(),
+                          [type = type](const EntityChange* c) { return c->type == type; });
+        if (count > 0) {
+            counts += fmt::format("{}{} {}", counts.empty() ? "" : ", ", count, word);
+        }
+    }
+    return counts;
+}
+
+// The changes split into runs of one kind, in order.
+std::vector<std::vector<const EntityChange*>> groups_of(const BacklogDiff& diff) {
+    std::vector<std::vector<const EntityChange*>> groups;
+    for (const EntityChange& change : diff.changes) {
+        if (groups.empty() || groups.back().front()->kind != change.kind) {
+            groups.emplace_back();
+        }
+        groups.back().push_back(&change);
+    }
+    return groups;
+}
+
+const FieldChange* milestone_change(const EntityChange& change) {
+    for (const FieldChange& field : change.fields) {
+        if (change.milestone != Milestone::none && field.field == change.milestone_field) {
+            return &field;
+        }
+    }
+    return nullptr;
+}
+
+// How one notation writes the pieces of a change line.
+struct Notation {
+    std::function<std::string(const std::string&)> code;  // an id or a value
+    std::function<std::string(const std::string&)> plain; // a name or a field
+    std::string arrow;
+};
+
+// The lines of one change, without indentation or bullet.
+std::vector<std::string> change_lines(const EntityChange& change, const Notation& notation) {
+    std::string subject = change.id.empty() ? "" : notation.code(change.id);
+    std::string named = change.name.empty() || change.name == change.id
+                            ? ""
+                            : " (" + notation.plain(change.name) + ")";
+    if (change.type != Type::changed) {
+        return {subject + (change.type == Type::added ? ": added" : ": removed") + named};
+    }
+    std::vector<std::string> lines;
+    auto transition = [&](const FieldChange& field) {
+        return notation.code(display_value(field.before)) + " " + notation.arrow + " " +
+               notation.code(display_value(field.after));
+    };
+    const FieldChange* milestone = milestone_change(change);
+    if (milestone != nullptr) {
+        std::string verb(milestone_verb(change.milestone));
+        lines.push_back(subject + ": " + verb +
+                        (change.kind == "workload" ? " " + transition(*milestone) : ""));
+    }
+    for (const FieldChange& field : change.fields) {
+        if (&field != milestone) {
+            lines.push_back((subject.empty() ? "" : subject + ": ") + notation.plain(field.field) +
+                            " " + transition(field));
+        }
+    }
+    return lines;
+}
+
+// `text` as a Markdown code span: fenced by more backticks than it holds in a row.
+std::string markdown_code(const std::string& text) {
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (char c : text) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    std::string fence(longest + 1, '`');
+    bool pad = text.starts_with('`') || text.ends_with('`');
+    std::string inner = pad ? " " + text + " " : text;
+    std::replace(inner.begin(), inner.end(), '\n', ' ');
+    return fence + inner + fence;
+}
+
+// `text` with every character Markdown or HTML would act on mid-line escaped (the text never
+// starts a line, so list and heading markers need no escape).
+std::string markdown_text(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos) {
+            out += '\\';
+        }
+        out += c == '\n' || c == '\r' ? ' ' : c;
+    }
+    return out;
+}
+
+std::string_view milestone_key(Milestone milestone) {
+    switch (milestone) {
+    case Milestone::iteration_unstarted:
+        return "unstarted";
+    case Milestone::workload_stepped_back:
+        return "stepped_back";
+    default:
+        return milestone_verb(milestone);
+    }
+}
+
+std::string_view type_key(Type type) {
+    return type == Type::added ? "added" : type == Type::removed ? "removed" : "changed";
+}
+
+ReportJson json_of(const RawJson& value) {
+    return ReportJson::parse(value.text);
+}
+
+} // namespace
+
+std::string display_value(const std::optional<RawJson>& value) {
+    constexpr std::size_t limit = 80;
+    if (!value) {
+        return "none";
+    }
+    ReportJson parsed = json_of(*value);
+    if (parsed.is_null() || (parsed.is_array() && parsed.empty())) {
+        return "none";
+    }
+    if (parsed.is_string()) {
+        return parsed.get<std::string>();
+    }
+    if (parsed.is_array() && std::all_of(parsed.begin(), parsed.end(),
+                                         [](const auto& item) { return item.is_string(); })) {
+        std::string joined;
+        for (const auto& item : parsed) {
+            joined += (joined.empty() ? "" : ", ") + item.get<std::string>();
+        }
+        return joined;
+    }
+    return one_line(*value, limit);
+}
+
+void render_diff_text(std::ostream& out, const BacklogDiff& diff, const DiffLabels& labels) {
+    if (diff.empty()) {
+        out << terminal_safe(
+                   fmt::format("No changes between {} and {}.", labels.before, labels.after))
+            << '\n';
+        return;
+    }
+    Notation notation{[](const std::string& text) { return text; },
+                      [](const std::string& text) { return text; }, "->"};
+    out << terminal_safe(fmt::format("Changes from {} to {}", labels.before, labels.after)) << '\n';
+    for (const auto& group : groups_of(diff)) {
+        std::string counts = group_counts(group);
+        out << '\n'
+            << group_title(group.front()->kind) << (counts.empty() ? "" : " (" + counts + ")")
+            << '\n';
+        for (const EntityChange* change : group) {
+            for (const std::string& line : change_lines(*change, notation)) {
+                out << "  " << terminal_safe(line) << '\n';
+            }
+        }
+    }
+}
+
+void render_diff_markdown(std::ostream& out, const BacklogDiff& diff, const DiffLabels& labels) {
+    out << "### Backlog changes\n\n"
+        << markdown_code(labels.before) << " → " << markdown_code(labels.after) << "\n";
+    if (diff.empty()) {
+        out << "\nNo changes.\n";
+        return;
+    }
+    Notation notation{markdown_code, markdown_text, "→"};
+    for (const auto& group : groups_of(diff)) {
+        std::string counts = group_counts(group);
+        out << "\n**" << group_title(group.front()->kind) << "**"
+            << (counts.empty() ? "" : " (" + counts + ")") << "\n\n";
+        for (const EntityChange* change : group) {
+            for (const std::string& line : change_lines(*change, notation)) {
+                out << "- " << line << '\n';
+            }
+        }
+    }
+}
+
+void render_diff_json(std::ostream& out, const BacklogDiff& diff, const DiffLabels& labels) {
+    ReportJson document;
+    document["before"] = labels.before;
+    document["after"] = labels.after;
+    ReportJson changes = ReportJson::array();
+    for (const EntityChange& change : diff.changes) {
+        ReportJson entry;
+        entry["kind"] = change.kind;
+        entry["id"] = change.id.empty() ? ReportJson(nullptr) : ReportJson(change.id);
+        entry["change"] = type_key(change.type);
+        if (!change.id.empty()) {
+            entry["name"] = change.name;
+        }
+        if (change.value) {
+            entry["value"] = json_of(*change.value);
+        }
+        if (change.milestone != Milestone::none) {
+            entry["milestone"] = milestone_key(change.milestone);
+        }
+        if (change.type == Type::changed) {
+            ReportJson fields = ReportJson::array();
+            for (const FieldChange& field : change.fields) {
+                ReportJson item;
+                item["field"] = field.field;
+                if (field.before) {
+                    item["before"] = json_of(*field.before);
+                }
+                if (field.after) {
+                    item["after"] = json_of(*field.after);
+                }
+                fields.push_back(std::move(item));
+            }
+            entry["fields"] = std::move(fields);
+        }
+        changes.push_back(std::move(entry));
+    }
+    document["changes"] = std::move(changes);
+    print_report_json(out, document);
+}
+
+} // namespace mbl::cli
