@@ -5,6 +5,7 @@
 #include "mbl/raw_json.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
 #include <functional>
 
@@ -65,7 +66,8 @@ const FieldChange* milestone_change(const EntityChange& change) {
 // How one notation writes the pieces of a change line.
 struct Notation {
     std::function<std::string(const std::string&)> code;  // an id or a value
-    std::function<std::string(const std::string&)> plain; // a name or a field
+    std::function<std::string(const std::string&)> plain; // a name
+    std::function<std::string(const std::string&)> field; // a field's key
     std::string arrow;
 };
 
@@ -91,7 +93,7 @@ std::vector<std::string> change_lines(const EntityChange& change, const Notation
     }
     for (const FieldChange& field : change.fields) {
         if (&field != milestone) {
-            lines.push_back((subject.empty() ? "" : subject + ": ") + notation.plain(field.field) +
+            lines.push_back((subject.empty() ? "" : subject + ": ") + notation.field(field.field) +
                             " " + transition(field));
         }
     }
@@ -124,6 +126,17 @@ std::string markdown_text(const std::string& text) {
         out += c == '\n' || c == '\r' ? ' ' : c;
     }
     return out;
+}
+
+// A field name: as it is when it is a plain key (`replicated_on`, `attributes.cores`: letters,
+// digits, `._$-`, underscores only inside, where Markdown reads no emphasis), else escaped.
+std::string markdown_field(const std::string& field) {
+    bool plain = !field.empty() && field.front() != '_' && field.back() != '_' &&
+                 std::all_of(field.begin(), field.end(), [](char c) {
+                     return std::isalnum(static_cast<unsigned char>(c)) ||
+                            std::string_view("._$-").find(c) != std::string_view::npos;
+                 });
+    return plain ? field : markdown_text(field);
 }
 
 std::string_view milestone_key(Milestone milestone) {
@@ -177,8 +190,8 @@ void render_diff_text(std::ostream& out, const BacklogDiff& diff, const DiffLabe
             << '\n';
         return;
     }
-    Notation notation{[](const std::string& text) { return text; },
-                      [](const std::string& text) { return text; }, "->"};
+    auto as_is = [](const std::string& text) { return text; };
+    Notation notation{as_is, as_is, as_is, "->"};
     out << terminal_safe(fmt::format("Changes from {} to {}", labels.before, labels.after)) << '\n';
     for (const auto& group : groups_of(diff)) {
         std::string counts = group_counts(group);
@@ -200,7 +213,7 @@ void render_diff_markdown(std::ostream& out, const BacklogDiff& diff, const Diff
         out << "\nNo changes.\n";
         return;
     }
-    Notation notation{markdown_code, markdown_text, "→"};
+    Notation notation{markdown_code, markdown_text, markdown_field, "→"};
     for (const auto& group : groups_of(diff)) {
         std::string counts = group_counts(group);
         out << "\n**" << group_title(group.front()->kind) << "**"
