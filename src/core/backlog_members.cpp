@@ -31,25 +31,6 @@ template <class Entity> std::vector<EntityMembers> entity_members(const std::vec
     return out;
 }
 
-// `members` as a JSON object standing at `depth`, in canonical layout.
-void append_object(std::string& out, const RawObject& members, int depth) {
-    if (members.empty()) {
-        out += "{}";
-        return;
-    }
-    out += '{';
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        out += i == 0 ? "\n" : ",\n";
-        append_indent(out, depth + 1);
-        append_quoted(out, members[i].first);
-        out += ": ";
-        append_raw(out, members[i].second, depth + 1);
-    }
-    out += '\n';
-    append_indent(out, depth);
-    out += '}';
-}
-
 void append_entities(std::string& out, std::string_view key,
                      const std::vector<EntityMembers>& entities) {
     out += ",\n  ";
