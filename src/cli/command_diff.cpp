@@ -77,15 +77,13 @@ void setup_diff(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     auto options = std::make_shared<DiffOptions>();
     CLI::App* command = add_command(
         root, "diff",
-        "Show what changed between two versions of the backlog, by entity and field: assets "
-        "added and removed, fields changed, iterations started or closed, workloads advanced. "
-        "OLD and NEW are backlog files or git revisions of the backlog file (read with 'git "
-        "show'; REV:PATH names another path); without NEW, OLD is compared with the file as it "
-        "is now, and without either, HEAD is. --format text (default), markdown (for a "
-        "pull-request comment) or json",
+        "What changed between two versions of the backlog (files or git revisions), by entity "
+        "and field: text, markdown (a pull-request comment) or json",
         "mbl diff origin/main --format markdown");
     command->add_option("OLD", options->old_version,
-                        "The version to compare from: a file or a revision (default: HEAD)");
+                        "The version to compare from: a backlog file, else a git revision of the "
+                        "backlog file (read with 'git show REV:PATH'; REV:PATH names another "
+                        "path). Default: HEAD");
     command->add_option("NEW", options->new_version,
                         "The version to compare to: a file or a revision (default: the file "
                         "as it is now)");

@@ -31,7 +31,10 @@ void run_git_setup(const GitSetupOptions& options, const GlobalOptions& global, 
 
 void setup_git(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     CLI::App* git = add_command_family(
-        root, "git", "Work with the git repository that holds the backlog", "mbl git setup");
+        root, "git",
+        "Work with the git repository that holds the backlog: 'setup' installs the merge "
+        "driver",
+        "mbl git setup");
     auto options = std::make_shared<GitSetupOptions>();
     CLI::App* setup = add_command(
         *git, "setup",

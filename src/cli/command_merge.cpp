@@ -86,9 +86,8 @@ void setup_merge(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     auto options = std::make_shared<MergeDriverOptions>();
     CLI::App* command = add_command(
         root, "merge-driver",
-        "Merge three versions of a backlog by entity and field, as git's merge driver: writes "
-        "the merge to OURS canonically; on a conflict keeps ours's value, prints each conflict "
-        "and exits 1 ('mbl git setup' installs it)",
+        "git's merge driver: merges three versions of a backlog by entity and field into OURS; "
+        "exit 1 on a conflict ('mbl git setup' installs it)",
         "mbl merge-driver %O %A %B %P   (in git config merge.mbl.driver)");
     command->add_option("BASE", options->base, "The common ancestor's version (git's %O)")
         ->required();

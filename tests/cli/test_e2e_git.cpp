@@ -274,3 +274,22 @@ TEST_CASE("merge-driver run by hand: no common ancestor, and a broken side", "[e
     CHECK(contains(broken.err, "mbl: error: cannot merge ours by entity: ours (theirs):1:1: "));
     CHECK(read_file(dir.path() / "ours") == ours);
 }
+
+TEST_CASE("a merge clean field by field that breaks a rule is reported as a conflict",
+          "[e2e][git]") {
+    GitRepo setup(minimal());
+    REQUIRE(setup.mbl({"iteration", "add", "--start", "2027-01-04"}).exit_code == 0);
+    REQUIRE(setup.mbl({"iteration", "add"}).exit_code == 0);
+    std::string base = setup.text();
+    TwoBranches branches(base);
+    std::string ours = replace_once(base, "\"state\": \"planned\"", "\"state\": \"active\"");
+    std::string theirs =
+        replace_once(base, "\"state\": \"planned\"", "\"state\": \"active\"", "\"id\": \"it-2\"");
+    mbl::GitOutput merge = branches.merge(ours, theirs);
+    INFO(output_of(merge));
+    CHECK(merge.exit_code == 1);
+    CHECK(
+        contains(merge.out, "backlog.json: the merged backlog breaks a rule neither side broke: "));
+    CHECK(contains(merge.out, "(multiple-active)\n"));
+    CHECK(contains(merge.out, "backlog.json: 1 conflict;"));
+}
