@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2)
+# git: `mbl diff REV` and `mbl git setup` run it, and the end-to-end tests merge in real repositories.
+packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2 git)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
