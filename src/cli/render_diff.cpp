@@ -208,7 +208,8 @@ void render_diff_text(std::ostream& out, const BacklogDiff& diff, const DiffLabe
 
 void render_diff_markdown(std::ostream& out, const BacklogDiff& diff, const DiffLabels& labels) {
     out << "### Backlog changes\n\n"
-        << markdown_code(labels.before) << " → " << markdown_code(labels.after) << "\n";
+        << terminal_safe(markdown_code(labels.before) + " → " + markdown_code(labels.after))
+        << "\n";
     if (diff.empty()) {
         out << "\nNo changes.\n";
         return;
@@ -220,7 +221,7 @@ void render_diff_markdown(std::ostream& out, const BacklogDiff& diff, const Diff
             << (counts.empty() ? "" : " (" + counts + ")") << "\n\n";
         for (const EntityChange* change : group) {
             for (const std::string& line : change_lines(*change, notation)) {
-                out << "- " << line << '\n';
+                out << "- " << terminal_safe(line) << '\n';
             }
         }
     }

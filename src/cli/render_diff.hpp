@@ -22,7 +22,8 @@ struct DiffLabels {
 void render_diff_text(std::ostream& out, const BacklogDiff& diff, const DiffLabels& labels);
 
 // GitHub-flavoured Markdown: a heading, then per kind a bold title and a bullet list; ids and
-// values in code spans, names escaped, so no text from the file becomes markup or HTML.
+// values in code spans, names escaped, so no text from the file becomes markup or HTML; and
+// terminal_safe, so printing it on a terminal is as safe as the text output.
 void render_diff_markdown(std::ostream& out, const BacklogDiff& diff, const DiffLabels& labels);
 
 // `{"before", "after", "changes": [{"kind", "id" (null for backlog and settings), "change"

@@ -146,6 +146,9 @@ std::string string_value(std::string_view literal) {
     if (!literal.starts_with('"')) {
         return {};
     }
+    if (literal.find('\\') == std::string_view::npos) {
+        return std::string(literal.substr(1, literal.size() - 2)); // nothing to decode
+    }
     // Canonical JSON, so nlohmann decodes its escapes without surprises.
     return nlohmann::json::parse(literal).get<std::string>();
 }
