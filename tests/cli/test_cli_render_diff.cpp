@@ -60,7 +60,7 @@ TEST_CASE("the markdown diff keeps file text out of the markup", "[render_diff]"
     render_diff_markdown(out, sample_diff(), {"a.json", "b.json"});
     CHECK(out.str() == "### Backlog changes\n\n`a.json` → `b.json`\n\n"
                        "**Assets** (1 removed, 1 changed)\n\n"
-                       "- `web-01`: notes ``a `tick` `` → `\\x1b[31mred`\n"
+                       "- `web-01`: notes `` a `tick` `` → `\\x1b[31mred`\n"
                        "- `web-01`: \\_x\\_ `none` → `1`\n"
                        "- `old`: removed (\\<b\\>Old\\</b\\>)\n");
 }
