@@ -56,9 +56,11 @@ RemovalReport remove_asset(Backlog& backlog, std::string_view id, bool force);
 // priority 1-4), with the errors of add_asset. An empty name becomes the id.
 void add_workload(Backlog& backlog, Workload workload);
 
-// Fields: name, priority, owner, depends_on=a,b, stage (no gate checks and no stage_history
-// entry here: gates are the release commands'), target_date (empty clears), notes. Values are
-// read and refused as in set_asset_field. Returns a one-line description of the change.
+// Fields: name, priority, owner, depends_on=a,b, target_date (empty clears), notes. Values are
+// read and refused as in set_asset_field. `stage` (and `stage_history`) is refused with
+// Error(usage) pointing at `mbl release advance`: a stage changes only through move_release
+// (release.hpp), which checks the gates and records the history. Returns a one-line description
+// of the change.
 std::string set_workload_field(Backlog& backlog, Workload& workload, std::string_view field,
                                std::string_view value);
 

@@ -29,6 +29,6 @@ struct Problem {
 bool has_errors(const std::vector<Problem>& problems);
 
 // `path` with `/` and `~` escaped for use as one JSON pointer segment (RFC 6901).
-std::string pointer_segment(const std::string& key);
+std::string pointer_segment(std::string_view key);
 
 } // namespace mbl

@@ -42,14 +42,16 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
     // Every command family, in the order --help lists them.
     setup_init(root, options, out);
-    setup_asset(root, options, out);
+    setup_asset(root, options, out, err);
     setup_asset_tasks(*root.get_subcommand("asset"), options, out);
     setup_workload(root, options, out);
     setup_iteration(root, options, out);
+    setup_release(root, options, out, err);
     setup_status(root, options, out);
     setup_burndown(root, options, out);
     setup_velocity(root, options, out);
     setup_forecast(root, options, out);
+    setup_export(root, options, out);
     setup_validate(root, options, out);
     setup_fmt(root, options, out);
     setup_diff(root, options, out);

@@ -5,6 +5,7 @@
 #include "cli/render_entity.hpp"
 #include "cli/render_text.hpp"
 #include "mbl/edit.hpp"
+#include "mbl/release.hpp"
 #include "mbl/save.hpp"
 
 #include <CLI/CLI.hpp>
@@ -29,11 +30,21 @@ struct AssetEditOptions {
     bool force = false;                   // rm
 };
 
-void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, std::ostream& out) {
+// Warns about each release past migrating that the change made unready (release.hpp).
+void warn_readiness_lost(std::ostream& err, const std::vector<ReadinessLost>& lost) {
+    for (const ReadinessLost& release : lost) {
+        print_warning(err, release.message);
+    }
+}
+
+void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, std::ostream& out,
+                   std::ostream& err) {
     output_format(global, {OutputFormat::table});
     Date today = resolve_today(global);
     Asset added;
+    std::vector<ReadinessLost> lost;
     modify_backlog(global, [&](Backlog& backlog) {
+        std::vector<std::string> ready = ready_releases_past_migrating(backlog);
         Asset asset;
         asset.id = options.id;
         asset.name = options.name.value_or("");
@@ -59,12 +70,14 @@ void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, 
             set_asset_field(backlog, stored, "attributes." + key, value, today);
         }
         added = stored;
+        lost = readiness_lost(backlog, ready);
     });
     std::string details(to_string(added.kind));
     if (added.workload) {
         details += ", workload " + *added.workload;
     }
     out << terminal_safe("Added asset " + added.id + " (" + details + ")") << '\n';
+    warn_readiness_lost(err, lost);
 }
 
 void run_asset_list(const AssetListOptions& options, const GlobalOptions& global,
@@ -109,22 +122,26 @@ void run_asset_show(const AssetEditOptions& options, const GlobalOptions& global
     }
 }
 
-void run_asset_set(const AssetEditOptions& options, const GlobalOptions& global,
-                   std::ostream& out) {
+void run_asset_set(const AssetEditOptions& options, const GlobalOptions& global, std::ostream& out,
+                   std::ostream& err) {
     output_format(global, {OutputFormat::table});
     Date today = resolve_today(global);
     std::vector<std::string> lines;
+    std::vector<ReadinessLost> lost;
     modify_backlog(global, [&](Backlog& backlog) {
+        std::vector<std::string> ready = ready_releases_past_migrating(backlog);
         Asset& asset = require_asset(backlog, options.id);
         for (const std::string& assignment : options.assignments) {
             auto [field, value] = split_assignment(assignment);
             lines.push_back(change_line(options.id, field,
                                         set_asset_field(backlog, asset, field, value, today)));
         }
+        lost = readiness_lost(backlog, ready);
     });
     for (const std::string& line : lines) {
         out << terminal_safe(line) << '\n';
     }
+    warn_readiness_lost(err, lost);
 }
 
 void run_asset_rm(const AssetEditOptions& options, const GlobalOptions& global, std::ostream& out) {
@@ -142,7 +159,7 @@ void run_asset_rm(const AssetEditOptions& options, const GlobalOptions& global, 
 
 } // namespace
 
-void setup_asset(CLI::App& root, GlobalOptions& global, std::ostream& out) {
+void setup_asset(CLI::App& root, GlobalOptions& global, std::ostream& out, std::ostream& err) {
     CLI::App* asset = add_command_family(root, "asset", "Add, list, show, change and remove assets",
                                          "mbl asset list --workload crm --format json");
 
@@ -179,7 +196,8 @@ void setup_asset(CLI::App& root, GlobalOptions& global, std::ostream& out) {
                     "Attribute KEY=VALUE, VALUE read as JSON when it is JSON (repeatable)")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
-    add->callback([add_options, &global, &out] { run_asset_add(*add_options, global, out); });
+    add->callback(
+        [add_options, &global, &out, &err] { run_asset_add(*add_options, global, out, err); });
 
     auto list_options = std::make_shared<AssetListOptions>();
     CLI::App* list = add_command(*asset, "list", "List assets, filtered (table, json or csv)",
@@ -214,7 +232,8 @@ void setup_asset(CLI::App& root, GlobalOptions& global, std::ostream& out) {
         "mbl asset set crm-sql-01 status=replicated estimate=12");
     set->add_option("ID", set_options->id, "Asset id")->required();
     set->add_option("FIELD=VALUE", set_options->assignments, "Changes to make")->required();
-    set->callback([set_options, &global, &out] { run_asset_set(*set_options, global, out); });
+    set->callback(
+        [set_options, &global, &out, &err] { run_asset_set(*set_options, global, out, err); });
 
     auto rm_options = std::make_shared<AssetEditOptions>();
     CLI::App* rm = add_command(*asset, "rm", "Remove an asset; refuses while it is referenced",

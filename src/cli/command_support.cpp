@@ -1,5 +1,6 @@
 #include "cli/command_support.hpp"
 
+#include "cli/render_text.hpp"
 #include "mbl/save.hpp"
 
 #include <CLI/CLI.hpp>
@@ -75,6 +76,10 @@ std::string change_line(std::string_view id, std::string_view field, std::string
         return line + std::string(field) + " " + std::string(description.substr(prefix.size()));
     }
     return line + std::string(description);
+}
+
+void print_warning(std::ostream& err, const std::string& message) {
+    err << "mbl: warning: " << terminal_safe(message, true) << '\n';
 }
 
 std::string comma_list(const std::vector<std::string>& items) {

@@ -6,6 +6,7 @@
 #include "mbl/error.hpp"
 
 #include <limits>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,10 @@ template <class E> E parse_choice(std::string_view field, const std::string& tex
 // The one-line report of a field change on entity `id`: `crm-sql-01: status in-progress ->
 // replicated`, from the core's description `status: in-progress -> replicated`.
 std::string change_line(std::string_view id, std::string_view field, std::string_view description);
+
+// `mbl: warning: <message>` on `err` (terminal-safe): something the user should know about a
+// command that succeeded.
+void print_warning(std::ostream& err, const std::string& message);
 
 // `a, b, c`; empty for none.
 std::string comma_list(const std::vector<std::string>& items);

@@ -146,8 +146,9 @@ void setup_workload(CLI::App& root, GlobalOptions& global, std::ostream& out) {
 
     auto set_options = std::make_shared<WorkloadEditOptions>();
     CLI::App* set = add_command(*workload, "set",
-                                "Change fields: name, priority, owner, depends_on=a,b, stage, "
-                                "target_date, notes (all or nothing)",
+                                "Change fields: name, priority, owner, depends_on=a,b, "
+                                "target_date, notes (all or nothing; the stage changes with "
+                                "'mbl release advance')",
                                 "mbl workload set crm owner=sales-it target_date=2027-06-30");
     set->add_option("ID", set_options->id, "Workload id")->required();
     set->add_option("FIELD=VALUE", set_options->assignments, "Changes to make")->required();

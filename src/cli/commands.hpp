@@ -20,7 +20,8 @@ struct ExitAfterReport {
 };
 
 void setup_init(CLI::App& root, GlobalOptions& options, std::ostream& out);
-void setup_asset(CLI::App& root, GlobalOptions& options, std::ostream& out);
+// Warnings (a release past migrating no longer ready after a change) go to `err`.
+void setup_asset(CLI::App& root, GlobalOptions& options, std::ostream& out, std::ostream& err);
 void setup_workload(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_status(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_burndown(CLI::App& root, GlobalOptions& options, std::ostream& out);
@@ -29,6 +30,9 @@ void setup_forecast(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_validate(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_fmt(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_iteration(CLI::App& root, GlobalOptions& options, std::ostream& out);
+// Warnings (a workload left production while others depending on it stay there) go to `err`.
+void setup_release(CLI::App& root, GlobalOptions& options, std::ostream& out, std::ostream& err);
+void setup_export(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_diff(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_merge(CLI::App& root, GlobalOptions& options, std::ostream& out); // merge-driver
 void setup_git(CLI::App& root, GlobalOptions& options, std::ostream& out);

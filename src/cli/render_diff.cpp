@@ -1,5 +1,6 @@
 #include "cli/render_diff.hpp"
 
+#include "cli/render_markdown.hpp"
 #include "cli/render_report_json.hpp"
 #include "cli/render_text.hpp"
 #include "mbl/raw_json.hpp"
@@ -71,6 +72,32 @@ struct Notation {
     std::string arrow;
 };
 
+// The `stage_history` change that records a workload's stage move: its last entry is the new
+// stage. Null when there is none.
+const FieldChange* stage_record(const EntityChange& change, const FieldChange& stage) {
+    for (const FieldChange& field : change.fields) {
+        if (field.field != "stage_history" || !field.after || !stage.after) {
+            continue;
+        }
+        ReportJson history = ReportJson::parse(field.after->text);
+        if (!history.empty() && history.back().value("stage", "") == display_value(stage.after)) {
+            return &field;
+        }
+    }
+    return nullptr;
+}
+
+// ` on 2027-01-20`, `, forced: <reason>`: the stage_history entry of a stage move, in words.
+std::string stage_record_words(const FieldChange& record, const Notation& notation) {
+    ReportJson entry = ReportJson::parse(record.after->text).back();
+    std::string words = " on " + notation.code(entry.value("date", "?"));
+    if (entry.value("forced", false)) {
+        words += ", forced";
+    }
+    std::string reason = entry.value("reason", "");
+    return reason.empty() ? words : words + ": " + notation.plain(reason);
+}
+
 // The lines of one change, without indentation or bullet.
 std::vector<std::string> change_lines(const EntityChange& change, const Notation& notation) {
     std::string subject = change.id.empty() ? "" : notation.code(change.id);
@@ -86,46 +113,23 @@ std::vector<std::string> change_lines(const EntityChange& change, const Notation
                notation.code(display_value(field.after));
     };
     const FieldChange* milestone = milestone_change(change);
+    const FieldChange* record = nullptr;
     if (milestone != nullptr) {
-        std::string verb(milestone_verb(change.milestone));
-        lines.push_back(subject + ": " + verb +
-                        (change.kind == "workload" ? " " + transition(*milestone) : ""));
+        std::string line = subject + ": " + std::string(milestone_verb(change.milestone));
+        if (change.kind == "workload") {
+            line += " " + transition(*milestone);
+            record = stage_record(change, *milestone);
+            line += record ? stage_record_words(*record, notation) : "";
+        }
+        lines.push_back(line);
     }
     for (const FieldChange& field : change.fields) {
-        if (&field != milestone) {
+        if (&field != milestone && &field != record) {
             lines.push_back((subject.empty() ? "" : subject + ": ") + notation.field(field.field) +
                             " " + transition(field));
         }
     }
     return lines;
-}
-
-// `text` as a Markdown code span: fenced by more backticks than it holds in a row.
-std::string markdown_code(const std::string& text) {
-    std::size_t longest = 0;
-    std::size_t run = 0;
-    for (char c : text) {
-        run = c == '`' ? run + 1 : 0;
-        longest = std::max(longest, run);
-    }
-    std::string fence(longest + 1, '`');
-    bool pad = text.starts_with('`') || text.ends_with('`');
-    std::string inner = pad ? " " + text + " " : text;
-    std::replace(inner.begin(), inner.end(), '\n', ' ');
-    return fence + inner + fence;
-}
-
-// `text` with every character Markdown or HTML would act on mid-line escaped (the text never
-// starts a line, so list and heading markers need no escape).
-std::string markdown_text(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos) {
-            out += '\\';
-        }
-        out += c == '\n' || c == '\r' ? ' ' : c;
-    }
-    return out;
 }
 
 // A field name: as it is when it is a plain key (`replicated_on`, `attributes.cores`: letters,
@@ -136,7 +140,7 @@ std::string markdown_field(const std::string& field) {
                      return std::isalnum(static_cast<unsigned char>(c)) ||
                             std::string_view("._$-").find(c) != std::string_view::npos;
                  });
-    return plain ? field : markdown_text(field);
+    return plain ? field : markdown_escape(field);
 }
 
 std::string_view milestone_key(Milestone milestone) {
@@ -214,7 +218,7 @@ void render_diff_markdown(std::ostream& out, const BacklogDiff& diff, const Diff
         out << "\nNo changes.\n";
         return;
     }
-    Notation notation{markdown_code, markdown_text, markdown_field, "→"};
+    Notation notation{markdown_code, markdown_escape, markdown_field, "→"};
     for (const auto& group : groups_of(diff)) {
         std::string counts = group_counts(group);
         out << "\n**" << group_title(group.front()->kind) << "**"

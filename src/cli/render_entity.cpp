@@ -208,6 +208,8 @@ std::vector<Field> workload_fields(const Backlog& backlog, const Workload& workl
                 change.date.to_string() + "  " + std::string(to_string(change.stage));
             if (change.forced) {
                 line += " (forced" + (change.reason ? ": " + *change.reason : std::string()) + ")";
+            } else if (change.reason) {
+                line += " (" + *change.reason + ")";
             }
             history.children.push_back({"", line});
         }

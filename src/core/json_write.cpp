@@ -1,5 +1,6 @@
 #include "json_write.hpp"
 
+#include "json_tokenizer.hpp"
 #include "mbl/save.hpp"
 
 #include <cmath>
@@ -13,14 +14,14 @@ void append_indent(std::string& out, int depth) {
 
 void append_quoted(std::string& out, std::string_view text) {
     out += '"';
-    std::size_t plain_from = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            continue;
+    const char* end = text.data() + text.size();
+    for (const char* at = text.data();;) {
+        const char* special = find_byte_to_escape(at, end);
+        out.append(at, special);
+        if (special == end) {
+            break;
         }
-        out.append(text.substr(plain_from, i - plain_from));
-        plain_from = i + 1;
+        auto c = static_cast<unsigned char>(*special);
         switch (c) {
         case '"':
             out += "\\\"";
@@ -47,8 +48,8 @@ void append_quoted(std::string& out, std::string_view text) {
             fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
             break;
         }
+        at = special + 1;
     }
-    out.append(text.substr(plain_from));
     out += '"';
 }
 

@@ -1,13 +1,13 @@
 #include "mbl/load.hpp"
 
 #include "json_cursor.hpp"
+#include "json_tokenizer.hpp"
 #include "line_index.hpp"
 #include "load_entities.hpp"
 #include "mbl/error.hpp"
 
 #include <charconv>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace mbl {
 
@@ -33,21 +33,21 @@ Error error_at(std::string_view label, SourcePosition at, std::string message) {
     return Error(ExitStatus::input, ErrorLocation{std::string(label), at, std::move(message)});
 }
 
-void check_format(const Backlog& backlog, const detail::BacklogSink& root,
-                  const detail::LineIndex& lines, std::string_view label) {
+void check_format(const Backlog& backlog, const detail::BacklogSink& root, std::string_view text,
+                  std::string_view label) {
     if (!root.format_seen()) {
-        throw error_at(label, lines.position(0),
+        throw error_at(label, {1, 1},
                        "not an mbl backlog: the top-level key \"format\": \"mbl/1\" is missing");
     }
     auto version = format_version(backlog.format);
-    SourcePosition at = lines.position(root.format_offset());
+    auto at = [&] { return detail::LineIndex(text).position(root.format_offset()); };
     if (!version) {
-        throw error_at(label, at,
+        throw error_at(label, at(),
                        fmt::format("unknown format {}; this mbl reads {}",
                                    json_quote(backlog.format), json_quote(current_format)));
     }
     if (*version > 1) {
-        throw error_at(label, at,
+        throw error_at(label, at(),
                        fmt::format("this file is format {}, newer than this mbl understands ({}); "
                                    "upgrade mbl to read it",
                                    backlog.format, current_format));
@@ -66,17 +66,18 @@ LoadResult load_backlog(std::string_view text, std::string_view file_label) {
     LoadResult result;
     detail::BacklogSink root(result.backlog);
     detail::Reader reader(text, root, max_json_depth);
-    const char* reached = text.data();
-    detail::TrackingIterator first(text.data(), reader.reached());
-    detail::TrackingIterator last(text.data() + text.size(), &reached);
-    nlohmann::json::sax_parse(first, last, &reader);
+    detail::JsonTokenizer(text, reader, reader.reached()).run();
 
-    detail::LineIndex lines(text);
     if (reader.fatal_message) {
-        throw error_at(file_label, lines.position(reader.fatal_offset), *reader.fatal_message);
+        throw error_at(file_label, detail::LineIndex(text).position(reader.fatal_offset),
+                       *reader.fatal_message);
     }
-    check_format(result.backlog, root, lines, file_label);
+    check_format(result.backlog, root, text, file_label);
     result.problems = std::move(reader.problems);
+    if (result.problems.empty()) {
+        return result; // no positions to find: the line index (8 bytes a line) is not built
+    }
+    detail::LineIndex lines(text);
     for (std::size_t i = 0; i < result.problems.size(); ++i) {
         result.problems[i].position = lines.position(reader.problem_offsets[i]);
     }

@@ -83,7 +83,7 @@ void RawMapSink::start(RawObject* destination) {
     keys_.clear();
 }
 
-void RawMapSink::key(Reader& reader, std::string& key) {
+void RawMapSink::key(Reader& reader, std::string_view key) {
     if (!keys_.insert(key)) {
         reader.fail_duplicate_key(key);
     }

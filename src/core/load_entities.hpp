@@ -10,7 +10,7 @@ namespace mbl::detail {
 class RawMapSink final : public Sink {
   public:
     void start(RawObject* destination);
-    void key(Reader& reader, std::string& key) override;
+    void key(Reader& reader, std::string_view key) override;
     void scalar(Reader& reader, Scalar& value) override;
     Sink* begin_object(Reader& reader) override;
     Sink* begin_array(Reader& reader) override;
@@ -121,7 +121,7 @@ class TaskTemplateSink final : public TypedObjectSink {
 class KindTemplatesSink final : public Sink {
   public:
     void start(std::vector<KindTemplate>* destination);
-    void key(Reader& reader, std::string& key) override;
+    void key(Reader& reader, std::string_view key) override;
     void scalar(Reader& reader, Scalar& value) override;
     Sink* begin_object(Reader& reader) override;
     Sink* begin_array(Reader& reader) override;

@@ -128,7 +128,7 @@ void TypedObjectSink::reset_keys() {
     field_ = unknown;
 }
 
-void TypedObjectSink::key(Reader& reader, std::string& key) {
+void TypedObjectSink::key(Reader& reader, std::string_view key) {
     field_ = unknown;
     for (std::size_t i = 0; i < key_count_; ++i) {
         if (keys_[i] == key) {
@@ -151,9 +151,9 @@ void TypedObjectSink::key(Reader& reader, std::string& key) {
     }
 }
 
-const std::string& TypedObjectSink::unknown_key_message(const std::string& key) {
+const std::string& TypedObjectSink::unknown_key_message(std::string_view key) {
     // The same unknown key usually repeats in every record: spell its message once.
-    auto [cached, added] = unknown_key_messages_.try_emplace(key);
+    auto [cached, added] = unknown_key_messages_.try_emplace(std::string(key));
     if (added) {
         auto hint = nearest_spelling(key, {keys_, keys_ + key_count_});
         cached->second = fmt::format(

@@ -88,7 +88,7 @@ template <class ElementSink, class Value> class ObjectListSink final : public Si
 // Base of the sink of an object with known keys `Keys` (an array from file_keys.hpp).
 class TypedObjectSink : public Sink {
   public:
-    void key(Reader& reader, std::string& key) final;
+    void key(Reader& reader, std::string_view key) final;
     void scalar(Reader& reader, Scalar& value) final;
     Sink* begin_object(Reader& reader) final;
     Sink* begin_array(Reader& reader) final;
@@ -109,7 +109,7 @@ class TypedObjectSink : public Sink {
     bool seen(std::size_t field) const { return (seen_ & (1u << field)) != 0; }
 
   private:
-    const std::string& unknown_key_message(const std::string& key);
+    const std::string& unknown_key_message(std::string_view key);
 
     static constexpr std::size_t unknown = static_cast<std::size_t>(-1);
     const std::string_view* keys_;

@@ -50,6 +50,9 @@ RawJson Scalar::to_raw() const {
     case Type::number:
         return {std::string(spelling)};
     case Type::string: {
+        if (!literal.empty()) {
+            return {std::string(literal)};
+        }
         RawJson raw;
         append_quoted(raw.text, *text);
         return raw;
@@ -83,7 +86,7 @@ void KeySet::clear() {
     large_.clear();
 }
 
-void Sink::key(Reader&, std::string&) {}
+void Sink::key(Reader&, std::string_view) {}
 void Sink::end(Reader&) {}
 
 void RawCaptureSink::start(RawJson* destination, bool is_object) {
@@ -114,7 +117,7 @@ void RawCaptureSink::before_value() {
     level.empty = false;
 }
 
-void RawCaptureSink::key(Reader& reader, std::string& key) {
+void RawCaptureSink::key(Reader& reader, std::string_view key) {
     Level& level = levels_[depth_ - 1];
     if (!level.keys.insert(key)) {
         reader.fail_duplicate_key(key);
@@ -156,22 +159,22 @@ void RawCaptureSink::end(Reader&) {
     }
 }
 
-void add_raw_scalar(RawObject& object, std::string key, const Scalar& value) {
-    object.emplace_back(std::move(key), value.to_raw());
+void add_raw_scalar(RawObject& object, std::string_view key, const Scalar& value) {
+    object.emplace_back(std::string(key), value.to_raw());
 }
 
-Sink* add_raw_container(Reader& reader, RawObject& object, std::string key, bool is_object) {
-    object.emplace_back(std::move(key), RawJson{});
+Sink* add_raw_container(Reader& reader, RawObject& object, std::string_view key, bool is_object) {
+    object.emplace_back(std::string(key), RawJson{});
     reader.raw_capture().start(&object.back().second, is_object);
     return &reader.raw_capture();
 }
 
 Reader::Reader(std::string_view text, Sink& root, int max_depth)
-    : text_(text), max_depth_(max_depth), reached_(text.data()), root_(root) {}
+    : text_(text), max_depth_(max_depth), root_(root) {}
 
 void Reader::begin_event() {
     event_from_ = previous_end_;
-    previous_end_ = static_cast<std::size_t>(reached_ - text_.data());
+    previous_end_ = reached_;
 }
 
 void Reader::begin_value() {
@@ -185,16 +188,15 @@ std::size_t Reader::current_offset() const {
     return next_value_start(text_, event_from_);
 }
 
-const std::string& Reader::current_key() const {
-    static const std::string none;
-    return stack_.empty() || stack_.back().is_array ? none : stack_.back().key;
+std::string_view Reader::current_key() const {
+    return stack_.empty() || stack_.back().is_array ? std::string_view() : stack_.back().key();
 }
 
 std::string Reader::current_path() const {
     std::string path;
     for (const Frame& frame : stack_) {
         path += '/';
-        path += frame.is_array ? std::to_string(frame.index) : pointer_segment(frame.key);
+        path += frame.is_array ? std::to_string(frame.index) : pointer_segment(frame.key());
     }
     return path;
 }
@@ -230,39 +232,19 @@ bool Reader::fail(std::string message) {
     return false;
 }
 
-bool Reader::fail_syntax(const char* what) {
-    // nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 2: <reason>"
-    // or "[json.exception.out_of_range.406] <reason>".
-    std::string_view reason = what;
-    if (auto column = reason.find(", column "); column != std::string_view::npos) {
-        if (auto colon = reason.find(": ", column); colon != std::string_view::npos) {
-            reason.remove_prefix(colon + 2);
-        }
-    } else if (auto bracket = reason.find("] "); bracket != std::string_view::npos) {
-        reason.remove_prefix(bracket + 2);
-    }
-    std::string message = "invalid JSON: ";
-    for (char c : reason) {
+void Reader::syntax_error(std::string message, std::size_t offset) {
+    std::string shown = "invalid JSON: ";
+    for (char c : message) { // the tokenizer escapes bytes it quotes; this is a second guard
         auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte >= 0x7f) {
-            message += fmt::format("\\x{:02x}", byte);
+        if (byte < 0x20 || byte == 0x7f) {
+            shown += fmt::format("\\x{:02x}", byte);
         } else {
-            message += c;
+            shown += c;
         }
     }
-    // The exact byte for a bad character in a string, the end for a truncated file, else the
-    // start of the token that could not be read.
-    std::size_t reached = static_cast<std::size_t>(reached_ - text_.data());
-    if (reason.find("unexpected end of input") != std::string_view::npos) {
-        fatal_offset = reached;
-    } else if (reason.find("invalid string") != std::string_view::npos && reached > 0) {
-        fatal_offset = reached - 1;
-    } else {
-        fatal_offset = std::min(next_value_start(text_, previous_end_), reached);
-    }
-    fatal_message = std::move(message);
+    fatal_message = std::move(shown);
+    fatal_offset = offset;
     fatal_is_syntax = true;
-    return false;
 }
 
 bool Reader::push(Sink* sink, bool is_array) {
@@ -270,7 +252,7 @@ bool Reader::push(Sink* sink, bool is_array) {
         return fail(
             fmt::format("nesting deeper than {} levels; mbl refuses such files", max_depth_));
     }
-    stack_.push_back(Frame{sink, is_array, static_cast<std::size_t>(-1), {}, current_offset()});
+    stack_.push_back(Frame{sink, is_array, static_cast<std::size_t>(-1), current_offset()});
     return !fatal_message;
 }
 
@@ -302,39 +284,29 @@ bool Reader::boolean(bool flag) {
     return scalar(value);
 }
 
-bool Reader::number_integer(std::int64_t number) {
-    fmt::format_int spelling(number);
-    Scalar value{Scalar::Type::integer, false, static_cast<double>(number),
-                 std::string_view(spelling.data(), spelling.size())};
+bool Reader::number(std::string_view spelling, double number, bool is_integer) {
+    Scalar value;
+    value.type = is_integer ? Scalar::Type::integer : Scalar::Type::number;
+    value.number = number;
+    value.spelling = spelling;
     return scalar(value);
 }
 
-bool Reader::number_unsigned(std::uint64_t number) {
-    fmt::format_int spelling(number);
-    Scalar value{Scalar::Type::integer, false, static_cast<double>(number),
-                 std::string_view(spelling.data(), spelling.size())};
-    return scalar(value);
-}
-
-bool Reader::number_float(double number, const std::string& spelling) {
-    Scalar value{Scalar::Type::number, false, number, spelling};
-    return scalar(value);
-}
-
-bool Reader::string(std::string& text) {
+bool Reader::string(std::string& text, std::string_view literal) {
     Scalar value;
     value.type = Scalar::Type::string;
     value.text = &text;
+    value.literal = literal;
     return scalar(value);
 }
 
-bool Reader::start_object(std::size_t) {
+bool Reader::start_object() {
     begin_value();
     Sink* sink = stack_.empty() ? &root_ : stack_.back().sink->begin_object(*this);
     return !fatal_message && push(sink, false);
 }
 
-bool Reader::start_array(std::size_t) {
+bool Reader::start_array() {
     begin_value();
     if (stack_.empty()) {
         return fail("the file must hold one JSON object ({ ... }), not an array");
@@ -343,9 +315,15 @@ bool Reader::start_array(std::size_t) {
     return !fatal_message && push(sink, true);
 }
 
-bool Reader::key(std::string& key) {
+bool Reader::key(std::string_view key) {
     begin_event();
-    stack_.back().key = key;
+    Frame& frame = stack_.back();
+    frame.key_is_owned = key.data() < text_.data() || key.data() >= text_.data() + text_.size();
+    if (frame.key_is_owned) {
+        frame.owned_key.assign(key);
+    } else {
+        frame.key_in_text = key; // stays valid: the text outlives the reader
+    }
     stack_.back().sink->key(*this, key);
     return !fatal_message;
 }

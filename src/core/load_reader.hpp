@@ -1,5 +1,5 @@
 #pragma once
-// The machinery of the streaming loader: nlohmann's SAX events go to a stack of sinks, one per
+// The machinery of the streaming loader: the tokenizer's SAX events go to a stack of sinks, one per
 // open JSON container, each of which knows what its container means (an asset, a list of tags,
 // a free-form value to keep as raw text). The reader tracks the JSON pointer and the byte offset
 // of every event so problems name their exact place.
@@ -18,7 +18,7 @@ namespace mbl::detail {
 
 class Reader;
 
-// One scalar JSON value as the SAX parser delivered it.
+// One scalar JSON value as the tokenizer delivered it.
 struct Scalar {
     // `object` and `array` stand for a container met where a scalar was wanted.
     enum class Type { null, boolean, integer, number, string, object, array };
@@ -27,6 +27,7 @@ struct Scalar {
     double number = 0;           // integer and number
     std::string_view spelling;   // number: as written in the file (integers: empty)
     std::string* text = nullptr; // string: the decoded value, may be moved from
+    std::string_view literal;    // string: as written with its quotes when canonical, else empty
 
     // "null", "a boolean", "a number", `a string ("16h")`: for type error messages.
     std::string description() const;
@@ -50,7 +51,7 @@ class KeySet {
 class Sink {
   public:
     virtual ~Sink() = default;
-    virtual void key(Reader& reader, std::string& key);
+    virtual void key(Reader& reader, std::string_view key);
     virtual void scalar(Reader& reader, Scalar& value) = 0;
     // A nested object or array starts: returns the sink that will receive its content.
     virtual Sink* begin_object(Reader& reader) = 0;
@@ -64,7 +65,7 @@ class RawCaptureSink final : public Sink {
   public:
     // Starts capturing a container into `destination`; `is_object` says which kind opened.
     void start(RawJson* destination, bool is_object);
-    void key(Reader& reader, std::string& key) override;
+    void key(Reader& reader, std::string_view key) override;
     void scalar(Reader& reader, Scalar& value) override;
     Sink* begin_object(Reader& reader) override;
     Sink* begin_array(Reader& reader) override;
@@ -87,9 +88,9 @@ class RawCaptureSink final : public Sink {
 
 // Adds `key` with a scalar value to a free-form object (`attributes`, or an entity's unknown
 // keys), kept as raw values in order.
-void add_raw_scalar(RawObject& object, std::string key, const Scalar& value);
+void add_raw_scalar(RawObject& object, std::string_view key, const Scalar& value);
 // Adds `key` to `object` and returns the sink that captures its container value.
-Sink* add_raw_container(Reader& reader, RawObject& object, std::string key, bool is_object);
+Sink* add_raw_container(Reader& reader, RawObject& object, std::string_view key, bool is_object);
 
 // The SAX handler: routes events to the sink on top of the stack.
 class Reader {
@@ -97,26 +98,20 @@ class Reader {
     // Refuses nesting deeper than `max_depth` containers.
     Reader(std::string_view text, Sink& root, int max_depth);
 
-    // nlohmann's SAX interface.
+    // The tokenizer's handler interface (json_tokenizer.hpp).
     bool null();
     bool boolean(bool value);
-    bool number_integer(std::int64_t value);
-    bool number_unsigned(std::uint64_t value);
-    bool number_float(double value, const std::string& spelling);
-    bool string(std::string& value);
-    bool binary(std::vector<std::uint8_t>&) { return true; }
-    bool start_object(std::size_t);
-    bool key(std::string& key);
+    bool number(std::string_view spelling, double value, bool is_integer);
+    bool string(std::string& value, std::string_view literal);
+    bool start_object();
+    bool key(std::string_view key);
     bool end_object();
-    bool start_array(std::size_t);
+    bool start_array();
     bool end_array();
-    template <class Exception>
-    bool parse_error(std::size_t, const std::string&, const Exception& error) {
-        return fail_syntax(error.what());
-    }
+    void syntax_error(std::string message, std::size_t offset);
 
-    // Where the tracking iterator has read up to.
-    const char** reached() { return &reached_; }
+    // Where the tokenizer has read up to (it updates this before each event).
+    std::size_t* reached() { return &reached_; }
 
     // Reports a problem at the current value (or the key just read), with its JSON pointer.
     void report(Severity severity, std::string code, std::string message);
@@ -135,7 +130,7 @@ class Reader {
     std::string current_path() const;
     std::size_t current_offset() const;
     // The key of the value being read in the innermost object ("" in an array).
-    const std::string& current_key() const;
+    std::string_view current_key() const;
 
     // Problems in file order; problem_offsets[i] is where problems[i] is (positions are filled
     // in at the end, in one pass).
@@ -151,19 +146,23 @@ class Reader {
         Sink* sink;
         bool is_array;
         std::size_t index;        // arrays: index of the current element
-        std::string key;          // objects: the current key
         std::size_t start_offset; // where the container starts in the text
+        // Objects: the current key, in the text, or decoded into owned_key when it held escapes
+        // (a view of owned_key would not survive the frame being moved).
+        std::string_view key_in_text;
+        std::string owned_key;
+        bool key_is_owned = false;
+        std::string_view key() const { return key_is_owned ? owned_key : key_in_text; }
     };
     void begin_event();
     void begin_value();
     bool scalar(Scalar& value);
     bool push(Sink* sink, bool is_array);
     bool pop();
-    bool fail_syntax(const char* what);
 
     std::string_view text_;
     int max_depth_;
-    const char* reached_;
+    std::size_t reached_ = 0;
     std::size_t previous_end_ = 0; // where the previous event ended
     std::size_t event_from_ = 0;   // previous_end_ when the current event began
     Sink& root_;

@@ -45,7 +45,7 @@ void KindTemplatesSink::start(std::vector<KindTemplate>* destination) {
     keys_.clear();
 }
 
-void KindTemplatesSink::key(Reader& reader, std::string& key) {
+void KindTemplatesSink::key(Reader& reader, std::string_view key) {
     if (!keys_.insert(key)) {
         reader.fail_duplicate_key(key);
     }

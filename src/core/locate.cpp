@@ -1,10 +1,10 @@
 #include "mbl/locate.hpp"
 
 #include "json_cursor.hpp"
+#include "json_tokenizer.hpp"
 #include "line_index.hpp"
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 namespace mbl {
@@ -17,31 +17,26 @@ constexpr std::size_t not_found = static_cast<std::size_t>(-1);
 class PointerFinder {
   public:
     PointerFinder(std::string_view text, std::unordered_map<std::string, std::size_t>& wanted)
-        : text_(text), reached_(text.data()), wanted_(wanted) {}
+        : text_(text), wanted_(wanted) {}
 
-    const char** reached() { return &reached_; }
+    std::size_t* reached() { return &reached_; }
 
     bool null() { return scalar(); }
     bool boolean(bool) { return scalar(); }
-    bool number_integer(std::int64_t) { return scalar(); }
-    bool number_unsigned(std::uint64_t) { return scalar(); }
-    bool number_float(double, const std::string&) { return scalar(); }
-    bool string(std::string&) { return scalar(); }
-    bool binary(std::vector<std::uint8_t>&) { return true; }
-    bool start_object(std::size_t) { return open(false); }
-    bool start_array(std::size_t) { return open(true); }
+    bool number(std::string_view, double, bool) { return scalar(); }
+    bool string(std::string&, std::string_view) { return scalar(); }
+    bool start_object() { return open(false); }
+    bool start_array() { return open(true); }
     bool end_object() { return close(); }
     bool end_array() { return close(); }
-    bool key(std::string& key) {
+    bool key(std::string_view key) {
         begin_event();
         if (skipped_depth_ == 0) {
             stack_.back().key = key;
         }
         return true;
     }
-    template <class Exception> bool parse_error(std::size_t, const std::string&, const Exception&) {
-        return false;
-    }
+    void syntax_error(std::string, std::size_t) {}
 
   private:
     struct Frame {
@@ -53,7 +48,7 @@ class PointerFinder {
 
     void begin_event() {
         event_from_ = previous_end_;
-        previous_end_ = static_cast<std::size_t>(reached_ - text_.data());
+        previous_end_ = reached_;
     }
     // Appends the current value's segment to path_ and notes its offset if wanted.
     void enter_value() {
@@ -104,7 +99,7 @@ class PointerFinder {
     }
 
     std::string_view text_;
-    const char* reached_;
+    std::size_t reached_ = 0;
     std::size_t previous_end_ = 0;
     std::size_t event_from_ = 0;
     std::unordered_map<std::string, std::size_t>& wanted_;
@@ -132,10 +127,7 @@ void locate_problems(std::string_view text, std::vector<Problem>& problems) {
         return;
     }
     PointerFinder finder(text, wanted);
-    const char* end_reached = nullptr;
-    detail::TrackingIterator first(text.data(), finder.reached());
-    detail::TrackingIterator last(text.data() + text.size(), &end_reached);
-    if (!nlohmann::json::sax_parse(first, last, &finder)) {
+    if (!detail::JsonTokenizer(text, finder, finder.reached()).run()) {
         return;
     }
     detail::LineIndex lines(text);

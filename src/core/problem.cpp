@@ -17,7 +17,7 @@ bool has_errors(const std::vector<Problem>& problems) {
                        [](const Problem& p) { return p.severity == Severity::error; });
 }
 
-std::string pointer_segment(const std::string& key) {
+std::string pointer_segment(std::string_view key) {
     std::string out;
     out.reserve(key.size());
     for (char c : key) {

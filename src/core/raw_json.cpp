@@ -1,11 +1,10 @@
 #include "mbl/raw_json.hpp"
 
-#include "json_cursor.hpp"
+#include "json_tokenizer.hpp"
 #include "load_entities.hpp"
 #include "mbl/error.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace mbl {
 
@@ -18,10 +17,7 @@ std::optional<RawJson> parse_raw_json(std::string_view text, int max_depth) {
     detail::RawMapSink root;
     root.start(&members);
     detail::Reader reader(wrapped, root, max_depth + 1);
-    const char* end_reached = nullptr;
-    detail::TrackingIterator first(wrapped.data(), reader.reached());
-    detail::TrackingIterator last(wrapped.data() + wrapped.size(), &end_reached);
-    nlohmann::json::sax_parse(first, last, &reader);
+    detail::JsonTokenizer(wrapped, reader, reader.reached()).run();
     if (reader.fatal_message && !reader.fatal_is_syntax) {
         bool too_deep = reader.fatal_message->starts_with("nesting deeper");
         throw usage_error(too_deep ? fmt::format("nests deeper than {} levels", max_depth)

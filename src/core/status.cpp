@@ -7,11 +7,11 @@
 #include "field_values.hpp"
 #include "forecast_support.hpp"
 #include "mbl/enums.hpp"
+#include "mbl/release.hpp"
 #include "mbl/save.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <unordered_map>
 
 namespace mbl {
 
@@ -44,33 +44,6 @@ ActiveIterationStatus active_status(const Iteration& iteration,
         }
     }
     return active;
-}
-
-// Workloads at planned or migrating whose release backlog has assets, all done for release.
-std::vector<std::string> ready_for_staging(const Backlog& backlog) {
-    struct Release {
-        std::size_t assets = 0;
-        std::size_t done = 0;
-    };
-    std::unordered_map<std::string_view, Release> releases;
-    for (const Asset& asset : backlog.assets) {
-        if (asset.workload) {
-            Release& release = releases[*asset.workload];
-            ++release.assets;
-            release.done += is_done_for_release(asset) ? 1 : 0;
-        }
-    }
-    std::vector<std::string> ready;
-    for (const Workload& workload : backlog.workloads) {
-        if (workload.stage != Stage::planned && workload.stage != Stage::migrating) {
-            continue;
-        }
-        auto found = releases.find(workload.id);
-        if (found != releases.end() && found->second.done == found->second.assets) {
-            ready.push_back(workload.id);
-        }
-    }
-    return ready;
 }
 
 void check_iteration(std::vector<Attention>& attention, const Backlog& backlog,
@@ -123,7 +96,7 @@ StatusReport compute_status(const Backlog& backlog, Date today) {
     report.assets = backlog.assets.size();
     report.assets_done = static_cast<std::size_t>(
         std::count_if(backlog.assets.begin(), backlog.assets.end(), is_done_for_release));
-    report.ready_for_staging = ready_for_staging(backlog);
+    report.ready_for_staging = workloads_ready_for_staging(backlog);
 
     AssetsById assets = index_assets(backlog);
     for (const Iteration& iteration : backlog.iterations) {

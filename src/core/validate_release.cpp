@@ -1,5 +1,7 @@
 // Release gates: a workload past `migrating` must have its whole release backlog (the assets
-// whose `workload` is its id) done for release (replicated, retired or retained).
+// whose `workload` is its id) done for release (replicated, retired or retained). When the move
+// to its stage was forced (`mbl release advance --force --reason`), the team passed the gate
+// knowingly: a warning, not an error.
 
 #include "mbl/enums.hpp"
 #include "validate_rules.hpp"
@@ -20,6 +22,12 @@ struct Unreleased {
 
 bool is_past_migrating(Stage stage) {
     return stage == Stage::staging || stage == Stage::uat || stage == Stage::production;
+}
+
+// The last stage_history entry is a forced move into the workload's stage.
+bool entered_by_force(const Workload& workload) {
+    return !workload.stage_history.empty() && workload.stage_history.back().forced &&
+           workload.stage_history.back().stage == workload.stage;
 }
 
 } // namespace
@@ -54,13 +62,24 @@ void check_release_readiness(Context& context) {
             ids += fmt::format(" and {} more", entry.count - entry.first_assets.size());
         }
         const Workload& workload = workloads[w];
-        context.error(fmt::format("/workloads/{}/stage", w), "stage-not-ready",
-                      fmt::format("{} is at stage {} but {} of its assets {} not replicated "
-                                  "(nor retired or retained): {}; replicate them, or move the "
-                                  "workload back to migrating",
+        std::string path = fmt::format("/workloads/{}/stage", w);
+        std::string what = fmt::format("{} of its assets {} not replicated (nor retired or "
+                                       "retained): {}",
+                                       entry.count, entry.count == 1 ? "is" : "are", ids);
+        if (entered_by_force(workload)) {
+            context.warning(path, "stage-not-ready",
+                            fmt::format("{} was forced to stage {} on {} but {}; replicate them "
+                                        "before its next stage",
+                                        describe(workload_kind, workload.id, w),
+                                        to_string(workload.stage),
+                                        workload.stage_history.back().date.to_string(), what));
+            continue;
+        }
+        context.error(path, "stage-not-ready",
+                      fmt::format("{} is at stage {} but {}; replicate them, or move the workload "
+                                  "back to migrating",
                                   describe(workload_kind, workload.id, w),
-                                  to_string(workload.stage), entry.count,
-                                  entry.count == 1 ? "is" : "are", ids));
+                                  to_string(workload.stage), what));
     }
 }
 

@@ -11,8 +11,8 @@ namespace mbl {
 
 namespace {
 
-const std::vector<std::string_view> workload_fields{"name",  "priority",    "owner", "depends_on",
-                                                    "stage", "target_date", "notes"};
+const std::vector<std::string_view> workload_fields{"name",       "priority",    "owner",
+                                                    "depends_on", "target_date", "notes"};
 
 } // namespace
 
@@ -72,11 +72,11 @@ std::string set_workload_field(Backlog& backlog, Workload& workload, std::string
         workload.depends_on = std::move(depends_on);
         return change;
     }
-    if (field == "stage") {
-        auto stage = parse_enum_value<Stage>(value, "stage");
-        std::string change = describe_change("stage", to_string(workload.stage), to_string(stage));
-        workload.stage = stage;
-        return change;
+    if (field == "stage" || field == "stage_history") {
+        throw usage_error(fmt::format(
+            "a workload's stage changes through its release gates and is recorded in its "
+            "stage_history: use 'mbl release advance {} --to STAGE'",
+            workload.id));
     }
     if (field == "target_date") {
         std::optional<Date> day;

@@ -74,3 +74,20 @@ TEST_CASE("the json diff carries values as JSON", "[render_diff]") {
     CHECK(document["changes"][1]["value"] == nlohmann::json{{"id", "old"}});
     CHECK_FALSE(document["changes"][1].contains("fields"));
 }
+
+TEST_CASE("a workload's stage move shows its stage_history entry in words", "[render_diff]") {
+    EntityChange change;
+    change.kind = "workload";
+    change.id = "crm";
+    change.milestone = Milestone::workload_advanced;
+    change.milestone_field = "stage";
+    change.fields = {{"stage", raw("\"uat\""), raw("\"production\"")},
+                     {"stage_history", raw("[]"),
+                      raw("[\n  {\n    \"stage\": \"production\",\n    \"date\": \"2027-02-01\",\n "
+                          "   \"reason\": "
+                          "\"CAB-114\",\n    \"forced\": true\n  }\n]")}};
+    std::ostringstream out;
+    render_diff_text(out, BacklogDiff{{change}}, {"a", "b"});
+    CHECK(out.str() == "Changes from a to b\n\nWorkloads (1 changed)\n"
+                       "  crm: advanced uat -> production on 2027-02-01, forced: CAB-114\n");
+}

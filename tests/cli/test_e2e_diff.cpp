@@ -31,7 +31,7 @@ struct ChangedRepo {
         mbl_ok(repo, {"asset", "add", "ts-cache", "--kind", "vm", "--estimate", "4"});
         mbl_ok(repo, {"asset", "rm", "ts-exports"});
         mbl_ok(repo, {"asset", "set", "ts-db", "status=in-progress", "attributes.cores=8"});
-        mbl_ok(repo, {"workload", "set", "timesheets", "stage=migrating"});
+        mbl_ok(repo, {"release", "advance", "timesheets", "--to", "migrating"});
         std::string text =
             replace_once(repo.text(), "\"default_capacity\": 80", "\"default_capacity\": 100");
         repo.write(replace_once(text, "\"tasks\": []", "\"tasks\": [],\n      \"x-cmdb\": \"CI7\"",
@@ -51,7 +51,7 @@ Settings
   default_capacity 80 -> 100
 
 Workloads (1 changed)
-  timesheets: advanced planned -> migrating
+  timesheets: advanced planned -> migrating on 2026-11-25
 
 Assets (1 added, 1 removed, 2 changed)
   ts-db: status not-started -> in-progress
@@ -72,10 +72,11 @@ Iterations (1 changed)
 TEST_CASE("diff --format markdown is a pull-request comment", "[e2e][diff]") {
     ChangedRepo changed;
     std::string markdown = mbl_ok(changed.repo, {"diff", "HEAD", "--format", "markdown"});
-    CHECK(markdown.starts_with("### Backlog changes\n\n`HEAD:backlog.json` → `backlog.json`\n\n"
-                               "**Settings**\n\n- default_capacity `80` → `100`\n\n"
-                               "**Workloads** (1 changed)\n\n"
-                               "- `timesheets`: advanced `planned` → `migrating`\n\n"));
+    CHECK(markdown.starts_with(
+        "### Backlog changes\n\n`HEAD:backlog.json` → `backlog.json`\n\n"
+        "**Settings**\n\n- default_capacity `80` → `100`\n\n"
+        "**Workloads** (1 changed)\n\n"
+        "- `timesheets`: advanced `planned` → `migrating` on `2026-11-25`\n\n"));
     CHECK(contains(markdown, "\n- `ts-db`: status `not-started` → `in-progress`\n"));
     CHECK(contains(markdown, "\n- `ts-exports`: removed (Payroll export share)\n"));
     CHECK(contains(markdown, "\n- `it-1`: started\n"));

@@ -197,7 +197,7 @@ TEST_CASE("numbers beyond 64 bits are kept as written; beyond a double they are 
     CHECK(result.problems.empty());
     CHECK(result.backlog.assets[0].attributes[0].second.text == "123456789012345678901234567890");
     CHECK(load_error("{\"format\": \"mbl/1\", \"x-e\": 1e400}") ==
-          "b.json:1:28: invalid JSON: number overflow parsing '1e400'");
+          "b.json:1:28: invalid JSON: the number 1e400 is beyond what a double can hold");
 }
 
 TEST_CASE("invalid dates and missing ids are reported where they are", "[load]") {
@@ -246,4 +246,15 @@ TEST_CASE("task templates and the commitment at start are read", "[load]") {
     CHECK(templates[0].tasks[1].title == "Replicate");
     CHECK(templates[0].tasks[1].percent == 90);
     CHECK(result.backlog.iterations[0].committed_at_start == std::vector<std::string>{"a"});
+}
+
+TEST_CASE("a key written with escapes is read decoded, and named so in problems", "[load]") {
+    auto result = load_backlog(
+        R"({"format": "mbl/1", "x-\u0061": {"b": {"c": {"d": [1]}}},
+            "assets": [{"id": "a", "prio\u0072ity": "high", "attributes": {"\u00e9t\u00e9": 1}}]})");
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].path == "/assets/0/priority");
+    CHECK(result.problems[0].position == SourcePosition{2, 53});
+    CHECK(result.backlog.extras[0].first == "x-a");
+    CHECK(result.backlog.assets[0].attributes[0].first == "été");
 }

@@ -160,6 +160,34 @@ TEST_CASE("a workload past migrating needs its assets replicated", "[validate]")
     CHECK(validate_backlog(backlog).empty());
 }
 
+TEST_CASE("a forced move past the staging gate makes stage-not-ready a warning", "[validate]") {
+    Backlog backlog = valid_backlog();
+    backlog.workloads[0].stage = Stage::staging;
+    StageChange forced;
+    forced.stage = Stage::staging;
+    forced.date = *Date::parse("2027-01-20");
+    forced.reason = "bus moves after go-live";
+    forced.forced = true;
+    backlog.workloads[0].stage_history = {forced};
+    auto problems = validate_backlog(backlog);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].code == "stage-not-ready");
+    CHECK(problems[0].severity == Severity::warning);
+    CHECK(problems[0].message ==
+          "workload crm was forced to stage staging on 2027-01-20 but 1 of its assets is not "
+          "replicated (nor retired or retained): crm-web-01; replicate them before its next stage");
+
+    // Only the move into the current stage counts: a later unforced one is checked again.
+    StageChange later = forced;
+    later.stage = Stage::uat;
+    later.forced = false;
+    backlog.workloads[0].stage_history.push_back(later);
+    backlog.workloads[0].stage = Stage::uat;
+    problems = validate_backlog(backlog);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].severity == Severity::error);
+}
+
 TEST_CASE("stage-not-ready lists five assets and counts the rest", "[validate]") {
     Backlog backlog = valid_backlog();
     backlog.workloads[1].stage = Stage::production;

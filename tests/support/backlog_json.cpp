@@ -27,6 +27,10 @@ const json& asset_in(const json& file, const std::string& id) {
     return entry_in(file.at("assets"), id);
 }
 
+const json& workload_in(const json& file, const std::string& id) {
+    return entry_in(file.at("workloads"), id);
+}
+
 double effective_estimate_in(const json& asset) {
     double tasks = 0;
     bool any_task_estimate = false;

@@ -10,9 +10,11 @@
 
 namespace mbl::test {
 
-// The file's `iterations` (or `assets`) entry with `id`; throws std::runtime_error when absent.
+// The file's `iterations` (or `assets`, `workloads`) entry with `id`; throws std::runtime_error
+// when absent.
 const nlohmann::json& iteration_in(const nlohmann::json& file, const std::string& id);
 const nlohmann::json& asset_in(const nlohmann::json& file, const std::string& id);
+const nlohmann::json& workload_in(const nlohmann::json& file, const std::string& id);
 
 // The sum of the task estimates when a task has one, else `estimate` (0 when null).
 double effective_estimate_in(const nlohmann::json& asset);

@@ -1,0 +1,71 @@
+#include "cli/render_markdown.hpp"
+
+#include "cli/render_text.hpp"
+
+#include <algorithm>
+
+namespace mbl::cli {
+namespace {
+
+constexpr std::string_view markdown_specials = "\\`*_[]<>|~&$";
+
+void render_row(std::ostream& out, const std::vector<std::string>& cells) {
+    out << '|';
+    for (const std::string& cell : cells) {
+        out << ' ' << markdown_escape(cell) << (cell.empty() ? "|" : " |");
+    }
+    out << '\n';
+}
+
+} // namespace
+
+std::string markdown_escape(std::string_view text) {
+    std::string flat(text);
+    for (char& c : flat) {
+        if (c == '\n' || c == '\r' || c == '\t') {
+            c = ' ';
+        }
+    }
+    std::string escaped;
+    for (char c : terminal_safe(flat)) {
+        if (markdown_specials.find(c) != std::string_view::npos) {
+            escaped += '\\';
+        }
+        escaped += c;
+    }
+    return escaped;
+}
+
+void render_markdown_table(std::ostream& out, const Table& table) {
+    std::vector<std::string> headers;
+    std::string alignment = "|";
+    for (const Column& column : table.columns) {
+        headers.push_back(column.header);
+        alignment += column.kind == ColumnKind::number ? " ---: |" : " --- |";
+    }
+    render_row(out, headers);
+    out << alignment << '\n';
+    for (const std::vector<Cell>& row : table.rows) {
+        std::vector<std::string> cells;
+        for (const Cell& cell : row) {
+            cells.push_back(cell.text);
+        }
+        render_row(out, cells);
+    }
+}
+
+std::string markdown_code(const std::string& text) {
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (char c : text) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    std::string fence(longest + 1, '`');
+    bool pad = text.starts_with('`') || text.ends_with('`');
+    std::string inner = pad ? " " + text + " " : text;
+    std::replace(inner.begin(), inner.end(), '\n', ' ');
+    return fence + inner + fence;
+}
+
+} // namespace mbl::cli

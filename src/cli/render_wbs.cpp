@@ -1,0 +1,150 @@
+#include "cli/render_wbs.hpp"
+
+#include "cli/render_markdown.hpp"
+#include "mbl/enums.hpp"
+#include "mbl/save.hpp"
+
+#include <array>
+
+namespace mbl::cli {
+namespace {
+
+constexpr std::array<std::string_view, 4> level_names{"migration", "workload", "asset", "task"};
+
+std::string status_of(const WbsItem& item) {
+    switch (item.level) {
+    case WbsLevel::workload:
+        return item.workload ? std::string(to_string(item.workload->stage)) : "";
+    case WbsLevel::asset:
+        return std::string(to_string(item.asset->status));
+    case WbsLevel::task:
+        return item.task->done ? "done" : "open";
+    default:
+        return "";
+    }
+}
+
+std::string id_of(const WbsItem& item) {
+    if (item.level == WbsLevel::workload && item.workload) {
+        return item.workload->id;
+    }
+    if (item.level == WbsLevel::asset) {
+        return item.asset->id;
+    }
+    return "";
+}
+
+std::string date_text(const std::optional<Date>& date) {
+    return date ? date->to_string() : "";
+}
+
+void add_rows(Table& table, const WbsItem& item) {
+    table.rows.push_back({{item.number},
+                          {std::string(level_names[static_cast<std::size_t>(item.level)])},
+                          {id_of(item)},
+                          {item.name},
+                          {status_of(item)},
+                          {item.estimate ? format_number(*item.estimate) : ""},
+                          {item.level == WbsLevel::task ? "" : std::to_string(item.unestimated)},
+                          {item.iteration.value_or("")},
+                          {date_text(item.start)},
+                          {date_text(item.finish)}});
+    for (const WbsItem& child : item.children) {
+        add_rows(table, child);
+    }
+}
+
+// The keys every level shares, after the level's own.
+void add_common(ReportJson& entry, const WbsItem& item) {
+    entry["estimate"] = number_or_null(item.estimate);
+    if (item.level != WbsLevel::task) {
+        entry["unestimated"] = item.unestimated;
+    }
+    if (item.level == WbsLevel::asset || item.level == WbsLevel::task) {
+        entry["iteration"] = item.iteration ? ReportJson(*item.iteration) : nullptr;
+    }
+    entry["start"] = date_or_null(item.start);
+    entry["finish"] = date_or_null(item.finish);
+}
+
+ReportJson task_json(const WbsItem& item) {
+    ReportJson entry;
+    entry["wbs"] = item.number;
+    entry["title"] = item.task->title;
+    add_common(entry, item);
+    entry["done"] = item.task->done;
+    return entry;
+}
+
+ReportJson asset_json(const WbsItem& item) {
+    ReportJson entry;
+    entry["wbs"] = item.number;
+    entry["id"] = item.asset->id;
+    entry["name"] = item.name;
+    entry["strategy"] = to_string(item.asset->strategy);
+    entry["status"] = to_string(item.asset->status);
+    add_common(entry, item);
+    ReportJson tasks = ReportJson::array();
+    for (const WbsItem& task : item.children) {
+        tasks.push_back(task_json(task));
+    }
+    entry["tasks"] = std::move(tasks);
+    return entry;
+}
+
+ReportJson workload_json(const WbsItem& item) {
+    ReportJson entry;
+    entry["wbs"] = item.number;
+    entry["id"] = item.workload ? ReportJson(item.workload->id) : nullptr;
+    entry["name"] = item.name;
+    entry["stage"] = item.workload ? ReportJson(to_string(item.workload->stage)) : nullptr;
+    add_common(entry, item);
+    ReportJson assets = ReportJson::array();
+    for (const WbsItem& asset : item.children) {
+        assets.push_back(asset_json(asset));
+    }
+    entry["assets"] = std::move(assets);
+    return entry;
+}
+
+} // namespace
+
+Table wbs_table(const WbsItem& migration) {
+    Table table;
+    table.columns = {{"WBS", "wbs"},
+                     {"LEVEL", "level"},
+                     {"ID", "id"},
+                     {"NAME", "name"},
+                     {"STATUS", "status"},
+                     {"ESTIMATE", "estimate", ColumnKind::number},
+                     {"UNESTIMATED", "unestimated", ColumnKind::number},
+                     {"ITERATION", "iteration"},
+                     {"START", "start"},
+                     {"FINISH", "finish"}};
+    add_rows(table, migration);
+    return table;
+}
+
+void render_wbs_markdown(std::ostream& out, const Backlog& backlog, const WbsItem& migration) {
+    out << "# Work breakdown structure: " << markdown_escape(migration.name) << "\n\n"
+        << "Estimates in " << to_string(backlog.settings.estimate_unit)
+        << ", rolled up at every level (UNESTIMATED: assets to migrate without an estimate). "
+           "Dates: the iteration each asset is completed in or committed to.\n\n";
+    render_markdown_table(out, wbs_table(migration));
+}
+
+ReportJson wbs_json(const Backlog& backlog, const WbsItem& migration) {
+    ReportJson document;
+    document["wbs"] = migration.number;
+    document["name"] = migration.name;
+    document["unit"] = to_string(backlog.settings.estimate_unit);
+    add_common(document, migration);
+    ReportJson workloads = ReportJson::array();
+    for (const WbsItem& workload : migration.children) {
+        workloads.push_back(workload_json(workload));
+    }
+    document["workloads"] = std::move(workloads);
+    return document;
+}
+
+} // namespace mbl::cli
