@@ -5,8 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2
-  python3 jq time) # the last three: bench/ and its generator test
+# git: `mbl diff REV` and `mbl git setup` run it, and the end-to-end tests merge in real repositories.
+# python3, jq, time: bench/ and its generator test.
+packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2 git
+  python3 jq time)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

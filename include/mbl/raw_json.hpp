@@ -17,6 +17,10 @@ std::optional<RawJson> parse_raw_json(std::string_view text, int max_depth);
 // `value` on one line (`{"size_gb": 512, "tier": [1, 2]}`), for messages and tables.
 std::string one_line(const RawJson& value);
 
+// one_line(`value`) cut to at most `limit` bytes (on a UTF-8 boundary) ending in `...` when
+// longer, for one-line messages.
+std::string one_line(const RawJson& value, std::size_t limit);
+
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
 // U+10FFFF): what a JSON file may hold.
 bool is_valid_utf8(std::string_view text);

@@ -54,6 +54,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     setup_export(root, options, out);
     setup_validate(root, options, out);
     setup_fmt(root, options, out);
+    setup_diff(root, options, out);
+    setup_merge(root, options, out);
+    setup_git(root, options, out);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     if (!reversed.empty()) {

@@ -2,6 +2,8 @@
 
 #include "cli/render_text.hpp"
 
+#include <algorithm>
+
 namespace mbl::cli {
 namespace {
 
@@ -50,6 +52,20 @@ void render_markdown_table(std::ostream& out, const Table& table) {
         }
         render_row(out, cells);
     }
+}
+
+std::string markdown_code(const std::string& text) {
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (char c : text) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    std::string fence(longest + 1, '`');
+    bool pad = text.starts_with('`') || text.ends_with('`');
+    std::string inner = pad ? " " + text + " " : text;
+    std::replace(inner.begin(), inner.end(), '\n', ' ');
+    return fence + inner + fence;
 }
 
 } // namespace mbl::cli

@@ -15,6 +15,11 @@ namespace mbl::cli {
 // written and can neither end the cell nor add a link, HTML, an entity or formatting.
 std::string markdown_escape(std::string_view text);
 
+// `text` as an inline code span, shown as written: fenced by one more backtick than its longest
+// run of them (padded with spaces when it starts or ends with one), line breaks as spaces. Not
+// terminal_safe: the caller applies it to the whole line.
+std::string markdown_code(const std::string& text);
+
 // A header row of the columns' headers, the alignment row (numbers right-aligned), then one line
 // per row; every cell escaped with markdown_escape, empty cells left empty.
 void render_markdown_table(std::ostream& out, const Table& table);

@@ -66,6 +66,24 @@ void append_raw(std::string& out, const RawJson& value, int depth) {
     out.append(text.substr(line_start));
 }
 
+void append_object(std::string& out, const RawObject& members, int depth) {
+    if (members.empty()) {
+        out += "{}";
+        return;
+    }
+    out += '{';
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        out += i == 0 ? "\n" : ",\n";
+        append_indent(out, depth + 1);
+        append_quoted(out, members[i].first);
+        out += ": ";
+        append_raw(out, members[i].second, depth + 1);
+    }
+    out += '\n';
+    append_indent(out, depth);
+    out += '}';
+}
+
 void append_number(std::string& out, double value) {
     if (std::isfinite(value) && value == std::trunc(value) && std::fabs(value) < 1e15) {
         fmt::format_to(std::back_inserter(out), "{}", static_cast<long long>(value));

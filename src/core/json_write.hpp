@@ -19,6 +19,9 @@ void append_quoted(std::string& out, std::string_view text);
 // Canonical RawJson text re-indented to stand at `depth`.
 void append_raw(std::string& out, const RawJson& value, int depth);
 
+// `members` as a JSON object standing at `depth`: `{}` when empty, else one member a line.
+void append_object(std::string& out, const RawObject& members, int depth);
+
 // Integers without a fraction; others in the shortest form that reads back the same double.
 void append_number(std::string& out, double value);
 

@@ -49,6 +49,18 @@ std::string one_line(const RawJson& value) {
     return out;
 }
 
+std::string one_line(const RawJson& value, std::size_t limit) {
+    std::string text = one_line(value);
+    if (text.size() <= limit) {
+        return text;
+    }
+    std::size_t cut = limit < 3 ? 0 : limit - 3;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut;
+    }
+    return text.substr(0, cut) + "...";
+}
+
 bool is_valid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {

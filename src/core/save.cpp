@@ -86,10 +86,7 @@ class ObjectWriter {
         }
     }
     void raw_object(std::string_view name, const RawObject& members) {
-        key(name);
-        ObjectWriter nested(out_, depth_ + 1);
-        nested.raw_members(members);
-        nested.close();
+        detail::append_object(key(name), members, depth_ + 1);
     }
     // Writes `values` as an array at this object's member depth, each with `write_element`.
     template <class T, class Write> void write_array(const std::vector<T>& values, Write write) {

@@ -44,3 +44,11 @@ TEST_CASE("is_valid_utf8 accepts exactly well-formed UTF-8", "[raw_json]") {
     CHECK_FALSE(is_valid_utf8("ab\xe6\x97"));       // cut short
     CHECK_FALSE(is_valid_utf8("\x80"));             // a lone continuation byte
 }
+
+TEST_CASE("one_line with a limit shortens on a UTF-8 boundary", "[raw_json]") {
+    RawJson short_value{"[\n  1,\n  2\n]"};
+    CHECK(one_line(short_value, 6) == "[1, 2]");
+    CHECK(one_line(short_value, 5) == "[1...");
+    RawJson accented{"\"éééé\""}; // each é is two bytes
+    CHECK(one_line(accented, 7) == "\"é...");
+}

@@ -1,0 +1,165 @@
+#include "backlog_members.hpp"
+
+#include "json_write.hpp"
+#include "mbl/load.hpp"
+#include "mbl/save.hpp"
+
+#include <array>
+#include <nlohmann/json.hpp>
+
+namespace mbl::detail {
+namespace {
+
+constexpr std::array<std::string_view, 4> structured_keys{"settings", "workloads", "assets",
+                                                          "iterations"};
+
+bool is_structured(std::string_view key) {
+    for (std::string_view structured : structured_keys) {
+        if (key == structured) {
+            return true;
+        }
+    }
+    return false;
+}
+
+template <class Entity> std::vector<EntityMembers> entity_members(const std::vector<Entity>& all) {
+    std::vector<EntityMembers> out;
+    out.reserve(all.size());
+    for (const Entity& entity : all) {
+        out.push_back({entity.id, split_canonical_object(to_json_text(entity))});
+    }
+    return out;
+}
+
+void append_entities(std::string& out, std::string_view key,
+                     const std::vector<EntityMembers>& entities) {
+    out += ",\n  ";
+    append_quoted(out, key);
+    out += ": [";
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        out += i == 0 ? "\n    " : ",\n    ";
+        append_object(out, entities[i].members, 2);
+    }
+    out += entities.empty() ? "]" : "\n  ]";
+}
+
+// The key of a member line (`"key": value`, without its indentation) and where its value starts.
+std::pair<std::string, std::size_t> read_key(std::string_view member) {
+    std::size_t close = 1;
+    while (close < member.size() && member[close] != '"') {
+        close += member[close] == '\\' ? 2 : 1;
+    }
+    return {string_value(member.substr(0, close + 1)), close + 3}; // past `": `
+}
+
+// `text` with one level (two spaces) taken off every line after the first.
+std::string dedent(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        if (text[i] == '\n' && text.substr(i + 1, 2) == "  ") {
+            i += 2;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+BacklogMembers to_members(const Backlog& backlog) {
+    Backlog shell; // the top level and settings only; the entities are split one by one
+    shell.schema = backlog.schema;
+    shell.format = backlog.format;
+    shell.name = backlog.name;
+    shell.settings = backlog.settings;
+    shell.extras = backlog.extras;
+    std::string text = to_canonical_text(shell);
+    text.pop_back(); // the trailing newline
+
+    BacklogMembers out;
+    for (auto& [key, value] : split_canonical_object(text)) {
+        if (key == "settings") {
+            out.settings = split_canonical_object(value.text);
+        } else if (!is_structured(key)) {
+            out.top.emplace_back(std::move(key), std::move(value));
+        }
+    }
+    out.workloads = entity_members(backlog.workloads);
+    out.assets = entity_members(backlog.assets);
+    out.iterations = entity_members(backlog.iterations);
+    return out;
+}
+
+Backlog from_members(const BacklogMembers& members) {
+    RawObject top = members.top;
+    std::string settings;
+    append_object(settings, members.settings, 0);
+    top.emplace_back("settings", RawJson{std::move(settings)});
+    std::string text;
+    append_object(text, top, 0);
+    text.pop_back(); // the closing brace: the entity lists follow
+    while (text.back() == '\n') {
+        text.pop_back();
+    }
+    append_entities(text, "workloads", members.workloads);
+    append_entities(text, "assets", members.assets);
+    append_entities(text, "iterations", members.iterations);
+    text += "\n}\n";
+    return load_backlog_or_throw(text, "the merged backlog");
+}
+
+RawObject split_canonical_object(std::string_view object) {
+    RawObject members;
+    if (object.size() < 4) { // `{}`
+        return members;
+    }
+    std::string_view body = object.substr(2, object.size() - 4); // inside `{\n` and `\n}`
+    std::size_t member_start = 0;
+    auto take_member = [&](std::size_t end) {
+        std::string_view member = body.substr(member_start + 2, end - member_start - 2);
+        if (!member.empty() && member.back() == ',') {
+            member.remove_suffix(1);
+        }
+        auto [key, value_start] = read_key(member);
+        members.emplace_back(std::move(key), RawJson{dedent(member.substr(value_start))});
+    };
+    for (std::size_t newline = body.find('\n'); newline != std::string_view::npos;
+         newline = body.find('\n', newline + 1)) {
+        std::string_view next = body.substr(newline + 1, 3);
+        if (next.size() == 3 && next[0] == ' ' && next[1] == ' ' && next[2] == '"') {
+            take_member(newline);
+            member_start = newline + 1;
+        }
+    }
+    take_member(body.size());
+    return members;
+}
+
+RawJson to_object_json(const RawObject& members) {
+    RawJson out;
+    append_object(out.text, members, 0);
+    return out;
+}
+
+std::string string_value(std::string_view literal) {
+    if (!literal.starts_with('"')) {
+        return {};
+    }
+    if (literal.find('\\') == std::string_view::npos) {
+        return std::string(literal.substr(1, literal.size() - 2)); // nothing to decode
+    }
+    // Canonical JSON, so nlohmann decodes its escapes without surprises.
+    return nlohmann::json::parse(literal).get<std::string>();
+}
+
+const RawJson* find_member(const RawObject& members, std::string_view key) {
+    for (const auto& [name, value] : members) {
+        if (name == key) {
+            return &value;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace mbl::detail

@@ -1,0 +1,188 @@
+#include "mbl/diff.hpp"
+
+#include "backlog_members.hpp"
+#include "mbl/enums.hpp"
+
+#include <unordered_map>
+
+namespace mbl {
+namespace {
+
+using detail::EntityMembers;
+using detail::find_member;
+
+bool is_object(const RawJson& value) {
+    return value.text.starts_with('{');
+}
+
+// Appends to `changes` every field of `before`/`after` whose value differs, `after`'s keys first
+// then the removed ones; objects on both sides are compared key by key.
+void diff_fields(const RawObject& before, const RawObject& after, const std::string& prefix,
+                 std::vector<FieldChange>& changes) {
+    auto compare = [&](const std::string& key, const RawJson* old_value, const RawJson* new_value) {
+        if (old_value && new_value && old_value->text == new_value->text) {
+            return;
+        }
+        if (old_value && new_value && is_object(*old_value) && is_object(*new_value)) {
+            diff_fields(detail::split_canonical_object(old_value->text),
+                        detail::split_canonical_object(new_value->text), prefix + key + ".",
+                        changes);
+            return;
+        }
+        auto copy = [](const RawJson* value) {
+            return value ? std::optional<RawJson>(*value) : std::nullopt;
+        };
+        changes.push_back({prefix + key, copy(old_value), copy(new_value)});
+    };
+    for (const auto& [key, value] : after) {
+        compare(key, find_member(before, key), &value);
+    }
+    for (const auto& [key, value] : before) {
+        if (find_member(after, key) == nullptr) {
+            compare(key, &value, nullptr);
+        }
+    }
+}
+
+// The enum value a field's canonical text (a JSON string) spells, if any.
+template <class E> std::optional<E> enum_of(const std::optional<RawJson>& value) {
+    if (!value || value->text.size() < 2) {
+        return std::nullopt;
+    }
+    return parse_enum<E>(std::string_view(value->text).substr(1, value->text.size() - 2));
+}
+
+Milestone iteration_milestone(const FieldChange& state) {
+    auto before = enum_of<IterationState>(state.before);
+    auto after = enum_of<IterationState>(state.after);
+    if (!before || !after) {
+        return Milestone::none;
+    }
+    if (*after == IterationState::closed) {
+        return Milestone::iteration_closed;
+    }
+    if (*before == IterationState::closed) {
+        return Milestone::iteration_reopened;
+    }
+    return *after == IterationState::active ? Milestone::iteration_started
+                                            : Milestone::iteration_unstarted;
+}
+
+Milestone workload_milestone(const FieldChange& stage) {
+    auto before = enum_of<Stage>(stage.before);
+    auto after = enum_of<Stage>(stage.after);
+    if (!before || !after) {
+        return Milestone::none;
+    }
+    return *after > *before ? Milestone::workload_advanced : Milestone::workload_stepped_back;
+}
+
+void find_milestone(EntityChange& change) {
+    for (const FieldChange& field : change.fields) {
+        if (change.kind == "iteration" && field.field == "state") {
+            change.milestone = iteration_milestone(field);
+        } else if (change.kind == "workload" && field.field == "stage") {
+            change.milestone = workload_milestone(field);
+        } else {
+            continue;
+        }
+        if (change.milestone != Milestone::none) {
+            change.milestone_field = field.field;
+        }
+    }
+}
+
+std::string name_of(const RawObject& members) {
+    const RawJson* name = find_member(members, "name");
+    return name ? detail::string_value(name->text) : "";
+}
+
+void diff_entities(std::string_view kind, const std::vector<EntityMembers>& before,
+                   const std::vector<EntityMembers>& after, std::vector<EntityChange>& out) {
+    std::unordered_map<std::string_view, const EntityMembers*> before_by_id;
+    std::unordered_map<std::string_view, const EntityMembers*> after_by_id;
+    for (const EntityMembers& entity : before) {
+        before_by_id.emplace(entity.id, &entity); // the first of duplicate ids
+    }
+    for (const EntityMembers& entity : after) {
+        after_by_id.emplace(entity.id, &entity);
+    }
+    for (const EntityMembers& entity : after) {
+        if (after_by_id.at(entity.id) != &entity) {
+            continue; // a later duplicate: compared once
+        }
+        auto old = before_by_id.find(entity.id);
+        EntityChange change;
+        change.kind = kind;
+        change.id = entity.id;
+        change.name = name_of(entity.members);
+        if (old == before_by_id.end()) {
+            change.type = EntityChange::Type::added;
+            change.value = detail::to_object_json(entity.members);
+            out.push_back(std::move(change));
+            continue;
+        }
+        diff_fields(old->second->members, entity.members, "", change.fields);
+        if (!change.fields.empty()) {
+            find_milestone(change);
+            out.push_back(std::move(change));
+        }
+    }
+    for (const EntityMembers& entity : before) {
+        if (!after_by_id.contains(entity.id) && before_by_id.at(entity.id) == &entity) {
+            EntityChange change;
+            change.kind = kind;
+            change.id = entity.id;
+            change.type = EntityChange::Type::removed;
+            change.name = name_of(entity.members);
+            change.value = detail::to_object_json(entity.members);
+            out.push_back(std::move(change));
+        }
+    }
+}
+
+void diff_object(std::string_view kind, const RawObject& before, const RawObject& after,
+                 std::vector<EntityChange>& out) {
+    EntityChange change;
+    change.kind = kind;
+    diff_fields(before, after, "", change.fields);
+    if (!change.fields.empty()) {
+        out.push_back(std::move(change));
+    }
+}
+
+} // namespace
+
+BacklogDiff diff_backlogs(const Backlog& before, const Backlog& after) {
+    detail::BacklogMembers old = detail::to_members(before);
+    detail::BacklogMembers now = detail::to_members(after);
+    BacklogDiff diff;
+    diff_object("backlog", old.top, now.top, diff.changes);
+    diff_object("settings", old.settings, now.settings, diff.changes);
+    diff_entities("workload", old.workloads, now.workloads, diff.changes);
+    diff_entities("asset", old.assets, now.assets, diff.changes);
+    diff_entities("iteration", old.iterations, now.iterations, diff.changes);
+    return diff;
+}
+
+std::string_view milestone_verb(Milestone milestone) {
+    switch (milestone) {
+    case Milestone::none:
+        return "";
+    case Milestone::iteration_started:
+        return "started";
+    case Milestone::iteration_closed:
+        return "closed";
+    case Milestone::iteration_reopened:
+        return "reopened";
+    case Milestone::iteration_unstarted:
+        return "set back to planned";
+    case Milestone::workload_advanced:
+        return "advanced";
+    case Milestone::workload_stepped_back:
+        return "stepped back";
+    }
+    return "";
+}
+
+} // namespace mbl

@@ -1,0 +1,176 @@
+// mbl diff, end to end: files and git revisions, each kind of change, text, Markdown and JSON.
+#include "support/git_repo.hpp"
+#include "support/text.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace mbl::test;
+
+namespace {
+
+// Runs mbl in the repository and requires success with nothing on stderr.
+std::string mbl_ok(const GitRepo& repo, const std::vector<std::string>& args) {
+    RunResult result = repo.mbl(args);
+    CAPTURE(args, result);
+    REQUIRE(result.exit_code == 0);
+    REQUIRE(result.err.empty());
+    return result.out;
+}
+
+// The minimal example with two planned iterations, committed; then, uncommitted, one change of
+// each kind: settings, a workload advanced, an asset added, one removed, fields and attributes
+// changed, an unknown key added, an iteration committed and started.
+struct ChangedRepo {
+    ChangedRepo() : repo(read_file(example_path("minimal"))) {
+        mbl_ok(repo, {"iteration", "add", "--start", "2027-01-04"});
+        mbl_ok(repo, {"iteration", "add"});
+        repo.git_ok({"commit", "-q", "-a", "-m", "iterations"});
+        mbl_ok(repo, {"iteration", "commit", "it-1", "ts-db"});
+        mbl_ok(repo, {"iteration", "start", "it-1", "--today", "2027-01-04"});
+        mbl_ok(repo, {"asset", "add", "ts-cache", "--kind", "vm", "--estimate", "4"});
+        mbl_ok(repo, {"asset", "rm", "ts-exports"});
+        mbl_ok(repo, {"asset", "set", "ts-db", "status=in-progress", "attributes.cores=8"});
+        mbl_ok(repo, {"release", "advance", "timesheets", "--to", "migrating"});
+        std::string text =
+            replace_once(repo.text(), "\"default_capacity\": 80", "\"default_capacity\": 100");
+        repo.write(replace_once(text, "\"tasks\": []", "\"tasks\": [],\n      \"x-cmdb\": \"CI7\"",
+                                "\"id\": \"ts-web\""));
+    }
+    GitRepo repo;
+};
+
+} // namespace
+
+TEST_CASE("diff REV names each kind of change against the file as it is", "[e2e][diff]") {
+    ChangedRepo changed;
+    CHECK(mbl_ok(changed.repo, {"diff", "HEAD"}) ==
+          R"(Changes from HEAD:backlog.json to backlog.json
+
+Settings
+  default_capacity 80 -> 100
+
+Workloads (1 changed)
+  timesheets: advanced planned -> migrating on 2026-11-25
+
+Assets (1 added, 1 removed, 2 changed)
+  ts-db: status not-started -> in-progress
+  ts-db: attributes.cores none -> 8
+  ts-web: x-cmdb none -> CI7
+  ts-cache: added
+  ts-exports: removed (Payroll export share)
+
+Iterations (1 changed)
+  it-1: started
+  it-1: committed none -> ts-db
+  it-1: committed_at_start none -> ts-db
+)");
+    // Without arguments: HEAD.
+    CHECK(mbl_ok(changed.repo, {"diff"}) == mbl_ok(changed.repo, {"diff", "HEAD"}));
+}
+
+TEST_CASE("diff --format markdown is a pull-request comment", "[e2e][diff]") {
+    ChangedRepo changed;
+    std::string markdown = mbl_ok(changed.repo, {"diff", "HEAD", "--format", "markdown"});
+    CHECK(markdown.starts_with(
+        "### Backlog changes\n\n`HEAD:backlog.json` → `backlog.json`\n\n"
+        "**Settings**\n\n- default_capacity `80` → `100`\n\n"
+        "**Workloads** (1 changed)\n\n"
+        "- `timesheets`: advanced `planned` → `migrating` on `2026-11-25`\n\n"));
+    CHECK(contains(markdown, "\n- `ts-db`: status `not-started` → `in-progress`\n"));
+    CHECK(contains(markdown, "\n- `ts-exports`: removed (Payroll export share)\n"));
+    CHECK(contains(markdown, "\n- `it-1`: started\n"));
+}
+
+TEST_CASE("diff --format json lists changes shaped for scripts", "[e2e][diff]") {
+    ChangedRepo changed;
+    auto document =
+        nlohmann::json::parse(mbl_ok(changed.repo, {"diff", "HEAD", "--format", "json"}));
+    CHECK(document["before"] == "HEAD:backlog.json");
+    CHECK(document["after"] == "backlog.json");
+    const auto& changes = document["changes"];
+    REQUIRE(changes.size() == 7);
+    CHECK(changes[0]["kind"] == "settings");
+    CHECK(changes[0]["id"].is_null());
+    CHECK(changes[0]["fields"] ==
+          nlohmann::json::parse(R"([{"field": "default_capacity", "before": 80, "after": 100}])"));
+    CHECK(changes[1]["milestone"] == "advanced");
+    CHECK(changes[2]["fields"][1] ==
+          nlohmann::json::parse(R"({"field": "attributes.cores", "after": 8})"));
+    CHECK(changes[4]["change"] == "added");
+    CHECK(changes[4]["value"]["estimate"] == 4);
+    CHECK_FALSE(changes[4].contains("fields"));
+    CHECK(changes[5]["change"] == "removed");
+    CHECK(changes[5]["value"]["name"] == "Payroll export share");
+    CHECK(changes[6]["milestone"] == "started");
+}
+
+TEST_CASE("diff REV REV, REV:PATH, and a clean tree", "[e2e][diff]") {
+    ChangedRepo changed;
+    GitRepo& repo = changed.repo;
+    std::string against_head = mbl_ok(repo, {"diff", "HEAD"});
+    repo.git_ok({"commit", "-q", "-a", "-m", "changes"});
+    CHECK(mbl_ok(repo, {"diff"}) == "No changes between HEAD:backlog.json and backlog.json.\n");
+    CHECK(repo.mbl({"diff", "--exit-code"}).exit_code == 0);
+    std::string between = mbl_ok(repo, {"diff", "HEAD~1", "HEAD"});
+    CHECK(between == replace_once(against_head, "HEAD:backlog.json to backlog.json",
+                                  "HEAD~1:backlog.json to HEAD:backlog.json"));
+    CHECK(mbl_ok(repo, {"diff", "HEAD~1:backlog.json", "HEAD:backlog.json"}) == between);
+
+    RunResult changes = repo.mbl({"diff", "HEAD~1", "--exit-code"});
+    CHECK(changes.exit_code == 1);
+    CHECK(contains(changes.out, "it-1: started"));
+}
+
+TEST_CASE("diff OLD NEW compares two files: closed, stepped back, renamed", "[e2e][diff]") {
+    TempDir dir;
+    std::string before = read_file(example_path("contoso"));
+    std::string after = replace_once(before, "\"state\": \"active\"", "\"state\": \"closed\"");
+    after = replace_once(after, "\"name\": \"Contoso datacenter exit\"", "\"name\": \"Exit\"");
+    after = replace_once(after, "\"stage\": \"uat\"", "\"stage\": \"staging\"", "\"workloads\"");
+    write_file(dir.path() / "old.json", before);
+    write_file(dir.path() / "new.json", after);
+    RunOptions in_dir;
+    in_dir.cwd = dir.path();
+    RunResult result = run_mbl({"diff", "old.json", "new.json"}, in_dir);
+    CAPTURE(result);
+    CHECK(result.exit_code == 0);
+    CHECK(contains(result.out, "Changes from old.json to new.json\n\nBacklog\n  name Contoso "
+                               "datacenter exit -> Exit\n"));
+    CHECK(contains(result.out, ": stepped back uat -> staging\n"));
+    CHECK(contains(result.out, ": closed\n"));
+}
+
+TEST_CASE("diff --format markdown keeps text from the file from becoming markup", "[e2e][diff]") {
+    TempDir dir;
+    std::string before = read_file(example_path("minimal"));
+    write_file(dir.path() / "old.json", before);
+    write_file(dir.path() / "new.json",
+               replace_once(before, "\"Payroll export share\"", "\"<b>Pay</b> `roll` *share*\""));
+    RunOptions in_dir;
+    in_dir.cwd = dir.path();
+    RunResult result = run_mbl({"diff", "old.json", "new.json", "--format", "markdown"}, in_dir);
+    CAPTURE(result);
+    CHECK(contains(result.out, "- `ts-exports`: name `Payroll export share` → ``<b>Pay</b> "
+                               "`roll` *share*``\n"));
+}
+
+TEST_CASE("diff refuses what is neither a file nor a revision", "[e2e][diff]") {
+    GitRepo repo(read_file(example_path("minimal")));
+    RunResult unknown = repo.mbl({"diff", "no-such-branch"});
+    CAPTURE(unknown);
+    CHECK(unknown.exit_code == 3);
+    CHECK(unknown.out.empty());
+    CHECK(contains(unknown.err, "mbl: error: 'git show no-such-branch:./backlog.json' failed: "));
+
+    RunResult option = repo.mbl({"diff", "--", "--output=leak"});
+    CAPTURE(option);
+    CHECK(option.exit_code == 2);
+    CHECK(contains(option.err, "'--output=leak' is neither a file nor a git revision"));
+    CHECK_FALSE(std::filesystem::exists(repo.dir() / "leak"));
+
+    TempBacklog outside;
+    RunResult no_repo = outside.run({"diff", "HEAD"});
+    CHECK(no_repo.exit_code == 3);
+    CHECK(contains(no_repo.err, "not a git repository"));
+}
