@@ -252,7 +252,8 @@ bool Reader::push(Sink* sink, bool is_array) {
         return fail(
             fmt::format("nesting deeper than {} levels; mbl refuses such files", max_depth_));
     }
-    stack_.push_back(Frame{sink, is_array, static_cast<std::size_t>(-1), current_offset()});
+    stack_.push_back(
+        Frame{sink, is_array, static_cast<std::size_t>(-1), current_offset(), {}, {}, false});
     return !fatal_message;
 }
 
