@@ -84,12 +84,22 @@ bool modify_backlog(const GlobalOptions& options, const std::function<void(Backl
     BacklogFile file = resolve_backlog_file(options);
     FileLock lock(file.path, lock_timeout(options));
     remove_stale_temporary_files(file.path); // left by a writer that was killed
-    std::string before = read_backlog_file(file.path);
-    Backlog backlog = load_backlog_or_throw(before, file.label);
+    Backlog backlog;
+    std::size_t before_size = 0;
+    std::size_t before_hash = 0;
+    {
+        // The text is freed before the new one is written, so a large file is held once, not
+        // twice; an unchanged result is recognised by size and hash, then confirmed byte for byte.
+        std::string before = read_backlog_file(file.path);
+        backlog = load_backlog_or_throw(before, file.label);
+        before_size = before.size();
+        before_hash = std::hash<std::string_view>{}(before);
+    }
     change(backlog);
     std::string after = to_canonical_text(backlog);
-    if (after == before) {
-        return false;
+    if (after.size() == before_size && std::hash<std::string_view>{}(after) == before_hash &&
+        after == read_backlog_file(file.path)) {
+        return false; // under the lock, the file is still what was read
     }
     write_file_atomically(file.path, after);
     return true;

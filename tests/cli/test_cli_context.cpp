@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 #include "mbl/error.hpp"
+#include "mbl/load.hpp"
 #include "mbl/save.hpp"
 
 #include <catch2/catch.hpp>
@@ -79,6 +80,18 @@ TEST_CASE("modify_backlog does not rewrite a canonical file it did not change", 
     options.file = temporary.file.string();
     CHECK_FALSE(modify_backlog(options, [](Backlog&) {}));
     CHECK(temporary.text() == canonical_sample());
+}
+
+TEST_CASE("modify_backlog saves a change that keeps the file's size", "[cli-context]") {
+    TemporaryBacklog temporary(canonical_sample());
+    GlobalOptions options;
+    options.file = temporary.file.string();
+    std::string old_name = load_backlog(canonical_sample()).backlog.name;
+    REQUIRE_FALSE(old_name.empty());
+    std::string same_length(old_name.size(), 'Z');
+    CHECK(modify_backlog(options, [&](Backlog& backlog) { backlog.name = same_length; }));
+    CHECK(temporary.text().size() == canonical_sample().size());
+    CHECK(temporary.text().find("\"name\": \"" + same_length + "\"") != std::string::npos);
 }
 
 TEST_CASE("load_for_reading refuses a file with errors", "[cli-context]") {
