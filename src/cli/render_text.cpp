@@ -49,8 +49,11 @@ Decoded decode_at(std::string_view text, std::size_t at) {
     return {value, length, true};
 }
 
+// Bidirectional formatting characters: embeddings and overrides (U+202A-U+202E), isolates
+// (U+2066-U+2069) and the invisible marks (U+200E, U+200F, U+061C) that reorder what follows.
 bool is_bidi_control(char32_t c) {
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+           c == 0x200F || c == 0x061C;
 }
 
 struct Range {

@@ -8,8 +8,9 @@
 namespace mbl::cli {
 
 // `text` with everything a terminal would act on shown escaped instead: C0 control characters
-// and DEL as `\x1b`, C1 controls and bidirectional override/isolate code points (U+202A-U+202E,
-// U+2066-U+2069) as `\u202e`, and bytes that are not valid UTF-8 as `\xNN`. With `keep_newlines`,
+// and DEL as `\x1b`, C1 controls and bidirectional formatting code points (overrides and
+// embeddings U+202A-U+202E, isolates U+2066-U+2069, marks U+200E, U+200F and U+061C) as `\u202e`,
+// and bytes that are not valid UTF-8 as `\xNN`. With `keep_newlines`,
 // `\n` passes through (for multi-line messages). Every string from the file goes through this in
 // human output.
 std::string terminal_safe(std::string_view text, bool keep_newlines = false);

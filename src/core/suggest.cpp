@@ -30,6 +30,14 @@ std::optional<std::string> nearest_spelling(std::string_view word,
     std::optional<std::string> best;
     std::size_t best_distance = allowed + 1;
     for (std::string_view candidate : candidates) {
+        // The distance is at least the difference in length: a candidate that cannot come
+        // closer is skipped unmeasured, so a hostile megabyte-long key costs nothing.
+        std::size_t length_difference = word.size() > candidate.size()
+                                            ? word.size() - candidate.size()
+                                            : candidate.size() - word.size();
+        if (length_difference >= best_distance) {
+            continue;
+        }
         std::size_t distance = edit_distance(word, candidate);
         if (distance < best_distance) {
             best_distance = distance;

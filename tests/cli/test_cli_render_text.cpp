@@ -34,6 +34,12 @@ TEST_CASE("terminal_safe escapes C1 controls and bidi overrides", "[cli-render]"
     CHECK(terminal_safe("\u2065\u206A") == "\u2065\u206A"); // neighbours pass
 }
 
+TEST_CASE("terminal_safe escapes the invisible bidi marks", "[cli-render]") {
+    CHECK(terminal_safe("a\u200Eb\u200Fc") == "a\\u200eb\\u200fc");     // LRM, RLM
+    CHECK(terminal_safe("a\u061Cb") == "a\\u061cb");                    // Arabic letter mark
+    CHECK(terminal_safe("\u200D\u2010\u061B") == "\u200D\u2010\u061B"); // neighbours pass
+}
+
 TEST_CASE("terminal_safe shows invalid UTF-8 bytes as \\xNN", "[cli-render]") {
     CHECK(terminal_safe("a\xff"
                         "b") == "a\\xffb");

@@ -43,10 +43,12 @@ TEST_CASE("a write waits for the lock, then fails with exit 4 naming the holder"
     CHECK_FALSE(fs::exists(backlog.dir() / "backlog.json.lock"));
 }
 
-TEST_CASE("concurrent writers all land, one after the other", "[e2e][lock]") {
+TEST_CASE("8 concurrent writers adding 50 assets each all land, one after the other",
+          "[e2e][lock]") {
     TempBacklog backlog;
-    constexpr int writers = 4;
-    constexpr int adds_per_writer = 10;
+    // The figures: 8 processes adding 50 assets each, 400 in all.
+    constexpr int writers = 8;
+    constexpr int adds_per_writer = 50;
     std::vector<std::vector<RunResult>> results(writers);
     std::latch start(writers);
     std::vector<std::thread> threads;
@@ -64,7 +66,7 @@ TEST_CASE("concurrent writers all land, one after the other", "[e2e][lock]") {
     std::atomic<bool> writing{true};
     std::vector<RunResult> reads;
     std::thread reader([&] {
-        while (writing && reads.size() < 50) {
+        while (writing && reads.size() < 200) {
             reads.push_back(backlog.run({"asset", "list", "--format", "csv"}));
         }
     });

@@ -221,17 +221,18 @@ RunResult run_mbl(const std::vector<std::string>& args, const RunOptions& option
         posix_spawn_file_actions_addchdir_np(&spawn.actions_, options.cwd.c_str());
     }
 
-    std::vector<std::string> argv_strings{MBL_BINARY};
+    std::vector<std::string> argv_strings = options.command_prefix;
+    argv_strings.push_back(MBL_BINARY);
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     std::vector<std::string> env_strings = environment_for(options);
     std::vector<char*> argv = null_terminated(argv_strings);
     std::vector<char*> envp = null_terminated(env_strings);
 
     pid_t pid = 0;
-    int spawn_error = ::posix_spawn(&pid, MBL_BINARY, &spawn.actions_, &spawn.attributes_,
-                                    argv.data(), envp.data());
+    int spawn_error = ::posix_spawnp(&pid, argv_strings.front().c_str(), &spawn.actions_,
+                                     &spawn.attributes_, argv.data(), envp.data());
     if (spawn_error != 0) {
-        throw system_failure("posix_spawn " MBL_BINARY, spawn_error);
+        throw system_failure("posix_spawn " + argv_strings.front(), spawn_error);
     }
     // The child has its copies; EOF comes when it closes them.
     out_pipe.write_end.reset();

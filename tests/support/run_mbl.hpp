@@ -21,6 +21,9 @@ struct RunOptions {
     std::optional<std::string> stdin_text;     // fed to stdin; without it stdin is /dev/null
     std::chrono::milliseconds timeout{10'000}; // then the child is killed (SIGKILL)
     bool stdout_is_terminal = false;           // stdout on a pseudo-terminal instead of a pipe
+    // A program (found on PATH) and its arguments that run mbl, e.g. {"setpriv", "--reuid=65534",
+    // ...}: MBL_BINARY and the args are appended to it. Empty: MBL_BINARY runs directly.
+    std::vector<std::string> command_prefix;
 };
 
 // What one run produced. `exit_code` is -1 when the child did not exit normally (killed by a
