@@ -59,6 +59,18 @@ void check_terminal_safe(const std::string& output) {
 
 } // namespace
 
+TEST_CASE("the check sees each thing a terminal acts on", "[e2e][terminal-safety]") {
+    for (const char* piece : {"\x1b", "\x07", "\x08", "\r", "\x7f", "\u0085", "\u009b", "\u202a",
+                              "\u202e", "\u2066", "\u2069", "\u200e", "\u200f", "\u061c"}) {
+        CAPTURE(piece);
+        CHECK(std::regex_search(std::string("a") + piece + "b", acts_on_terminal));
+    }
+    for (const char* harmless : {"plain", "Café 日本", "\u2065", "\u200d", "\u00a0", "\\x1b"}) {
+        CAPTURE(harmless);
+        CHECK_FALSE(std::regex_search(std::string(harmless), acts_on_terminal));
+    }
+}
+
 TEST_CASE("hostile text is shown escaped in every human output", "[e2e][terminal-safety]") {
     TempBacklog backlog = TempBacklog::with_text(hostile_backlog());
     const std::vector<std::vector<std::string>> commands{
