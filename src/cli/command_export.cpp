@@ -106,7 +106,7 @@ void setup_export(CLI::App& root, GlobalOptions& global, std::ostream& out) {
         "User Story per asset, Task per task, in Title 1-4 columns), jira (Epic per workload, "
         "Story per asset, Sub-task per task, linked by Issue Id and Parent Id), or generic (one "
         "row per asset, every field, attributes.KEY columns). Formulas neutralised (README: "
-        "Exports)",
+        "Exports to agile tools)",
         "mbl export csv --for azure-devops --project Contoso -o work-items.csv");
     csv->add_option("--for", csv_options->target, "azure-devops, jira or generic")
         ->required()
