@@ -33,30 +33,28 @@ std::optional<double> estimate_in_hours(double estimate, EstimateUnit unit);
 struct AzureDevOpsOptions {
     // The Azure DevOps project: iteration paths are `<project>\<iteration name>`.
     std::string project;
-    // Whether to write the `State` column. Azure Boards creates imported work items in the New
-    // state and its documentation asks to leave State out of a file of new items; the column is
-    // for teams that import and then bulk-update, or whose process accepts it.
-    bool with_state = true;
 };
 
-// Azure Boards' hierarchical CSV import (Agile process): columns ID (empty: every row is a new
-// work item), Work Item Type, Title 1, Title 2, Title 3, Title 4, State (unless left out),
-// Priority, Tags, Iteration Path, Original Estimate, Story Points, Description. Rows depth first:
-// the Epic (the backlog's name, Title 1), each workload as a Feature (Title 2, planning order;
-// assets without a known workload under a Feature "Assets without a workload"), each asset as a
-// User Story (Title 3, file order), each asset task as a Task (Title 4). States: an Epic is New
-// while every workload is planned, Closed when all are at production, else Active; a Feature by its
-// workload's stage (planned New; migrating, staging Active; uat Resolved; production Closed; the
-// group without a workload: New while all its assets are not started, Resolved when all are
-// replicated, else Active); a User Story by its asset's status (not-started New; in-progress and
-// blocked Active; replicated Resolved, Closed once its workload is at production); a Task Closed
-// when done, Active when its asset is in progress or blocked, else New. Priority: the workload's
-// or asset's (tasks: their asset's). Tags: the asset's, joined with `; ` (User Stories only).
+// Azure Boards' hierarchical CSV import (Agile process), a file of new work items that the import
+// accepts: columns ID (empty: every row is a new work item), Work Item Type, Title 1, Title 2,
+// Title 3, Title 4, State, Priority, Tags, Iteration Path, Original Estimate, Story Points,
+// Description. Rows depth first: the Epic (the backlog's name, Title 1), each workload as a
+// Feature (Title 2, planning order; assets without a known workload under a Feature "Assets
+// without a workload"), each asset as a User Story (Title 3, file order), each asset task as a
+// Task (Title 4).
+// State: `New` on every row, never mbl's progress: Azure creates imported work items in the New
+// state and refuses any other value ("Import or update work items in bulk by using CSV files").
+// The progress goes to Tags instead, first of the row's tags: `mbl:<stage>` on a workload's
+// Feature (`mbl:migrating`), `mbl:<status>` on a User Story (`mbl:not-started`,
+// `mbl:in-progress`, `mbl:blocked`, `mbl:replicated`), `mbl:done` or `mbl:not-done` on a Task;
+// none on the Epic or the group without a workload. Tags: that tag, then the asset's own (User
+// Stories), joined with `; `. Priority: the workload's or asset's (tasks: their asset's).
 // Iteration Path: `<project>\<name>` of the asset's iteration (iteration_of_asset), on User
 // Stories and Tasks. Original Estimate: a task's estimate in hours (Tasks only, the Agile
 // process has the field on Tasks). Story Points: the asset's effective estimate when the unit is
 // points. Description (HTML, escaped): what the item is (kind, strategy, status, estimate, owner,
-// dependencies, attributes, notes). Error(usage) when `options.project` is empty.
+// dependencies, attributes, notes; a User Story and a Task end with `Status in mbl: <status>`).
+// Error(usage) when `options.project` is empty.
 Sheet azure_devops_sheet(const Backlog& backlog, const AzureDevOpsOptions& options);
 
 // Jira's CSV importer: columns Issue Id (1, 2, … in row order), Parent Id, Issue Type, Summary,

@@ -21,7 +21,6 @@ namespace {
 struct ExportCsvOptions {
     std::string target;                 // --for
     std::optional<std::string> project; // --project
-    bool no_state = false;              // --no-state
     std::optional<std::string> output;  // -o, --output
 };
 
@@ -32,15 +31,14 @@ void check_export_options(const ExportCsvOptions& options) {
         throw usage_error("--for '" + options.target +
                           "' is not an export; use azure-devops, jira or generic");
     }
-    if (options.target != "azure-devops" && (options.project || options.no_state)) {
-        throw usage_error(std::string(options.project ? "--project" : "--no-state") +
-                          " applies to --for azure-devops only");
+    if (options.target != "azure-devops" && options.project) {
+        throw usage_error("--project applies to --for azure-devops only");
     }
 }
 
 Sheet export_sheet(const ExportCsvOptions& options, const Backlog& backlog) {
     if (options.target == "azure-devops") {
-        return azure_devops_sheet(backlog, {options.project.value_or(""), !options.no_state});
+        return azure_devops_sheet(backlog, {options.project.value_or("")});
     }
     return options.target == "jira" ? jira_sheet(backlog) : generic_sheet(backlog);
 }
@@ -103,7 +101,9 @@ void setup_export(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     CLI::App* csv = add_command(
         *exports, "csv",
         "Work items for an agile tool's CSV import: azure-devops (Epic, Feature per workload, "
-        "User Story per asset, Task per task, in Title 1-4 columns), jira (Epic per workload, "
+        "User Story per asset, Task per task, in Title 1-4 columns; State New on every row, as "
+        "Azure creates imported items New and refuses other states, with mbl's progress in a tag "
+        "such as mbl:in-progress or mbl:done), jira (Epic per workload, "
         "Story per asset, Sub-task per task, linked by Issue Id and Parent Id), or generic (one "
         "row per asset, every field, attributes.KEY columns). Formulas neutralised (README: "
         "Exports to agile tools)",
@@ -114,9 +114,6 @@ void setup_export(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     csv->add_option("--project", csv_options->project,
                     "azure-devops: the project iteration paths start with (required)")
         ->type_name("NAME");
-    csv->add_flag("--no-state", csv_options->no_state,
-                  "azure-devops: leave the State column out (Azure Boards creates imported work "
-                  "items in the New state)");
     csv->add_option("-o,--output", csv_options->output,
                     "Write to FILE (atomically) instead of stdout")
         ->type_name("FILE");

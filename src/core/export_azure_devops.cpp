@@ -1,65 +1,23 @@
 // Azure Boards' hierarchical CSV import: Epic → Feature → User Story → Task (export.hpp).
 
 #include "export_support.hpp"
+#include "mbl/enums.hpp"
 #include "mbl/error.hpp"
 #include "mbl/export.hpp"
 #include "mbl/release.hpp"
 
-#include <algorithm>
+#include <string_view>
 
 namespace mbl {
 namespace {
 
-std::string epic_state(const Backlog& backlog) {
-    auto at = [&](Stage stage) {
-        return [stage](const Workload& workload) { return workload.stage == stage; };
-    };
-    if (std::ranges::all_of(backlog.workloads, at(Stage::planned))) {
-        return "New";
-    }
-    return std::ranges::all_of(backlog.workloads, at(Stage::production)) ? "Closed" : "Active";
-}
+// Azure Boards creates every imported work item in its initial state (New for the Agile process's
+// Epic, Feature, User Story and Task) and refuses a file naming another; mbl's progress goes to
+// a tag instead. Tags hold no `,` or `;` (Azure's separators) and no control characters.
+constexpr std::string_view initial_state = "New";
 
-std::string feature_state(const WbsItem& group) {
-    if (group.workload) {
-        switch (group.workload->stage) {
-        case Stage::planned:
-            return "New";
-        case Stage::uat:
-            return "Resolved";
-        case Stage::production:
-            return "Closed";
-        default:
-            return "Active";
-        }
-    }
-    auto has = [](AssetStatus status) {
-        return [status](const WbsItem& item) { return item.asset->status == status; };
-    };
-    if (std::ranges::all_of(group.children, has(AssetStatus::not_started))) {
-        return "New";
-    }
-    return std::ranges::all_of(group.children, has(AssetStatus::replicated)) ? "Resolved"
-                                                                             : "Active";
-}
-
-std::string story_state(const Asset& asset, const Workload* workload) {
-    switch (asset.status) {
-    case AssetStatus::not_started:
-        return "New";
-    case AssetStatus::replicated:
-        return workload && workload->stage == Stage::production ? "Closed" : "Resolved";
-    default:
-        return "Active";
-    }
-}
-
-std::string task_state(const Task& task, const Asset& asset) {
-    if (task.done) {
-        return "Closed";
-    }
-    bool started = asset.status == AssetStatus::in_progress || asset.status == AssetStatus::blocked;
-    return started ? "Active" : "New";
+std::string status_tag(std::string_view status) {
+    return "mbl:" + std::string(status);
 }
 
 // The Description field holds HTML: the lines escaped, one `<br>` between them.
@@ -94,33 +52,34 @@ std::string html_lines(const std::vector<std::string>& lines) {
     return out;
 }
 
-// One work item; the column order of azure_devops_sheet.
+// One work item; the column order of azure_devops_sheet (State is always initial_state).
 struct WorkItem {
     std::string type;
     std::size_t depth = 0; // 0: Title 1, …
-    std::string title, state, priority, tags, iteration_path, original_estimate, story_points,
-        description;
+    std::string title, priority, tags, iteration_path, original_estimate, story_points, description;
 };
 
 class AzureSheetBuilder {
   public:
     AzureSheetBuilder(const Backlog& backlog, const AzureDevOpsOptions& options)
         : backlog_(backlog), options_(options), iterations_(backlog) {
-        sheet_.columns = {{"ID"},      {"Work Item Type"}, {"Title 1"},
-                          {"Title 2"}, {"Title 3"},        {"Title 4"}};
-        if (options.with_state) {
-            sheet_.columns.push_back({"State"});
-        }
-        sheet_.columns.insert(sheet_.columns.end(), {{"Priority", true},
-                                                     {"Tags"},
-                                                     {"Iteration Path"},
-                                                     {"Original Estimate", true},
-                                                     {"Story Points", true},
-                                                     {"Description"}});
+        sheet_.columns = {{"ID"},
+                          {"Work Item Type"},
+                          {"Title 1"},
+                          {"Title 2"},
+                          {"Title 3"},
+                          {"Title 4"},
+                          {"State"},
+                          {"Priority", true},
+                          {"Tags"},
+                          {"Iteration Path"},
+                          {"Original Estimate", true},
+                          {"Story Points", true},
+                          {"Description"}};
     }
 
     Sheet build(const WbsItem& migration) {
-        add({"Epic", 0, migration.name, epic_state(backlog_), "", "", "", "", "",
+        add({"Epic", 0, migration.name, "", "", "", "", "",
              html_lines({"Migration backlog exported by mbl: " +
                          std::to_string(backlog_.workloads.size()) + " workloads, " +
                          std::to_string(backlog_.assets.size()) + " assets"})});
@@ -133,31 +92,37 @@ class AzureSheetBuilder {
   private:
     void add_feature(const WbsItem& group) {
         const Workload* workload = group.workload;
-        add({"Feature", 1, group.name, feature_state(group),
-             workload ? std::to_string(workload->priority) : "", "", "", "", "",
+        add({"Feature", 1, group.name, workload ? std::to_string(workload->priority) : "",
+             workload ? status_tag(to_string(workload->stage)) : "", "", "", "",
              workload ? html_lines(workload_summary(*workload))
                       : html_lines({"Assets without a known workload"})});
         for (const WbsItem& item : group.children) {
-            add_story(item, workload);
+            add_story(item);
         }
     }
 
-    void add_story(const WbsItem& item, const Workload* workload) {
+    void add_story(const WbsItem& item) {
         const Asset& asset = *item.asset;
         EstimateUnit unit = backlog_.settings.estimate_unit;
         std::string path = iteration_path(item.iteration);
-        add({"User Story", 2, asset.name, story_state(asset, workload),
-             std::to_string(asset.priority), join(asset.tags, "; "), path, "",
-             unit == EstimateUnit::points ? number_cell(item.estimate) : "",
-             html_lines(asset_summary(asset, unit))});
+        std::string status(to_string(asset.status));
+        std::vector<std::string> tags{status_tag(status)};
+        tags.insert(tags.end(), asset.tags.begin(), asset.tags.end());
+        std::vector<std::string> description = asset_summary(asset, unit);
+        description.push_back("Status in mbl: " + status);
+        add({"User Story", 2, asset.name, std::to_string(asset.priority), join(tags, "; "), path,
+             "", unit == EstimateUnit::points ? number_cell(item.estimate) : "",
+             html_lines(description)});
         for (const WbsItem& task : item.children) {
             std::optional<double> hours;
             if (task.task->estimate) {
                 hours = estimate_in_hours(*task.task->estimate, unit);
             }
-            add({"Task", 3, task.name, task_state(*task.task, asset),
-                 std::to_string(asset.priority), "", path, number_cell(hours), "",
-                 html_lines({"Task of asset " + asset.id + " (" + asset.name + ")"})});
+            std::string done = task.task->done ? "done" : "not-done";
+            add({"Task", 3, task.name, std::to_string(asset.priority), status_tag(done), path,
+                 number_cell(hours), "",
+                 html_lines({"Task of asset " + asset.id + " (" + asset.name + ")",
+                             "Status in mbl: " + done})});
         }
     }
 
@@ -169,9 +134,7 @@ class AzureSheetBuilder {
     void add(WorkItem item) {
         std::vector<std::string> row{"", std::move(item.type), "", "", "", ""};
         row[2 + item.depth] = std::move(item.title);
-        if (options_.with_state) {
-            row.push_back(std::move(item.state));
-        }
+        row.emplace_back(initial_state);
         for (std::string* cell : {&item.priority, &item.tags, &item.iteration_path,
                                   &item.original_estimate, &item.story_points, &item.description}) {
             row.push_back(std::move(*cell));

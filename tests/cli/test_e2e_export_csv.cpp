@@ -54,25 +54,16 @@ std::string joined(const json& items, const std::string& separator) {
     return out;
 }
 
-// The Agile process state of an asset's User Story (README, Exports).
-std::string story_state(const json& file, const json& asset) {
-    std::string status = asset["status"];
-    if (status == "not-started") {
-        return "New";
-    }
-    if (status != "replicated") {
-        return "Active";
-    }
-    bool in_production = asset.contains("workload") && !asset["workload"].is_null() &&
-                         workload_in(file, asset["workload"])["stage"] == "production";
-    return in_production ? "Closed" : "Resolved";
+// The Tags cell of an asset's User Story: mbl's status as a tag, then the asset's tags (README,
+// Exports to agile tools).
+std::string story_tags(const json& asset) {
+    std::string tags = "mbl:" + asset["status"].get<std::string>();
+    return asset["tags"].empty() ? tags : tags + "; " + joined(asset["tags"], "; ");
 }
 
-std::string feature_state(const std::string& stage) {
-    return stage == "planned"      ? "New"
-           : stage == "uat"        ? "Resolved"
-           : stage == "production" ? "Closed"
-                                   : "Active";
+bool ends_with(const std::string& text, const std::string& end) {
+    return text.size() >= end.size() &&
+           text.compare(text.size() - end.size(), end.size(), end) == 0;
 }
 
 } // namespace
@@ -88,7 +79,11 @@ TEST_CASE("export csv --for azure-devops: the Title 1-4 hierarchy of Contoso", "
     REQUIRE(csv.rows.size() == 1 + 9 + 66 + 21);
     CHECK(csv.at(0, "Work Item Type") == "Epic");
     CHECK(csv.at(0, "Title 1") == file["name"]);
-    CHECK(csv.at(0, "State") == "Active");
+    CHECK(csv.at(0, "Tags").empty());
+    // Azure creates imported work items New and refuses any other State: New on every row.
+    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+        CHECK(csv.at(r, "State") == "New");
+    }
 
     std::string feature;
     const json* story = nullptr;
@@ -102,21 +97,22 @@ TEST_CASE("export csv --for azure-devops: the Title 1-4 hierarchy of Contoso", "
             ++features;
             feature = csv.at(r, "Title 2");
             CHECK(csv.at(r, "Title 3").empty());
+            std::string stage_tag; // none for the group without a workload
             for (const json& workload : file["workloads"]) {
                 if (workload["name"] == feature) {
-                    CHECK(csv.at(r, "State") == feature_state(workload["stage"]));
+                    stage_tag = "mbl:" + workload["stage"].get<std::string>();
                     CHECK(csv.at(r, "Priority") == std::to_string(workload["priority"].get<int>()));
                 }
             }
+            CHECK(csv.at(r, "Tags") == stage_tag);
         } else if (type == "User Story") {
             ++stories;
             task_index = 0;
             CHECK(csv.at(r, "Title 2").empty());
             story = &asset_named(file, csv.at(r, "Title 3"));
             CHECK(workload_name_of(file, *story) == feature);
-            CHECK(csv.at(r, "State") == story_state(file, *story));
             CHECK(csv.at(r, "Priority") == std::to_string((*story)["priority"].get<int>()));
-            CHECK(csv.at(r, "Tags") == joined((*story)["tags"], "; "));
+            CHECK(csv.at(r, "Tags") == story_tags(*story));
             CHECK(csv.at(r, "Original Estimate").empty());
             std::vector<std::string> holding = iterations_holding(file, (*story)["id"]);
             std::string path = csv.at(r, "Iteration Path");
@@ -127,6 +123,8 @@ TEST_CASE("export csv --for azure-devops: the Title 1-4 hierarchy of Contoso", "
                 CHECK(std::count(holding.begin(), holding.end(), path.substr(8)) == 1);
             }
             CHECK(contains(csv.at(r, "Description"), "Asset " + (*story)["id"].get<std::string>()));
+            CHECK(ends_with(csv.at(r, "Description"),
+                            "<br>Status in mbl: " + (*story)["status"].get<std::string>()));
         } else {
             REQUIRE(type == "Task");
             REQUIRE(story != nullptr);
@@ -134,11 +132,9 @@ TEST_CASE("export csv --for azure-devops: the Title 1-4 hierarchy of Contoso", "
             const json& task = (*story)["tasks"].at(task_index++);
             CHECK(csv.at(r, "Title 4") == task["title"]);
             CHECK(csv.at(r, "Title 3").empty());
-            CHECK(csv.at(r, "State") ==
-                  (task["done"] ? "Closed"
-                   : (*story)["status"] == "in-progress" || (*story)["status"] == "blocked"
-                       ? "Active"
-                       : "New"));
+            std::string done = task["done"] ? "done" : "not-done";
+            CHECK(csv.at(r, "Tags") == "mbl:" + done);
+            CHECK(ends_with(csv.at(r, "Description"), "<br>Status in mbl: " + done));
             if (task["estimate"].is_null()) {
                 CHECK(csv.at(r, "Original Estimate").empty());
             } else {
@@ -161,15 +157,12 @@ TEST_CASE("export csv --for azure-devops: an asset's iteration path", "[e2e][exp
         if (csv.at(r, "Title 3") == "CRM customer portal") {
             found = true;
             CHECK(csv.at(r, "Iteration Path") == "Contoso\\Iteration 6");
-            CHECK(csv.at(r, "State") == "Active");
+            CHECK(csv.at(r, "State") == "New");
+            CHECK(csv.at(r, "Tags") == "mbl:in-progress; prod");
             CHECK(csv.at(r + 1, "Iteration Path") == "Contoso\\Iteration 6");
         }
     }
     CHECK(found);
-    CsvTable without = parse_csv_table(run_ok(
-        backlog, {"export", "csv", "--for", "azure-devops", "--project", "C", "--no-state"}));
-    CHECK(std::count(without.header.begin(), without.header.end(), "State") == 0);
-    CHECK(without.rows.size() == csv.rows.size());
 }
 
 TEST_CASE("export csv --for jira: epics, stories and sub-tasks of Contoso", "[e2e][export]") {
@@ -295,8 +288,15 @@ TEST_CASE("export csv refusals and help", "[e2e][export]") {
     require_refused(backlog, {"export", "csv", "--for", "jira", "--format", "json"}, 2,
                     "this command has no --format choice; drop --format json");
     require_refused(backlog, {"export", "csv"}, 2, "--for");
+    // Gone: the State column stays, always New, which Azure accepts.
+    require_refused(backlog,
+                    {"export", "csv", "--for", "azure-devops", "--project", "C", "--no-state"}, 2,
+                    "--no-state");
     RunResult help = backlog.run({"export", "csv", "--help"});
     CHECK(help.exit_code == 0);
     CHECK(contains(help.out, "--for"));
     CHECK(contains(help.out, "--project"));
+    CHECK(contains(help.out, "State New on every row"));
+    CHECK(contains(help.out, "mbl:in-progress"));
+    CHECK_FALSE(contains(help.out, "--no-state"));
 }

@@ -98,7 +98,7 @@ TEST_CASE("estimate_in_hours: hours as they are, days as 8 hours, points none", 
 
 TEST_CASE("azure_devops_sheet: columns and the Title 1-4 hierarchy", "[export]") {
     Backlog backlog = export_sample();
-    Sheet sheet = azure_devops_sheet(backlog, {"Fabrikam", true});
+    Sheet sheet = azure_devops_sheet(backlog, {"Fabrikam"});
     CHECK(names(sheet) == std::vector<std::string>{"ID", "Work Item Type", "Title 1", "Title 2",
                                                    "Title 3", "Title 4", "State", "Priority",
                                                    "Tags", "Iteration Path", "Original Estimate",
@@ -124,19 +124,57 @@ TEST_CASE("azure_devops_sheet: columns and the Title 1-4 hierarchy", "[export]")
                                      {"User Story", "stray", 3}});
 }
 
-TEST_CASE("azure_devops_sheet: states, priorities, tags, iterations, estimates", "[export]") {
+TEST_CASE("azure_devops_sheet: State New on every row, mbl's progress in a tag", "[export]") {
     Backlog backlog = export_sample();
-    Sheet sheet = azure_devops_sheet(backlog, {"Fabrikam", true});
-    std::vector<std::string> states, priorities;
+    Sheet sheet = azure_devops_sheet(backlog, {"Fabrikam"});
+    std::vector<std::string> states, tags;
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
         states.push_back(cell(sheet, r, "State"));
+        tags.push_back(cell(sheet, r, "Tags"));
+    }
+    // Azure creates imported work items in the New state and refuses any other.
+    CHECK(states == std::vector<std::string>(11, "New"));
+    CHECK(tags == std::vector<std::string>{"",               // the Epic
+                                           "mbl:production", // db
+                                           "mbl:replicated", // db1
+                                           "mbl:done",       // Replicate
+                                           "mbl:not-done",   // Cut over
+                                           "mbl:migrating",  // Web shop
+                                           "mbl:in-progress; prod; tier 1",
+                                           "mbl:blocked",       // web2
+                                           "mbl:not-done",      // Fix firewall
+                                           "",                  // no workload: no stage
+                                           "mbl:not-started"}); // stray
+    CHECK(cell(sheet, 3, "Description") ==
+          "Task of asset db1 (Orders database)<br>Status in mbl: done");
+    CHECK(cell(sheet, 8, "Description") == "Task of asset web2 (web2)<br>Status in mbl: not-done");
+    CHECK(cell(sheet, 7, "Description").ends_with("<br>Status in mbl: blocked"));
+    CHECK(cell(sheet, 1, "Description") == "Workload db: stage production, priority 1");
+
+    for (Workload& workload : backlog.workloads) {
+        workload.stage = Stage::uat;
+    }
+    backlog.assets[1].status = AssetStatus::not_started; // db1
+    backlog.assets[1].tasks[0].done = false;
+    sheet = azure_devops_sheet(backlog, {"Fabrikam"});
+    CHECK(cell(sheet, 1, "Tags") == "mbl:uat");
+    CHECK(cell(sheet, 2, "Tags") == "mbl:not-started");
+    CHECK(cell(sheet, 3, "Tags") == "mbl:not-done");
+    CHECK(cell(sheet, 5, "Tags") == "mbl:uat");
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+        CHECK(cell(sheet, r, "State") == "New");
+    }
+}
+
+TEST_CASE("azure_devops_sheet: priorities, tags, iterations, estimates", "[export]") {
+    Backlog backlog = export_sample();
+    Sheet sheet = azure_devops_sheet(backlog, {"Fabrikam"});
+    std::vector<std::string> priorities;
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
         priorities.push_back(cell(sheet, r, "Priority"));
     }
-    CHECK(states == std::vector<std::string>{"Active", "Closed", "Closed", "Closed", "New",
-                                             "Active", "Active", "Active", "Active", "New", "New"});
     CHECK(priorities ==
           std::vector<std::string>{"", "1", "2", "2", "2", "3", "1", "4", "4", "", "2"});
-    CHECK(cell(sheet, 6, "Tags") == "prod; tier 1");
     CHECK(cell(sheet, 6, "Iteration Path") == "Fabrikam\\Iteration it-2");
     CHECK(cell(sheet, 8, "Iteration Path") == "Fabrikam\\Iteration it-2");
     CHECK(cell(sheet, 2, "Iteration Path").empty());
@@ -147,42 +185,21 @@ TEST_CASE("azure_devops_sheet: states, priorities, tags, iterations, estimates",
     CHECK(cell(sheet, 6, "Story Points").empty());      // the unit is hours
     CHECK(cell(sheet, 6, "Description") ==
           "Asset web1: other, rehost, in-progress<br>Estimate: 10 hours<br>Attributes: cores=8; "
-          "os=linux &quot;x&quot;; delta=-2<br>Notes: Needs &lt;TLS&gt; &amp; DNS");
+          "os=linux &quot;x&quot;; delta=-2<br>Notes: Needs &lt;TLS&gt; &amp; DNS<br>Status in "
+          "mbl: in-progress");
 
     backlog.settings.estimate_unit = EstimateUnit::days;
-    sheet = azure_devops_sheet(backlog, {"Fabrikam", true});
+    sheet = azure_devops_sheet(backlog, {"Fabrikam"});
     CHECK(cell(sheet, 4, "Original Estimate") == "40");
     backlog.settings.estimate_unit = EstimateUnit::points;
-    sheet = azure_devops_sheet(backlog, {"Fabrikam", true});
+    sheet = azure_devops_sheet(backlog, {"Fabrikam"});
     CHECK(cell(sheet, 4, "Original Estimate").empty());
     CHECK(cell(sheet, 2, "Story Points") == "8");
     CHECK(cell(sheet, 6, "Story Points") == "10");
 }
 
-TEST_CASE("azure_devops_sheet: the Epic and the workload stages", "[export]") {
-    Backlog backlog = export_sample();
-    for (Workload& workload : backlog.workloads) {
-        workload.stage = Stage::planned;
-    }
-    CHECK(cell(azure_devops_sheet(backlog, {"P", true}), 0, "State") == "New");
-    backlog.workloads[0].stage = Stage::uat;
-    Sheet sheet = azure_devops_sheet(backlog, {"P", true});
-    CHECK(cell(sheet, 0, "State") == "Active");
-    CHECK(cell(sheet, 5, "State") == "Resolved");
-    CHECK(cell(sheet, 2, "State") == "Resolved"); // replicated, its workload not in production
-    for (Workload& workload : backlog.workloads) {
-        workload.stage = Stage::production;
-    }
-    CHECK(cell(azure_devops_sheet(backlog, {"P", true}), 0, "State") == "Closed");
-}
-
-TEST_CASE("azure_devops_sheet: without State, and a project is required", "[export]") {
-    Backlog backlog = export_sample();
-    Sheet sheet = azure_devops_sheet(backlog, {"P", false});
-    CHECK(std::ranges::count(names(sheet), "State") == 0);
-    CHECK(sheet.rows[0].size() == sheet.columns.size());
-    CHECK(cell(sheet, 6, "Priority") == "1");
-    CHECK_THROWS_AS(azure_devops_sheet(backlog, {"", true}), Error);
+TEST_CASE("azure_devops_sheet: a project is required", "[export]") {
+    CHECK_THROWS_AS(azure_devops_sheet(export_sample(), {""}), Error);
 }
 
 TEST_CASE("jira_sheet: epics, stories and sub-tasks linked by Issue Id", "[export]") {
