@@ -1,0 +1,126 @@
+// Cell texts and summaries shared by the sheet builders (export_support.hpp).
+
+#include "export_support.hpp"
+
+#include "json_tokenizer.hpp"
+#include "mbl/enums.hpp"
+#include "mbl/export.hpp"
+#include "mbl/raw_json.hpp"
+#include "mbl/save.hpp"
+
+namespace mbl {
+
+std::optional<double> estimate_in_hours(double estimate, EstimateUnit unit) {
+    switch (unit) {
+    case EstimateUnit::hours:
+        return estimate;
+    case EstimateUnit::days:
+        return estimate * 8;
+    default:
+        return std::nullopt;
+    }
+}
+
+std::string number_cell(const std::optional<double>& value) {
+    return value ? format_number(*value) : std::string();
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) {
+            out += separator;
+        }
+        out += items[i];
+    }
+    return out;
+}
+
+std::string attribute_text(const RawJson& value) {
+    const std::string& text = value.text;
+    if (text.empty() || text.front() != '"') {
+        return one_line(value);
+    }
+    std::string decoded;
+    detail::TokenScan scan = detail::scan_string(text.data(), text.data() + text.size(), decoded);
+    if (!scan.error.empty()) {
+        return text; // canonical text always scans; keep it as written if it ever does not
+    }
+    return scan.plain ? text.substr(1, text.size() - 2) : decoded;
+}
+
+bool is_json_number(const RawJson& value) {
+    const std::string& text = value.text;
+    return !text.empty() && (text.front() == '-' || (text.front() >= '0' && text.front() <= '9'));
+}
+
+IterationNames::IterationNames(const Backlog& backlog) {
+    for (const Iteration& iteration : backlog.iterations) {
+        by_id_.emplace(iteration.id, &iteration);
+    }
+}
+
+std::string IterationNames::name_of(const std::optional<std::string>& id) const {
+    if (!id) {
+        return "";
+    }
+    auto found = by_id_.find(*id);
+    return found == by_id_.end() ? std::string() : found->second->name;
+}
+
+namespace {
+
+std::string with_unit(const std::optional<double>& estimate, EstimateUnit unit) {
+    return estimate ? format_number(*estimate) + " " + std::string(to_string(unit)) : "none";
+}
+
+std::string attributes_line(const RawObject& attributes) {
+    std::vector<std::string> pairs;
+    for (const auto& [key, value] : attributes) {
+        pairs.push_back(key + "=" + attribute_text(value));
+    }
+    return "Attributes: " + join(pairs, "; ");
+}
+
+} // namespace
+
+std::vector<std::string> asset_summary(const Asset& asset, EstimateUnit unit) {
+    std::vector<std::string> lines{"Asset " + asset.id + ": " + std::string(to_string(asset.kind)) +
+                                       ", " + std::string(to_string(asset.strategy)) + ", " +
+                                       std::string(to_string(asset.status)),
+                                   "Estimate: " + with_unit(effective_estimate(asset), unit)};
+    if (asset.owner) {
+        lines.push_back("Owner: " + *asset.owner);
+    }
+    if (!asset.depends_on.empty()) {
+        lines.push_back("Depends on: " + join(asset.depends_on, ", "));
+    }
+    if (!asset.attributes.empty()) {
+        lines.push_back(attributes_line(asset.attributes));
+    }
+    if (asset.notes) {
+        lines.push_back("Notes: " + *asset.notes);
+    }
+    return lines;
+}
+
+std::vector<std::string> workload_summary(const Workload& workload) {
+    std::vector<std::string> lines{"Workload " + workload.id + ": stage " +
+                                   std::string(to_string(workload.stage)) + ", priority " +
+                                   std::to_string(workload.priority)};
+    if (workload.owner) {
+        lines.push_back("Owner: " + *workload.owner);
+    }
+    if (!workload.depends_on.empty()) {
+        lines.push_back("Depends on: " + join(workload.depends_on, ", "));
+    }
+    if (workload.target_date) {
+        lines.push_back("Target date: " + workload.target_date->to_string());
+    }
+    if (workload.notes) {
+        lines.push_back("Notes: " + *workload.notes);
+    }
+    return lines;
+}
+
+} // namespace mbl

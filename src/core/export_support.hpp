@@ -1,0 +1,49 @@
+#pragma once
+// Shared by the sheet builders of export.hpp (private to the core library): cell texts for
+// numbers, lists, attributes and iterations, and the plain-text summary of what an item is.
+
+#include "mbl/model.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace mbl {
+
+// `value` as the writer spells numbers (format_number); empty for none.
+std::string number_cell(const std::optional<double>& value);
+
+// `items` joined with `separator`; empty for none.
+std::string join(const std::vector<std::string>& items, std::string_view separator);
+
+// An attribute's value as a cell: a JSON string's text (unescaped), any other value's JSON on
+// one line (`8`, `true`, `[1, 2]`).
+std::string attribute_text(const RawJson& value);
+
+// Whether `value` is a JSON number.
+bool is_json_number(const RawJson& value);
+
+// Iteration id -> iteration (the first with that id), for the names of the iterations the WBS
+// items name.
+class IterationNames {
+  public:
+    explicit IterationNames(const Backlog& backlog);
+    // The name of iteration `id`; empty for none or an unknown id.
+    std::string name_of(const std::optional<std::string>& id) const;
+
+  private:
+    std::unordered_map<std::string_view, const Iteration*> by_id_;
+};
+
+// Lines saying what an asset is: `Asset crm-sql-01: database, rehost, not-started`, its
+// effective estimate with the unit, owner, dependencies, attributes (`key=value`, `; `-separated)
+// and notes, each only when set (the first two always).
+std::vector<std::string> asset_summary(const Asset& asset, EstimateUnit unit);
+
+// Lines saying what a workload is: `Workload crm: stage migrating, priority 1`, owner,
+// dependencies, target date and notes when set.
+std::vector<std::string> workload_summary(const Workload& workload);
+
+} // namespace mbl
