@@ -89,7 +89,7 @@ void setup_init(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     CLI::App* init =
         add_command(root, "init",
                     "Create a new backlog file: the -f path, else $MBL_FILE, else backlog.json "
-                    "here (never overwrites)",
+                    "here (never overwrites), and backlog.schema.json beside it for editors",
                     "mbl init --name \"Contoso datacenter exit\" --unit hours "
                     "--iteration-length 14 --start 2027-01-04 --capacity 120");
     init->add_option("--name", options->name, "Name of the migration")

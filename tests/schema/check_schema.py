@@ -14,7 +14,8 @@ never skips. It checks that:
   type, value, date, id or range, a missing or unknown key). What a schema cannot express (ids
   referenced but not defined, duplicates, cycles, overlapping iterations, ...) is left to mbl;
 - deliberately broken files (a typo key, a wrong enum value, a non-slug id, priority 7, bad dates,
-  a string estimate, ...) are rejected by both, at the same place.
+  a string estimate, ...) are rejected by both, at the same place, and so are the files of the
+  hostile-input corpus (tests/data/bad/) that mbl reads.
 """
 
 import copy
@@ -78,13 +79,15 @@ def schema_problems(validator, document):
     return places
 
 
-def mbl_validate(mbl, path):
+def mbl_validate(mbl, path, may_refuse=False):
     """The exit status of `mbl validate --strict` and the pointers of its problems the schema
-    expresses too, with their codes."""
+    expresses too, with their codes. A file mbl refuses to read (exit 3) is a failure unless
+    `may_refuse`."""
     run = subprocess.run([mbl, "-f", str(path), "validate", "--strict", "--format", "json"],
                          capture_output=True, text=True)
     if run.returncode not in (0, 1):
-        fail(f"mbl validate {path} exited {run.returncode}: {run.stderr.strip()}")
+        if not (may_refuse and run.returncode == 3):
+            fail(f"mbl validate {path} exited {run.returncode}: {run.stderr.strip()}")
         return run.returncode, {}
     report = json.loads(run.stdout)
     found = {}
@@ -226,6 +229,33 @@ def check_broken(validator, mbl, base, scratch):
               f"and by mbl validate ({code})")
 
 
+# Where the schema knowingly says more than mbl: it checks that a reference is a slug, while mbl
+# reports the non-slug id where it is defined and resolves the reference to it.
+CORPUS_SCHEMA_ONLY = {"non-slug-ids.json": {"/assets/1/depends_on/0"}}
+
+
+def check_corpus(validator, mbl, corpus):
+    """The hostile-input files that mbl reads (the others are refused before any field is read):
+    the schema and mbl validate reject the same places."""
+    checked = 0
+    for path in sorted(corpus.glob("*.json")):
+        try:
+            document = json.loads(path.read_bytes().decode("utf-8"))
+        except ValueError:
+            continue  # not JSON at all: mbl refuses it with file:line:column (tests/cli)
+        status, reported = mbl_validate(mbl, path, may_refuse=True)
+        if status == 3:
+            continue
+        checked += 1
+        rejected = schema_problems(validator, document)
+        if rejected - CORPUS_SCHEMA_ONLY.get(path.name, set()) != set(reported):
+            fail(f"{path}: the schema rejects {sorted(rejected) or 'nothing'} but mbl validate "
+                 f"reports {sorted(reported) or 'nothing'}")
+    if checked < 10:
+        fail(f"only {checked} files of {corpus} were read by mbl; expected 10 or more")
+    print(f"schema test: {checked} files of {corpus.name}/: the schema and mbl validate agree")
+
+
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__.split("\n\n")[1])
@@ -270,6 +300,8 @@ def main():
     elif beside.read_bytes() != schema_bytes:
         fail(f"mbl init wrote {beside}, which is not schema/backlog.schema.json")
     check_valid(validator, mbl, new)
+
+    check_corpus(validator, mbl, source / "tests" / "data" / "bad")
 
     base = json.loads((source / "examples" / "minimal" / "backlog.json").read_text())
     check_broken(validator, mbl, base, scratch)
