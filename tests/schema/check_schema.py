@@ -148,6 +148,7 @@ def broken_cases():
         record = {"id": "it-1", "name": "Iteration 1", "start": "2027-01-04",
                   "end": "2027-01-17", "capacity": 40, "state": "planned", "committed": []}
         record.update(fields)
+        record = {key: value for key, value in record.items() if value is not None}
         return set_value("iterations", [record])
 
     return [
@@ -201,6 +202,16 @@ def broken_cases():
          set_value("workloads", 0, "stage_history", [{"stage": "done", "date": "2027-01-04",
                                                       "forced": False}]),
          "/workloads/0/stage_history/0/stage", "invalid-value"),
+        ("iteration-without-end", "an iteration without its last day",
+         iteration(end=None), "/iterations/0", "missing-key"),
+        ("workload-without-id", "a workload without an id", remove_key(["workloads", 0], "id"),
+         "/workloads/0", "missing-key"),
+        ("stage-change-without-date", "a stage history entry without its date",
+         set_value("workloads", 0, "stage_history", [{"stage": "migrating", "forced": False}]),
+         "/workloads/0/stage_history/0", "missing-key"),
+        ("template-without-title", "a task template without a title",
+         set_value("settings", "task_templates", {"vm": [{"percent": 100}]}),
+         "/settings/task_templates/vm/0", "missing-key"),
         ("tags-as-text", "tags as one string", set_value("assets", 0, "tags", "prod"),
          "/assets/0/tags", "wrong-type"),
     ]
