@@ -56,6 +56,10 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 // concurrent creator too (rename without replace, or link()). Atomic like write_file_atomically.
 void create_file_exclusively(const std::filesystem::path& path, const std::string& text);
 
+// Like create_file_exclusively, but when anything already has that name it is left as it is and
+// the result is false; true when the file was created. Other failures throw Error(input).
+bool create_file_if_absent(const std::filesystem::path& path, const std::string& text);
+
 // Removes the temporary files `.<name>.tmp-XXXXXX` beside the real target of `file` that a
 // writer killed before its rename left behind; returns how many. Call right after taking the
 // FileLock for `file`, before writing: under the lock no live writer owns such a file. Best

@@ -57,6 +57,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     setup_diff(root, options, out);
     setup_merge(root, options, out);
     setup_git(root, options, out);
+    setup_schema(root, options, out);
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     if (!reversed.empty()) {

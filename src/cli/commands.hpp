@@ -36,6 +36,8 @@ void setup_export(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_diff(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_merge(CLI::App& root, GlobalOptions& options, std::ostream& out); // merge-driver
 void setup_git(CLI::App& root, GlobalOptions& options, std::ostream& out);
+// `mbl schema`: prints the JSON Schema of the file (needs no backlog).
+void setup_schema(CLI::App& root, GlobalOptions& options, std::ostream& out);
 // Adds `tasks` and `task done/undo` to the `asset` family.
 void setup_asset_tasks(CLI::App& asset, GlobalOptions& options, std::ostream& out);
 

@@ -181,10 +181,13 @@ void write_file_atomically(const fs::path& path, const std::string& text) {
     sync_directory(target);
 }
 
-void create_file_exclusively(const fs::path& path, const std::string& text) {
+namespace {
+
+// create_file_exclusively, but false instead of an error when something already has the name.
+bool create_unless_taken(const fs::path& path, const std::string& text) {
     struct stat existing {};
     if (::lstat(path.c_str(), &existing) == 0) {
-        throw already_exists(path); // checked again, without a race, when it is put in place
+        return false; // checked again, without a race, when it is put in place
     }
     const WriteTarget target{path, path, "create", "nothing was created"};
     TemporaryFile temporary(target);
@@ -193,14 +196,30 @@ void create_file_exclusively(const fs::path& path, const std::string& text) {
         0) {
         temporary.keep();
     } else if (errno == EEXIST) {
-        throw already_exists(path);
+        return false;
     } else if (errno != EINVAL && errno != ENOSYS) {
         throw write_failure(target, "", errno);
     } else if (::link(temporary.path().c_str(), path.c_str()) != 0) {
         // A file system without RENAME_NOREPLACE: link() also refuses an existing name.
-        throw errno == EEXIST ? already_exists(path) : write_failure(target, "", errno);
+        if (errno == EEXIST) {
+            return false;
+        }
+        throw write_failure(target, "", errno);
     }
     sync_directory(target);
+    return true;
+}
+
+} // namespace
+
+void create_file_exclusively(const fs::path& path, const std::string& text) {
+    if (!create_unless_taken(path, text)) {
+        throw already_exists(path);
+    }
+}
+
+bool create_file_if_absent(const fs::path& path, const std::string& text) {
+    return create_unless_taken(path, text);
 }
 
 std::size_t remove_stale_temporary_files(const fs::path& file) {

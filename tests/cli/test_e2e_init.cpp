@@ -2,6 +2,7 @@
 #include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -9,6 +10,20 @@ using namespace mbl::test;
 namespace fs = std::filesystem;
 
 namespace {
+
+std::string source_schema() {
+    return read_file(fs::path(MBL_SOURCE_DIR) / "schema" / "backlog.schema.json");
+}
+
+// The names in `dir`, sorted.
+std::vector<std::string> names_in(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        names.push_back(entry.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
 
 RunOptions in(const fs::path& dir) {
     RunOptions options;
@@ -26,9 +41,12 @@ TEST_CASE("init creates a canonical file that validates", "[e2e][init]") {
                 in(dir.path()));
     CAPTURE(result);
     REQUIRE(result.exit_code == 0);
-    CHECK(result.out == "Created backlog.json (Test plan: days, 21-day iterations)\n");
+    CHECK(result.out == "Created backlog.json (Test plan: days, 21-day iterations)\n"
+                        "Created backlog.schema.json (the JSON Schema editors check the backlog "
+                        "against; commit it with the backlog)\n");
     CHECK(result.err.empty());
     CHECK(read_file(dir.path() / "backlog.json") == R"({
+  "$schema": "./backlog.schema.json",
   "format": "mbl/1",
   "name": "Test plan",
   "settings": {
@@ -42,6 +60,9 @@ TEST_CASE("init creates a canonical file that validates", "[e2e][init]") {
   "iterations": []
 }
 )");
+
+    // The schema, beside the backlog where the relative "$schema" points.
+    CHECK(read_file(dir.path() / "backlog.schema.json") == source_schema());
 
     RunResult validate = run_mbl({"validate"}, in(dir.path()));
     CHECK(validate.exit_code == 0);
@@ -60,6 +81,9 @@ TEST_CASE("init with defaults creates a file that validates and round-trips", "[
     CHECK(contains(result.out, "Created " + file.string()));
     std::string created = read_file(file);
     CHECK(contains(created, "\"format\": \"mbl/1\""));
+    CHECK(contains(created, "\"$schema\": \"./backlog.schema.json\""));
+    CHECK(contains(result.out, "Created " + (dir.path() / "backlog.schema.json").string()));
+    CHECK(read_file(dir.path() / "backlog.schema.json") == source_schema());
     CHECK(run_mbl({"-f", file.string(), "validate"}).exit_code == 0);
     CHECK(run_mbl({"-f", file.string(), "fmt", "--check"}).exit_code == 0);
     CHECK(run_mbl({"-f", file.string(), "fmt"}).exit_code == 0);
@@ -77,6 +101,7 @@ TEST_CASE("init refuses to overwrite an existing file", "[e2e][init]") {
     CHECK(result.err ==
           "mbl: error: backlog.json already exists; mbl init refuses to overwrite it\n");
     CHECK(backlog.text() == backlog.original());
+    CHECK_FALSE(fs::exists(backlog.dir() / "backlog.schema.json"));
 }
 
 TEST_CASE("init creates backlog.json in the current directory, not in a parent's", "[e2e][init]") {
@@ -102,6 +127,8 @@ TEST_CASE("init refuses bad options and creates nothing", "[e2e][init]") {
         {{"init", "--iteration-length", "0"}, 2, "--iteration-length"},
         {{"init", "--capacity", "-5"}, 2, "--capacity"},
         {{"init", "-f", "missing-dir/backlog.json"}, 3, "cannot create missing-dir/backlog.json"},
+        {{"init", "--schema", "s.json", "--no-schema"}, 2, "--schema excludes --no-schema"},
+        {{"init", "--schema", ""}, 2, "--schema must be a non-empty UTF-8 path or URI"},
     };
     for (const Case& c : cases) {
         RunResult result = run_mbl(c.args, in(dir.path()));
@@ -112,4 +139,43 @@ TEST_CASE("init refuses bad options and creates nothing", "[e2e][init]") {
         CHECK(contains(result.err, c.message));
         CHECK(fs::is_empty(dir.path()));
     }
+}
+
+TEST_CASE("init keeps a backlog.schema.json that is already there", "[e2e][init]") {
+    TempDir dir;
+    write_file(dir.path() / "backlog.schema.json", "{\"title\": \"the team's own\"}\n");
+    fs::path file = dir.path() / "second.json";
+    RunResult result = run_mbl({"init", "-f", file.string(), "--name", "Second"});
+    CAPTURE(result);
+    REQUIRE(result.exit_code == 0);
+    std::string schema_label = (dir.path() / "backlog.schema.json").string();
+    CHECK(contains(result.out, "Kept the existing " + schema_label +
+                                   " (to refresh it: mbl schema > " + schema_label + ")\n"));
+    CHECK(read_file(dir.path() / "backlog.schema.json") == "{\"title\": \"the team's own\"}\n");
+    CHECK(contains(read_file(file), "\"$schema\": \"./backlog.schema.json\""));
+}
+
+TEST_CASE("init --schema points elsewhere and writes no schema file", "[e2e][init]") {
+    TempDir dir;
+    RunResult result = run_mbl({"init", "--schema", "../schemas/mbl.json"}, in(dir.path()));
+    CAPTURE(result);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.out == "Created backlog.json (Migration backlog: hours, 14-day iterations)\n");
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"backlog.json"});
+    std::string created = read_file(dir.path() / "backlog.json");
+    CHECK(created.rfind("{\n  \"$schema\": \"../schemas/mbl.json\",\n  \"format\"", 0) == 0);
+    // `validate` accepts "$schema" whatever it says, and `fmt` keeps it.
+    CHECK(run_mbl({"validate", "--strict"}, in(dir.path())).exit_code == 0);
+    CHECK(run_mbl({"fmt", "--check"}, in(dir.path())).exit_code == 0);
+}
+
+TEST_CASE("init --no-schema writes neither $schema nor the schema file", "[e2e][init]") {
+    TempDir dir;
+    RunResult result = run_mbl({"init", "--no-schema"}, in(dir.path()));
+    CAPTURE(result);
+    REQUIRE(result.exit_code == 0);
+    CHECK(result.out == "Created backlog.json (Migration backlog: hours, 14-day iterations)\n");
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"backlog.json"});
+    CHECK_FALSE(contains(read_file(dir.path() / "backlog.json"), "$schema"));
+    CHECK(run_mbl({"validate", "--strict"}, in(dir.path())).exit_code == 0);
 }

@@ -327,6 +327,23 @@ TEST_CASE("create_file_exclusively creates a file once and never overwrites", "[
     CHECK(names_in(dir.path()) == std::vector<std::string>{"backlog.json", "dangling.json"});
 }
 
+TEST_CASE("create_file_if_absent creates a file once and leaves what is there", "[store]") {
+    TempDir dir;
+    const fs::path path = dir / "backlog.schema.json";
+    CHECK(mbl::create_file_if_absent(path, "first"));
+    CHECK(read_text(path) == "first");
+    CHECK(mode_of(path) == (0644 & ~current_umask()));
+    CHECK_FALSE(mbl::create_file_if_absent(path, "second"));
+    CHECK(read_text(path) == "first");
+
+    fs::create_symlink("nowhere.json", dir / "dangling.json");
+    CHECK_FALSE(mbl::create_file_if_absent(dir / "dangling.json", "x"));
+    CHECK(fs::is_symlink(dir / "dangling.json"));
+    CHECK(names_in(dir.path()) == std::vector<std::string>{"backlog.schema.json", "dangling.json"});
+    CHECK_THROWS_WITH(mbl::create_file_if_absent(dir / "missing" / "x.json", "x"),
+                      Catch::Contains("cannot create"));
+}
+
 TEST_CASE("remove_stale_temporary_files removes only the writer's leftovers", "[store]") {
     TempDir dir;
     for (const char* name : {"backlog.json", ".backlog.json.tmp-a1B2c3", ".backlog.json.tmp-zz",

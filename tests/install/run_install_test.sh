@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Proves `cmake --install` gives a usable mbl: the binary runs, the headers and the CMake package
-# are in place, and a separate project finds the package and links mbl::core.
+# Proves `cmake --install` gives a usable mbl: the binary runs, the headers, the JSON Schema and
+# the CMake package are in place, and a separate project finds the package and links mbl::core.
 # Usage: run_install_test.sh BUILD_DIR SOURCE_DIR SCRATCH_DIR
 # BUILD_DIR must be fully built (`cmake --build`). SCRATCH_DIR is emptied first.
 set -euo pipefail
@@ -37,6 +37,14 @@ version=$("$prefix/bin/mbl" --version 2>&1) || fail "installed 'mbl --version' f
 echo "install test: installed mbl --version: $version"
 
 [ -f "$prefix/include/mbl/model.hpp" ] || fail "$prefix/include/mbl/model.hpp was not installed"
+
+# The JSON Schema for editors, the same bytes as `mbl schema` prints.
+schema=$prefix/share/mbl/backlog.schema.json
+[ -f "$schema" ] || fail "$schema was not installed"
+cmp -s "$schema" "$source_dir/schema/backlog.schema.json" ||
+    fail "$schema is not schema/backlog.schema.json"
+"$prefix/bin/mbl" schema | cmp -s - "$schema" || fail "installed 'mbl schema' does not print $schema"
+echo "install test: share/mbl/backlog.schema.json installed, as mbl schema prints it"
 
 package_config=$(find "$prefix" -path '*/cmake/mbl/mblConfig.cmake' -print -quit)
 [ -n "$package_config" ] || fail "no <libdir>/cmake/mbl/mblConfig.cmake under $prefix"
