@@ -4,6 +4,7 @@
 #include "cli/context.hpp"
 #include "cli/flag_checks.hpp"
 #include "cli/render_progress_html.hpp"
+#include "cli/render_progress_json.hpp"
 #include "cli/render_progress_markdown.hpp"
 #include "mbl/progress_report.hpp"
 #include "mbl/store.hpp"
@@ -42,7 +43,8 @@ void deliver(const std::string& text, const std::optional<std::string>& output,
 }
 
 void run_report(const ReportFlags& flags, const GlobalOptions& global, std::ostream& out) {
-    OutputFormat format = output_format(global, {OutputFormat::markdown, OutputFormat::html});
+    OutputFormat format =
+        output_format(global, {OutputFormat::markdown, OutputFormat::html, OutputFormat::json});
     LoadedBacklog loaded = load_for_reading(global);
     // The text is read a second time, by validate's own check, so the problems are exactly
     // those `mbl validate` reports (the loader's warnings included).
@@ -52,6 +54,8 @@ void run_report(const ReportFlags& flags, const GlobalOptions& global, std::ostr
     std::ostringstream text;
     if (format == OutputFormat::html) {
         render_progress_html(text, report, loaded.backlog, loaded.file.label);
+    } else if (format == OutputFormat::json) {
+        print_report_json(text, progress_report_json(report, loaded.backlog, loaded.file.label));
     } else {
         render_progress_markdown(text, report, loaded.backlog, loaded.file.label);
     }
@@ -66,7 +70,7 @@ void setup_report(CLI::App& root, GlobalOptions& global, std::ostream& out) {
         root, "report",
         "The progress report for CI and people: assets by status, the active iteration, "
         "velocity, release readiness, the forecast and validate's problems, as Markdown (for "
-        "$GITHUB_STEP_SUMMARY) or as one self-contained HTML page with SVG charts",
+        "$GITHUB_STEP_SUMMARY), as one self-contained HTML page with SVG charts, or as json",
         "mbl report --format html -o report.html");
     report->footer("Markdown goes to stdout: mbl report >> \"$GITHUB_STEP_SUMMARY\". With -o FILE "
                    "the report replaces FILE atomically (never the backlog file itself); -o - "

@@ -31,7 +31,7 @@ void add_global_options(CLI::App& root, GlobalOptions& options) {
         ->group(group);
     root.add_option("--format", options.format,
                     "Output format: table, json, csv or markdown where the command supports it "
-                    "(validate: text, json or github; report: markdown or html)")
+                    "(validate: text, json or github; report: markdown, html or json)")
         ->type_name("FORMAT")
         ->group(group);
     root.add_option("--color", options.color,

@@ -3,6 +3,7 @@
 #include "cli/command_support.hpp"
 #include "cli/render_number.hpp"
 #include "cli/render_report.hpp"
+#include "cli/render_report_json.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/save.hpp"
 
@@ -73,8 +74,8 @@ std::string active_iteration_line(const ProgressReport& report) {
     if (active.end < today) {
         return line + fmt::format(", ended {} days ago", active.end.days_until(today));
     }
-    return line + fmt::format(", day {} of {}, {} left", active.start.days_until(today) + 1,
-                              active.start.days_until(active.end) + 1,
+    return line + fmt::format(", day {} of {}, {} left", *iteration_day(active, today),
+                              iteration_length_days(active),
                               count_noun(static_cast<std::size_t>(active.days_left), "day"));
 }
 

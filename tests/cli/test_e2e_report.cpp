@@ -324,3 +324,42 @@ TEST_CASE("report escapes hostile names in Markdown and HTML, and leaves the fil
     CHECK_FALSE(std::regex_search(page, stray_ampersand));
     CHECK(backlog.text() == backlog.original());
 }
+
+TEST_CASE("report --format json holds the documents of the commands it gathers from",
+          "[e2e][report]") {
+    TempBacklog contoso("contoso");
+    TempBacklog backlog = TempBacklog::with_text(
+        replace_once(contoso.original(), "\"estimate\": 40,", "\"estimat\": 40,"));
+    json report = json_of(backlog, {"report"});
+    CHECK(report["file"] == "backlog.json");
+    CHECK(report["today"] == "2026-11-25");
+    CHECK(report["status"] == json_of(backlog, {"status"}));
+    CHECK(report["velocity"] == json_of(backlog, {"velocity"}));
+    CHECK(report["forecast"] == json_of(backlog, {"forecast"}));
+    CHECK(report["releases"] == json_of(backlog, {"release", "list"}));
+    json validate = json::parse(backlog.run({"validate", "--format", "json"}).out);
+    CHECK(report["problems"]["problems"] == validate["problems"]);
+    CHECK(report["problems"]["warnings"] == 1);
+    REQUIRE(report["totals"].size() == 4);
+    CHECK(report["totals"][2]["status"] == "replicated");
+    CHECK(report["totals"][2]["assets"] ==
+          json_of(backlog, {"asset", "list", "--status", "replicated"}).size());
+
+    json seeded = json_of(backlog, {"report", "--seed", "7", "--trials", "500", "--last", "2"});
+    CHECK(seeded["forecast"] == json_of(backlog, {"forecast", "--seed", "7", "--trials", "500"}));
+    CHECK(seeded["velocity"] == json_of(backlog, {"velocity", "--last", "2"}));
+    // Release progress: the assets of each release by group add up to its total.
+    REQUIRE(report["progress"].size() == report["releases"].size());
+    for (std::size_t r = 0; r < report["progress"].size(); ++r) {
+        const json& progress = report["progress"][r];
+        CHECK(progress["id"] == report["releases"][r]["id"]);
+        int sum = 0;
+        for (const char* group :
+             {"not-started", "in-progress", "blocked", "replicated", "no-migration"}) {
+            sum += progress[group].get<int>();
+        }
+        CHECK(sum == report["releases"][r]["assets_total"]);
+        CHECK(progress["replicated"].get<int>() + progress["no-migration"].get<int>() ==
+              report["releases"][r]["assets_done"]);
+    }
+}
