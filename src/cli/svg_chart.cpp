@@ -183,6 +183,9 @@ std::string stacked_bars_svg(const std::vector<StackSeries>& series,
         largest = std::max(largest, total);
     }
     Axis scale = nice_axis(largest);
+    if (scale.step < 1) { // counts: whole ticks only
+        scale = {std::max(1.0, std::ceil(largest)), 1};
+    }
     double maximum = scale.maximum;
     double plot_width = frame.plot_right() - frame.plot_left();
     auto x_at = [&](double value) { return frame.plot_left() + value / maximum * plot_width; };

@@ -65,7 +65,8 @@ struct StackedBar {
 };
 
 // One horizontal bar per entry, its segments side by side from the left in the series' order,
-// all on one scale: 0 to nice_axis of the largest total, with gridlines and labels at each step
+// all on one scale: 0 to nice_axis of the largest total (counts: steps of at least 1), with
+// gridlines and labels at each step
 // and `axis_title` under them, then the legend. The height grows with the rows (28 each) and the
 // frame's height is ignored. No bars: a picture that says so.
 std::string stacked_bars_svg(const std::vector<StackSeries>& series,

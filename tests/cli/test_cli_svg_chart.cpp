@@ -197,6 +197,11 @@ TEST_CASE("stacked_bars_svg stacks the segments on one scale, escaping labels", 
     check_numbers_finite(svg);
 
     CHECK(contains(stacked_bars_svg(series, {}, "Progress", "assets"), "No workloads"));
+    // Two assets at most: whole ticks 0, 1, 2 (no half an asset).
+    std::string small = stacked_bars_svg(series, {{"s", {1, 1}, "1/2 done"}}, "P", "assets");
+    CHECK(contains(small, ">2<"));
+    CHECK_FALSE(contains(small, ">0.5<"));
+    CHECK_FALSE(contains(small, ">1.5<"));
     // A release with no assets: an axis to 1, no segment.
     std::string nothing = stacked_bars_svg(series, {{"empty", {0, 0}, "0/0 done"}}, "P", "a");
     CHECK(occurrences(nothing, "y=\"17.0\"") == 0);
