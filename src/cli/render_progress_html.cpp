@@ -33,7 +33,8 @@ p.note { color: #57606a; font-size: 13px; }
 @media print {
   body { background: #ffffff; }
   main { max-width: none; padding: 0; }
-  section, figure, table { break-inside: avoid; }
+  figure, tr { break-inside: avoid; }
+  h2 { break-after: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 )";

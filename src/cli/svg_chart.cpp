@@ -141,20 +141,26 @@ std::string velocity_svg(const std::vector<VelocityBar>& bars, double average,
     draw_y_axis(svg, frame, scale, unit);
     double slot = (frame.plot_right() - frame.plot_left()) / static_cast<double>(bars.size());
     double width = std::min(slot * 0.6, 64.0);
+    auto centre = [&](std::size_t i) {
+        return frame.plot_left() + slot * (static_cast<double>(i) + 0.5);
+    };
+    auto top = [&](std::size_t i) {
+        return scale_to_pixels(bars[i].completed, maximum, frame.plot_top(), frame.plot_bottom());
+    };
     for (std::size_t i = 0; i < bars.size(); ++i) {
-        double centre = frame.plot_left() + slot * (static_cast<double>(i) + 0.5);
-        double top =
-            scale_to_pixels(bars[i].completed, maximum, frame.plot_top(), frame.plot_bottom());
-        std::string value = rounded_number(bars[i].completed);
-        svg.rect(centre - width / 2, top, width, frame.plot_bottom() - top, bar_colour,
-                 bars[i].label + ": " + value + " " + std::string(unit));
-        svg.text(centre, top - 5, value, "middle", ink);
-        svg.text(centre, frame.plot_bottom() + 16, shorten(bars[i].label, 12), "middle", ink);
+        svg.rect(centre(i) - width / 2, top(i), width, frame.plot_bottom() - top(i), bar_colour,
+                 bars[i].label + ": " + rounded_number(bars[i].completed) + " " +
+                     std::string(unit));
+        svg.text(centre(i), frame.plot_bottom() + 16, shorten(bars[i].label, 12), "middle", ink);
     }
+    // The average over the bars, the values over the average.
     double y = scale_to_pixels(average, maximum, frame.plot_top(), frame.plot_bottom());
     svg.line(frame.plot_left(), y, frame.plot_right(), y, average_colour, 2, "6 4");
     svg.text(frame.plot_right() + 6, y + 4, "avg " + rounded_number(average), "start",
              average_colour, "bold");
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        svg.text(centre(i), top(i) - 5, rounded_number(bars[i].completed), "middle", ink);
+    }
     draw_legend(svg, frame.plot_left(), frame.height - 10,
                 {{"completed", std::string(bar_colour), LegendItem::Mark::box},
                  {"average", std::string(average_colour), LegendItem::Mark::dashed}});
