@@ -91,6 +91,7 @@ std::string hostile_contoso() {
         workload["name"] = workload["id"].get<std::string>() + " " + script + " " + ansi;
     }
     file["workloads"][1]["name"] = attribute + cdata_end;
+    file["workloads"][2]["name"] = "see https://evil.example and www.evil.example";
     for (auto& iteration : file["iterations"]) {
         iteration["name"] = script + cdata_end + ansi;
     }
@@ -111,6 +112,7 @@ TEST_CASE("report escapes hostile names in Markdown and HTML, and leaves the fil
     CHECK(contains(markdown, "\\<script\\>alert(1)\\</script\\>"));
     CHECK(contains(markdown, "\\x1b\\[31mred"));
     CHECK(contains(markdown, "unknown-asset"));
+    CHECK(contains(markdown, "see https\\://evil.example and www\\.evil.example")); // no autolink
     CHECK(contains(markdown, "estimat"));
     // A name cannot add a table cell: every table line of a section has its header's cells.
     for (const std::string& line : lines_of(section_of(markdown, "Release readiness"))) {
