@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 # git: `mbl diff REV` and `mbl git setup` run it, and the end-to-end tests merge in real repositories.
 # python3, jq, time: bench/ and its generator test.
 # python3-jsonschema: the schema test validates files against schema/backlog.schema.json.
+# cmark-gfm: GitHub's Markdown parser, for the report_markdown test.
 packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2 git
-  python3 jq time python3-jsonschema)
+  python3 jq time python3-jsonschema cmark-gfm)
 scripts/install-packages.sh "${packages[@]}"
 
 launcher=()

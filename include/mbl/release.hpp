@@ -103,6 +103,10 @@ struct ReleaseReadiness {
 // One entry per workload in planning order (workloads_in_planning_order). Runs one forecast.
 std::vector<ReleaseReadiness> release_readiness(const Backlog& backlog, Date today);
 
+// The same from `forecast`, a forecast_completion of `backlog` without a workload filter (its
+// seed and trials decide forecast_85). Runs no forecast.
+std::vector<ReleaseReadiness> release_readiness(const Backlog& backlog, const Forecast& forecast);
+
 // The ids of the workloads at planned or migrating whose release backlog has assets, all done for
 // release, in file order. One pass over the assets.
 std::vector<std::string> workloads_ready_for_staging(const Backlog& backlog);
@@ -117,6 +121,10 @@ struct UnmetDependency {
 // How `release show` groups the release backlog: by status, with retire/retain assets (which
 // need no migration, whatever their status) apart at the end.
 enum class ReleaseGroup { not_started, in_progress, blocked, replicated, no_migration };
+
+// The group of `asset` in a release backlog: no_migration for retire/retain (whatever the
+// status), else the group of its status.
+ReleaseGroup release_group(const Asset& asset);
 
 struct ReleaseAsset {
     const Asset* asset = nullptr; // into the Backlog given

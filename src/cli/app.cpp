@@ -52,6 +52,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     setup_velocity(root, options, out);
     setup_forecast(root, options, out);
     setup_export(root, options, out);
+    setup_report(root, options, out);
     setup_validate(root, options, out);
     setup_fmt(root, options, out);
     setup_diff(root, options, out);

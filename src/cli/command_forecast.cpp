@@ -146,53 +146,6 @@ void render_forecast(std::ostream& out, const Forecast& forecast, const Backlog&
     }
 }
 
-ReportJson completion_json(const CompletionForecast& completion) {
-    ReportJson percentiles = ReportJson::array();
-    for (const PercentileDate& at : completion.percentiles) {
-        percentiles.push_back({{"percent", at.percent},
-                               {"iterations", at.iterations},
-                               {"date", at.date.to_string()}});
-    }
-    ReportJson done_by = ReportJson::array();
-    for (const auto& [percent, done] : completion.done_by) {
-        done_by.push_back({{"percent", percent}, {"done_percent", json_number(done)}});
-    }
-    ReportJson document;
-    document["workload"] =
-        completion.workload ? ReportJson(*completion.workload) : ReportJson(nullptr);
-    document["remaining_estimate"] = json_number(completion.remaining.estimate);
-    document["assets_left"] = completion.remaining.assets;
-    document["unestimated"] = completion.remaining.unestimated;
-    document["percentiles"] = std::move(percentiles);
-    document["average_velocity_date"] = date_or_null(completion.average_velocity_date);
-    document["done_by"] = std::move(done_by);
-    return document;
-}
-
-ReportJson forecast_json(const Forecast& forecast, const Backlog& backlog,
-                         const ForecastFlags& flags) {
-    ReportJson releases = ReportJson::array();
-    for (const CompletionForecast& release : forecast.releases) {
-        releases.push_back(completion_json(release));
-    }
-    ReportJson document;
-    document["unit"] = to_string(backlog.settings.estimate_unit);
-    document["trials"] = flags.trials;
-    document["seed"] = flags.seed;
-    document["weak"] = forecast.weak;
-    ReportJson samples = ReportJson::array();
-    for (double sample : forecast.samples) {
-        samples.push_back(json_number(sample));
-    }
-    document["samples"] = std::move(samples);
-    document["first_iteration_start"] = forecast.first_iteration_start.to_string();
-    document["iteration_length_days"] = forecast.iteration_length_days;
-    document["by"] = flags.by ? ReportJson(*flags.by) : ReportJson(nullptr);
-    document["releases"] = std::move(releases);
-    document["all"] = forecast.whole ? completion_json(*forecast.whole) : ReportJson(nullptr);
-    return document;
-}
-
 void run_forecast(const ForecastFlags& flags, const GlobalOptions& global, std::ostream& out) {
     OutputFormat format = output_format(global, {OutputFormat::table, OutputFormat::json});
     LoadedBacklog loaded = load_for_reading(global);
@@ -205,7 +158,8 @@ void run_forecast(const ForecastFlags& flags, const GlobalOptions& global, std::
     }
     Forecast forecast = forecast_completion(loaded.backlog, options, resolve_today(global));
     if (format == OutputFormat::json) {
-        print_report_json(out, forecast_json(forecast, loaded.backlog, flags));
+        print_report_json(
+            out, forecast_json(forecast, loaded.backlog, flags.trials, flags.seed, flags.by));
     } else {
         render_forecast(out, forecast, loaded.backlog, flags, global);
     }

@@ -11,30 +11,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <array>
 
 namespace mbl::cli {
 namespace {
-
-constexpr std::array<std::string_view, 5> attention_kind_names{
-    "over-commitment", "unestimated-committed", "blocked-committed", "in-progress-past-end",
-    "stale-active"};
-
-std::string_view name_of(AttentionKind kind) {
-    return attention_kind_names[static_cast<std::size_t>(kind)];
-}
-
-// Where `today` falls in the iteration, 1-based; none outside its dates.
-std::optional<int> day_number(const ActiveIterationStatus& active, Date today) {
-    if (today < active.start || active.end < today) {
-        return std::nullopt;
-    }
-    return active.start.days_until(today) + 1;
-}
-
-int length_in_days(const ActiveIterationStatus& active) {
-    return std::max(0, active.start.days_until(active.end) + 1);
-}
 
 // `day 10 of 14, 5 days left`, or when the iteration has not started or has ended, that.
 std::string timing(const ActiveIterationStatus& active, Date today) {
@@ -45,8 +24,8 @@ std::string timing(const ActiveIterationStatus& active, Date today) {
     if (active.end < today) {
         return dates + ", ended " + std::to_string(active.end.days_until(today)) + " days ago";
     }
-    return dates + ", day " + std::to_string(*day_number(active, today)) + " of " +
-           std::to_string(length_in_days(active)) + ", " + std::to_string(active.days_left) +
+    return dates + ", day " + std::to_string(*iteration_day(active, today)) + " of " +
+           std::to_string(iteration_length_days(active)) + ", " + std::to_string(active.days_left) +
            (active.days_left == 1 ? " day left" : " days left");
 }
 
@@ -113,40 +92,6 @@ void render_status(std::ostream& out, const StatusReport& report, const Backlog&
                                                static_cast<double>(report.assets)) +
                                     ")"});
     render_fields(out, fields, use_color(global));
-}
-
-ReportJson active_json(const ActiveIterationStatus& active, Date today) {
-    ReportJson document;
-    document["id"] = active.iteration_id;
-    document["name"] = active.name;
-    document["start"] = active.start.to_string();
-    document["end"] = active.end.to_string();
-    std::optional<int> day = day_number(active, today);
-    document["day"] = day ? ReportJson(*day) : ReportJson(nullptr);
-    document["length_days"] = length_in_days(active);
-    document["days_left"] = active.days_left;
-    document["capacity"] = json_number(active.capacity);
-    document["committed_estimate"] = json_number(active.committed_estimate);
-    document["done_estimate"] = json_number(active.done_estimate);
-    document["burndown"] = burndown_days_json(active.burndown);
-    return document;
-}
-
-ReportJson status_json(const StatusReport& report, const Backlog& backlog, Date today) {
-    ReportJson attention = ReportJson::array();
-    for (const Attention& item : report.attention) {
-        attention.push_back(
-            {{"kind", name_of(item.kind)}, {"subject", item.subject}, {"message", item.message}});
-    }
-    ReportJson document;
-    document["today"] = today.to_string();
-    document["unit"] = to_string(backlog.settings.estimate_unit);
-    document["active"] = report.active ? active_json(*report.active, today) : ReportJson(nullptr);
-    document["ready_for_staging"] = report.ready_for_staging;
-    document["attention"] = std::move(attention);
-    document["assets"] = report.assets;
-    document["assets_done"] = report.assets_done;
-    return document;
 }
 
 void run_status(const GlobalOptions& global, std::ostream& out) {

@@ -54,31 +54,6 @@ Table velocity_table(const Velocity& velocity, std::optional<bool> unicode) {
     return table;
 }
 
-ReportJson velocity_json(const Velocity& velocity, std::string_view unit) {
-    ReportJson iterations = ReportJson::array();
-    for (const IterationVelocity& iteration : velocity.iterations) {
-        ReportJson entry;
-        entry["id"] = iteration.iteration_id;
-        entry["name"] = iteration.name;
-        entry["start"] = iteration.start.to_string();
-        entry["end"] = iteration.end.to_string();
-        entry["committed_estimate"] = json_number(iteration.committed_estimate);
-        entry["completed_estimate"] = json_number(iteration.completed_estimate);
-        entry["assets_migrated"] = iteration.assets_migrated;
-        iterations.push_back(std::move(entry));
-    }
-    bool any = !velocity.iterations.empty();
-    auto summary = [any](double value) { return any ? json_number(value) : ReportJson(nullptr); };
-    ReportJson document;
-    document["unit"] = unit;
-    document["iterations"] = std::move(iterations);
-    document["average"] = summary(velocity.average);
-    document["standard_deviation"] = summary(velocity.standard_deviation);
-    document["minimum"] = summary(velocity.minimum);
-    document["maximum"] = summary(velocity.maximum);
-    return document;
-}
-
 void render_velocity_summary(std::ostream& out, const Velocity& velocity, std::string_view unit,
                              bool color) {
     std::string per_iteration = " " + std::string(unit) + " per iteration";

@@ -13,8 +13,8 @@
 namespace mbl::cli {
 namespace {
 
-constexpr std::array<std::string_view, 6> format_names{"table",    "json", "csv",
-                                                       "markdown", "text", "github"};
+constexpr std::array<std::string_view, 7> format_names{"table", "json",   "csv", "markdown",
+                                                       "text",  "github", "html"};
 
 std::string_view name_of(OutputFormat format) {
     return format_names[static_cast<std::size_t>(format)];
@@ -31,7 +31,7 @@ void add_global_options(CLI::App& root, GlobalOptions& options) {
         ->group(group);
     root.add_option("--format", options.format,
                     "Output format: table, json, csv or markdown where the command supports it "
-                    "(validate: text, json or github)")
+                    "(validate: text, json or github; report: markdown, html or json)")
         ->type_name("FORMAT")
         ->group(group);
     root.add_option("--color", options.color,

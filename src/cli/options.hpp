@@ -32,7 +32,7 @@ Date parse_date_option(std::string_view text, std::string_view source);
 // Registers the global options on the root app; subcommands reach them through fallthrough.
 void add_global_options(CLI::App& root, GlobalOptions& options);
 
-enum class OutputFormat { table, json, csv, markdown, text, github };
+enum class OutputFormat { table, json, csv, markdown, text, github, html };
 
 // The format the user asked for, or the first of `supported` when none. Error(usage) naming the
 // supported spellings when the command does not support the one asked for.

@@ -27,8 +27,15 @@ std::string markdown_escape(std::string_view text) {
         }
     }
     std::string escaped;
-    for (char c : terminal_safe(flat)) {
-        if (markdown_specials.find(c) != std::string_view::npos) {
+    std::string safe = terminal_safe(flat);
+    for (std::size_t i = 0; i < safe.size(); ++i) {
+        char c = safe[i];
+        std::string_view rest = std::string_view(safe).substr(i);
+        // GitHub links bare `scheme://…` and `www.…` by itself: an escaped `:` or `.` (shown the
+        // same) is not matched.
+        bool breaks_autolink = (c == ':' && rest.starts_with("://")) ||
+                               (c == '.' && i >= 3 && safe.compare(i - 3, 3, "www") == 0);
+        if (breaks_autolink || markdown_specials.find(c) != std::string_view::npos) {
             escaped += '\\';
         }
         escaped += c;

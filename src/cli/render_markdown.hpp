@@ -11,8 +11,9 @@ namespace mbl::cli {
 
 // `text` safe inside a Markdown table cell: line breaks (CR, LF) and tabs become spaces, what a
 // terminal would act on is shown escaped (terminal_safe), and the characters Markdown acts on
-// inline (\ ` * _ [ ] < > | ~ & $) are escaped with a backslash, so a name from the file shows as
-// written and can neither end the cell nor add a link, HTML, an entity or formatting.
+// inline (\ ` * _ [ ] < > | ~ & $) are escaped with a backslash, as are the `:` of `://` and the
+// `.` of `www.` (GitHub's autolinks), so a name from the file shows as written and can neither end
+// the cell nor add a link, HTML, an entity or formatting.
 std::string markdown_escape(std::string_view text);
 
 // `text` as an inline code span, shown as written: fenced by one more backtick than its longest

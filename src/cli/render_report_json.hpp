@@ -4,11 +4,16 @@
 // `YYYY-MM-DD`, unknown values as null.
 
 #include "mbl/date.hpp"
+#include "mbl/forecast.hpp"
+#include "mbl/model.hpp"
 #include "mbl/status.hpp"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
+#include <string>
+#include <string_view>
 
 namespace mbl::cli {
 
@@ -25,6 +30,31 @@ ReportJson number_or_null(const std::optional<double>& value);
 
 // The days of a burndown: [{"day", "remaining" (null after today), "ideal"}].
 ReportJson burndown_days_json(const Burndown& burndown);
+
+// Where `today` falls in the active iteration, 1-based; none outside its dates.
+std::optional<int> iteration_day(const ActiveIterationStatus& active, Date today);
+
+// Days from the active iteration's start to its end, both included; 0 when it ends first.
+int iteration_length_days(const ActiveIterationStatus& active);
+
+// `mbl status --format json`: {"today", "unit", "active": {"id", "name", "start", "end", "day",
+// "length_days", "days_left", "capacity", "committed_estimate", "done_estimate", "burndown"} or
+// null, "ready_for_staging", "attention": [{"kind", "subject", "message"}], "assets",
+// "assets_done"}.
+ReportJson status_json(const StatusReport& report, const Backlog& backlog, Date today);
+
+// `mbl velocity --format json`: {"unit", "iterations": [{"id", "name", "start", "end",
+// "committed_estimate", "completed_estimate", "assets_migrated"}], "average",
+// "standard_deviation", "minimum", "maximum"} (the four null without iterations).
+ReportJson velocity_json(const Velocity& velocity, std::string_view unit);
+
+// `mbl forecast --format json`: {"unit", "trials", "seed", "weak", "samples",
+// "first_iteration_start", "iteration_length_days", "by", "releases": [completion], "all":
+// completion or null}; a completion is {"workload", "remaining_estimate", "assets_left",
+// "unestimated", "percentiles": [{"percent", "iterations", "date"}], "average_velocity_date",
+// "done_by": [{"percent", "done_percent"}]}.
+ReportJson forecast_json(const Forecast& forecast, const Backlog& backlog, std::size_t trials,
+                         std::uint64_t seed, const std::optional<std::string>& by);
 
 // The document with two-space indentation and a newline; invalid UTF-8 in strings replaced
 // rather than thrown on.

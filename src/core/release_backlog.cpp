@@ -10,9 +10,7 @@
 
 namespace mbl {
 
-namespace {
-
-ReleaseGroup group_of(const Asset& asset) {
+ReleaseGroup release_group(const Asset& asset) {
     if (asset.strategy == Strategy::retire || asset.strategy == Strategy::retain) {
         return ReleaseGroup::no_migration;
     }
@@ -27,6 +25,8 @@ ReleaseGroup group_of(const Asset& asset) {
         return ReleaseGroup::not_started;
     }
 }
+
+namespace {
 
 // The dependencies of `asset` on assets not done for release, in depends_on order.
 std::vector<UnmetDependency> unmet_dependencies(const AssetsById& assets, const Asset& asset) {
@@ -68,7 +68,7 @@ ReleaseBacklog release_backlog(const Backlog& backlog, std::string_view workload
             continue;
         }
         const Iteration* iteration = lookup_iteration(iterations, asset.id);
-        release.assets.push_back({&asset, group_of(asset),
+        release.assets.push_back({&asset, release_group(asset),
                                   iteration ? std::optional(iteration->id) : std::nullopt,
                                   unmet_dependencies(assets, asset)});
     }

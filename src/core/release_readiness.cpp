@@ -68,8 +68,11 @@ std::string lost_message(const Workload& workload, const std::vector<std::string
 } // namespace
 
 std::vector<ReleaseReadiness> release_readiness(const Backlog& backlog, Date today) {
+    return release_readiness(backlog, forecast_completion(backlog, ForecastOptions{}, today));
+}
+
+std::vector<ReleaseReadiness> release_readiness(const Backlog& backlog, const Forecast& forecast) {
     auto counts = count_assets(backlog);
-    Forecast forecast = forecast_completion(backlog, ForecastOptions{}, today);
     std::vector<ReleaseReadiness> releases;
     for (const CompletionForecast& completion : forecast.releases) {
         const Workload* workload = find_workload(backlog, *completion.workload);

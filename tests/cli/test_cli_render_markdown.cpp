@@ -15,7 +15,11 @@ TEST_CASE("markdown_escape escapes what Markdown acts on inline", "[render_markd
     CHECK(markdown_escape("*bold* _it_ `code` ~~x~~") ==
           "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~x\\~\\~");
     CHECK(markdown_escape("[link](http://x) <b> &amp; $x$") ==
-          "\\[link\\](http://x) \\<b\\> \\&amp; \\$x\\$");
+          "\\[link\\](http\\://x) \\<b\\> \\&amp; \\$x\\$");
+    // Bare URLs, which GitHub would link by itself.
+    CHECK(markdown_escape("see https://evil.example and www.evil.example") ==
+          "see https\\://evil.example and www\\.evil.example");
+    CHECK(markdown_escape("v2.1:8080 wwwx.y") == "v2.1:8080 wwwx.y");
     CHECK(markdown_escape("back\\slash") == "back\\\\slash");
 }
 

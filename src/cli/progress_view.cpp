@@ -1,0 +1,224 @@
+#include "cli/progress_view.hpp"
+
+#include "cli/command_support.hpp"
+#include "cli/render_number.hpp"
+#include "cli/render_report.hpp"
+#include "cli/render_report_json.hpp"
+#include "mbl/enums.hpp"
+#include "mbl/save.hpp"
+
+#include <fmt/format.h>
+
+namespace mbl::cli {
+namespace {
+
+std::string date_cell(const CompletionForecast& completion, int percent) {
+    if (completion.remaining.assets == 0) {
+        return "done";
+    }
+    for (const PercentileDate& at : completion.percentiles) {
+        if (at.percent == percent) {
+            return at.date.to_string();
+        }
+    }
+    return "-";
+}
+
+std::vector<Cell> forecast_row(const CompletionForecast& completion) {
+    std::vector<Cell> row{{completion.workload.value_or("all")},
+                          {rounded_number(completion.remaining.estimate)},
+                          {std::to_string(completion.remaining.assets)},
+                          {std::to_string(completion.remaining.unestimated)}};
+    for (int percent : {50, 85, 95}) {
+        row.push_back({date_cell(completion, percent)});
+    }
+    return row;
+}
+
+} // namespace
+
+Table status_totals_table(const ProgressReport& report) {
+    Table table;
+    table.columns = {{"Status", "status"},
+                     {"Assets", "assets", ColumnKind::number},
+                     {"Estimate", "estimate", ColumnKind::number},
+                     {"Unestimated", "unestimated", ColumnKind::number}};
+    StatusTotal sum;
+    for (const StatusTotal& total : report.totals) {
+        table.rows.push_back({{std::string(to_string(total.status))},
+                              {std::to_string(total.assets)},
+                              {rounded_number(total.estimate)},
+                              {std::to_string(total.unestimated)}});
+        sum.assets += total.assets;
+        sum.estimate += total.estimate;
+        sum.unestimated += total.unestimated;
+    }
+    table.rows.push_back({{"total"},
+                          {std::to_string(sum.assets)},
+                          {rounded_number(sum.estimate)},
+                          {std::to_string(sum.unestimated)}});
+    return table;
+}
+
+std::string active_iteration_line(const ProgressReport& report) {
+    if (!report.status.active) {
+        return "";
+    }
+    const ActiveIterationStatus& active = *report.status.active;
+    std::string line = fmt::format("{} ({}): {} to {}", active.iteration_id, active.name,
+                                   active.start.to_string(), active.end.to_string());
+    Date today = report.today;
+    if (today < active.start) {
+        return line + fmt::format(", starts in {} days", today.days_until(active.start));
+    }
+    if (active.end < today) {
+        return line + fmt::format(", ended {} days ago", active.end.days_until(today));
+    }
+    return line + fmt::format(", day {} of {}, {} left", *iteration_day(active, today),
+                              iteration_length_days(active),
+                              count_noun(static_cast<std::size_t>(active.days_left), "day"));
+}
+
+std::vector<std::string> active_iteration_figures(const ProgressReport& report,
+                                                  std::string_view unit) {
+    if (!report.status.active) {
+        return {};
+    }
+    const ActiveIterationStatus& active = *report.status.active;
+    return {fmt::format("capacity: {} {}", rounded_number(active.capacity), unit),
+            fmt::format("committed: {} {}", rounded_number(active.committed_estimate), unit),
+            fmt::format("done: {} {} ({})", rounded_number(active.done_estimate), unit,
+                        percent_of(active.done_estimate, active.committed_estimate)),
+            fmt::format("remaining: {} {}",
+                        rounded_number(active.committed_estimate - active.done_estimate), unit)};
+}
+
+std::string velocity_line(const ProgressReport& report, std::string_view unit) {
+    const Velocity& velocity = report.velocity;
+    if (velocity.iterations.empty()) {
+        return "No closed iteration yet: velocity needs at least one.";
+    }
+    return fmt::format("{}: average {} {} per iteration, spread {} (standard deviation), min {}, "
+                       "max {}.",
+                       count_noun(velocity.iterations.size(), "closed iteration"),
+                       rounded_number(velocity.average), unit,
+                       rounded_number(velocity.standard_deviation),
+                       rounded_number(velocity.minimum), rounded_number(velocity.maximum));
+}
+
+Table velocity_table(const ProgressReport& report) {
+    Table table;
+    table.columns = {{"Iteration", "id"},
+                     {"Name", "name"},
+                     {"End", "end"},
+                     {"Committed", "committed_estimate", ColumnKind::number},
+                     {"Completed", "completed_estimate", ColumnKind::number}};
+    for (const IterationVelocity& iteration : report.velocity.iterations) {
+        table.rows.push_back({{iteration.iteration_id},
+                              {iteration.name},
+                              {iteration.end.to_string()},
+                              {rounded_number(iteration.committed_estimate)},
+                              {rounded_number(iteration.completed_estimate)}});
+    }
+    return table;
+}
+
+Table readiness_table(const ProgressReport& report) {
+    Table table;
+    table.columns = {{"Workload", "workload"},   {"Name", "name"},
+                     {"Stage", "stage"},         {"Done", "done"},
+                     {"Next stage", "next"},     {"Blockers", "blockers", ColumnKind::number},
+                     {"85% date", "forecast_85"}};
+    for (const ReleaseReadiness& release : report.releases) {
+        std::string forecast = release.forecast_85             ? release.forecast_85->to_string()
+                               : release.remaining.assets == 0 ? "done"
+                                                               : "-";
+        table.rows.push_back(
+            {{release.workload_id},
+             {release.name},
+             {std::string(to_string(release.stage))},
+             {fmt::format("{}/{}", release.assets_done, release.assets)},
+             {release.next ? std::string(to_string(*release.next)) : "-"},
+             {release.next ? std::to_string(release.next_blockers.size()) : std::string()},
+             {forecast}});
+    }
+    return table;
+}
+
+std::string forecast_line(const ProgressReport& report, std::string_view unit) {
+    const Forecast& forecast = report.forecast;
+    std::string line =
+        fmt::format("{} trials, seed {}; iterations of {} days from {}. ", report.options.trials,
+                    report.options.seed, forecast.iteration_length_days,
+                    forecast.first_iteration_start.to_string());
+    if (forecast.weak) {
+        return line +
+               fmt::format("Fewer than three closed iterations: the forecast uses "
+                           "default_capacity {} {} as the only sample; treat it as a "
+                           "guess.",
+                           forecast.samples.empty() ? "0" : format_number(forecast.samples[0]),
+                           unit);
+    }
+    std::vector<std::string> samples;
+    for (double sample : forecast.samples) {
+        samples.push_back(format_number(sample));
+    }
+    return line + fmt::format("Throughput per iteration drawn from {}: {} {}.",
+                              count_noun(samples.size(), "closed iteration"), comma_list(samples),
+                              unit);
+}
+
+Table forecast_table(const ProgressReport& report) {
+    Table table;
+    table.columns = {{"Release", "workload"},
+                     {"Remaining", "remaining_estimate", ColumnKind::number},
+                     {"Assets left", "assets_left", ColumnKind::number},
+                     {"Unestimated", "unestimated", ColumnKind::number},
+                     {"50%", "p50"},
+                     {"85%", "p85"},
+                     {"95%", "p95"}};
+    for (const CompletionForecast& release : report.forecast.releases) {
+        table.rows.push_back(forecast_row(release));
+    }
+    if (report.forecast.whole) {
+        table.rows.push_back(forecast_row(*report.forecast.whole));
+    }
+    return table;
+}
+
+std::string problems_line(const ProgressReport& report) {
+    std::size_t errors = count_problems(report.problems, Severity::error);
+    std::size_t warnings = count_problems(report.problems, Severity::warning);
+    if (errors + warnings == 0) {
+        return "None: the file is valid.";
+    }
+    std::string line = count_noun(errors, "error") + ", " + count_noun(warnings, "warning");
+    if (report.problems.size() > problems_shown) {
+        line += fmt::format("; the first {} below, 'mbl validate' for all", problems_shown);
+    }
+    return line + ".";
+}
+
+Table problems_table(const ProgressReport& report, std::string_view file_label) {
+    Table table;
+    table.columns = {
+        {"Where", "where"}, {"Severity", "severity"}, {"Code", "code"}, {"Message", "message"}};
+    for (std::size_t p = 0; p < report.problems.size() && p < problems_shown; ++p) {
+        const Problem& problem = report.problems[p];
+        std::string where = problem.position.line > 0
+                                ? fmt::format("{}:{}:{}", file_label, problem.position.line,
+                                              problem.position.column)
+                                : fmt::format("{} {}", file_label, problem.path);
+        table.rows.push_back({{where},
+                              {problem.severity == Severity::error ? "error" : "warning"},
+                              {problem.code},
+                              {problem.message}});
+    }
+    return table;
+}
+
+std::string ready_for_staging_line(const ProgressReport& report) {
+    return comma_list(report.status.ready_for_staging);
+}
+
+} // namespace mbl::cli
