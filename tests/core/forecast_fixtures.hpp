@@ -37,6 +37,14 @@ inline Asset asset(std::string id, std::optional<double> estimate,
     return made;
 }
 
+inline Task task(std::string title, std::optional<double> estimate, bool done = false) {
+    Task made;
+    made.title = std::move(title);
+    made.estimate = estimate;
+    made.done = done;
+    return made;
+}
+
 inline Asset replicated(std::string id, std::optional<double> estimate, const char* day) {
     Asset made = asset(std::move(id), estimate, std::nullopt, AssetStatus::replicated);
     made.replicated_on = on(day);

@@ -15,14 +15,6 @@ using namespace mbl::test::forecast;
 
 namespace {
 
-Task task(std::string title, std::optional<double> estimate, bool done = false) {
-    Task made;
-    made.title = std::move(title);
-    made.estimate = estimate;
-    made.done = done;
-    return made;
-}
-
 RawJson raw(const char* text) {
     return *parse_raw_json(text, 64);
 }

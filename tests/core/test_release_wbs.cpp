@@ -11,14 +11,6 @@ using namespace mbl::test::forecast;
 
 namespace {
 
-Task task(std::string title, std::optional<double> estimate, bool done = false) {
-    Task made;
-    made.title = std::move(title);
-    made.estimate = estimate;
-    made.done = done;
-    return made;
-}
-
 // web (priority 2) and db (priority 1, so first); db1 has tasks (3 + 5, one unestimated), db2 no
 // estimate, web1 10, an old retired asset without an estimate, and a stray asset without a
 // workload. it-1 (closed) completed db1; it-2 (active) commits web1; it-3 (planned) db2.
