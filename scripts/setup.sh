@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 
 # git: `mbl diff REV` and `mbl git setup` run it, and the end-to-end tests merge in real repositories.
 # python3, jq, time: bench/ and its generator test.
+# libcsv-dev: the CSV parser of `mbl import`.
 packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2 git
-  python3 jq time)
+  python3 jq time libcsv-dev)
 scripts/install-packages.sh "${packages[@]}"
 
 launcher=()
