@@ -111,7 +111,9 @@ std::vector<std::string> update_asset(Asset& asset, const RowValues& row) {
         asset.name = row.name;
         changed.emplace_back("name");
     }
-    for (const auto& [key, value] : row.attributes) {
+    for (const auto& attribute : row.attributes) {
+        const std::string& key = attribute.first; // not a structured binding: clang 14 cannot
+        const RawJson& value = attribute.second;  // capture those in the lambda below
         auto existing = std::find_if(asset.attributes.begin(), asset.attributes.end(),
                                      [&](const auto& entry) { return entry.first == key; });
         if (existing == asset.attributes.end()) {

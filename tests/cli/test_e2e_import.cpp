@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 using namespace mbl::test;
 using nlohmann::json;
@@ -187,4 +188,34 @@ TEST_CASE("import dependencies links known assets and reports unknown servers", 
                     "Azure Migrate's dependency export only");
     require_refused(backlog, {"import", "dependencies", sample("rvtools-vinfo.csv")}, 3,
                     "no 'Source server name' column");
+}
+
+TEST_CASE("import output shows names from the export escaped", "[e2e][import]") {
+    // ESC sequences, a C1 control and a bidi override in server names and cells.
+    const std::string hostile = "\x1b]0;owned\x07\x1b[31mred\u009b7m\u202eevil";
+    const std::regex acts_on_terminal(
+        "[\\x07\\x08\\x0d\\x1b\\x7f]|\\xc2[\\x80-\\x9f]|\\xe2\\x80[\\x8e\\x8f\\xaa-\\xae]");
+    TempBacklog backlog = crm_backlog();
+    std::filesystem::path servers = backlog.dir() / "servers.csv";
+    write_file(servers, "VM,CPUs,Annotation\nweb " + hostile + ",2,x\nweb " + hostile + ",2,y\n");
+    std::string out = run_ok(backlog, {"import", "inventory", servers.string(), "--preset",
+                                       "rvtools", "--map", "Annotation=-"});
+    CHECK(contains(out, "web \\x1b]0;owned\\x07"));
+    CHECK_FALSE(std::regex_search(out, acts_on_terminal));
+    json file = json::parse(backlog.text());
+    CHECK(file["assets"][1]["name"] == "web " + hostile); // the file keeps the name exactly
+
+    std::filesystem::path deps = backlog.dir() / "deps.csv";
+    write_file(deps, "Source server name,Destination server name\nweb " + hostile + ",db " +
+                         hostile + "\n");
+    out = run_ok(backlog, {"import", "dependencies", deps.string()});
+    CHECK(contains(out, "destination server 'db \\x1b]0;owned"));
+    CHECK_FALSE(std::regex_search(out, acts_on_terminal));
+
+    write_file(servers, "VM,CPUs\nweb,2 " + hostile + "\n");
+    RunResult refused =
+        backlog.run({"import", "inventory", servers.string(), "--preset", "rvtools"});
+    CHECK(refused.exit_code == 3);
+    CHECK(contains(refused.err, "servers.csv:2: column 'CPUs': '2 \\x1b]0;owned"));
+    CHECK_FALSE(std::regex_search(refused.err, acts_on_terminal));
 }
