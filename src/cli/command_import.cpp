@@ -131,7 +131,11 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         ->add_option("--workload", inventory_options->workload,
                      "Workload of the new assets (must exist)")
         ->type_name("W");
-    inventory->add_option("--kind", inventory_options->kind, "Kind of the new assets (default vm)")
+    inventory
+        ->add_option(
+            "--kind", inventory_options->kind,
+            "Kind of the new assets: vm (the default), database, file-share, storage, app-service, "
+            "network or other")
         ->type_name("K");
     inventory
         ->add_option("--map", inventory_options->mappings,

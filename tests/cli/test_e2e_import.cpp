@@ -6,6 +6,7 @@
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -218,4 +219,38 @@ TEST_CASE("import output shows names from the export escaped", "[e2e][import]") 
     CHECK(refused.exit_code == 3);
     CHECK(contains(refused.err, "servers.csv:2: column 'CPUs': '2 \\x1b]0;owned"));
     CHECK_FALSE(std::regex_search(refused.err, acts_on_terminal));
+}
+
+TEST_CASE("import shows progress on stderr only when stderr is a terminal", "[e2e][import]") {
+    TempBacklog backlog = crm_backlog();
+    std::filesystem::path servers = backlog.dir() / "servers.csv";
+    std::string csv = "VM,CPUs\n";
+    for (int i = 0; i < 1200; ++i) {
+        csv += "vm-" + std::to_string(i) + ",2\n";
+    }
+    write_file(servers, csv);
+    std::vector<std::string> args{"import",   "inventory", servers.string(),
+                                  "--preset", "rvtools",   "--dry-run"};
+
+    RunResult piped = backlog.run(args); // stderr is a pipe here
+    CHECK(piped.exit_code == 0);
+    CHECK(piped.err.empty());
+
+    // script(1) (util-linux, Essential in Debian) runs mbl on a pseudo-terminal: stdout and
+    // stderr both reach the terminal, and script copies what the terminal shows to its stdout.
+    std::string command = "cd '" + backlog.dir().string() +
+                          "' && script -qec \"'" MBL_BINARY
+                          "' import inventory servers.csv --preset rvtools --dry-run "
+                          "--format json >/dev/null\" /dev/null";
+    FILE* terminal = popen(command.c_str(), "r");
+    REQUIRE(terminal != nullptr);
+    std::string shown;
+    char buffer[4096];
+    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, terminal)) > 0;) {
+        shown.append(buffer, n);
+    }
+    CHECK(pclose(terminal) == 0);
+    CAPTURE(shown);
+    CHECK(contains(shown, "\rmbl: importing: 500/1200 rows\rmbl: importing: 1000/1200 rows"));
+    CHECK(contains(shown, "mbl: importing: 1200/1200 rows\r\x1b[K"));
 }
