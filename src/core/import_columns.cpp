@@ -150,16 +150,20 @@ std::string_view required_header(ImportPreset preset) {
 
 } // namespace
 
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    return out;
+}
+
 std::string normalized_header(std::string_view header) {
     header = trim(header);
     if (header.starts_with('*')) {
         header = trim(header.substr(1));
     }
-    std::string out(header);
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    return out;
+    return ascii_lower(header);
 }
 
 std::vector<ColumnUse> columns_for(ImportPreset preset, const std::vector<std::string>& header,

@@ -35,6 +35,10 @@ struct ColumnUse {
     std::size_t disk = 0; // Target::disk: N
 };
 
+// `text` with ASCII letters in lowercase (other bytes kept): how headers, names and `True` are
+// compared, independent of the locale.
+std::string ascii_lower(std::string_view text);
+
 // The header cell as presets compare it: trimmed, a leading `*` (Azure Migrate's mark of a
 // required column) dropped, ASCII lowercase.
 std::string normalized_header(std::string_view header);

@@ -17,6 +17,9 @@
 #include <unordered_set>
 
 namespace mbl {
+
+using import_detail::ascii_lower;
+
 namespace {
 
 struct DependencyColumns {
@@ -47,14 +50,6 @@ DependencyColumns dependency_columns(const CsvTable& table, std::string_view lab
     }
     return {*source, *destination, find_column(table.header, "source ip"),
             find_column(table.header, "destination ip")};
-}
-
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    return out;
 }
 
 // Assets by slug of a server name, then by name.

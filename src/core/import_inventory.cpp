@@ -16,18 +16,11 @@
 
 namespace mbl {
 
+using import_detail::ascii_lower;
 using import_detail::ColumnUse;
 using import_detail::Target;
 
 namespace {
-
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    return out;
-}
 
 // What one record says about its server.
 struct RowValues {
