@@ -31,7 +31,7 @@ struct RowValues {
 };
 
 // Azure Migrate's per-disk columns as `disks` (one object per disk with any value, in disk
-// order) and `disk_gb` (the sum of the sizes, when any is given).
+// order) and `disk_gb` (the sum of the sizes to two decimals, when any is given).
 void add_disks(RawObject& attributes, const std::map<std::size_t, RawObject>& disks) {
     if (disks.empty()) {
         return;
@@ -53,7 +53,8 @@ void add_disks(RawObject& attributes, const std::map<std::size_t, RawObject>& di
     }
     array += "]";
     if (any_size && std::isfinite(total_gb)) {
-        attributes.emplace_back("disk_gb", RawJson{fmt::format("{}", total_gb)});
+        total_gb = std::round(total_gb * 100) / 100; // 0.1 + 0.2 is 0.3, not 0.30000000000000004
+        attributes.emplace_back("disk_gb", RawJson{fmt::format("{}", total_gb + 0.0)});
     }
     attributes.emplace_back("disks", *parse_raw_json(array, 3));
 }

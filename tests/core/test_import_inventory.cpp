@@ -176,6 +176,22 @@ TEST_CASE("import inventory: a re-import changes the name and attributes only", 
     CHECK(mbl::to_canonical_text(backlog) == text);
 }
 
+TEST_CASE("import inventory: disk_gb is the sum of the disk sizes to two decimals", "[import]") {
+    mbl::Backlog backlog;
+    std::string csv = "*Server name,Disk 2 size (In GB),Disk 1 size (In GB),Disk 3 size (In GB)\n"
+                      "a,0.1,0.2,\n"
+                      "b,,,\n";
+    mbl::InventoryImportOptions options;
+    options.preset = mbl::ImportPreset::azure_migrate;
+    mbl::InventoryPlan plan =
+        mbl::plan_inventory_import(backlog, mbl::read_csv(csv, "in.csv"), options, "in.csv");
+    CHECK(attribute(plan.rows[0].asset, "disk_gb") == "0.3");
+    CHECK(attribute(plan.rows[0].asset, "disks") ==
+          "[\n  {\n    \"name\": \"disk1\",\n    \"size_gb\": 0.2\n  },\n"
+          "  {\n    \"name\": \"disk2\",\n    \"size_gb\": 0.1\n  }\n]");
+    CHECK(plan.rows[1].asset.attributes.empty()); // no disk has a value: no disks, no disk_gb
+}
+
 TEST_CASE("import inventory, generic: --map names the columns", "[import]") {
     mbl::Backlog backlog = sample_backlog();
     mbl::InventoryImportOptions options;
