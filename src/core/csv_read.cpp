@@ -39,13 +39,23 @@ struct Collector {
     std::size_t line_being_fed = 0;
 };
 
+// A record that started after a lone CR (old Mac line ends) inside the line being fed got no line
+// when the line was fed: it is on that line.
+void note_line(Collector& collector) {
+    if (collector.current.line == 0) {
+        collector.current.line = collector.line_being_fed;
+    }
+}
+
 void on_field(void* text, std::size_t size, void* data) {
     auto* collector = static_cast<Collector*>(data);
+    note_line(*collector);
     collector->current.fields.emplace_back(static_cast<const char*>(text), size);
 }
 
 void on_record_end(int, void* data) {
     auto* collector = static_cast<Collector*>(data);
+    note_line(*collector);
     collector->records.push_back(std::move(collector->current));
     collector->current = {};
     collector->between_records = true;
@@ -92,6 +102,7 @@ CsvTable read_csv(std::string_view text, std::string_view label) {
                    "not UTF-8 text; save the export as CSV UTF-8 (Excel: 'CSV UTF-8 (Comma "
                    "delimited)') and import it again");
         }
+        collector.line_being_fed = line;
         if (collector.between_records && !is_blank_line(chunk)) {
             collector.current.line = line;
             collector.between_records = false;

@@ -58,6 +58,16 @@ TEST_CASE("read_csv: a byte-order mark, CRLF, blank lines, no final line break",
     CHECK(table.records[1].fields == std::vector<std::string>{"db-01", "8"});
 }
 
+TEST_CASE("read_csv: records ended by a lone CR are numbered by the line they are on", "[csv]") {
+    mbl::CsvTable table = read_csv("a,b\r1,2\r3,4\n5,6\r", "in.csv");
+    CHECK(table.header == std::vector<std::string>{"a", "b"});
+    REQUIRE(table.records.size() == 3);
+    CHECK(table.records[0].line == 1);
+    CHECK(table.records[1].line == 1);
+    CHECK(table.records[2].line == 2);
+    CHECK(table.records[2].fields == std::vector<std::string>{"5", "6"});
+}
+
 TEST_CASE("read_csv keeps spaces around unquoted fields and pads short records", "[csv]") {
     mbl::CsvTable table = read_csv("a,b,c\n x ,\" y \"\n", "in.csv");
     REQUIRE(table.records.size() == 1);
