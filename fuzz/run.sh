@@ -22,12 +22,14 @@ for target in "$build_dir"/fuzz/mbl_fuzz_*; do
     seeds=$fuzz_dir/corpus/$name
     work=$build_dir/fuzz/corpus-$name
     log=$build_dir/fuzz/$name.log
+    dict=$fuzz_dir/$name.dict # keywords for the mutator: fuzz/<name>.dict, else json.dict
+    [ -f "$dict" ] || dict=$fuzz_dir/json.dict
     mkdir -p "$work"
     echo "fuzz: $name for $seconds s (seeds: $(ls "$seeds" | wc -l) files in $seeds)"
     # Leaks are checked (detect_leaks); a slow input (over 10 s) counts as a hang.
     if ! (cd "$build_dir/fuzz" && ASAN_OPTIONS=detect_leaks=1 "$target" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-        -dict="$fuzz_dir/json.dict" "$work" "$seeds") >"$log" 2>&1; then
+        -dict="$dict" "$work" "$seeds") >"$log" 2>&1; then
         tail -n 60 "$log" >&2
         echo "fuzz: $name FAILED (the full log: $log; the input: $build_dir/fuzz/crash-*)" >&2
         exit 1

@@ -7,7 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(clang libclang-rt-14-dev)
+# The rest of the stack comes from setup.sh, which CI runs first; libcsv-dev is named here too
+# because a missing one stops the configure step.
+packages=(clang libclang-rt-14-dev libcsv-dev)
 scripts/install-packages.sh "${packages[@]}"
 
 launcher=()

@@ -22,6 +22,11 @@ std::filesystem::path find_backlog_file(const std::optional<std::string>& explic
 // when it is missing, a directory, a FIFO or other non-regular file, or unreadable.
 std::string read_backlog_file(const std::filesystem::path& path);
 
+// The whole of an input file that is not a backlog (a CSV export to import), as bytes. Throws
+// Error(input) naming `path` when it is missing, a directory or another non-regular file, or
+// unreadable.
+std::string read_input_file(const std::filesystem::path& path);
+
 // An exclusive lock on `<file>.lock` beside the file's real target (symlinks followed, so two
 // names for one file share one lock), held for a whole read-modify-write. Waits up to `timeout`,
 // then throws Error(locked) naming the holding process (pid and command, which the holder

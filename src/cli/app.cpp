@@ -51,6 +51,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     setup_burndown(root, options, out);
     setup_velocity(root, options, out);
     setup_forecast(root, options, out);
+    setup_import(root, options, out, err);
     setup_export(root, options, out);
     setup_report(root, options, out);
     setup_validate(root, options, out);

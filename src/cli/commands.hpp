@@ -34,6 +34,8 @@ void setup_iteration(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_release(CLI::App& root, GlobalOptions& options, std::ostream& out, std::ostream& err);
 void setup_export(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_report(CLI::App& root, GlobalOptions& options, std::ostream& out);
+// Progress of a long import goes to `err` when it is a terminal.
+void setup_import(CLI::App& root, GlobalOptions& options, std::ostream& out, std::ostream& err);
 void setup_diff(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_merge(CLI::App& root, GlobalOptions& options, std::ostream& out); // merge-driver
 void setup_git(CLI::App& root, GlobalOptions& options, std::ostream& out);

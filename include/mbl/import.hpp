@@ -1,0 +1,143 @@
+#pragma once
+// Imports of discovery exports (CSV): the inventory (assets) and the dependency map
+// (`depends_on`). Pure functions of the file's text and a Backlog: reading the CSV, planning what
+// each row changes, and applying the plan. Reading the file from disk is the store's job
+// (store.hpp, read_input_file); the command writes the result under the file's lock.
+
+#include "mbl/model.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mbl {
+
+// ---- CSV (RFC 4180) ------------------------------------------------------------------------
+
+// One record of a CSV file: its fields and the line it starts on (1-based, counting the line
+// breaks inside quoted fields of earlier records).
+struct CsvRecord {
+    std::size_t line = 0;
+    std::vector<std::string> fields;
+};
+
+struct CsvTable {
+    std::vector<std::string> header; // the first record
+    std::size_t header_line = 1;
+    std::vector<CsvRecord> records; // every record after it, blank lines left out
+};
+
+// Reads `text` as RFC 4180 CSV: fields separated by `,`, records by CRLF or LF, fields quoted with
+// `"` may hold commas, doubled quotes and line breaks. A UTF-8 byte-order mark at the start is
+// skipped. Refuses with Error(input) `<label>:<line>: <reason>; <what to do>`:
+// text that is not UTF-8 (line of the first bad byte), a quote inside an unquoted field or text
+// after a closing quote, a quoted field left open at the end, a record with more fields than the
+// header, an empty file or an empty header cell. A record with fewer fields is padded with empty
+// ones (spreadsheets drop trailing empty cells).
+CsvTable read_csv(std::string_view text, std::string_view label);
+
+// ---- Inventory --------------------------------------------------------------------------------
+
+// Which export the columns come from (the column mappings are in docs and import_presets.cpp).
+enum class ImportPreset { azure_migrate, rvtools, generic };
+
+// `azure-migrate`, `rvtools`, `generic`; nullopt for anything else.
+std::optional<ImportPreset> parse_import_preset(std::string_view text);
+std::string_view to_string(ImportPreset preset);
+
+// The id an asset imported under `name` gets: lowercase ASCII letters and digits kept, `.` `_`
+// `-` kept, every run of other characters (spaces, non-ASCII) one `-`, leading and trailing
+// `-._` trimmed, at most 64 characters. Empty when nothing usable is left.
+std::string slug_of(std::string_view name);
+
+struct InventoryImportOptions {
+    ImportPreset preset = ImportPreset::generic;
+    std::optional<std::string> workload; // for new assets; must exist
+    AssetKind kind = AssetKind::vm;      // for new assets
+    // `COLUMN=FIELD` (as given to --map): FIELD is `name`, `id`, `attributes.KEY`, or `-` (skip
+    // the column). They take precedence over the preset's mapping of the same column.
+    std::vector<std::string> mappings;
+    // Called every `progress_every` rows planned with (rows done, rows in all), and once at the
+    // end; empty: not called.
+    std::function<void(std::size_t, std::size_t)> progress;
+    std::size_t progress_every = 500;
+};
+
+// What one row does.
+enum class RowAction { add, update, unchanged, skip };
+
+struct PlannedRow {
+    std::size_t line = 0;
+    RowAction action = RowAction::skip;
+    std::string id;                  // add, update, unchanged: the asset's id
+    std::string name;                // the server name from the row (may be empty for skip)
+    std::vector<std::string> fields; // update: what changes (`name`, `attributes.cores`)
+    std::string reason;              // skip: why
+    Asset asset; // add: the new asset; update: the asset as it will be after the row
+};
+
+struct InventoryPlan {
+    std::vector<PlannedRow> rows;             // one per CSV record, in file order
+    std::vector<std::string> ignored_columns; // columns nothing maps (in file order)
+    std::size_t count(RowAction action) const;
+};
+
+// What importing `table` into `backlog` would do, without changing it. A row's id is
+// slug_of(its name) unless a column maps to `id`; an existing asset with that id, or else with
+// exactly that name, is updated: its name and the attributes the row has values for are set;
+// nothing else of it changes (estimate, status, priority, tasks, notes, tags, workload,
+// iterations). Other assets are added with `options.kind` and `options.workload`. Rows are skipped
+// with a reason: no name, a name with no usable id, the same id as an earlier row (collision,
+// reported with that row's line), an RVTools template (`Template` is True).
+// Refuses with Error(input) `<label>:<line>: …` a missing required column (`*Server name` for
+// azure-migrate, `VM` for rvtools, a column mapped to `name` or `id` for generic) and a cell
+// that a numeric column (`*Cores`, …) cannot read as a number; Error(usage) a bad --map (no
+// `=`, an unknown column or field) and an unknown workload (Error(input)).
+InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& table,
+                                    const InventoryImportOptions& options, std::string_view label);
+
+// Applies the `add` and `update` rows of `plan` (made from this same backlog) to `backlog`.
+void apply_inventory_plan(Backlog& backlog, const InventoryPlan& plan);
+
+// ---- Dependencies -----------------------------------------------------------------------------
+
+// One `depends_on` the import adds: `from` depends on `to` (the source server on the
+// destination), first seen at `line`.
+struct PlannedDependency {
+    std::size_t line = 0;
+    std::string from;
+    std::string to;
+};
+
+// A row the import did not turn into a dependency, and why.
+struct DependencyRemark {
+    std::size_t line = 0;
+    std::string reason;
+};
+
+struct DependencyPlan {
+    std::vector<PlannedDependency> added;
+    std::size_t already_present = 0; // the asset already had this depends_on
+    std::size_t duplicates = 0;      // the same pair on an earlier row (other port, process, time)
+    std::size_t self_links = 0;      // source and destination are the same asset
+    // Servers the backlog does not know, each once, with the line it first appears on; nothing is
+    // invented for them.
+    std::vector<DependencyRemark> unknown_servers;
+    std::vector<DependencyRemark> cycles; // dependencies left out: they would close a cycle
+};
+
+// The `depends_on` entries the Azure Migrate dependency export `table` adds to `backlog`
+// (columns `Source server name` and `Destination server name`, matched to assets by slug_of the
+// name, then by exact name, case-insensitively). Duplicates and self-links are dropped; a pair
+// that would close a dependency cycle (with the backlog's or earlier rows' dependencies) is left
+// out and reported. Error(input) `<label>:1: …` when a required column is missing.
+DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& table,
+                                      std::string_view label);
+
+// Appends the planned `depends_on` entries to their assets.
+void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan);
+
+} // namespace mbl

@@ -1,0 +1,115 @@
+// read_csv (csv_read.cpp): RFC 4180 through libcsv, with line numbers and UTF-8 checks.
+#include "mbl/error.hpp"
+#include "mbl/import.hpp"
+#include "support/error_from.hpp"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+using mbl::read_csv;
+using mbl::test::error_from;
+
+namespace {
+
+std::string data_file(const std::string& name) {
+    std::ifstream in(std::string(MBL_SOURCE_DIR) + "/tests/data/import/" + name, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string error_of(std::string_view text) {
+    mbl::Error error = error_from([&] { read_csv(text, "in.csv"); });
+    CHECK(error.status() == mbl::ExitStatus::input);
+    return error.what();
+}
+
+} // namespace
+
+TEST_CASE("read_csv: quoted commas, doubled quotes and line breaks; lines of each record",
+          "[csv]") {
+    mbl::CsvTable table = read_csv("a,b,c\n"
+                                   "1,\"x, y\",\"say \"\"hi\"\"\"\n"
+                                   "2,\"two\nlines\",\n"
+                                   "3,z,w\n",
+                                   "in.csv");
+    REQUIRE(table.header == std::vector<std::string>{"a", "b", "c"});
+    CHECK(table.header_line == 1);
+    REQUIRE(table.records.size() == 3);
+    CHECK(table.records[0].line == 2);
+    CHECK(table.records[0].fields == std::vector<std::string>{"1", "x, y", "say \"hi\""});
+    CHECK(table.records[1].line == 3);
+    CHECK(table.records[1].fields == std::vector<std::string>{"2", "two\nlines", ""});
+    CHECK(table.records[2].line == 5); // after the record that spans lines 3 and 4
+    CHECK(table.records[2].fields == std::vector<std::string>{"3", "z", "w"});
+}
+
+TEST_CASE("read_csv: a byte-order mark, CRLF, blank lines, no final line break", "[csv]") {
+    mbl::CsvTable table =
+        read_csv("\xEF\xBB\xBFname,cores\r\n\r\nweb-01,4\r\n\r\ndb-01,8", "in.csv");
+    CHECK(table.header == std::vector<std::string>{"name", "cores"});
+    REQUIRE(table.records.size() == 2);
+    CHECK(table.records[0].line == 3);
+    CHECK(table.records[0].fields == std::vector<std::string>{"web-01", "4"});
+    CHECK(table.records[1].line == 5);
+    CHECK(table.records[1].fields == std::vector<std::string>{"db-01", "8"});
+}
+
+TEST_CASE("read_csv: records ended by a lone CR are numbered by the line they are on", "[csv]") {
+    mbl::CsvTable table = read_csv("a,b\r1,2\r3,4\n5,6\r", "in.csv");
+    CHECK(table.header == std::vector<std::string>{"a", "b"});
+    REQUIRE(table.records.size() == 3);
+    CHECK(table.records[0].line == 1);
+    CHECK(table.records[1].line == 1);
+    CHECK(table.records[2].line == 2);
+    CHECK(table.records[2].fields == std::vector<std::string>{"5", "6"});
+}
+
+TEST_CASE("read_csv keeps spaces around unquoted fields and pads short records", "[csv]") {
+    mbl::CsvTable table = read_csv("a,b,c\n x ,\" y \"\n", "in.csv");
+    REQUIRE(table.records.size() == 1);
+    CHECK(table.records[0].fields == std::vector<std::string>{" x ", " y ", ""});
+}
+
+TEST_CASE("read_csv refuses malformed CSV with the file and line", "[csv]") {
+    CHECK_THAT(error_of("a,b\n1,2\n3,x\"y\n"),
+               StartsWith("in.csv:3: malformed CSV at column 4: a quote inside an unquoted field"));
+    CHECK_THAT(error_of("a,b\n1,\"x\"y\n"), StartsWith("in.csv:2: malformed CSV at column 6"));
+    CHECK_THAT(error_of("a,b\n1,2\n3,\"open\nstill open\n"),
+               StartsWith("in.csv:3: a quoted field is not closed by the end of the file"));
+    CHECK_THAT(error_of("a,b\n1,2,3\n"),
+               StartsWith("in.csv:2: 3 fields, but the header has 2 columns"));
+    CHECK_THAT(error_of("a,,c\n"), StartsWith("in.csv:1: column 2 of the header is empty"));
+    CHECK_THAT(error_of(""), StartsWith("in.csv: the file is empty"));
+    CHECK_THAT(error_of("\xEF\xBB\xBF\r\n\r\n"), StartsWith("in.csv: the file is empty"));
+}
+
+TEST_CASE("read_csv refuses text that is not UTF-8 at its line", "[csv]") {
+    CHECK_THAT(error_of("a,b\n1,2\nZ\xFCrich,3\n"), StartsWith("in.csv:3: not UTF-8 text"));
+    CHECK_THAT(error_of("a,b\n1,\"\xC3\n\xBC\"\n"), StartsWith("in.csv:2: not UTF-8 text"));
+    CHECK_THAT(error_of("a,b\n1,\xED\xA0\x80\n"), StartsWith("in.csv:2: not UTF-8 text"));
+}
+
+TEST_CASE("read_csv reads the sample exports", "[csv]") {
+    mbl::CsvTable azure = read_csv(data_file("azure-migrate-servers.csv"), "servers.csv");
+    CHECK(azure.header.front() == "*Server name"); // the byte-order mark is not in the name
+    CHECK(azure.header.size() == 27);
+    REQUIRE(azure.records.size() == 6);
+    CHECK(azure.records[1].fields[0] == "CRM-WEB-01");
+    CHECK(azure.records[2].fields[0] == "web \"legacy\" 02");
+    CHECK(azure.records[2].fields[4] == "Red Hat Enterprise Linux 8\r\n(Ootpa)");
+    CHECK(azure.records[3].line == 6);
+
+    mbl::CsvTable rvtools = read_csv(data_file("rvtools-vinfo.csv"), "vInfo.csv");
+    CHECK(rvtools.header.front() == "VM");
+    REQUIRE(rvtools.records.size() == 4);
+    CHECK(rvtools.records[0].fields[24] ==
+          "Owner: CRM team\nPatch window: Sun 02:00, \"critical\"");
+    CHECK(rvtools.records[1].line == 4);
+
+    CHECK_THAT(error_of(data_file("malformed-quote.csv")), StartsWith("in.csv:5: malformed CSV"));
+    CHECK_THAT(error_of(data_file("not-utf8.csv")), StartsWith("in.csv:3: not UTF-8 text"));
+}
