@@ -75,8 +75,8 @@ Date resolve_today(const GlobalOptions& options) {
 
 LoadedBacklog load_for_reading(const GlobalOptions& options) {
     BacklogFile file = resolve_backlog_file(options);
-    std::string text = read_backlog_file(file.path);
-    Backlog backlog = load_backlog_or_throw(text, file.label);
+    auto text = std::make_unique<BacklogFileText>(file.path);
+    Backlog backlog = load_backlog_or_throw(*text, file.label);
     return {std::move(file), std::move(text), std::move(backlog)};
 }
 
@@ -84,25 +84,22 @@ bool modify_backlog(const GlobalOptions& options, const std::function<void(Backl
     BacklogFile file = resolve_backlog_file(options);
     FileLock lock(file.path, lock_timeout(options));
     remove_stale_temporary_files(file.path); // left by a writer that was killed
-    Backlog backlog;
-    std::size_t before_size = 0;
-    std::size_t before_hash = 0;
-    {
-        // The text is freed before the new one is written, so a large file is held once, not
-        // twice; an unchanged result is recognised by size and hash, then confirmed byte for byte.
-        std::string before = read_backlog_file(file.path);
-        backlog = load_backlog_or_throw(before, file.label);
-        before_size = before.size();
-        before_hash = std::hash<std::string_view>{}(before);
-    }
+    // The text read is released as it is loaded, and the new one written in pieces as it is
+    // made, so a large file is never held whole next to its model. An unchanged result is
+    // recognised by comparing the pieces with what was read (restored a piece at a time): under
+    // the lock, the file is still what was read.
+    BacklogFileText before(file.path);
+    Backlog backlog = load_backlog_or_throw(before, file.label);
     change(backlog);
-    std::string after = to_canonical_text(backlog);
-    if (after.size() == before_size && std::hash<std::string_view>{}(after) == before_hash &&
-        after == read_backlog_file(file.path)) {
-        return false; // under the lock, the file is still what was read
-    }
-    write_file_atomically(file.path, after);
-    return true;
+    return write_file_atomically(file.path,
+                                 [&](const std::function<void(std::string_view)>& write_piece) {
+                                     PieceComparison comparison(before);
+                                     write_canonical_text(backlog, [&](std::string_view piece) {
+                                         comparison.add(piece);
+                                         write_piece(piece);
+                                     });
+                                     return !comparison.equal();
+                                 });
 }
 
 } // namespace mbl::cli

@@ -5,9 +5,11 @@
 #include "cli/options.hpp"
 #include "mbl/date.hpp"
 #include "mbl/model.hpp"
+#include "mbl/store.hpp"
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace mbl::cli {
@@ -33,7 +35,8 @@ Date resolve_today(const GlobalOptions& options);
 
 struct LoadedBacklog {
     BacklogFile file;
-    std::string text;
+    // The file's bytes, mostly released by the load (restore a part to read it).
+    std::unique_ptr<BacklogFileText> text;
     Backlog backlog;
 };
 

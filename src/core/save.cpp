@@ -3,6 +3,8 @@
 #include "json_write.hpp"
 #include "mbl/enums.hpp"
 
+#include <functional>
+
 namespace mbl {
 
 namespace {
@@ -246,11 +248,16 @@ std::string entity_text(const T& entity, void (*write)(std::string&, const T&, i
     return out;
 }
 
-} // namespace
-
-std::string to_canonical_text(const Backlog& backlog) {
-    std::string out;
-    out.reserve(256 + backlog.assets.size() * 512);
+// The canonical text of `backlog` into `out`; when `flush` is not null, it is called whenever
+// `out` holds at least `piece_size` bytes at the end of an entity, and empties it.
+void write_backlog(std::string& out, const Backlog& backlog,
+                   const std::function<void(std::string&)>* flush) {
+    constexpr std::size_t piece_size = 1 << 16;
+    auto maybe_flush = [&] {
+        if (flush && out.size() >= piece_size) {
+            (*flush)(out);
+        }
+    };
     ObjectWriter object(out, 0);
     object.optional_string("$schema", backlog.schema);
     object.string("format", backlog.format);
@@ -258,15 +265,44 @@ std::string to_canonical_text(const Backlog& backlog) {
     object.key("settings");
     write_settings(out, backlog.settings, 1);
     object.key("workloads");
-    object.write_array(backlog.workloads, [&](const Workload& w) { write_workload(out, w, 2); });
+    object.write_array(backlog.workloads, [&](const Workload& w) {
+        write_workload(out, w, 2);
+        maybe_flush();
+    });
     object.key("assets");
-    object.write_array(backlog.assets, [&](const Asset& a) { write_asset(out, a, 2); });
+    object.write_array(backlog.assets, [&](const Asset& a) {
+        write_asset(out, a, 2);
+        maybe_flush();
+    });
     object.key("iterations");
-    object.write_array(backlog.iterations, [&](const Iteration& i) { write_iteration(out, i, 2); });
+    object.write_array(backlog.iterations, [&](const Iteration& i) {
+        write_iteration(out, i, 2);
+        maybe_flush();
+    });
     object.raw_members(backlog.extras);
     object.close();
     out += '\n';
+}
+
+} // namespace
+
+std::string to_canonical_text(const Backlog& backlog) {
+    std::string out;
+    out.reserve(256 + backlog.assets.size() * 512);
+    write_backlog(out, backlog, nullptr);
     return out;
+}
+
+void write_canonical_text(const Backlog& backlog,
+                          const std::function<void(std::string_view)>& consume) {
+    std::string out;
+    out.reserve(1 << 17);
+    std::function<void(std::string&)> flush = [&](std::string& piece) {
+        consume(piece);
+        piece.clear();
+    };
+    write_backlog(out, backlog, &flush);
+    consume(out);
 }
 
 std::string to_json_text(const Asset& asset) {

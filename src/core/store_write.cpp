@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <functional>
 #include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -72,9 +73,8 @@ class TemporaryFile {
 
     const fs::path& path() const { return path_; }
 
-    // Writes `text`, sets `mode` (mkstemp creates 0600) and the owner of `original` when given
-    // (best effort: only root may give a file away), flushes it to disk and closes it.
-    void write_and_close(std::string_view text, mode_t mode, const struct stat* original) {
+    // Appends `text` to the file.
+    void write(std::string_view text) {
         const int fd = fd_.get();
         while (!text.empty()) {
             ssize_t count = ::write(fd, text.data(), text.size());
@@ -86,6 +86,12 @@ class TemporaryFile {
             }
             text.remove_prefix(static_cast<std::size_t>(count));
         }
+    }
+
+    // Sets `mode` (mkstemp creates 0600) and the owner of `original` when given (best effort:
+    // only root may give a file away), flushes the file to disk and closes it.
+    void finish_and_close(mode_t mode, const struct stat* original) {
+        const int fd = fd_.get();
         if (original != nullptr) {
             [[maybe_unused]] int ignored = ::fchown(fd, original->st_uid, original->st_gid);
         }
@@ -98,6 +104,11 @@ class TemporaryFile {
         if (::close(fd_.release()) != 0) {
             throw write_failure(target_, "", errno);
         }
+    }
+
+    void write_and_close(std::string_view text, mode_t mode, const struct stat* original) {
+        write(text);
+        finish_and_close(mode, original);
     }
 
     void keep() { kept_ = true; }
@@ -148,7 +159,7 @@ Error already_exists(const fs::path& path) {
 
 } // namespace
 
-void write_file_atomically(const fs::path& path, const std::string& text) {
+bool write_file_atomically(const fs::path& path, const TextProducer& produce) {
     const store_detail::ResolvedPath resolved = store_detail::resolve_symlinks(path);
     if (resolved.via_symlink && !resolved.exists) {
         throw input_error(fmt::format("{} is a symlink to {}, which does not exist; fix the link, "
@@ -172,13 +183,24 @@ void write_file_atomically(const fs::path& path, const std::string& text) {
                                       path.string(), path.string(), target.after));
     }
     TemporaryFile temporary(target);
-    temporary.write_and_close(text, replacing ? original.st_mode & 07777 : new_file_mode(),
-                              replacing ? &original : nullptr);
+    if (!produce([&](std::string_view piece) { temporary.write(piece); })) {
+        return false; // the temporary file is removed
+    }
+    temporary.finish_and_close(replacing ? original.st_mode & 07777 : new_file_mode(),
+                               replacing ? &original : nullptr);
     if (::rename(temporary.path().c_str(), target.real.c_str()) != 0) {
         throw write_failure(target, "cannot replace it: ", errno);
     }
     temporary.keep();
     sync_directory(target);
+    return true;
+}
+
+void write_file_atomically(const fs::path& path, const std::string& text) {
+    write_file_atomically(path, [&](const std::function<void(std::string_view)>& write) {
+        write(text);
+        return true;
+    });
 }
 
 void create_file_exclusively(const fs::path& path, const std::string& text) {
