@@ -30,6 +30,10 @@ std::string to_json_text(const Iteration& iteration);
 // empty, no trailing newline), for `--format json` listings.
 std::string to_json_array_text(const std::vector<const Asset*>& assets);
 std::string to_json_array_text(const std::vector<const Workload*>& workloads);
+// The same text as to_json_array_text(assets), given to `consume` in pieces (in order, about
+// 64 kB each), for listings too large to hold twice.
+void write_json_array_text(const std::vector<const Asset*>& assets,
+                           const std::function<void(std::string_view)>& consume);
 
 // `text` as a JSON string literal with quotes, escaped as the canonical writer does.
 std::string json_quote(std::string_view text);

@@ -10,6 +10,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
+#include <memory>
+#include <vector>
 
 namespace mbl::cli {
 namespace {
@@ -76,8 +78,10 @@ Date resolve_today(const GlobalOptions& options) {
 LoadedBacklog load_for_reading(const GlobalOptions& options) {
     BacklogFile file = resolve_backlog_file(options);
     auto text = std::make_unique<BacklogFileText>(file.path);
-    Backlog backlog = load_backlog_or_throw(*text, file.label);
-    return {std::move(file), std::move(text), std::move(backlog)};
+    static auto* kept =
+        new std::vector<std::unique_ptr<Backlog>>(); // never freed, see LoadedBacklog
+    kept->push_back(std::make_unique<Backlog>(load_backlog_or_throw(*text, file.label)));
+    return {std::move(file), std::move(text), *kept->back()};
 }
 
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change) {

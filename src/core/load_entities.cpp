@@ -411,9 +411,16 @@ Sink* BacklogSink::known_array(Reader& reader, std::size_t field) {
     case backlog_workloads:
         workloads_.start(&backlog_.workloads);
         return &workloads_;
-    case backlog_assets:
+    case backlog_assets: {
+        // Reserved for as many assets as the rest of the file could hold at a small size
+        // (canonical assets take about 250 bytes at the least, generated ones about 570), so the
+        // vector is not moved while it grows: the pages reserved and not used are never touched,
+        // so they cost address space, not memory. A denser file just grows past it.
+        constexpr std::size_t small_asset_bytes = 256;
+        backlog_.assets.reserve(reader.bytes_left() / small_asset_bytes);
         assets_.start(&backlog_.assets);
         return &assets_;
+    }
     case backlog_iterations:
         iterations_.start(&backlog_.iterations);
         return &iterations_;

@@ -131,6 +131,8 @@ class Reader {
     // The JSON pointer of the value being read.
     std::string current_path() const;
     std::size_t current_offset() const;
+    // Bytes of the text after the current event.
+    std::size_t bytes_left() const { return text_.size() - reached_; }
     // The key of the value being read in the innermost object ("" in an array).
     std::string_view current_key() const;
 

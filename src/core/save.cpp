@@ -233,11 +233,25 @@ void write_settings(std::string& out, const Settings& settings, int depth) {
     object.close();
 }
 
+// The entities as an array at depth 0; when `consume` is not null, the text goes to it in pieces
+// (of at least `piece_size` bytes, but the last) and the returned string is empty.
 template <class T>
 std::string array_text(const std::vector<const T*>& entities,
-                       void (*write)(std::string&, const T&, int)) {
+                       void (*write)(std::string&, const T&, int),
+                       const std::function<void(std::string_view)>* consume = nullptr) {
+    constexpr std::size_t piece_size = 1 << 16;
     std::string out;
-    write_array_at(out, 0, entities, [&](const T* entity) { write(out, *entity, 1); });
+    write_array_at(out, 0, entities, [&](const T* entity) {
+        write(out, *entity, 1);
+        if (consume && out.size() >= piece_size) {
+            (*consume)(out);
+            out.clear();
+        }
+    });
+    if (consume) {
+        (*consume)(out);
+        out.clear();
+    }
     return out;
 }
 
@@ -318,6 +332,11 @@ std::string to_json_text(const Iteration& iteration) {
 std::string to_json_array_text(const std::vector<const Asset*>& assets) {
     return array_text(assets, write_asset);
 }
+void write_json_array_text(const std::vector<const Asset*>& assets,
+                           const std::function<void(std::string_view)>& consume) {
+    array_text(assets, write_asset, &consume);
+}
+
 std::string to_json_array_text(const std::vector<const Workload*>& workloads) {
     return array_text(workloads, write_workload);
 }

@@ -44,6 +44,9 @@ BacklogFileText::BacklogFileText(const fs::path& path) : path_(path) {
     store_detail::FileDescriptor file = store_detail::open_backlog_for_reading(path, expected);
     capacity_ = whole_pages(expected + 1); // one byte more: the end of the file is seen in place
     data_ = map_memory(capacity_);
+    // Huge pages where the system allows them on request: a 500 MB file is read with a few hundred
+    // page faults instead of a hundred thousand (best effort).
+    ::madvise(data_, capacity_, MADV_HUGEPAGE);
     fd_ = file.release();
     try {
         for (;;) {
