@@ -35,13 +35,13 @@ class PieceComparison {
     void add(std::string_view piece);
     // After the last piece: true when the two texts are the same bytes.
     bool equal() const { return !differs_ && compared_ == text_.view().size(); }
-    // When they differ: the 1-based line of the text where the first difference is.
-    std::size_t first_differing_line() const { return lines_; }
+    // When they differ: the 1-based line of the text where the first difference is (counted
+    // when asked, reading the text again up to there).
+    std::size_t first_differing_line();
 
   private:
     ReleasableText& text_;
     std::size_t compared_ = 0; // bytes of both found equal
-    std::size_t lines_ = 1;    // 1 + the newlines among them
     bool differs_ = false;
 };
 

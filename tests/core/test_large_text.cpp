@@ -201,22 +201,22 @@ TEST_CASE("PieceComparison finds the first differing line, however the pieces fa
     ScratchDir dir;
     const std::string text = "one\ntwo\nthree\nfour\n";
     write_text(dir / "backlog.json", text);
+    // Whether `other`, given in pieces of `piece` bytes, equals the file, and the line where
+    // it first differs (0 when equal).
     auto compare = [&](const std::string& other, std::size_t piece) {
         BacklogFileText file(dir / "backlog.json");
         PieceComparison comparison(file);
         for (std::size_t at = 0; at < other.size(); at += piece) {
             comparison.add(std::string_view(other).substr(at, piece));
         }
-        return comparison;
+        return comparison.equal() ? std::size_t{0} : comparison.first_differing_line();
     };
     for (std::size_t piece : {1, 3, 64}) {
-        CHECK(compare(text, piece).equal());
-        auto changed = compare("one\ntwo\nthreE\nfour\n", piece);
-        CHECK_FALSE(changed.equal());
-        CHECK(changed.first_differing_line() == 3);
-        CHECK_FALSE(compare("one\ntwo\n", piece).equal());    // shorter
-        CHECK_FALSE(compare(text + "five\n", piece).equal()); // longer
-        CHECK(compare(text + "five\n", piece).first_differing_line() == 5);
+        CHECK(compare(text, piece) == 0);
+        CHECK(compare("one\ntwo\nthreE\nfour\n", piece) == 3);
+        CHECK(compare("one\ntwo\n", piece) == 3);          // shorter
+        CHECK(compare(text + "five\n", piece) == 5);       // longer
+        CHECK(compare("\xEF\xBB\xBF" + text, piece) == 1); // a byte-order mark first
     }
 }
 
