@@ -35,6 +35,8 @@ class PieceComparison {
     void add(std::string_view piece);
     // After the last piece: true when the two texts are the same bytes.
     bool equal() const { return !differs_ && compared_ == text_.view().size(); }
+    // True once a piece differed from the text (or went past its end).
+    bool differs() const { return differs_; }
     // When they differ: the 1-based line of the text where the first difference is (counted
     // when asked, reading the text again up to there).
     std::size_t first_differing_line();

@@ -91,9 +91,11 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 using TextProducer = std::function<bool(const std::function<void(std::string_view)>& write_piece)>;
 
 // write_file_atomically with the text in pieces, so a large one need not be held whole: the
-// pieces go to the temporary file as they come. When `produce` returns false (or throws), the
-// temporary file is removed, the target is untouched, and it returns false; else true once the
-// new content is in place.
+// pieces go to the temporary file as they come (the checks of the target and the temporary file
+// come with the first piece). When `produce` returns false (or throws), the temporary file is
+// removed, the target is untouched, and it returns false (a producer that declines before its
+// first piece is never refused for a read-only target); else true once the new content is in
+// place.
 bool write_file_atomically(const std::filesystem::path& path, const TextProducer& produce);
 
 // Creates `path` with `text` (mode 0644 less the umask), refusing with Error(input) when

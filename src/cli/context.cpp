@@ -88,22 +88,47 @@ bool modify_backlog(const GlobalOptions& options, const std::function<void(Backl
     BacklogFile file = resolve_backlog_file(options);
     FileLock lock(file.path, lock_timeout(options));
     remove_stale_temporary_files(file.path); // left by a writer that was killed
-    // The text read is released as it is loaded, and the new one written in pieces as it is
-    // made, so a large file is never held whole next to its model. An unchanged result is
-    // recognised by comparing the pieces with what was read (restored a piece at a time): under
-    // the lock, the file is still what was read.
+    // The text read is released as it is loaded, and the new one made in pieces, so a large file
+    // is never held whole next to its model. The pieces are compared with the text read (restored
+    // a piece at a time; under the lock, the file is still what was read): while they are equal
+    // nothing is written, so an unchanged result writes nothing at all. At the first difference,
+    // the equal part is copied from the text read, then the pieces follow as they come.
     BacklogFileText before(file.path);
     Backlog backlog = load_backlog_or_throw(before, file.label);
     change(backlog);
-    return write_file_atomically(file.path,
-                                 [&](const std::function<void(std::string_view)>& write_piece) {
-                                     PieceComparison comparison(before);
-                                     write_canonical_text(backlog, [&](std::string_view piece) {
-                                         comparison.add(piece);
-                                         write_piece(piece);
-                                     });
-                                     return !comparison.equal();
-                                 });
+    return write_file_atomically(
+        file.path, [&](const std::function<void(std::string_view)>& write_piece) {
+            PieceComparison comparison(before);
+            std::size_t equal_bytes = 0; // the pieces before the current one, all equal
+            auto write_equal_part = [&] {
+                constexpr std::size_t step = 1 << 20;
+                std::string_view text = before.view();
+                for (std::size_t at = 0; at < equal_bytes; at += step) {
+                    std::size_t count = std::min(step, equal_bytes - at);
+                    before.restore(at, count);
+                    write_piece(text.substr(at, count));
+                    before.release_before(text.data() + at + count);
+                }
+            };
+            write_canonical_text(backlog, [&](std::string_view piece) {
+                if (!comparison.differs()) {
+                    comparison.add(piece);
+                    if (!comparison.differs()) {
+                        equal_bytes += piece.size();
+                        return;
+                    }
+                    write_equal_part();
+                }
+                write_piece(piece);
+            });
+            if (comparison.equal()) {
+                return false;
+            }
+            if (!comparison.differs()) {
+                write_equal_part(); // the new text is a beginning of the old one
+            }
+            return true;
+        });
 }
 
 } // namespace mbl::cli

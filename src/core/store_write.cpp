@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -161,37 +162,52 @@ Error already_exists(const fs::path& path) {
 
 bool write_file_atomically(const fs::path& path, const TextProducer& produce) {
     const store_detail::ResolvedPath resolved = store_detail::resolve_symlinks(path);
-    if (resolved.via_symlink && !resolved.exists) {
-        throw input_error(fmt::format("{} is a symlink to {}, which does not exist; fix the link, "
-                                      "or pass -f with the real file",
-                                      path.string(), resolved.target.string()));
-    }
     const WriteTarget target{path, resolved.target, "write", "the file is unchanged"};
     struct stat original {};
-    const bool replacing = resolved.exists && ::stat(target.real.c_str(), &original) == 0;
-    if (replacing && !S_ISREG(original.st_mode)) {
-        throw input_error(
-            fmt::format("cannot write {}: not a regular file; {}", path.string(), target.after));
+    bool replacing = false;
+    // The checks and the temporary file come with the first piece, so a producer that declines
+    // before writing any leaves no trace, even beside a read-only file.
+    std::optional<TemporaryFile> temporary;
+    auto start = [&] {
+        if (resolved.via_symlink && !resolved.exists) {
+            throw input_error(fmt::format("{} is a symlink to {}, which does not exist; fix the "
+                                          "link, or pass -f with the real file",
+                                          path.string(), resolved.target.string()));
+        }
+        replacing = resolved.exists && ::stat(target.real.c_str(), &original) == 0;
+        if (replacing && !S_ISREG(original.st_mode)) {
+            throw input_error(fmt::format("cannot write {}: not a regular file; {}", path.string(),
+                                          target.after));
+        }
+        // A rename would replace a read-only file regardless of its mode: honour the mode
+        // instead (for root, whom access() always lets write, by its write bits).
+        const bool writable = ::geteuid() == 0 ? (original.st_mode & 0222) != 0
+                                               : ::access(target.real.c_str(), W_OK) == 0;
+        if (replacing && !writable) {
+            throw input_error(fmt::format("{} is read-only; make it writable (chmod u+w {}) to "
+                                          "change it; {}",
+                                          path.string(), path.string(), target.after));
+        }
+        temporary.emplace(target);
+    };
+    bool keep = produce([&](std::string_view piece) {
+        if (!temporary) {
+            start();
+        }
+        temporary->write(piece);
+    });
+    if (!keep) {
+        return false; // the temporary file, if any, is removed
     }
-    // A rename would replace a read-only file regardless of its mode: honour the mode instead
-    // (for root, whom access() always lets write, by its write bits).
-    const bool writable = ::geteuid() == 0 ? (original.st_mode & 0222) != 0
-                                           : ::access(target.real.c_str(), W_OK) == 0;
-    if (replacing && !writable) {
-        throw input_error(fmt::format("{} is read-only; make it writable (chmod u+w {}) to change "
-                                      "it; {}",
-                                      path.string(), path.string(), target.after));
+    if (!temporary) {
+        start(); // an empty text
     }
-    TemporaryFile temporary(target);
-    if (!produce([&](std::string_view piece) { temporary.write(piece); })) {
-        return false; // the temporary file is removed
-    }
-    temporary.finish_and_close(replacing ? original.st_mode & 07777 : new_file_mode(),
-                               replacing ? &original : nullptr);
-    if (::rename(temporary.path().c_str(), target.real.c_str()) != 0) {
+    temporary->finish_and_close(replacing ? original.st_mode & 07777 : new_file_mode(),
+                                replacing ? &original : nullptr);
+    if (::rename(temporary->path().c_str(), target.real.c_str()) != 0) {
         throw write_failure(target, "cannot replace it: ", errno);
     }
-    temporary.keep();
+    temporary->keep();
     sync_directory(target);
     return true;
 }

@@ -4,8 +4,10 @@
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
+namespace fs = std::filesystem;
 using namespace mbl::test;
 
 namespace {
@@ -117,4 +119,37 @@ TEST_CASE("a large file: asset list --format json and validate positions", "[e2e
     CHECK(validated.exit_code != 0);
     CHECK(contains(validated.out + validated.err,
                    "backlog.json:" + std::to_string(line_of(broken, "\"mainframe\"")) + ":"));
+}
+
+TEST_CASE("a large file: fmt writes a canonical text that is a beginning of the file's",
+          "[e2e][large]") {
+    TempBacklog backlog = TempBacklog::with_text(compact_backlog());
+    REQUIRE(backlog.run({"fmt"}).exit_code == 0);
+    const std::string canonical = backlog.text();
+    backlog.write(canonical + "\n\n"); // the same text, then blank lines: equal until its end
+    RunResult result = backlog.run({"fmt"});
+    CAPTURE(result);
+    CHECK(result.out == "Formatted backlog.json\n");
+    CHECK(backlog.text() == canonical);
+}
+
+TEST_CASE("an edit that changes nothing is not refused for a read-only file", "[e2e][large]") {
+    TempBacklog backlog = TempBacklog::with_text(compact_backlog());
+    REQUIRE(backlog.run({"fmt"}).exit_code == 0);
+    const std::string canonical = backlog.text();
+    fs::permissions(backlog.file(), fs::perms::owner_read | fs::perms::group_read);
+    RunResult unchanged = backlog.run({"fmt"});
+    CAPTURE(unchanged);
+    CHECK(unchanged.exit_code == 0);
+    CHECK(unchanged.out == "backlog.json already canonical\n");
+    RunResult changed = backlog.run({"asset", "set", "a-7991", "priority=1"});
+    CAPTURE(changed);
+    CHECK(changed.exit_code == 3);
+    CHECK(contains(changed.err, "read-only"));
+    CHECK(backlog.text() == canonical);
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(backlog.dir())) {
+        ++entries;
+    }
+    CHECK(entries == 1); // no temporary file, no lock file left
 }

@@ -271,3 +271,20 @@ TEST_CASE("write_file_atomically from pieces writes them all, or nothing when re
     }
     CHECK(entries == 1); // no temporary file left behind
 }
+
+TEST_CASE("write_file_atomically from pieces: declining before the first piece checks nothing",
+          "[large]") {
+    ScratchDir dir;
+    const fs::path file = dir / "backlog.json";
+    write_text(file, "old\n");
+    fs::permissions(file, fs::perms::owner_read);
+    CHECK_FALSE(write_file_atomically(
+        file, [](const std::function<void(std::string_view)>&) { return false; }));
+    CHECK_THROWS_WITH(write_file_atomically(file,
+                                            [](const std::function<void(std::string_view)>& write) {
+                                                write("new\n");
+                                                return true;
+                                            }),
+                      Catch::Contains("read-only"));
+    CHECK(read_text(file) == "old\n");
+}
