@@ -1,5 +1,8 @@
 #include "load_entities.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace mbl::detail {
 
 namespace {
@@ -80,6 +83,7 @@ Sink* wrong_container(Reader& reader, std::string_view expected, std::string_vie
 
 void RawMapSink::start(RawObject* destination) {
     destination_ = destination;
+    gathered_.clear();
     keys_.clear();
 }
 
@@ -91,15 +95,21 @@ void RawMapSink::key(Reader& reader, std::string_view key) {
 }
 
 void RawMapSink::scalar(Reader&, Scalar& value) {
-    add_raw_scalar(*destination_, std::move(pending_key_), value);
+    add_raw_scalar(gathered_, std::move(pending_key_), value);
 }
 
 Sink* RawMapSink::begin_object(Reader& reader) {
-    return add_raw_container(reader, *destination_, std::move(pending_key_), true);
+    return add_raw_container(reader, gathered_, std::move(pending_key_), true);
 }
 
 Sink* RawMapSink::begin_array(Reader& reader) {
-    return add_raw_container(reader, *destination_, std::move(pending_key_), false);
+    return add_raw_container(reader, gathered_, std::move(pending_key_), false);
+}
+
+void RawMapSink::end(Reader&) {
+    destination_->reserve(destination_->size() + gathered_.size());
+    std::move(gathered_.begin(), gathered_.end(), std::back_inserter(*destination_));
+    gathered_.clear();
 }
 
 void TaskSink::start(Task* task) {
