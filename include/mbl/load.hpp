@@ -4,10 +4,48 @@
 #include "mbl/model.hpp"
 #include "mbl/problem.hpp"
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
 namespace mbl {
+
+// Text the loader may hand back to the system as it reads past it, so a large file is not held
+// whole next to the model read from it (BacklogFileText in store.hpp is the file's).
+class ReleasableText {
+  public:
+    virtual ~ReleasableText() = default;
+    // The whole text. Bytes released and not yet restored read as zeros.
+    virtual std::string_view view() const = 0;
+    // The bytes before `position` (a pointer into view()) are not needed any more: whole memory
+    // pages of them may be given back. Releasing again what was released is harmless.
+    virtual void release_before(const char* position) = 0;
+    // Reads back the released bytes in [offset, offset + length) (clipped to the text), so
+    // view() holds them again until they are released again.
+    virtual void restore(std::size_t offset, std::size_t length) = 0;
+    void restore_all() { restore(0, view().size()); }
+};
+
+// Compares a ReleasableText with another text given in pieces, in order (write_canonical_text's),
+// restoring and releasing the first a piece at a time, so neither is ever held whole.
+class PieceComparison {
+  public:
+    explicit PieceComparison(ReleasableText& text) : text_(text) {}
+    // The next piece of the other text.
+    void add(std::string_view piece);
+    // After the last piece: true when the two texts are the same bytes.
+    bool equal() const { return !differs_ && compared_ == text_.view().size(); }
+    // True once a piece differed from the text (or went past its end).
+    bool differs() const { return differs_; }
+    // When they differ: the 1-based line of the text where the first difference is (counted
+    // when asked, reading the text again up to there).
+    std::size_t first_differing_line();
+
+  private:
+    ReleasableText& text_;
+    std::size_t compared_ = 0; // bytes of both found equal
+    bool differs_ = false;
+};
 
 struct LoadResult {
     Backlog backlog;
@@ -28,9 +66,15 @@ inline constexpr int max_json_depth = 256;
 // or a `format` newer than `mbl/1` (refused whole, whatever else the file holds).
 LoadResult load_backlog(std::string_view text, std::string_view file_label = "backlog.json");
 
+// Like load_backlog, giving `text` back as it reads past it (about a megabyte at a time). When
+// a problem needs its position, the text is restored whole before it returns; else it returns
+// with nearly all of it released.
+LoadResult load_backlog(ReleasableText& text, std::string_view file_label = "backlog.json");
+
 // Like load_backlog, but also throws (ExitStatus::input) when the result has any error problem,
 // listing the first few as `<file_label>:LINE:COLUMN: message`. For commands that need a usable
 // backlog; `validate` uses load_backlog to report everything.
 Backlog load_backlog_or_throw(std::string_view text, std::string_view file_label = "backlog.json");
+Backlog load_backlog_or_throw(ReleasableText& text, std::string_view file_label = "backlog.json");
 
 } // namespace mbl

@@ -6,12 +6,19 @@
 
 #include "mbl/model.hpp"
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mbl {
 
 std::string to_canonical_text(const Backlog& backlog);
+
+// The same text given to `consume` in pieces (in order, about 64 kB each), so a large backlog's
+// text need not be held whole: for comparing with a file, or writing one.
+void write_canonical_text(const Backlog& backlog,
+                          const std::function<void(std::string_view)>& consume);
 
 // One entity as canonical JSON text at depth 0 (no trailing newline), shaped exactly as inside
 // the file, for `--format json` output.
@@ -23,6 +30,10 @@ std::string to_json_text(const Iteration& iteration);
 // empty, no trailing newline), for `--format json` listings.
 std::string to_json_array_text(const std::vector<const Asset*>& assets);
 std::string to_json_array_text(const std::vector<const Workload*>& workloads);
+// The same text as to_json_array_text(assets), given to `consume` in pieces (in order, about
+// 64 kB each), for listings too large to hold twice.
+void write_json_array_text(const std::vector<const Asset*>& assets,
+                           const std::function<void(std::string_view)>& consume);
 
 // `text` as a JSON string literal with quotes, escaped as the canonical writer does.
 std::string json_quote(std::string_view text);

@@ -2,11 +2,15 @@
 // The only code that touches the backlog file on disk: finding it, reading it, locking it for a
 // read-modify-write, and replacing it atomically.
 
+#include "mbl/load.hpp"
+
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace mbl {
 
@@ -26,6 +30,37 @@ std::string read_backlog_file(const std::filesystem::path& path);
 // Error(input) naming `path` when it is missing, a directory or another non-regular file, or
 // unreadable.
 std::string read_input_file(const std::filesystem::path& path);
+
+// The file's bytes, read like read_backlog_file (same checks, same messages) into memory that
+// can be given back to the system page by page as a loader reads past it, and read back from the
+// same open file (the same inode, even when a writer has renamed a new file over its name since)
+// when a part is needed again. For large files: a 500 MB backlog is not held whole next to the
+// model loaded from it. Released bytes read as zeros until restored.
+class BacklogFileText final : public ReleasableText {
+  public:
+    explicit BacklogFileText(const std::filesystem::path& path);
+    ~BacklogFileText() override;
+    BacklogFileText(const BacklogFileText&) = delete;
+    BacklogFileText& operator=(const BacklogFileText&) = delete;
+
+    std::string_view view() const override { return {data_, size_}; }
+    void release_before(const char* position) override;
+    // Throws Error(input) naming the file when reading it again fails.
+    void restore(std::size_t offset, std::size_t length) override;
+
+  private:
+    void read_back(std::size_t from, std::size_t to);
+
+    std::filesystem::path path_;
+    int fd_ = -1;
+    char* data_ = nullptr;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;     // bytes mapped at data_ (whole pages)
+    std::size_t released_end_ = 0; // the pages before it were released (a page boundary)
+    // Released pages read back since (one window, page boundaries; empty when equal).
+    std::size_t restored_from_ = 0;
+    std::size_t restored_to_ = 0;
+};
 
 // An exclusive lock on `<file>.lock` beside the file's real target (symlinks followed, so two
 // names for one file share one lock), held for a whole read-modify-write. Waits up to `timeout`,
@@ -55,6 +90,18 @@ class FileLock {
 // Error(input) says what failed (with the system's reason, e.g. "No space left on device"). Call
 // while holding a FileLock.
 void write_file_atomically(const std::filesystem::path& path, const std::string& text);
+
+// Gives the pieces of a text, in order, to its argument; returns false to write nothing after
+// all.
+using TextProducer = std::function<bool(const std::function<void(std::string_view)>& write_piece)>;
+
+// write_file_atomically with the text in pieces, so a large one need not be held whole: the
+// pieces go to the temporary file as they come (the checks of the target and the temporary file
+// come with the first piece). When `produce` returns false (or throws), the temporary file is
+// removed, the target is untouched, and it returns false (a producer that declines before its
+// first piece is never refused for a read-only target); else true once the new content is in
+// place.
+bool write_file_atomically(const std::filesystem::path& path, const TextProducer& produce);
 
 // Creates `path` with `text` (mode 0644 less the umask), refusing with Error(input) when
 // anything, even a dangling symlink, already has that name; the refusal holds against a

@@ -1,6 +1,7 @@
 #pragma once
 // Every rule a backlog must satisfy beyond its types (SPEC.md and the foundation issue).
 
+#include "mbl/load.hpp"
 #include "mbl/model.hpp"
 #include "mbl/problem.hpp"
 
@@ -41,5 +42,8 @@ struct CheckResult {
 // (ExitStatus::input, `file_label:LINE:COLUMN: …`) when the text cannot be read at all (see
 // load_backlog).
 CheckResult check_backlog_text(std::string_view text, std::string_view file_label);
+// The same on a text the loader releases as it reads it (load.hpp), restored only when a
+// problem needs its position.
+CheckResult check_backlog_text(ReleasableText& text, std::string_view file_label);
 
 } // namespace mbl

@@ -100,7 +100,8 @@ void run_asset_list(const AssetListOptions& options, const GlobalOptions& global
     LoadedBacklog loaded = load_for_reading(global);
     std::vector<const Asset*> assets = filter_assets(loaded.backlog, filter);
     if (format == OutputFormat::json) {
-        out << to_json_array_text(assets) << '\n';
+        write_json_array_text(assets, [&](std::string_view piece) { out << piece; });
+        out << '\n';
     } else if (format == OutputFormat::csv) {
         render_csv(out, asset_table(assets));
     } else if (assets.empty()) {

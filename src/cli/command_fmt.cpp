@@ -17,28 +17,20 @@ struct FmtOptions {
     bool check = false;
 };
 
-// 1-based number of the first line where `a` and `b` differ.
-std::size_t first_differing_line(std::string_view a, std::string_view b) {
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < a.size() && i < b.size() && a[i] == b[i]; ++i) {
-        line += a[i] == '\n' ? 1 : 0;
-    }
-    return line;
-}
-
 void run_fmt(const FmtOptions& options, const GlobalOptions& global, std::ostream& out) {
     output_format(global, {OutputFormat::table});
     if (options.check) {
         LoadedBacklog loaded = load_for_reading(global);
-        std::string canonical = to_canonical_text(loaded.backlog);
-        if (canonical == loaded.text) {
+        PieceComparison comparison(*loaded.text); // neither text is held whole
+        write_canonical_text(loaded.backlog,
+                             [&](std::string_view piece) { comparison.add(piece); });
+        if (comparison.equal()) {
             out << terminal_safe(loaded.file.label + " is canonical") << '\n';
             return;
         }
         out << terminal_safe(fmt::format("{} is not canonical (first difference on line {}); "
                                          "run 'mbl fmt'",
-                                         loaded.file.label,
-                                         first_differing_line(loaded.text, canonical)))
+                                         loaded.file.label, comparison.first_differing_line()))
             << '\n';
         throw ExitAfterReport{ExitStatus::check_failed};
     }

@@ -41,7 +41,7 @@ void run_validate(const ValidateOptions& options, const GlobalOptions& global, s
     OutputFormat format =
         output_format(global, {OutputFormat::text, OutputFormat::json, OutputFormat::github});
     BacklogFile file = resolve_backlog_file(global);
-    std::string text = read_backlog_file(file.path);
+    BacklogFileText text(file.path);
     ValidationReport report{file.label, {}, options.strict};
     CheckResult checked;
     try {

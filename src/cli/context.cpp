@@ -10,6 +10,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
+#include <memory>
+#include <vector>
 
 namespace mbl::cli {
 namespace {
@@ -75,34 +77,58 @@ Date resolve_today(const GlobalOptions& options) {
 
 LoadedBacklog load_for_reading(const GlobalOptions& options) {
     BacklogFile file = resolve_backlog_file(options);
-    std::string text = read_backlog_file(file.path);
-    Backlog backlog = load_backlog_or_throw(text, file.label);
-    return {std::move(file), std::move(text), std::move(backlog)};
+    auto text = std::make_unique<BacklogFileText>(file.path);
+    static auto* kept =
+        new std::vector<std::unique_ptr<Backlog>>(); // never freed, see LoadedBacklog
+    kept->push_back(std::make_unique<Backlog>(load_backlog_or_throw(*text, file.label)));
+    return {std::move(file), std::move(text), *kept->back()};
 }
 
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change) {
     BacklogFile file = resolve_backlog_file(options);
     FileLock lock(file.path, lock_timeout(options));
     remove_stale_temporary_files(file.path); // left by a writer that was killed
-    Backlog backlog;
-    std::size_t before_size = 0;
-    std::size_t before_hash = 0;
-    {
-        // The text is freed before the new one is written, so a large file is held once, not
-        // twice; an unchanged result is recognised by size and hash, then confirmed byte for byte.
-        std::string before = read_backlog_file(file.path);
-        backlog = load_backlog_or_throw(before, file.label);
-        before_size = before.size();
-        before_hash = std::hash<std::string_view>{}(before);
-    }
+    // The text read is released as it is loaded, and the new one made in pieces, so a large file
+    // is never held whole next to its model. The pieces are compared with the text read (restored
+    // a piece at a time; under the lock, the file is still what was read): while they are equal
+    // nothing is written, so an unchanged result writes nothing at all. At the first difference,
+    // the equal part is copied from the text read, then the pieces follow as they come.
+    BacklogFileText before(file.path);
+    Backlog backlog = load_backlog_or_throw(before, file.label);
     change(backlog);
-    std::string after = to_canonical_text(backlog);
-    if (after.size() == before_size && std::hash<std::string_view>{}(after) == before_hash &&
-        after == read_backlog_file(file.path)) {
-        return false; // under the lock, the file is still what was read
-    }
-    write_file_atomically(file.path, after);
-    return true;
+    return write_file_atomically(
+        file.path, [&](const std::function<void(std::string_view)>& write_piece) {
+            PieceComparison comparison(before);
+            std::size_t equal_bytes = 0; // the pieces before the current one, all equal
+            auto write_equal_part = [&] {
+                constexpr std::size_t step = 1 << 20;
+                std::string_view text = before.view();
+                for (std::size_t at = 0; at < equal_bytes; at += step) {
+                    std::size_t count = std::min(step, equal_bytes - at);
+                    before.restore(at, count);
+                    write_piece(text.substr(at, count));
+                    before.release_before(text.data() + at + count);
+                }
+            };
+            write_canonical_text(backlog, [&](std::string_view piece) {
+                if (!comparison.differs()) {
+                    comparison.add(piece);
+                    if (!comparison.differs()) {
+                        equal_bytes += piece.size();
+                        return;
+                    }
+                    write_equal_part();
+                }
+                write_piece(piece);
+            });
+            if (comparison.equal()) {
+                return false;
+            }
+            if (!comparison.differs()) {
+                write_equal_part(); // the new text is a beginning of the old one
+            }
+            return true;
+        });
 }
 
 } // namespace mbl::cli

@@ -5,9 +5,11 @@
 #include "cli/options.hpp"
 #include "mbl/date.hpp"
 #include "mbl/model.hpp"
+#include "mbl/store.hpp"
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace mbl::cli {
@@ -33,8 +35,12 @@ Date resolve_today(const GlobalOptions& options);
 
 struct LoadedBacklog {
     BacklogFile file;
-    std::string text;
-    Backlog backlog;
+    // The file's bytes, mostly released by the load (restore a part to read it).
+    std::unique_ptr<BacklogFileText> text;
+    // Lives until the process exits, never freed: freeing the hundreds of thousands of small
+    // allocations of a large backlog would only cost time at the end of a command. It stays
+    // reachable, so leak checkers do not report it.
+    Backlog& backlog;
 };
 
 // Reads and loads the file for a read-only command; Error(input) when it is missing,

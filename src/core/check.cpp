@@ -7,14 +7,21 @@
 
 namespace mbl {
 
-CheckResult check_backlog_text(std::string_view text, std::string_view file_label) {
-    LoadResult loaded = load_backlog(text, file_label);
+namespace {
+
+// check_backlog_text, on `whole` or, when not null, on `releasable` (whose view is `whole`).
+CheckResult check(std::string_view whole, ReleasableText* releasable, std::string_view file_label) {
+    LoadResult loaded =
+        releasable ? load_backlog(*releasable, file_label) : load_backlog(whole, file_label);
     // A value the loader could not read leaves a default in its place (a date of 1970-01-01, a
     // missing id), on which the rules would report problems that are not in the file.
     std::vector<Problem> found;
     if (!has_errors(loaded.problems)) {
         found = validate_backlog(loaded.backlog);
-        locate_problems(text, found);
+        if (releasable && !found.empty()) {
+            releasable->restore_all();
+        }
+        locate_problems(whole, found);
     }
 
     CheckResult result{std::move(loaded.backlog), std::move(loaded.problems)};
@@ -26,6 +33,16 @@ CheckResult check_backlog_text(std::string_view text, std::string_view file_labe
                                 std::tie(b.position.line, b.position.column);
                      });
     return result;
+}
+
+} // namespace
+
+CheckResult check_backlog_text(std::string_view text, std::string_view file_label) {
+    return check(text, nullptr, file_label);
+}
+
+CheckResult check_backlog_text(ReleasableText& text, std::string_view file_label) {
+    return check(text.view(), &text, file_label);
 }
 
 } // namespace mbl

@@ -34,13 +34,18 @@ Error error_at(std::string_view label, SourcePosition at, std::string message) {
 }
 
 void check_format(const Backlog& backlog, const detail::BacklogSink& root, std::string_view text,
-                  std::string_view label) {
+                  ReleasableText* releasable, std::string_view label) {
     if (!root.format_seen()) {
         throw error_at(label, {1, 1},
                        "not an mbl backlog: the top-level key \"format\": \"mbl/1\" is missing");
     }
     auto version = format_version(backlog.format);
-    auto at = [&] { return detail::LineIndex(text).position(root.format_offset()); };
+    auto at = [&] {
+        if (releasable) {
+            releasable->restore_all();
+        }
+        return detail::LineIndex(text).position(root.format_offset());
+    };
     if (!version) {
         throw error_at(label, at(),
                        fmt::format("unknown format {}; this mbl reads {}",
@@ -54,10 +59,9 @@ void check_format(const Backlog& backlog, const detail::BacklogSink& root, std::
     }
 }
 
-} // namespace
-
-LoadResult load_backlog(std::string_view text, std::string_view file_label) {
-    text = detail::without_bom(text);
+// load_backlog, releasing `releasable` (whose view is `whole`) as it goes when not null.
+LoadResult load(std::string_view whole, ReleasableText* releasable, std::string_view file_label) {
+    std::string_view text = detail::without_bom(whole);
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw error_at(file_label, {1, 1},
                        "the file is empty; a backlog is a JSON object with \"format\": "
@@ -65,14 +69,18 @@ LoadResult load_backlog(std::string_view text, std::string_view file_label) {
     }
     LoadResult result;
     detail::BacklogSink root(result.backlog);
-    detail::Reader reader(text, root, max_json_depth);
+    detail::Reader reader(text, root, max_json_depth, releasable);
     detail::JsonTokenizer(text, reader, reader.reached()).run();
 
+    bool needs_positions = reader.fatal_message || !reader.problems.empty();
+    if (releasable && needs_positions) {
+        releasable->restore_all();
+    }
     if (reader.fatal_message) {
         throw error_at(file_label, detail::LineIndex(text).position(reader.fatal_offset),
                        *reader.fatal_message);
     }
-    check_format(result.backlog, root, text, file_label);
+    check_format(result.backlog, root, text, releasable, file_label);
     result.problems = std::move(reader.problems);
     if (result.problems.empty()) {
         return result; // no positions to find: the line index (8 bytes a line) is not built
@@ -81,11 +89,13 @@ LoadResult load_backlog(std::string_view text, std::string_view file_label) {
     for (std::size_t i = 0; i < result.problems.size(); ++i) {
         result.problems[i].position = lines.position(reader.problem_offsets[i]);
     }
+    if (releasable) {
+        releasable->release_before(whole.data() + whole.size()); // given back again
+    }
     return result;
 }
 
-Backlog load_backlog_or_throw(std::string_view text, std::string_view file_label) {
-    LoadResult result = load_backlog(text, file_label);
+Backlog backlog_or_throw(LoadResult result, std::string_view file_label) {
     if (!has_errors(result.problems)) {
         return std::move(result.backlog);
     }
@@ -106,6 +116,24 @@ Backlog load_backlog_or_throw(std::string_view text, std::string_view file_label
             fmt::format("\n… and {} more; run 'mbl validate' to see them all", errors - shown);
     }
     throw input_error(message);
+}
+
+} // namespace
+
+LoadResult load_backlog(std::string_view text, std::string_view file_label) {
+    return load(text, nullptr, file_label);
+}
+
+LoadResult load_backlog(ReleasableText& text, std::string_view file_label) {
+    return load(text.view(), &text, file_label);
+}
+
+Backlog load_backlog_or_throw(std::string_view text, std::string_view file_label) {
+    return backlog_or_throw(load_backlog(text, file_label), file_label);
+}
+
+Backlog load_backlog_or_throw(ReleasableText& text, std::string_view file_label) {
+    return backlog_or_throw(load_backlog(text, file_label), file_label);
 }
 
 } // namespace mbl

@@ -1,5 +1,8 @@
 #include "load_entities.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace mbl::detail {
 
 namespace {
@@ -80,6 +83,7 @@ Sink* wrong_container(Reader& reader, std::string_view expected, std::string_vie
 
 void RawMapSink::start(RawObject* destination) {
     destination_ = destination;
+    gathered_.clear();
     keys_.clear();
 }
 
@@ -91,15 +95,21 @@ void RawMapSink::key(Reader& reader, std::string_view key) {
 }
 
 void RawMapSink::scalar(Reader&, Scalar& value) {
-    add_raw_scalar(*destination_, std::move(pending_key_), value);
+    add_raw_scalar(gathered_, std::move(pending_key_), value);
 }
 
 Sink* RawMapSink::begin_object(Reader& reader) {
-    return add_raw_container(reader, *destination_, std::move(pending_key_), true);
+    return add_raw_container(reader, gathered_, std::move(pending_key_), true);
 }
 
 Sink* RawMapSink::begin_array(Reader& reader) {
-    return add_raw_container(reader, *destination_, std::move(pending_key_), false);
+    return add_raw_container(reader, gathered_, std::move(pending_key_), false);
+}
+
+void RawMapSink::end(Reader&) {
+    destination_->reserve(destination_->size() + gathered_.size());
+    std::move(gathered_.begin(), gathered_.end(), std::back_inserter(*destination_));
+    gathered_.clear();
 }
 
 void TaskSink::start(Task* task) {
@@ -411,9 +421,16 @@ Sink* BacklogSink::known_array(Reader& reader, std::size_t field) {
     case backlog_workloads:
         workloads_.start(&backlog_.workloads);
         return &workloads_;
-    case backlog_assets:
+    case backlog_assets: {
+        // Reserved for as many assets as the rest of the file could hold at a small size
+        // (canonical assets take about 250 bytes at the least, generated ones about 570), so the
+        // vector is not moved while it grows: the pages reserved and not used are never touched,
+        // so they cost address space, not memory. A denser file just grows past it.
+        constexpr std::size_t small_asset_bytes = 256;
+        backlog_.assets.reserve(reader.bytes_left() / small_asset_bytes);
         assets_.start(&backlog_.assets);
         return &assets_;
+    }
     case backlog_iterations:
         iterations_.start(&backlog_.iterations);
         return &iterations_;

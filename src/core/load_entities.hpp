@@ -6,7 +6,9 @@
 
 namespace mbl::detail {
 
-// The free-form `attributes` object: every key kept as a raw value, in order.
+// The free-form `attributes` object: every key kept as a raw value, in order. The members are
+// gathered in a reused vector and moved to `destination` when the object ends, so each object's
+// vector is allocated once, at its size.
 class RawMapSink final : public Sink {
   public:
     void start(RawObject* destination);
@@ -14,9 +16,11 @@ class RawMapSink final : public Sink {
     void scalar(Reader& reader, Scalar& value) override;
     Sink* begin_object(Reader& reader) override;
     Sink* begin_array(Reader& reader) override;
+    void end(Reader& reader) override;
 
   private:
     RawObject* destination_ = nullptr;
+    RawObject gathered_;
     KeySet keys_;
     std::string pending_key_;
 };

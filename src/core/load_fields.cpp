@@ -129,11 +129,17 @@ void TypedObjectSink::reset_keys() {
 }
 
 void TypedObjectSink::key(Reader& reader, std::string_view key) {
-    field_ = unknown;
-    for (std::size_t i = 0; i < key_count_; ++i) {
-        if (keys_[i] == key) {
-            field_ = i;
-            break;
+    // Keys usually come in the canonical order: the one after the previous is tried first.
+    std::size_t next = field_ == unknown ? 0 : field_ + 1;
+    if (next < key_count_ && keys_[next] == key) {
+        field_ = next;
+    } else {
+        field_ = unknown;
+        for (std::size_t i = 0; i < key_count_; ++i) {
+            if (keys_[i] == key) {
+                field_ = i;
+                break;
+            }
         }
     }
     bool duplicate = field_ == unknown ? !unknown_keys_.insert(key) : seen(field_);

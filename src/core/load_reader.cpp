@@ -169,12 +169,29 @@ Sink* add_raw_container(Reader& reader, RawObject& object, std::string_view key,
     return &reader.raw_capture();
 }
 
-Reader::Reader(std::string_view text, Sink& root, int max_depth)
-    : text_(text), max_depth_(max_depth), root_(root) {}
+Reader::Reader(std::string_view text, Sink& root, int max_depth, ReleasableText* releasable)
+    : text_(text), max_depth_(max_depth), releasable_(releasable), root_(root) {}
 
 void Reader::begin_event() {
     event_from_ = previous_end_;
     previous_end_ = reached_;
+    constexpr std::size_t release_step = std::size_t{1} << 20;
+    if (releasable_ && event_from_ - released_up_to_ >= release_step) {
+        release_read_text();
+    }
+}
+
+void Reader::release_read_text() {
+    // Nothing before the current event is read again: the sinks copy what they keep, offsets are
+    // kept as numbers, and the keys of open objects (the path of a problem) are copied here.
+    for (Frame& frame : stack_) {
+        if (!frame.is_array && !frame.key_is_owned) {
+            frame.owned_key.assign(frame.key_in_text);
+            frame.key_is_owned = true;
+        }
+    }
+    releasable_->release_before(text_.data() + event_from_);
+    released_up_to_ = event_from_;
 }
 
 void Reader::begin_value() {

@@ -4,6 +4,7 @@
 // a free-form value to keep as raw text). The reader tracks the JSON pointer and the byte offset
 // of every event so problems name their exact place.
 
+#include "mbl/load.hpp"
 #include "mbl/model.hpp"
 #include "mbl/problem.hpp"
 
@@ -95,8 +96,9 @@ Sink* add_raw_container(Reader& reader, RawObject& object, std::string_view key,
 // The SAX handler: routes events to the sink on top of the stack.
 class Reader {
   public:
-    // Refuses nesting deeper than `max_depth` containers.
-    Reader(std::string_view text, Sink& root, int max_depth);
+    // Refuses nesting deeper than `max_depth` containers. When `releasable` is not null (its
+    // view holds `text`), the text read past is released about a megabyte at a time.
+    Reader(std::string_view text, Sink& root, int max_depth, ReleasableText* releasable = nullptr);
 
     // The tokenizer's handler interface (json_tokenizer.hpp).
     bool null();
@@ -129,6 +131,8 @@ class Reader {
     // The JSON pointer of the value being read.
     std::string current_path() const;
     std::size_t current_offset() const;
+    // Bytes of the text after the current event.
+    std::size_t bytes_left() const { return text_.size() - reached_; }
     // The key of the value being read in the innermost object ("" in an array).
     std::string_view current_key() const;
 
@@ -155,6 +159,8 @@ class Reader {
         std::string_view key() const { return key_is_owned ? owned_key : key_in_text; }
     };
     void begin_event();
+    // Keys of open objects become owned, then the text before the current event is released.
+    void release_read_text();
     void begin_value();
     bool scalar(Scalar& value);
     bool push(Sink* sink, bool is_array);
@@ -162,6 +168,8 @@ class Reader {
 
     std::string_view text_;
     int max_depth_;
+    ReleasableText* releasable_;
+    std::size_t released_up_to_ = 0;
     std::size_t reached_ = 0;
     std::size_t previous_end_ = 0; // where the previous event ended
     std::size_t event_from_ = 0;   // previous_end_ when the current event began

@@ -3,6 +3,8 @@
 #include "json_write.hpp"
 #include "mbl/enums.hpp"
 
+#include <functional>
+
 namespace mbl {
 
 namespace {
@@ -231,11 +233,25 @@ void write_settings(std::string& out, const Settings& settings, int depth) {
     object.close();
 }
 
+// The entities as an array at depth 0; when `consume` is not null, the text goes to it in pieces
+// (of at least `piece_size` bytes, but the last) and the returned string is empty.
 template <class T>
 std::string array_text(const std::vector<const T*>& entities,
-                       void (*write)(std::string&, const T&, int)) {
+                       void (*write)(std::string&, const T&, int),
+                       const std::function<void(std::string_view)>* consume = nullptr) {
+    constexpr std::size_t piece_size = 1 << 16;
     std::string out;
-    write_array_at(out, 0, entities, [&](const T* entity) { write(out, *entity, 1); });
+    write_array_at(out, 0, entities, [&](const T* entity) {
+        write(out, *entity, 1);
+        if (consume && out.size() >= piece_size) {
+            (*consume)(out);
+            out.clear();
+        }
+    });
+    if (consume) {
+        (*consume)(out);
+        out.clear();
+    }
     return out;
 }
 
@@ -246,11 +262,16 @@ std::string entity_text(const T& entity, void (*write)(std::string&, const T&, i
     return out;
 }
 
-} // namespace
-
-std::string to_canonical_text(const Backlog& backlog) {
-    std::string out;
-    out.reserve(256 + backlog.assets.size() * 512);
+// The canonical text of `backlog` into `out`; when `flush` is not null, it is called whenever
+// `out` holds at least `piece_size` bytes at the end of an entity, and empties it.
+void write_backlog(std::string& out, const Backlog& backlog,
+                   const std::function<void(std::string&)>* flush) {
+    constexpr std::size_t piece_size = 1 << 16;
+    auto maybe_flush = [&] {
+        if (flush && out.size() >= piece_size) {
+            (*flush)(out);
+        }
+    };
     ObjectWriter object(out, 0);
     object.optional_string("$schema", backlog.schema);
     object.string("format", backlog.format);
@@ -258,15 +279,44 @@ std::string to_canonical_text(const Backlog& backlog) {
     object.key("settings");
     write_settings(out, backlog.settings, 1);
     object.key("workloads");
-    object.write_array(backlog.workloads, [&](const Workload& w) { write_workload(out, w, 2); });
+    object.write_array(backlog.workloads, [&](const Workload& w) {
+        write_workload(out, w, 2);
+        maybe_flush();
+    });
     object.key("assets");
-    object.write_array(backlog.assets, [&](const Asset& a) { write_asset(out, a, 2); });
+    object.write_array(backlog.assets, [&](const Asset& a) {
+        write_asset(out, a, 2);
+        maybe_flush();
+    });
     object.key("iterations");
-    object.write_array(backlog.iterations, [&](const Iteration& i) { write_iteration(out, i, 2); });
+    object.write_array(backlog.iterations, [&](const Iteration& i) {
+        write_iteration(out, i, 2);
+        maybe_flush();
+    });
     object.raw_members(backlog.extras);
     object.close();
     out += '\n';
+}
+
+} // namespace
+
+std::string to_canonical_text(const Backlog& backlog) {
+    std::string out;
+    out.reserve(256 + backlog.assets.size() * 512);
+    write_backlog(out, backlog, nullptr);
     return out;
+}
+
+void write_canonical_text(const Backlog& backlog,
+                          const std::function<void(std::string_view)>& consume) {
+    std::string out;
+    out.reserve(1 << 17);
+    std::function<void(std::string&)> flush = [&](std::string& piece) {
+        consume(piece);
+        piece.clear();
+    };
+    write_backlog(out, backlog, &flush);
+    consume(out);
 }
 
 std::string to_json_text(const Asset& asset) {
@@ -282,6 +332,11 @@ std::string to_json_text(const Iteration& iteration) {
 std::string to_json_array_text(const std::vector<const Asset*>& assets) {
     return array_text(assets, write_asset);
 }
+void write_json_array_text(const std::vector<const Asset*>& assets,
+                           const std::function<void(std::string_view)>& consume) {
+    array_text(assets, write_asset, &consume);
+}
+
 std::string to_json_array_text(const std::vector<const Workload*>& workloads) {
     return array_text(workloads, write_workload);
 }

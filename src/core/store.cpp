@@ -56,7 +56,7 @@ ResolvedPath resolve_symlinks(const fs::path& path) {
     return result;
 }
 
-int FileDescriptor::release() {
+int FileDescriptor::release() noexcept {
     int fd = fd_;
     fd_ = -1;
     return fd;
@@ -152,7 +152,9 @@ fs::path find_backlog_file(const std::optional<std::string>& explicit_path,
                                   backlog_file_name, start.string()));
 }
 
-std::string read_backlog_file(const fs::path& path) {
+namespace store_detail {
+
+FileDescriptor open_backlog_for_reading(const fs::path& path, std::size_t& size) {
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
     FileDescriptor file(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
     if (!file.is_open()) {
@@ -172,21 +174,41 @@ std::string read_backlog_file(const fs::path& path) {
                                       "regular files, pass -f with the path of one",
                                       path.string(), kind_of_special_file(info.st_mode)));
     }
-    std::string text;
-    text.reserve(static_cast<std::size_t>(info.st_size));
-    char buffer[65536];
+    size = static_cast<std::size_t>(info.st_size);
+    return file;
+}
+
+std::size_t read_some(int fd, const fs::path& path, char* into, std::size_t count) {
     for (;;) {
-        ssize_t count = ::read(file.get(), buffer, sizeof buffer);
-        if (count < 0 && errno == EINTR) {
+        ssize_t done = ::read(fd, into, count);
+        if (done < 0 && errno == EINTR) {
             continue;
         }
-        if (count < 0) {
+        if (done < 0) {
             throw input_error(fmt::format("cannot read {}: {}", path.string(), errno_text(errno)));
         }
+        return static_cast<std::size_t>(done);
+    }
+}
+
+} // namespace store_detail
+
+std::string read_backlog_file(const fs::path& path) {
+    std::size_t size = 0;
+    FileDescriptor file = store_detail::open_backlog_for_reading(path, size);
+    std::string text(size, '\0');
+    std::size_t filled = 0;
+    for (;;) {
+        if (filled == text.size()) { // the file grew since fstat (or was empty)
+            text.resize(text.size() + 65536);
+        }
+        std::size_t count =
+            store_detail::read_some(file.get(), path, text.data() + filled, text.size() - filled);
         if (count == 0) {
+            text.resize(filled);
             return text;
         }
-        text.append(buffer, static_cast<std::size_t>(count));
+        filled += count;
     }
 }
 

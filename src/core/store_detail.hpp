@@ -29,15 +29,24 @@ class FileDescriptor {
     ~FileDescriptor() { reset(); }
     FileDescriptor(const FileDescriptor&) = delete;
     FileDescriptor& operator=(const FileDescriptor&) = delete;
+    FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.release()) {}
 
     int get() const { return fd_; }
     bool is_open() const { return fd_ >= 0; }
     // Gives up ownership without closing.
-    int release();
+    int release() noexcept;
     void reset();
 
   private:
     int fd_;
 };
+
+// Opens `path` for reading, refusing what is not a regular file (a directory, a FIFO, …) with
+// Error(input) saying what to do; `size` is the file's size when opened.
+FileDescriptor open_backlog_for_reading(const std::filesystem::path& path, std::size_t& size);
+
+// One read(2) of up to `count` bytes (0 at the end of the file), retried on EINTR; Error(input)
+// naming `path` on failure.
+std::size_t read_some(int fd, const std::filesystem::path& path, char* into, std::size_t count);
 
 } // namespace mbl::store_detail

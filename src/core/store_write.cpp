@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <functional>
+#include <optional>
 #include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -72,9 +74,8 @@ class TemporaryFile {
 
     const fs::path& path() const { return path_; }
 
-    // Writes `text`, sets `mode` (mkstemp creates 0600) and the owner of `original` when given
-    // (best effort: only root may give a file away), flushes it to disk and closes it.
-    void write_and_close(std::string_view text, mode_t mode, const struct stat* original) {
+    // Appends `text` to the file.
+    void write(std::string_view text) {
         const int fd = fd_.get();
         while (!text.empty()) {
             ssize_t count = ::write(fd, text.data(), text.size());
@@ -86,6 +87,12 @@ class TemporaryFile {
             }
             text.remove_prefix(static_cast<std::size_t>(count));
         }
+    }
+
+    // Sets `mode` (mkstemp creates 0600) and the owner of `original` when given (best effort:
+    // only root may give a file away), flushes the file to disk and closes it.
+    void finish_and_close(mode_t mode, const struct stat* original) {
+        const int fd = fd_.get();
         if (original != nullptr) {
             [[maybe_unused]] int ignored = ::fchown(fd, original->st_uid, original->st_gid);
         }
@@ -98,6 +105,11 @@ class TemporaryFile {
         if (::close(fd_.release()) != 0) {
             throw write_failure(target_, "", errno);
         }
+    }
+
+    void write_and_close(std::string_view text, mode_t mode, const struct stat* original) {
+        write(text);
+        finish_and_close(mode, original);
     }
 
     void keep() { kept_ = true; }
@@ -148,37 +160,63 @@ Error already_exists(const fs::path& path) {
 
 } // namespace
 
-void write_file_atomically(const fs::path& path, const std::string& text) {
+bool write_file_atomically(const fs::path& path, const TextProducer& produce) {
     const store_detail::ResolvedPath resolved = store_detail::resolve_symlinks(path);
-    if (resolved.via_symlink && !resolved.exists) {
-        throw input_error(fmt::format("{} is a symlink to {}, which does not exist; fix the link, "
-                                      "or pass -f with the real file",
-                                      path.string(), resolved.target.string()));
-    }
     const WriteTarget target{path, resolved.target, "write", "the file is unchanged"};
     struct stat original {};
-    const bool replacing = resolved.exists && ::stat(target.real.c_str(), &original) == 0;
-    if (replacing && !S_ISREG(original.st_mode)) {
-        throw input_error(
-            fmt::format("cannot write {}: not a regular file; {}", path.string(), target.after));
+    bool replacing = false;
+    // The checks and the temporary file come with the first piece, so a producer that declines
+    // before writing any leaves no trace, even beside a read-only file.
+    std::optional<TemporaryFile> temporary;
+    auto start = [&] {
+        if (resolved.via_symlink && !resolved.exists) {
+            throw input_error(fmt::format("{} is a symlink to {}, which does not exist; fix the "
+                                          "link, or pass -f with the real file",
+                                          path.string(), resolved.target.string()));
+        }
+        replacing = resolved.exists && ::stat(target.real.c_str(), &original) == 0;
+        if (replacing && !S_ISREG(original.st_mode)) {
+            throw input_error(fmt::format("cannot write {}: not a regular file; {}", path.string(),
+                                          target.after));
+        }
+        // A rename would replace a read-only file regardless of its mode: honour the mode
+        // instead (for root, whom access() always lets write, by its write bits).
+        const bool writable = ::geteuid() == 0 ? (original.st_mode & 0222) != 0
+                                               : ::access(target.real.c_str(), W_OK) == 0;
+        if (replacing && !writable) {
+            throw input_error(fmt::format("{} is read-only; make it writable (chmod u+w {}) to "
+                                          "change it; {}",
+                                          path.string(), path.string(), target.after));
+        }
+        temporary.emplace(target);
+    };
+    bool keep = produce([&](std::string_view piece) {
+        if (!temporary) {
+            start();
+        }
+        temporary->write(piece);
+    });
+    if (!keep) {
+        return false; // the temporary file, if any, is removed
     }
-    // A rename would replace a read-only file regardless of its mode: honour the mode instead
-    // (for root, whom access() always lets write, by its write bits).
-    const bool writable = ::geteuid() == 0 ? (original.st_mode & 0222) != 0
-                                           : ::access(target.real.c_str(), W_OK) == 0;
-    if (replacing && !writable) {
-        throw input_error(fmt::format("{} is read-only; make it writable (chmod u+w {}) to change "
-                                      "it; {}",
-                                      path.string(), path.string(), target.after));
+    if (!temporary) {
+        start(); // an empty text
     }
-    TemporaryFile temporary(target);
-    temporary.write_and_close(text, replacing ? original.st_mode & 07777 : new_file_mode(),
-                              replacing ? &original : nullptr);
-    if (::rename(temporary.path().c_str(), target.real.c_str()) != 0) {
+    temporary->finish_and_close(replacing ? original.st_mode & 07777 : new_file_mode(),
+                                replacing ? &original : nullptr);
+    if (::rename(temporary->path().c_str(), target.real.c_str()) != 0) {
         throw write_failure(target, "cannot replace it: ", errno);
     }
-    temporary.keep();
+    temporary->keep();
     sync_directory(target);
+    return true;
+}
+
+void write_file_atomically(const fs::path& path, const std::string& text) {
+    write_file_atomically(path, [&](const std::function<void(std::string_view)>& write) {
+        write(text);
+        return true;
+    });
 }
 
 namespace {
