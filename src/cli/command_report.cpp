@@ -47,8 +47,10 @@ void run_report(const ReportFlags& flags, const GlobalOptions& global, std::ostr
         output_format(global, {OutputFormat::markdown, OutputFormat::html, OutputFormat::json});
     LoadedBacklog loaded = load_for_reading(global);
     // The text is read a second time, by validate's own check, so the problems are exactly
-    // those `mbl validate` reports (the loader's warnings included).
-    CheckResult checked = check_backlog_text(loaded.text, loaded.file.label);
+    // those `mbl validate` reports (the loader's warnings included). The first load released
+    // it: read it back, to be released again as the check reads it.
+    loaded.text->restore_all();
+    CheckResult checked = check_backlog_text(*loaded.text, loaded.file.label);
     ProgressReport report = gather_progress_report(loaded.backlog, std::move(checked.problems),
                                                    flags.options, resolve_today(global));
     std::ostringstream text;
