@@ -1,4 +1,5 @@
 // read_csv (csv_read.cpp): RFC 4180 through libcsv, with line numbers and UTF-8 checks.
+#include "import_samples.hpp"
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
 #include "support/error_from.hpp"
@@ -11,15 +12,9 @@ using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using mbl::read_csv;
 using mbl::test::error_from;
+using mbl::test::import_sample;
 
 namespace {
-
-std::string data_file(const std::string& name) {
-    std::ifstream in(std::string(MBL_SOURCE_DIR) + "/tests/data/import/" + name, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::string error_of(std::string_view text) {
     mbl::Error error = error_from([&] { read_csv(text, "in.csv"); });
@@ -94,7 +89,7 @@ TEST_CASE("read_csv refuses text that is not UTF-8 at its line", "[csv]") {
 }
 
 TEST_CASE("read_csv reads the sample exports", "[csv]") {
-    mbl::CsvTable azure = read_csv(data_file("azure-migrate-servers.csv"), "servers.csv");
+    mbl::CsvTable azure = read_csv(import_sample("azure-migrate-servers.csv"), "servers.csv");
     CHECK(azure.header.front() == "*Server name"); // the byte-order mark is not in the name
     CHECK(azure.header.size() == 27);
     REQUIRE(azure.records.size() == 6);
@@ -103,13 +98,14 @@ TEST_CASE("read_csv reads the sample exports", "[csv]") {
     CHECK(azure.records[2].fields[4] == "Red Hat Enterprise Linux 8\r\n(Ootpa)");
     CHECK(azure.records[3].line == 6);
 
-    mbl::CsvTable rvtools = read_csv(data_file("rvtools-vinfo.csv"), "vInfo.csv");
+    mbl::CsvTable rvtools = read_csv(import_sample("rvtools-vinfo.csv"), "vInfo.csv");
     CHECK(rvtools.header.front() == "VM");
     REQUIRE(rvtools.records.size() == 4);
     CHECK(rvtools.records[0].fields[24] ==
           "Owner: CRM team\nPatch window: Sun 02:00, \"critical\"");
     CHECK(rvtools.records[1].line == 4);
 
-    CHECK_THAT(error_of(data_file("malformed-quote.csv")), StartsWith("in.csv:5: malformed CSV"));
-    CHECK_THAT(error_of(data_file("not-utf8.csv")), StartsWith("in.csv:3: not UTF-8 text"));
+    CHECK_THAT(error_of(import_sample("malformed-quote.csv")),
+               StartsWith("in.csv:5: malformed CSV"));
+    CHECK_THAT(error_of(import_sample("not-utf8.csv")), StartsWith("in.csv:3: not UTF-8 text"));
 }

@@ -1,5 +1,6 @@
 // plan_dependency_import / apply_dependency_plan (import_dependencies.cpp) on the sample
 // Azure Migrate dependency export of tests/data/import.
+#include "import_samples.hpp"
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
 #include "mbl/validate.hpp"
@@ -12,15 +13,9 @@
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using mbl::test::error_from;
+using mbl::test::import_sample;
 
 namespace {
-
-std::string data_file(const std::string& name) {
-    std::ifstream in(std::string(MBL_SOURCE_DIR) + "/tests/data/import/" + name, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 mbl::Backlog servers(const std::vector<std::pair<std::string, std::string>>& ids_and_names) {
     mbl::Backlog backlog;
@@ -44,7 +39,7 @@ TEST_CASE("import dependencies: the source depends on the destination", "[import
     mbl::Backlog backlog = servers({{"crm-sql-01", "CRM database"},
                                     {"crm-web-01", "CRM web"},
                                     {"legacy", "web \"legacy\" 02"}});
-    mbl::DependencyPlan plan = plan_of(backlog, data_file("azure-migrate-dependencies.csv"));
+    mbl::DependencyPlan plan = plan_of(backlog, import_sample("azure-migrate-dependencies.csv"));
 
     REQUIRE(plan.added.size() == 2);
     CHECK(plan.added[0].line == 2);
@@ -75,7 +70,7 @@ TEST_CASE("import dependencies: the source depends on the destination", "[import
     CHECK(mbl::validate_backlog(backlog).empty());
 
     // Again: everything is already there.
-    mbl::DependencyPlan again = plan_of(backlog, data_file("azure-migrate-dependencies.csv"));
+    mbl::DependencyPlan again = plan_of(backlog, import_sample("azure-migrate-dependencies.csv"));
     CHECK(again.added.empty());
     CHECK(again.already_present == 2);
     CHECK(again.cycles.size() == 1);

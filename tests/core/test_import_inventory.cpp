@@ -1,5 +1,6 @@
 // plan_inventory_import / apply_inventory_plan (import_inventory.cpp, import_columns.cpp) and
 // slug_of (import_names.cpp), field by field on the sample exports of tests/data/import.
+#include "import_samples.hpp"
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
 #include "mbl/load.hpp"
@@ -14,18 +15,12 @@ using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 using mbl::RowAction;
 using mbl::test::error_from;
+using mbl::test::import_sample;
 
 namespace {
 
-std::string data_file(const std::string& name) {
-    std::ifstream in(std::string(MBL_SOURCE_DIR) + "/tests/data/import/" + name, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 mbl::Backlog sample_backlog() {
-    return mbl::load_backlog_or_throw(data_file("backlog.json"), "backlog.json");
+    return mbl::load_backlog_or_throw(import_sample("backlog.json"), "backlog.json");
 }
 
 std::string attribute(const mbl::Asset& asset, std::string_view key) {
@@ -39,7 +34,8 @@ std::string attribute(const mbl::Asset& asset, std::string_view key) {
 
 mbl::InventoryPlan plan_of(const mbl::Backlog& backlog, const std::string& file,
                            mbl::InventoryImportOptions options) {
-    return mbl::plan_inventory_import(backlog, mbl::read_csv(data_file(file), file), options, file);
+    return mbl::plan_inventory_import(backlog, mbl::read_csv(import_sample(file), file), options,
+                                      file);
 }
 
 const mbl::PlannedRow& row_at(const mbl::InventoryPlan& plan, std::size_t line) {

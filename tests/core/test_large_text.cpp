@@ -4,6 +4,7 @@
 #include "mbl/load.hpp"
 #include "mbl/save.hpp"
 #include "mbl/store.hpp"
+#include "scratch_files.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -13,40 +14,12 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using mbl::test::read_text;
+using mbl::test::TempDir;
+using mbl::test::write_text;
 using namespace mbl;
 
 namespace {
-
-// A fresh directory under the system's temporary directory, removed with its content.
-class ScratchDir {
-  public:
-    ScratchDir() {
-        std::string pattern = (fs::temp_directory_path() / "mbl-large-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
-
-void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string read_text(const fs::path& path) {
-    std::ostringstream text;
-    text << std::ifstream(path, std::ios::binary).rdbuf();
-    return text.str();
-}
 
 // A backlog of `count` assets, a few megabytes of canonical text: more than the loader's release
 // step, so parts of it are released while it loads.
@@ -77,7 +50,7 @@ bool all_zero(std::string_view text) {
 } // namespace
 
 TEST_CASE("BacklogFileText reads every byte, gives pages back and reads them again", "[large]") {
-    ScratchDir dir;
+    TempDir dir;
     std::string text(3 << 20, 'x');
     for (std::size_t i = 0; i < text.size(); i += 97) {
         text[i] = static_cast<char>('a' + i % 26);
@@ -103,7 +76,7 @@ TEST_CASE("BacklogFileText reads every byte, gives pages back and reads them aga
 
 TEST_CASE("BacklogFileText refuses what read_backlog_file refuses, with the same message",
           "[large]") {
-    ScratchDir dir;
+    TempDir dir;
     auto message_of = [](auto read) {
         try {
             read();
@@ -126,7 +99,7 @@ TEST_CASE("BacklogFileText refuses what read_backlog_file refuses, with the same
 }
 
 TEST_CASE("loading a released text gives what loading the string gives", "[large]") {
-    ScratchDir dir;
+    TempDir dir;
     const std::string canonical = to_canonical_text(large_backlog(12000));
     REQUIRE(canonical.size() > (4u << 20));
     write_text(dir / "backlog.json", canonical);
@@ -145,7 +118,7 @@ TEST_CASE("loading a released text gives what loading the string gives", "[large
 }
 
 TEST_CASE("problems in a released text have the positions they have in the string", "[large]") {
-    ScratchDir dir;
+    TempDir dir;
     std::string text = to_canonical_text(large_backlog(12000));
     // Near the end, after megabytes were released: a wrong type and an unknown key.
     std::size_t last = text.rfind("\"priority\": 2");
@@ -170,7 +143,7 @@ TEST_CASE("problems in a released text have the positions they have in the strin
 }
 
 TEST_CASE("a syntax error near the end of a released text is where it is", "[large]") {
-    ScratchDir dir;
+    TempDir dir;
     std::string text = to_canonical_text(large_backlog(12000));
     text.insert(text.rfind("\"tags\""), "@");
     write_text(dir / "backlog.json", text);
@@ -198,7 +171,7 @@ TEST_CASE("a file denser than the assets reserved for still loads whole", "[larg
 }
 
 TEST_CASE("PieceComparison finds the first differing line, however the pieces fall", "[large]") {
-    ScratchDir dir;
+    TempDir dir;
     const std::string text = "one\ntwo\nthree\nfour\n";
     write_text(dir / "backlog.json", text);
     // Whether `other`, given in pieces of `piece` bytes, equals the file, and the line where
@@ -244,7 +217,7 @@ TEST_CASE("texts written in pieces are the texts written whole", "[large]") {
 }
 
 TEST_CASE("write_file_atomically from pieces writes them all, or nothing when refused", "[large]") {
-    ScratchDir dir;
+    TempDir dir;
     const fs::path file = dir / "backlog.json";
     write_text(file, "old\n");
     CHECK(write_file_atomically(file, [](const std::function<void(std::string_view)>& write) {
@@ -274,7 +247,7 @@ TEST_CASE("write_file_atomically from pieces writes them all, or nothing when re
 
 TEST_CASE("write_file_atomically from pieces: declining before the first piece checks nothing",
           "[large]") {
-    ScratchDir dir;
+    TempDir dir;
     const fs::path file = dir / "backlog.json";
     write_text(file, "old\n");
     fs::permissions(file, fs::perms::owner_read);

@@ -1,5 +1,6 @@
 #include "mbl/error.hpp"
 #include "mbl/store.hpp"
+#include "scratch_files.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -13,40 +14,12 @@
 #include <unistd.h>
 
 namespace fs = std::filesystem;
+using mbl::test::read_text;
+using mbl::test::TempDir;
+using mbl::test::write_text;
 using namespace std::chrono_literals;
 
 namespace {
-
-// A fresh directory under the system's temporary directory, removed with its content.
-class TempDir {
-  public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "mbl-store-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    fs::path operator/(const std::string& name) const { return path_ / name; }
-    const fs::path& path() const { return path_; }
-
-  private:
-    fs::path path_;
-};
-
-void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string read_text(const fs::path& path) {
-    std::ostringstream text;
-    text << std::ifstream(path, std::ios::binary).rdbuf();
-    return text.str();
-}
 
 std::vector<std::string> names_in(const fs::path& directory) {
     std::vector<std::string> names;
