@@ -43,29 +43,14 @@ Sheet export_sheet(const ExportCsvOptions& options, const Backlog& backlog) {
     return options.target == "jira" ? jira_sheet(backlog) : generic_sheet(backlog);
 }
 
-// Refuses an output path that is the backlog file itself.
-void check_output_path(const std::filesystem::path& output, const BacklogFile& file) {
-    std::error_code error;
-    if (std::filesystem::equivalent(output, file.path, error)) {
-        throw usage_error("-o " + output.string() + " is the backlog file " + file.label +
-                          "; write the export to another file");
-    }
-}
-
 void run_export_csv(const ExportCsvOptions& options, const GlobalOptions& global,
                     std::ostream& out) {
     output_format(global, {OutputFormat::csv});
     check_export_options(options);
     LoadedBacklog loaded = load_for_reading(global);
-    Table table = sheet_table(export_sheet(options, loaded.backlog));
-    if (!options.output) {
-        render_csv(out, table);
-        return;
-    }
-    check_output_path(*options.output, loaded.file);
     std::ostringstream text;
-    render_csv(text, table);
-    write_file_atomically(*options.output, text.str());
+    render_csv(text, sheet_table(export_sheet(options, loaded.backlog)));
+    deliver_output(text.str(), options.output, loaded.file, out, "the export");
 }
 
 void run_export_wbs(const GlobalOptions& global, std::ostream& out) {
@@ -115,7 +100,7 @@ void setup_export(CLI::App& root, GlobalOptions& global, std::ostream& out) {
                     "azure-devops: the project iteration paths start with (required)")
         ->type_name("NAME");
     csv->add_option("-o,--output", csv_options->output,
-                    "Write to FILE (atomically) instead of stdout")
+                    "Write to FILE (atomically) instead of stdout; - is stdout")
         ->type_name("FILE");
     csv->callback([csv_options, &global, &out] { run_export_csv(*csv_options, global, out); });
 }

@@ -22,26 +22,6 @@ struct ReportFlags {
     std::optional<std::string> output;
 };
 
-// Writes `text` to the file `output` names, or to `out` for none and `-`. The file is replaced
-// atomically (write_file_atomically: a reader never sees half a report). No lock: two reports
-// written at once each land whole, the last one staying, and nothing reads the file back.
-void deliver(const std::string& text, const std::optional<std::string>& output,
-             const BacklogFile& backlog, std::ostream& out) {
-    if (!output || *output == "-") {
-        out << text;
-        return;
-    }
-    if (output->empty()) {
-        throw usage_error("-o: give a file name, or - for stdout");
-    }
-    std::error_code ignored;
-    if (std::filesystem::equivalent(*output, backlog.path, ignored)) {
-        throw usage_error("-o " + *output + " is the backlog file itself; write the report to " +
-                          "another file, e.g. -o report.html");
-    }
-    write_file_atomically(*output, text);
-}
-
 void run_report(const ReportFlags& flags, const GlobalOptions& global, std::ostream& out) {
     OutputFormat format =
         output_format(global, {OutputFormat::markdown, OutputFormat::html, OutputFormat::json});
@@ -61,7 +41,7 @@ void run_report(const ReportFlags& flags, const GlobalOptions& global, std::ostr
     } else {
         render_progress_markdown(text, report, loaded.backlog, loaded.file.label);
     }
-    deliver(text.str(), flags.output, loaded.file, out);
+    deliver_output(text.str(), flags.output, loaded.file, out, "the report");
 }
 
 } // namespace

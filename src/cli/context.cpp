@@ -131,4 +131,21 @@ bool modify_backlog(const GlobalOptions& options, const std::function<void(Backl
         });
 }
 
+void deliver_output(const std::string& text, const std::optional<std::string>& output,
+                    const BacklogFile& backlog, std::ostream& out, std::string_view what) {
+    if (!output || *output == "-") {
+        out << text;
+        return;
+    }
+    if (output->empty()) {
+        throw usage_error("-o: give a file name, or - for stdout");
+    }
+    std::error_code ignored;
+    if (std::filesystem::equivalent(*output, backlog.path, ignored)) {
+        throw usage_error("-o " + *output + " is the backlog file " + backlog.label + "; write " +
+                          std::string(what) + " to another file");
+    }
+    write_file_atomically(*output, text);
+}
+
 } // namespace mbl::cli

@@ -10,7 +10,10 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <ostream>
 #include <string>
+#include <string_view>
 
 namespace mbl::cli {
 
@@ -52,5 +55,13 @@ LoadedBacklog load_for_reading(const GlobalOptions& options);
 // atomically when it differs from what was read. Returns whether the file was rewritten. Any
 // exception leaves the file as it was.
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change);
+
+// Writes a command's output `text` (a report, an export) to the file `-o` names, or to `out` when
+// there is none or it is `-`. The file is replaced atomically (a reader never sees half of it),
+// without the backlog's lock: nothing reads it back, and of two written at once the last stays.
+// Error(usage) for an empty name and for the backlog file itself (`what` names the output in
+// that message: "the report").
+void deliver_output(const std::string& text, const std::optional<std::string>& output,
+                    const BacklogFile& backlog, std::ostream& out, std::string_view what);
 
 } // namespace mbl::cli
