@@ -41,12 +41,43 @@ CsvTable read_csv(std::string_view text, std::string_view label);
 
 // ---- Inventory --------------------------------------------------------------------------------
 
-// Which export the columns come from (the column mappings are in docs and import_presets.cpp).
-enum class ImportPreset { azure_migrate, rvtools, generic };
+// Which export the columns come from (the column mappings: docs/imports.md and
+// src/core/import_presets.cpp). `azure_migrate` is Azure Migrate's CSV import template,
+// `azure_migrate_assessment` the assessment export's `All_Assessed_Machines` sheet,
+// `azure_migrate_discovered` the discovered-servers export, `aws_ads` AWS Application Discovery
+// Service's import template, `rvtools` RVTools' vInfo sheet (4.x and 3.x headers, also with the
+// sheet name before every header: `vInfoVMName`), `generic` any CSV with --map.
+enum class ImportPreset {
+    azure_migrate,
+    rvtools,
+    generic,
+    azure_migrate_assessment,
+    azure_migrate_discovered,
+    aws_ads,
+};
 
-// `azure-migrate`, `rvtools`, `generic`; nullopt for anything else.
+// `azure-migrate`, `rvtools`, `generic`, `azure-migrate-assessment`, `azure-migrate-discovered`,
+// `aws-ads`; nullopt for anything else.
 std::optional<ImportPreset> parse_import_preset(std::string_view text);
 std::string_view to_string(ImportPreset preset);
+
+// Every preset's name, in the order above (for messages and --help).
+std::vector<std::string_view> import_preset_names();
+
+// The inventory preset whose identifying columns `header` has (compared as the presets compare
+// headers: case, spaces and punctuation ignored, a sheet-name prefix such as `vInfo` removed when
+// every header has it). nullopt when none does; `generic` is never recognised.
+std::optional<ImportPreset> detect_inventory_preset(const std::vector<std::string>& header);
+
+// detect_inventory_preset, or Error(input) `<label>:<header_line>: …` listing each preset with
+// the columns that identify it, and what to do (name one with --preset, or --preset generic
+// --map).
+ImportPreset detect_inventory_preset_or_throw(const std::vector<std::string>& header,
+                                              std::string_view label, std::size_t header_line);
+
+// True when `header` is Azure Migrate's dependency export (a source and a destination column,
+// by server name or IP).
+bool is_dependency_export(const std::vector<std::string>& header);
 
 // The id an asset imported under `name` gets: lowercase ASCII letters and digits kept, `.` `_`
 // `-` kept, every run of other characters (spaces, non-ASCII) one `-`, leading and trailing
@@ -105,39 +136,65 @@ void apply_inventory_plan(Backlog& backlog, const InventoryPlan& plan);
 // ---- Dependencies -----------------------------------------------------------------------------
 
 // One `depends_on` the import adds: `from` depends on `to` (the source server on the
-// destination), first seen at `line`.
+// destination), first seen at `line`, on `rows` rows of the file (time slots, processes, ports).
 struct PlannedDependency {
     std::size_t line = 0;
     std::string from;
     std::string to;
+    std::size_t rows = 0;
 };
 
-// A row the import did not turn into a dependency, and why.
+// A dependency left out, and why.
 struct DependencyRemark {
     std::size_t line = 0;
     std::string reason;
 };
 
-struct DependencyPlan {
-    std::vector<PlannedDependency> added;
-    std::size_t already_present = 0; // the asset already had this depends_on
-    std::size_t duplicates = 0;      // the same pair on an earlier row (other port, process, time)
-    std::size_t self_links = 0;      // source and destination are the same asset
-    // Servers the backlog does not know, each once, with the line it first appears on; nothing is
-    // invented for them.
-    std::vector<DependencyRemark> unknown_servers;
-    std::vector<DependencyRemark> cycles; // dependencies left out: they would close a cycle
+// A server of the file that is no asset of the backlog, with the rows that name it: by `name`
+// when the rows give one, else by `ip`.
+struct UnknownServer {
+    std::string side; // "source" or "destination"
+    std::string name;
+    std::string ip;       // the first row's
+    std::size_t rows = 0; // rows where it stayed unknown
+    std::size_t line = 0; // the first of them
 };
 
-// The `depends_on` entries the Azure Migrate dependency export `table` adds to `backlog`
-// (columns `Source server name` and `Destination server name`, matched to assets by slug_of the
-// name, then by exact name, case-insensitively). Duplicates and self-links are dropped; a pair
-// that would close a dependency cycle (with the backlog's or earlier rows' dependencies) is left
-// out and reported. Error(input) `<label>:1: …` when a required column is missing.
+// `attributes.dependency_ports` of the asset `asset` as the import leaves it: for each asset it
+// depends on, the destination ports seen, ascending (`{"crm-sql-01": [445, 1433]}`).
+struct DependencyPortsUpdate {
+    std::string asset;
+    RawJson ports;
+};
+
+struct DependencyPlan {
+    std::vector<PlannedDependency> added;
+    std::size_t already_present = 0; // server pairs the asset already had in depends_on
+    std::size_t duplicates = 0;      // rows for a pair an earlier row gave
+    std::size_t self_links = 0;      // rows whose source and destination are the same asset
+    std::size_t matched_by_ip = 0;   // rows with a side found by its IP, not its name
+    // Servers the backlog does not know, in the order they first appear; nothing is invented.
+    std::vector<UnknownServer> unknown_servers;
+    std::vector<DependencyRemark> cycles; // dependencies left out: they would close a cycle
+    std::vector<DependencyPortsUpdate> ports; // only assets whose dependency_ports change
+};
+
+// The `depends_on` entries Azure Migrate's agentless dependency export `table` adds to
+// `backlog`. Each side of a row (source, destination) is matched to an asset by its server name
+// (slug_of the name, then the exact name, case-insensitively), else by its IP: against the
+// assets' `attributes.ips` (and a legacy `attributes.ip` text), else against the IPs the same
+// file gives for servers it names (`Source server name` with `Source IP`, and likewise for
+// destinations). An IP that two assets claim matches neither. Rows are aggregated into one
+// dependency per server pair; the destination ports seen are merged into the source asset's
+// `attributes.dependency_ports` (a re-import of the same file changes nothing). Self-links are
+// dropped; a pair that would close a dependency cycle (with the backlog's or earlier rows'
+// dependencies) is left out and reported; unknown servers are reported grouped, with their row
+// count. Error(input) `<label>:<line>: …` when a side has neither a server name nor an IP
+// column.
 DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& table,
                                       std::string_view label);
 
-// Appends the planned `depends_on` entries to their assets.
+// Appends the planned `depends_on` entries to their assets and sets their dependency_ports.
 void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan);
 
 } // namespace mbl

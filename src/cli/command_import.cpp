@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <memory>
 #include <unistd.h>
 
@@ -46,18 +47,23 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
                           std::ostream& out, std::ostream& err) {
     OutputFormat format = output_format(global, {OutputFormat::table, OutputFormat::json});
     std::optional<ImportPreset> preset = parse_import_preset(options.preset);
-    if (!preset) {
-        throw usage_error(fmt::format(
-            "--preset must be azure-migrate, rvtools or generic, not '{}'", options.preset));
+    if (!options.preset.empty() && !preset) {
+        throw usage_error(fmt::format("--preset must be one of {}, not '{}'",
+                                      fmt::join(import_preset_names(), ", "), options.preset));
     }
     InventoryImportOptions import;
-    import.preset = *preset;
     import.workload = options.workload;
     import.kind = parse_choice<AssetKind>("kind", options.kind);
     import.mappings = options.mappings;
     import.progress = progress_on(err);
 
     CsvTable table = read_export(options.file); // refused before the lock is taken
+    if (!preset && !options.mappings.empty() && !detect_inventory_preset(table.header)) {
+        preset = ImportPreset::generic; // --map alone: the columns are the user's to name
+    }
+    import.preset = preset ? *preset
+                           : detect_inventory_preset_or_throw(table.header, options.file,
+                                                              table.header_line);
     InventoryPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
@@ -68,7 +74,8 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
             apply_inventory_plan(backlog, plan);
         });
     }
-    ImportSource source{options.file, options.preset, options.dry_run};
+    ImportSource source{options.file, std::string(to_string(import.preset)), options.dry_run,
+                        options.preset.empty()};
     if (format == OutputFormat::json) {
         render_inventory_import_json(out, source, plan);
     } else {
@@ -79,12 +86,19 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
 void run_import_dependencies(const ImportOptions& options, const GlobalOptions& global,
                              std::ostream& out) {
     OutputFormat format = output_format(global, {OutputFormat::table, OutputFormat::json});
-    if (options.preset != "azure-migrate") {
+    if (!options.preset.empty() && options.preset != "azure-migrate") {
         throw usage_error(fmt::format("--preset: dependencies are read from Azure Migrate's "
                                       "dependency export only (azure-migrate), not '{}'",
                                       options.preset));
     }
     CsvTable table = read_export(options.file);
+    if (options.preset.empty() && !is_dependency_export(table.header)) {
+        throw input_error(fmt::format(
+            "{}:{}: the header row is not Azure Migrate's dependency export (Source server name, "
+            "Source IP, …, Destination server name, Destination IP, Destination port); is this "
+            "the right file?",
+            options.file, table.header_line));
+    }
     DependencyPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
@@ -95,7 +109,7 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
             apply_dependency_plan(backlog, plan);
         });
     }
-    ImportSource source{options.file, options.preset, options.dry_run};
+    ImportSource source{options.file, "azure-migrate", options.dry_run, options.preset.empty()};
     if (format == OutputFormat::json) {
         render_dependency_import_json(out, source, plan);
     } else {
@@ -108,25 +122,31 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
 void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std::ostream& err) {
     CLI::App* imports = add_command_family(
         root, "import", "Read discovery exports (CSV) into the backlog",
-        "mbl import inventory servers.csv --preset azure-migrate --workload crm --dry-run");
+        "mbl import inventory servers.csv --workload crm --dry-run");
 
     auto inventory_options = std::make_shared<ImportOptions>();
     CLI::App* inventory = add_command(
         *imports, "inventory",
-        "Add or update assets from a discovery export: Azure Migrate's import template "
-        "(azure-migrate), RVTools' vInfo sheet saved as CSV (rvtools), or any CSV with --map "
-        "(generic). The id is a slug of the server name; a re-import updates the name and "
+        "Add or update assets from a discovery export: RVTools' vInfo sheet (rvtools; 4.x, 3.x "
+        "and vInfo-prefixed headers), Azure Migrate's import template (azure-migrate), its "
+        "assessment export (azure-migrate-assessment) and discovered servers "
+        "(azure-migrate-discovered), AWS Application Discovery Service's import template "
+        "(aws-ads), or any CSV with --map (generic). Without --preset the header row tells which "
+        "(the output names it). Every preset keeps cores, memory_mb, disk_gb, disk_used_gb, os, "
+        "power_state, datacenter/cluster/host, ips (a JSON array) and source_id. An asset is found "
+        "by source_id (VM UUID, machine id, ExternalId) first, then by id (a slug of the server "
+        "name), then by name, so a renamed VM updates its asset. A re-import updates the name and "
         "attributes only, never estimates, status, priority, iterations, tasks, notes or tags. "
-        "RVTools templates are skipped. Prints what was added, updated and skipped (table or "
-        "json).",
-        "mbl import inventory vInfo.csv --preset rvtools --workload crm --kind vm");
+        "Templates are skipped. Prints what was added, updated and skipped (table or json).",
+        "mbl import inventory vInfo.csv --workload crm --kind vm");
     inventory->add_option("FILE", inventory_options->file, "The CSV export (UTF-8, RFC 4180)")
         ->required();
     inventory
         ->add_option("--preset", inventory_options->preset,
-                     "Which export it is: azure-migrate, rvtools or generic")
-        ->type_name("P")
-        ->required();
+                     "Which export it is: rvtools, azure-migrate, azure-migrate-assessment, "
+                     "azure-migrate-discovered, aws-ads or generic (default: recognised from the "
+                     "header row)")
+        ->type_name("P");
     inventory
         ->add_option("--workload", inventory_options->workload,
                      "Workload of the new assets (must exist)")
@@ -139,7 +159,9 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         ->type_name("K");
     inventory
         ->add_option("--map", inventory_options->mappings,
-                     "Map a column to name, id, attributes.KEY, or - (skip it); repeatable")
+                     "Map a column to name, id, source_id, ips, attributes.KEY, or - (skip it); "
+                     "repeatable. Without --preset and with a header no preset knows, the preset "
+                     "is generic")
         ->type_name("COLUMN=FIELD")
         ->allow_extra_args(false);
     inventory->add_flag("--dry-run", inventory_options->dry_run,
@@ -149,19 +171,22 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
     });
 
     auto dependency_options = std::make_shared<ImportOptions>();
-    dependency_options->preset = "azure-migrate";
     CLI::App* dependencies = add_command(
         *imports, "dependencies",
         "Add depends_on between known assets from Azure Migrate's dependency export (the source "
-        "server depends on the destination). Unknown servers are reported, not added; "
-        "duplicates and self-links are dropped; a dependency that would close a cycle is "
-        "reported and left out.",
-        "mbl import dependencies dependencies.csv --preset azure-migrate --dry-run");
+        "server depends on the destination). A server is matched by name, else by IP: the "
+        "assets' ips attribute, then the IPs the file gives for the servers it names. The rows "
+        "of one server pair (time slots, processes) make one dependency; the destination ports "
+        "go to the source asset's dependency_ports attribute. Unknown servers are reported "
+        "grouped by name or IP with their row count, never added; self-links are dropped; a "
+        "dependency that would close a cycle is reported and left out.",
+        "mbl import dependencies dependencies.csv --dry-run");
     dependencies->add_option("FILE", dependency_options->file, "The dependency export (CSV)")
         ->required();
     dependencies
         ->add_option("--preset", dependency_options->preset,
-                     "The export's format: azure-migrate (the default and only one)")
+                     "The export's format: azure-migrate (the only one; default: checked from "
+                     "the header row)")
         ->type_name("P");
     dependencies->add_flag("--dry-run", dependency_options->dry_run,
                            "Print what would be added; write nothing");

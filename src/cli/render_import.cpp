@@ -5,6 +5,8 @@
 #include "cli/render_table.hpp"
 #include "cli/render_text.hpp"
 
+#include "mbl/raw_json.hpp"
+
 #include <fmt/format.h>
 
 namespace mbl::cli {
@@ -42,18 +44,24 @@ std::string row_details(const PlannedRow& row) {
     return row.reason;
 }
 
+// `rvtools`, or `rvtools, recognised from the header`.
+std::string preset_note(const ImportSource& source) {
+    return source.detected ? source.preset + ", recognised from the header" : source.preset;
+}
+
 std::string header_line(const ImportSource& source, const std::string& counts) {
     if (source.dry_run) {
-        return fmt::format("Dry run, nothing written: {} ({}) would {}", source.file, source.preset,
-                           counts);
+        return fmt::format("Dry run, nothing written: {} ({}) would {}", source.file,
+                           preset_note(source), counts);
     }
-    return fmt::format("Imported {} ({}): {}", source.file, source.preset, counts);
+    return fmt::format("Imported {} ({}): {}", source.file, preset_note(source), counts);
 }
 
 ReportJson source_json(const ImportSource& source) {
     ReportJson document;
     document["file"] = source.file;
     document["preset"] = source.preset;
+    document["preset_detected"] = source.detected;
     document["dry_run"] = source.dry_run;
     return document;
 }
@@ -66,15 +74,35 @@ ReportJson remarks_json(const std::vector<DependencyRemark>& remarks) {
     return list;
 }
 
-void render_remarks(std::ostream& out, std::string_view title,
-                    const std::vector<DependencyRemark>& remarks) {
-    if (remarks.empty()) {
+ReportJson text_or_null(const std::string& text) {
+    return text.empty() ? ReportJson(nullptr) : ReportJson(text);
+}
+
+// `destination 10.10.9.20` or `source 'CRM-WEB-09' (10.10.2.39)`.
+std::string unknown_server_label(const UnknownServer& server) {
+    if (server.name.empty()) {
+        return fmt::format("{} {}", server.side, server.ip.empty() ? "(no name, no IP)" : server.ip);
+    }
+    return server.ip.empty() ? fmt::format("{} '{}'", server.side, server.name)
+                             : fmt::format("{} '{}' ({})", server.side, server.name, server.ip);
+}
+
+void render_unknown_servers(std::ostream& out, const std::vector<UnknownServer>& servers,
+                            bool color) {
+    if (servers.empty()) {
         return;
     }
-    out << title << '\n';
-    for (const DependencyRemark& remark : remarks) {
-        out << terminal_safe(fmt::format("  line {}: {}", remark.line, remark.reason)) << '\n';
+    out << "\nUnknown servers (not assets of the backlog; nothing was added for them):\n";
+    Table table;
+    table.columns = {{"SERVER", "server"},
+                     {"ROWS", "rows", ColumnKind::number},
+                     {"FIRST LINE", "line", ColumnKind::number}};
+    for (const UnknownServer& server : servers) {
+        table.rows.push_back({{terminal_safe(unknown_server_label(server))},
+                              {std::to_string(server.rows)},
+                              {std::to_string(server.line)}});
     }
+    render_table(out, table, color);
 }
 
 } // namespace
@@ -159,34 +187,52 @@ void render_inventory_import_json(std::ostream& out, const ImportSource& source,
 
 void render_dependency_import(std::ostream& out, const ImportSource& source,
                               const DependencyPlan& plan, bool color) {
+    std::size_t unknown_rows = 0;
+    for (const UnknownServer& server : plan.unknown_servers) {
+        unknown_rows += server.rows;
+    }
     std::string counts = fmt::format(
-        "{} {}, {} already present, {} duplicate rows, {} self-links dropped, {} "
-        "unknown servers, {} left out (cycle)",
+        "{} {}, {} already present, {} rows matched by IP, {} duplicate rows, {} self-links "
+        "dropped, {} unknown servers ({} rows), {} left out (cycle)",
         plan.added.size(), source.dry_run ? "to add" : "added", plan.already_present,
-        plan.duplicates, plan.self_links, plan.unknown_servers.size(), plan.cycles.size());
+        plan.matched_by_ip, plan.duplicates, plan.self_links, plan.unknown_servers.size(),
+        unknown_rows, plan.cycles.size());
     if (source.dry_run) {
         out << terminal_safe(fmt::format("Dry run, nothing written: {} ({}): {}", source.file,
-                                         source.preset, counts))
+                                         preset_note(source), counts))
             << '\n';
     } else {
         out << terminal_safe(header_line(source, counts)) << '\n';
     }
     if (!plan.added.empty()) {
         Table table;
-        table.columns = {
-            {"ASSET", "from"}, {"DEPENDS ON", "to"}, {"LINE", "line", ColumnKind::number}};
+        table.columns = {{"ASSET", "from"},
+                         {"DEPENDS ON", "to"},
+                         {"ROWS", "rows", ColumnKind::number},
+                         {"LINE", "line", ColumnKind::number}};
         for (const PlannedDependency& dependency : plan.added) {
-            table.rows.push_back(
-                {{dependency.from}, {dependency.to}, {std::to_string(dependency.line)}});
+            table.rows.push_back({{dependency.from},
+                                  {dependency.to},
+                                  {std::to_string(dependency.rows)},
+                                  {std::to_string(dependency.line)}});
         }
         out << '\n';
         render_table(out, table, color);
     }
-    if (!plan.unknown_servers.empty() || !plan.cycles.empty()) {
-        out << '\n';
+    if (!plan.ports.empty()) {
+        out << "\nPorts seen (attributes.dependency_ports):\n";
+        for (const DependencyPortsUpdate& update : plan.ports) {
+            out << terminal_safe(fmt::format("  {}: {}", update.asset, one_line(update.ports)))
+                << '\n';
+        }
     }
-    render_remarks(out, "Unknown servers (not added to the backlog):", plan.unknown_servers);
-    render_remarks(out, "Left out, would close a dependency cycle:", plan.cycles);
+    render_unknown_servers(out, plan.unknown_servers, color);
+    if (!plan.cycles.empty()) {
+        out << "\nLeft out, would close a dependency cycle:\n";
+        for (const DependencyRemark& remark : plan.cycles) {
+            out << terminal_safe(fmt::format("  line {}: {}", remark.line, remark.reason)) << '\n';
+        }
+    }
 }
 
 void render_dependency_import_json(std::ostream& out, const ImportSource& source,
@@ -196,15 +242,33 @@ void render_dependency_import_json(std::ostream& out, const ImportSource& source
                            {"already_present", plan.already_present},
                            {"duplicates", plan.duplicates},
                            {"self_links", plan.self_links},
+                           {"matched_by_ip", plan.matched_by_ip},
                            {"unknown_servers", plan.unknown_servers.size()},
-                           {"cycles", plan.cycles.size()}};
+                           {"cycles", plan.cycles.size()},
+                           {"ports_updated", plan.ports.size()}};
     ReportJson added = ReportJson::array();
     for (const PlannedDependency& dependency : plan.added) {
-        added.push_back(
-            {{"line", dependency.line}, {"from", dependency.from}, {"to", dependency.to}});
+        added.push_back({{"line", dependency.line},
+                         {"from", dependency.from},
+                         {"to", dependency.to},
+                         {"rows", dependency.rows}});
     }
     document["added"] = std::move(added);
-    document["unknown_servers"] = remarks_json(plan.unknown_servers);
+    ReportJson ports = ReportJson::array();
+    for (const DependencyPortsUpdate& update : plan.ports) {
+        ports.push_back({{"asset", update.asset},
+                         {"dependency_ports", ReportJson::parse(update.ports.text)}});
+    }
+    document["ports"] = std::move(ports);
+    ReportJson unknown = ReportJson::array();
+    for (const UnknownServer& server : plan.unknown_servers) {
+        unknown.push_back({{"side", server.side},
+                           {"name", text_or_null(server.name)},
+                           {"ip", text_or_null(server.ip)},
+                           {"rows", server.rows},
+                           {"line", server.line}});
+    }
+    document["unknown_servers"] = std::move(unknown);
     document["cycles"] = remarks_json(plan.cycles);
     print_report_json(out, document);
 }

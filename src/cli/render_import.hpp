@@ -14,30 +14,35 @@ struct ImportSource {
     std::string file;   // the CSV as the user named it
     std::string preset; // `azure-migrate`, …
     bool dry_run = false;
+    bool detected = false; // the preset was recognised from the header, not given
 };
 
-// `Imported FILE (PRESET): 3 added, 1 updated, 2 unchanged, 1 skipped` (`Dry run, nothing
+// `Imported FILE (PRESET; recognised from the header when it was): 3 added, 1 updated, 2 unchanged, 1 skipped` (`Dry run, nothing
 // written: FILE (PRESET) would add 3, …` for a dry run), then a table of the added, updated and
 // skipped rows (ACTION, LINE, ID, NAME, DETAILS: the changed fields, or why a row was skipped),
 // then the columns nothing imported. Text from the file is made terminal-safe.
 void render_inventory_import(std::ostream& out, const ImportSource& source,
                              const InventoryPlan& plan, bool color);
 
-// {"file", "preset", "dry_run", "summary": {"added", "updated", "unchanged", "skipped"},
+// {"file", "preset", "preset_detected", "dry_run",
+//  "summary": {"added", "updated", "unchanged", "skipped"},
 //  "added": [{"line", "id", "name"}], "updated": [{"line", "id", "name", "fields"}],
 //  "unchanged": [{"line", "id"}], "skipped": [{"line", "id" (or null), "name", "reason"}],
 //  "ignored_columns": [...]}
 void render_inventory_import_json(std::ostream& out, const ImportSource& source,
                                   const InventoryPlan& plan);
 
-// The summary line, a FROM/TO/LINE table of the added dependencies, then the unknown servers
-// and the dependencies left out because they would close a cycle, one per line with its line.
+// The summary line, an ASSET/DEPENDS ON/ROWS/LINE table of the added dependencies, the assets
+// whose dependency_ports changed, then the unknown servers grouped (side, name or IP, rows, first
+// line) and the dependencies left out because they would close a cycle, with their line.
 void render_dependency_import(std::ostream& out, const ImportSource& source,
                               const DependencyPlan& plan, bool color);
 
-// {"file", "preset", "dry_run", "summary": {"added", "already_present", "duplicates",
-//  "self_links", "unknown_servers", "cycles"}, "added": [{"line", "from", "to"}],
-//  "unknown_servers": [{"line", "reason"}], "cycles": [{"line", "reason"}]}
+// {"file", "preset", "preset_detected", "dry_run", "summary": {"added", "already_present",
+//  "duplicates", "self_links", "matched_by_ip", "unknown_servers", "cycles", "ports_updated"},
+//  "added": [{"line", "from", "to", "rows"}], "ports": [{"asset", "dependency_ports"}],
+//  "unknown_servers": [{"side", "name" (or null), "ip" (or null), "rows", "line"}],
+//  "cycles": [{"line", "reason"}]}
 void render_dependency_import_json(std::ostream& out, const ImportSource& source,
                                    const DependencyPlan& plan);
 

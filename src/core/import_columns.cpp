@@ -1,7 +1,5 @@
-// The presets' column tables and --map. Headers are those of the Azure Migrate import template
-// (https://learn.microsoft.com/azure/migrate/tutorial-discover-import) and of RVTools' vInfo
-// sheet saved as CSV; attribute keys are those bench/ and examples/ use (cores, memory_mb, os,
-// disk_gb, disks, ip, …), units kept in the key where the export has its own (provisioned_mib).
+// Which column feeds what: the header compared with the preset's table (import_presets.cpp),
+// --map over it, and reading a cell.
 #include "import_columns.hpp"
 
 #include "field_values.hpp"
@@ -16,111 +14,6 @@
 namespace mbl::import_detail {
 namespace {
 
-struct PresetColumn {
-    std::string_view header; // normalized_header of the export's header
-    Target target;
-    std::string_view key;
-    CellType type;
-};
-
-constexpr std::array azure_migrate_columns{
-    PresetColumn{"server name", Target::name, "", CellType::text},
-    PresetColumn{"ip addresses", Target::attribute, "ip", CellType::text},
-    PresetColumn{"cores", Target::attribute, "cores", CellType::number},
-    PresetColumn{"memory (in mb)", Target::attribute, "memory_mb", CellType::number},
-    PresetColumn{"os name", Target::attribute, "os", CellType::text},
-    PresetColumn{"os version", Target::attribute, "os_version", CellType::text},
-    PresetColumn{"os architecture", Target::attribute, "os_architecture", CellType::text},
-    PresetColumn{"server type", Target::attribute, "server_type", CellType::text},
-    PresetColumn{"cpu utilization percentage", Target::attribute, "cpu_utilization_percent",
-                 CellType::number},
-    PresetColumn{"memory utilization percentage", Target::attribute, "memory_utilization_percent",
-                 CellType::number},
-    PresetColumn{"network adapters", Target::attribute, "nics", CellType::number},
-    PresetColumn{"network in throughput", Target::attribute, "network_in_mbps", CellType::number},
-    PresetColumn{"network out throughput", Target::attribute, "network_out_mbps", CellType::number},
-    PresetColumn{"boot type", Target::attribute, "boot_type", CellType::text},
-    PresetColumn{"number of disks", Target::attribute, "disk_count", CellType::number},
-    PresetColumn{"virtual machine manager id", Target::attribute, "vmm_id", CellType::text},
-    PresetColumn{"mac address", Target::attribute, "mac_address", CellType::text},
-};
-
-// `Disk N <suffix>` of the Azure Migrate template, and the disk property each fills.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 5> azure_disk_columns{{
-    {" size (in gb)", "size_gb"},
-    {" read throughput (mb per second)", "read_mbps"},
-    {" write throughput (mb per second)", "write_mbps"},
-    {" read ops (operations per second)", "read_iops"},
-    {" write ops (operations per second)", "write_iops"},
-}};
-
-constexpr std::array rvtools_columns{
-    PresetColumn{"vm", Target::name, "", CellType::text},
-    PresetColumn{"powerstate", Target::attribute, "power_state", CellType::text},
-    PresetColumn{"template", Target::rvtools_template, "", CellType::text},
-    PresetColumn{"dns name", Target::attribute, "dns_name", CellType::text},
-    PresetColumn{"cpus", Target::attribute, "cores", CellType::number},
-    PresetColumn{"memory", Target::attribute, "memory_mb", CellType::number},
-    PresetColumn{"nics", Target::attribute, "nics", CellType::number},
-    PresetColumn{"disks", Target::attribute, "disk_count", CellType::number},
-    PresetColumn{"provisioned mib", Target::attribute, "provisioned_mib", CellType::number},
-    PresetColumn{"in use mib", Target::attribute, "in_use_mib", CellType::number},
-    PresetColumn{"primary ip address", Target::attribute, "ip", CellType::text},
-    PresetColumn{"os according to the configuration file", Target::attribute, "os", CellType::text},
-    PresetColumn{"os according to the vmware tools", Target::attribute, "os_vmware_tools",
-                 CellType::text},
-    PresetColumn{"firmware", Target::attribute, "boot_type", CellType::text},
-    PresetColumn{"annotation", Target::attribute, "annotation", CellType::text},
-    PresetColumn{"datacenter", Target::attribute, "datacenter", CellType::text},
-    PresetColumn{"cluster", Target::attribute, "cluster", CellType::text},
-    PresetColumn{"host", Target::attribute, "host", CellType::text},
-};
-
-// `disk 3 size (in gb)` as disk 3's `size_gb`.
-std::optional<ColumnUse> azure_disk_column(std::string_view header) {
-    constexpr std::string_view prefix = "disk ";
-    if (!header.starts_with(prefix)) {
-        return std::nullopt;
-    }
-    std::size_t end = header.find_first_not_of("0123456789", prefix.size());
-    if (end == prefix.size() || end == std::string_view::npos || end - prefix.size() > 3) {
-        return std::nullopt;
-    }
-    std::size_t disk = std::stoul(std::string(header.substr(prefix.size(), end - prefix.size())));
-    for (const auto& [suffix, key] : azure_disk_columns) {
-        if (header.substr(end) == suffix && disk > 0) {
-            return ColumnUse{0, Target::disk, std::string(key), CellType::number, disk};
-        }
-    }
-    return std::nullopt;
-}
-
-template <std::size_t N>
-std::optional<ColumnUse> preset_column(const std::array<PresetColumn, N>& table,
-                                       std::string_view header) {
-    for (const PresetColumn& column : table) {
-        if (column.header == header) {
-            return ColumnUse{0, column.target, std::string(column.key), column.type, 0};
-        }
-    }
-    return std::nullopt;
-}
-
-std::optional<ColumnUse> preset_use(ImportPreset preset, std::string_view header) {
-    switch (preset) {
-    case ImportPreset::azure_migrate:
-        if (auto use = preset_column(azure_migrate_columns, header)) {
-            return use;
-        }
-        return azure_disk_column(header);
-    case ImportPreset::rvtools:
-        return preset_column(rvtools_columns, header);
-    case ImportPreset::generic:
-        break;
-    }
-    return std::nullopt;
-}
-
 // FIELD of --map COLUMN=FIELD.
 ColumnUse mapped_use(std::string_view field, std::string_view mapping) {
     field = trim(field);
@@ -133,20 +26,28 @@ ColumnUse mapped_use(std::string_view field, std::string_view mapping) {
     if (field == "-") {
         return {0, Target::skip, "", CellType::text, 0};
     }
+    if (field == "ips") {
+        return {0, Target::ips, "", CellType::text, 0};
+    }
+    if (field == "source_id") {
+        return {0, Target::source_id, "", CellType::text, 0};
+    }
     constexpr std::string_view prefix = "attributes.";
     if (field.starts_with(prefix) && field.size() > prefix.size()) {
         check_text(field, "--map");
         return {0, Target::attribute, std::string(field.substr(prefix.size())), CellType::automatic,
                 0};
     }
-    throw usage_error(fmt::format("--map '{}': the field must be name, id, attributes.KEY or - "
+    throw usage_error(fmt::format("--map '{}': the field must be name, id, source_id, ips, attributes.KEY or - "
                                   "(skip the column), e.g. --map 'Host name=name'",
                                   mapping));
 }
 
-std::string_view required_header(ImportPreset preset) {
-    return preset == ImportPreset::rvtools ? "VM" : "*Server name";
-}
+// RVTools' sheet names, as header_key spells them: its own CSV export puts one before every
+// header (`vInfoVMName`, `vNetworkIPv4Address`).
+constexpr std::array<std::string_view, 13> sheet_prefixes{
+    "vinfo",   "vnetwork", "vdisk",  "vpartition", "vcpu", "vmemory",   "vhost",
+    "vcluster", "vsnapshot", "vtools", "vdatastore", "vnic", "vswitch"};
 
 } // namespace
 
@@ -156,6 +57,62 @@ std::string ascii_lower(std::string_view text) {
         return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     });
     return out;
+}
+
+std::string header_key(std::string_view header) {
+    std::string key;
+    key.reserve(header.size());
+    for (char c : header) {
+        if (c >= 'A' && c <= 'Z') {
+            key += static_cast<char>(c - 'A' + 'a');
+        } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   static_cast<unsigned char>(c) >= 0x80) {
+            key += c;
+        }
+    }
+    return key;
+}
+
+std::vector<std::string> header_keys(const std::vector<std::string>& header) {
+    std::vector<std::string> keys;
+    keys.reserve(header.size());
+    for (const std::string& cell : header) {
+        keys.push_back(header_key(cell));
+    }
+    for (std::string_view prefix : sheet_prefixes) {
+        bool every = std::any_of(keys.begin(), keys.end(), [](const auto& k) { return !k.empty(); });
+        for (const std::string& key : keys) {
+            every = every && (key.empty() || (key.size() > prefix.size() && key.starts_with(prefix)));
+        }
+        if (every) {
+            for (std::string& key : keys) {
+                key.erase(0, std::min(key.size(), prefix.size()));
+            }
+            break;
+        }
+    }
+    return keys;
+}
+
+void add_ips(std::vector<std::string>& ips, std::string_view text) {
+    constexpr std::string_view separators = ";, \t\r\n[]\"'";
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t start = text.find_first_not_of(separators, at);
+        if (start == std::string_view::npos) {
+            break;
+        }
+        std::size_t end = std::min(text.find_first_of(separators, start), text.size());
+        std::string_view word = text.substr(start, end - start);
+        at = end;
+        if (word.find_first_of(".:") == std::string_view::npos) {
+            continue;
+        }
+        std::string ip = ascii_lower(word);
+        if (std::find(ips.begin(), ips.end(), ip) == ips.end()) {
+            ips.push_back(std::move(ip));
+        }
+    }
 }
 
 std::string normalized_header(std::string_view header) {
@@ -171,9 +128,10 @@ std::vector<ColumnUse> columns_for(ImportPreset preset, const std::vector<std::s
                                    std::size_t header_line, std::vector<std::string>& ignored) {
     std::vector<std::optional<ColumnUse>> uses(header.size());
     std::vector<std::string> normalized;
+    std::vector<std::string> keys = header_keys(header);
     for (std::size_t i = 0; i < header.size(); ++i) {
         normalized.push_back(normalized_header(header[i]));
-        uses[i] = preset_use(preset, normalized[i]);
+        uses[i] = preset_use(preset, keys[i]);
     }
     for (const std::string& mapping : mappings) {
         std::size_t equals = mapping.rfind('=');
@@ -183,6 +141,12 @@ std::vector<ColumnUse> columns_for(ImportPreset preset, const std::vector<std::s
         }
         std::string column = normalized_header(mapping.substr(0, equals));
         auto found = std::find(normalized.begin(), normalized.end(), column);
+        if (found == normalized.end()) { // `Memory(MB)` found by `memory (mb)`
+            std::string key = header_key(column);
+            auto by_key = std::find(keys.begin(), keys.end(), key);
+            found = key.empty() || by_key == keys.end() ? normalized.end()
+                                                        : normalized.begin() + (by_key - keys.begin());
+        }
         if (found == normalized.end()) {
             throw usage_error(fmt::format("--map '{}': {} has no column '{}'", mapping, label,
                                           trim(mapping.substr(0, equals))));

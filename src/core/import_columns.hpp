@@ -19,12 +19,24 @@ enum class CellType { text, number, automatic };
 
 // What a column feeds.
 enum class Target {
-    name,             // the asset's name (and, unless a column maps to `id`, its id's slug)
+    name,             // the asset's name (and, unless a column maps to `id`, its id's slug); the
+                      // first non-empty of several name columns wins
     id,               // the asset's id (through slug_of)
     attribute,        // attributes.<key>
-    rvtools_template, // `Template`: True skips the row
+    rvtools_template, // `Template`: True (or 1, yes) skips the row
     disk,             // Azure Migrate `Disk N …`: one property (`key`) of disk N
+    ips,              // one or more IP addresses, gathered into attributes.ips (a JSON array)
+    source_id,        // the export's stable key of the server (RVTools `VM UUID`, `ExternalId`)
+    source_local_id,  // a key unique within a scope only (RVTools `VM ID`, `VMware.MoRefId`)
+    source_scope,     // that scope (RVTools `VI SDK Server`, `VMware.VCenterId`)
     skip,             // read nothing
+};
+
+// How a number column's unit becomes the attribute's.
+enum class Unit {
+    as_is,
+    mib_to_gb, // MiB (RVTools' `MiB`, and its 3.x `MB`, which are MiB too) to GB: / 1024, two
+               // decimals (GB meaning GiB, as Azure Migrate's `GB` does)
 };
 
 struct ColumnUse {
@@ -33,7 +45,27 @@ struct ColumnUse {
     std::string key; // attribute key, or disk property
     CellType type = CellType::text;
     std::size_t disk = 0; // Target::disk: N
+    Unit unit = Unit::as_is;
 };
+
+// `header` as presets compare it: ASCII letters and digits only, in lowercase (`*Memory (In MB)`
+// is `memoryinmb`, `CPU.NumberOfCores` is `cpunumberofcores`); other bytes (non-ASCII) kept.
+std::string header_key(std::string_view header);
+
+// header_key of each cell of `header`, without a sheet-name prefix (`vinfo`, `vnetwork`, …) when
+// every non-empty cell starts with the same one (RVTools' own CSV export: `vInfoVMName`).
+std::vector<std::string> header_keys(const std::vector<std::string>& header);
+
+// The addresses in `text` (separated by `;`, `,` or white space, in brackets or quotes or not),
+// in lowercase, appended to `ips` unless already there. A word with neither `.` nor `:` (`N/A`,
+// `-`) is not an address.
+void add_ips(std::vector<std::string>& ips, std::string_view text);
+
+// What the column whose header_key is `key` feeds under `preset`; nullopt for none.
+std::optional<ColumnUse> preset_use(ImportPreset preset, std::string_view key);
+
+// The header a person knows the preset's name column by (for messages).
+std::string_view required_header(ImportPreset preset);
 
 // `text` with ASCII letters in lowercase (other bytes kept): how headers, names and `True` are
 // compared, independent of the locale.

@@ -1,83 +1,109 @@
 // plan_dependency_import and apply_dependency_plan: the Azure Migrate dependency export
 // (agentless dependency analysis, "Export application dependencies") as `depends_on`.
 //
-// Cycles are refused with the check every edit runs (dependency_list.hpp, check_depends_on, the
-// same search `asset set depends_on=…` uses), over the backlog's lists plus what earlier rows
+// Most rows of a real export name the destination only by its IP, so each side is matched by
+// name, then by IP (server_index.*: hash lookups, never a scan per row). Rows are aggregated per
+// server pair before anything is planned. Cycles are refused with the check every edit runs
+// (dependency_list.hpp, check_depends_on), over the backlog's lists plus what earlier pairs
 // added, so the import never writes a cycle that `validate` would then report.
 #include "dependency_list.hpp"
 #include "field_values.hpp"
 #include "import_columns.hpp"
+#include "import_servers.hpp"
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <map>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace mbl {
 
 using import_detail::ascii_lower;
+using import_detail::ServerIndex;
 
 namespace {
 
-struct DependencyColumns {
-    std::size_t source = 0;
-    std::size_t destination = 0;
-    std::optional<std::size_t> source_ip;
-    std::optional<std::size_t> destination_ip;
+struct Side {
+    std::optional<std::size_t> name;
+    std::optional<std::size_t> ip;
 };
 
-std::optional<std::size_t> find_column(const std::vector<std::string>& header,
+struct DependencyColumns {
+    Side source;
+    Side destination;
+    std::optional<std::size_t> port;
+};
+
+std::optional<std::size_t> find_column(const std::vector<std::string>& keys,
                                        std::string_view wanted) {
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        if (import_detail::normalized_header(header[i]) == wanted) {
-            return i;
-        }
-    }
-    return std::nullopt;
+    auto found = std::find(keys.begin(), keys.end(), wanted);
+    return found == keys.end() ? std::nullopt
+                               : std::optional<std::size_t>(found - keys.begin());
 }
 
 DependencyColumns dependency_columns(const CsvTable& table, std::string_view label) {
-    auto source = find_column(table.header, "source server name");
-    auto destination = find_column(table.header, "destination server name");
-    if (!source || !destination) {
-        throw input_error(fmt::format(
-            "{}:{}: no '{}' column; expected Azure Migrate's dependency export (Source server "
-            "name, Source IP, …, Destination server name, Destination IP, Destination port)",
-            label, table.header_line, source ? "Destination server name" : "Source server name"));
+    std::vector<std::string> keys = import_detail::header_keys(table.header);
+    DependencyColumns columns{{find_column(keys, "sourceservername"), find_column(keys, "sourceip")},
+                              {find_column(keys, "destinationservername"),
+                               find_column(keys, "destinationip")},
+                              find_column(keys, "destinationport")};
+    for (auto [side, name] : {std::pair{&columns.source, "Source"},
+                              std::pair{&columns.destination, "Destination"}}) {
+        if (!side->name && !side->ip) {
+            throw input_error(fmt::format(
+                "{}:{}: no '{} server name' or '{} IP' column; expected Azure Migrate's "
+                "dependency export (Source server name, Source IP, …, Destination server name, "
+                "Destination IP, Destination port)",
+                label, table.header_line, name, name));
+        }
     }
-    return {*source, *destination, find_column(table.header, "source ip"),
-            find_column(table.header, "destination ip")};
+    return columns;
 }
 
-// Assets by slug of a server name, then by name.
-class ServerIndex {
+std::string_view cell(const CsvRecord& record, std::optional<std::size_t> column) {
+    return column ? trim(record.fields[*column]) : std::string_view{};
+}
+
+// What the rows say about one server pair.
+struct PairRows {
+    std::size_t line = 0;
+    std::size_t rows = 0;
+    std::set<int> ports;
+};
+
+// Unknown servers, grouped by side and name (or IP when the rows give no name).
+class UnknownServers {
   public:
-    explicit ServerIndex(const Backlog& backlog) {
-        for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
-            by_id_.emplace(backlog.assets[i].id, i);
-            by_name_.emplace(ascii_lower(backlog.assets[i].name), i);
+    void count(std::string_view side, std::string_view name, std::string_view ip,
+               std::size_t line) {
+        std::string key = fmt::format("{}\n{}", side,
+                                      name.empty() ? "ip " + std::string(ip) : ascii_lower(name));
+        auto [at, added] = index_.emplace(std::move(key), list_.size());
+        if (added) {
+            list_.push_back({std::string(side), std::string(name), std::string(ip), 0, line});
         }
+        ++list_[at->second].rows;
     }
-    std::optional<std::size_t> find(std::string_view server) const {
-        if (server.empty()) {
-            return std::nullopt;
-        }
-        if (auto found = by_id_.find(slug_of(server)); found != by_id_.end()) {
-            return found->second;
-        }
-        if (auto found = by_name_.find(ascii_lower(server)); found != by_name_.end()) {
-            return found->second;
-        }
-        return std::nullopt;
-    }
+    std::vector<UnknownServer> take() { return std::move(list_); }
 
   private:
-    std::unordered_map<std::string, std::size_t> by_id_;
-    std::unordered_map<std::string, std::size_t> by_name_;
+    std::unordered_map<std::string, std::size_t> index_;
+    std::vector<UnknownServer> list_;
 };
+
+std::optional<int> port_of(std::string_view text) {
+    int port = 0;
+    if (text.empty() || text.size() > 5 || text.find_first_not_of("0123456789") != text.npos) {
+        return std::nullopt;
+    }
+    for (char c : text) {
+        port = port * 10 + (c - '0');
+    }
+    return port <= 65535 ? std::optional<int>(port) : std::nullopt;
+}
 
 } // namespace
 
@@ -85,6 +111,51 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
                                       std::string_view label) {
     DependencyColumns columns = dependency_columns(table, label);
     ServerIndex index(backlog);
+    for (const CsvRecord& record : table.records) { // the file's own name-to-IP pairs
+        for (const Side& side : {columns.source, columns.destination}) {
+            index.learn(cell(record, side.name), cell(record, side.ip));
+        }
+    }
+
+    DependencyPlan plan;
+    UnknownServers unknown;
+    std::map<std::pair<std::size_t, std::size_t>, PairRows> pairs; // (from, to) in asset order
+    std::vector<std::pair<std::size_t, std::size_t>> pair_order;   // as the file gives them
+    for (const CsvRecord& record : table.records) {
+        bool by_ip = false;
+        auto resolve = [&](const Side& side, std::string_view which) {
+            std::string_view name = cell(record, side.name);
+            std::string_view ip = cell(record, side.ip);
+            ServerIndex::Match match = index.find(name, ip);
+            by_ip = by_ip || match.by_ip;
+            if (!match.asset) {
+                unknown.count(which, name, ip, record.line);
+            }
+            return match.asset;
+        };
+        auto from = resolve(columns.source, "source");
+        auto to = resolve(columns.destination, "destination");
+        if (!from || !to) {
+            continue;
+        }
+        plan.matched_by_ip += by_ip ? 1 : 0;
+        if (*from == *to) {
+            ++plan.self_links;
+            continue;
+        }
+        auto [at, first] = pairs.try_emplace({*from, *to});
+        if (first) {
+            at->second.line = record.line;
+            pair_order.push_back(at->first);
+        } else {
+            ++plan.duplicates;
+        }
+        ++at->second.rows;
+        if (auto port = port_of(cell(record, columns.port))) {
+            at->second.ports.insert(*port);
+        }
+    }
+    plan.unknown_servers = unknown.take();
 
     // The depends_on lists as they will be, for the cycle check.
     std::vector<std::vector<std::string>> lists;
@@ -97,59 +168,28 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
         graph.ids.push_back(backlog.assets[i].id);
         graph.depends_on.emplace(backlog.assets[i].id, &lists[i]);
     }
-
-    DependencyPlan plan;
-    std::unordered_set<std::string> reported_unknown;
-    std::set<std::pair<std::size_t, std::size_t>> seen;
-    auto unknown = [&](const CsvRecord& record, std::size_t name_column,
-                       std::optional<std::size_t> ip_column, std::string_view side) {
-        std::string name(trim(record.fields[name_column]));
-        std::string ip = ip_column ? std::string(trim(record.fields[*ip_column])) : "";
-        std::string shown = name.empty() ? fmt::format("(no name, IP {})", ip.empty() ? "-" : ip)
-                                         : fmt::format("'{}'", name);
-        if (reported_unknown.insert(std::string(side) + shown).second) {
-            plan.unknown_servers.push_back(
-                {record.line,
-                 fmt::format("{} server {} is not an asset of the backlog", side, shown)});
-        }
-    };
-    for (const CsvRecord& record : table.records) {
-        auto from = index.find(trim(record.fields[columns.source]));
-        auto to = index.find(trim(record.fields[columns.destination]));
-        if (!from) {
-            unknown(record, columns.source, columns.source_ip, "source");
-        }
-        if (!to) {
-            unknown(record, columns.destination, columns.destination_ip, "destination");
-        }
-        if (!from || !to) {
-            continue;
-        }
-        if (*from == *to) {
-            ++plan.self_links;
-            continue;
-        }
-        if (!seen.insert({*from, *to}).second) {
-            ++plan.duplicates;
-            continue;
-        }
-        const std::string& from_id = backlog.assets[*from].id;
-        const std::string& to_id = backlog.assets[*to].id;
-        std::vector<std::string>& list = lists[*from];
+    import_detail::PortsByAsset ports;
+    for (const auto& pair : pair_order) {
+        const PairRows& rows = pairs.at(pair);
+        const std::string& from_id = backlog.assets[pair.first].id;
+        const std::string& to_id = backlog.assets[pair.second].id;
+        std::vector<std::string>& list = lists[pair.first];
         if (std::find(list.begin(), list.end(), to_id) != list.end()) {
             ++plan.already_present;
-            continue;
+        } else {
+            try {
+                check_depends_on(graph, "asset", from_id, {to_id});
+            } catch (const Error& error) {
+                plan.cycles.push_back(
+                    {rows.line, fmt::format("{} -> {} left out: {}", from_id, to_id, error.what())});
+                continue;
+            }
+            list.push_back(to_id);
+            plan.added.push_back({rows.line, from_id, to_id, rows.rows});
         }
-        try {
-            check_depends_on(graph, "asset", from_id, {to_id});
-        } catch (const Error& error) {
-            plan.cycles.push_back(
-                {record.line, fmt::format("{} -> {} left out: {}", from_id, to_id, error.what())});
-            continue;
-        }
-        list.push_back(to_id);
-        plan.added.push_back({record.line, from_id, to_id});
+        ports[pair.first][to_id].insert(rows.ports.begin(), rows.ports.end());
     }
+    plan.ports = import_detail::dependency_ports_updates(backlog, ports);
     return plan;
 }
 
@@ -160,6 +200,17 @@ void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
     }
     for (const PlannedDependency& dependency : plan.added) {
         backlog.assets.at(index.at(dependency.from)).depends_on.push_back(dependency.to);
+    }
+    for (const DependencyPortsUpdate& update : plan.ports) {
+        RawObject& attributes = backlog.assets.at(index.at(update.asset)).attributes;
+        auto existing = std::find_if(attributes.begin(), attributes.end(), [](const auto& entry) {
+            return entry.first == "dependency_ports";
+        });
+        if (existing == attributes.end()) {
+            attributes.emplace_back("dependency_ports", update.ports);
+        } else {
+            existing->second = update.ports;
+        }
     }
 }
 

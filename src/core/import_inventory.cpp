@@ -6,6 +6,7 @@
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
 #include "mbl/raw_json.hpp"
+#include "mbl/save.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -17,6 +18,7 @@
 namespace mbl {
 
 using import_detail::ascii_lower;
+using import_detail::CellType;
 using import_detail::ColumnUse;
 using import_detail::Target;
 
@@ -28,7 +30,41 @@ struct RowValues {
     std::string id_cell;
     bool is_template = false;
     RawObject attributes;
+    std::vector<std::string> ips;
+    std::string source_id;    // Target::source_id
+    std::string local_id;     // Target::source_local_id
+    std::string source_scope; // Target::source_scope
+
+    // The row's stable key: the source id, else the local id within its scope (`scope/local`).
+    std::string source_key() const {
+        if (!source_id.empty() || local_id.empty()) {
+            return source_id;
+        }
+        return source_scope.empty() ? local_id : source_scope + "/" + local_id;
+    }
 };
+
+// `True`, `1`, `yes` in any case.
+bool is_true(std::string_view cell) {
+    std::string value = ascii_lower(trim(cell));
+    return value == "true" || value == "1" || value == "yes";
+}
+
+// A number in MiB as GB (/ 1024), to two decimals.
+RawJson mib_as_gb(const RawJson& mib) {
+    double gb = std::round(std::strtod(mib.text.c_str(), nullptr) / 1024 * 100) / 100;
+    return RawJson{fmt::format("{}", std::isfinite(gb) ? gb + 0.0 : 0.0)};
+}
+
+void set_attribute(RawObject& into, const std::string& key, RawJson value) {
+    auto existing = std::find_if(into.begin(), into.end(),
+                                 [&](const auto& entry) { return entry.first == key; });
+    if (existing == into.end()) {
+        into.emplace_back(key, std::move(value));
+    } else {
+        existing->second = std::move(value); // two columns, one key: the later wins
+    }
+}
 
 // Azure Migrate's per-disk columns as `disks` (one object per disk with any value, in disk
 // order) and `disk_gb` (the sum of the sizes to two decimals, when any is given).
@@ -67,27 +103,37 @@ RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
         std::string_view cell = record.fields[use.column];
         switch (use.target) {
         case Target::name:
-            row.name = std::string(trim(cell));
+            if (row.name.empty()) {
+                row.name = std::string(trim(cell));
+            }
             break;
         case Target::id:
             row.id_cell = std::string(trim(cell));
             break;
         case Target::rvtools_template:
-            row.is_template = ascii_lower(trim(cell)) == "true";
+            row.is_template = is_true(cell);
+            break;
+        case Target::ips:
+            import_detail::add_ips(row.ips, cell);
+            break;
+        case Target::source_id:
+            row.source_id = std::string(trim(cell));
+            break;
+        case Target::source_local_id:
+            row.local_id = std::string(trim(cell));
+            break;
+        case Target::source_scope:
+            row.source_scope = std::string(trim(cell));
             break;
         case Target::attribute:
         case Target::disk:
             if (auto value = import_detail::cell_value(cell, use.type, header[use.column], label,
                                                        record.line)) {
-                RawObject& into = use.target == Target::disk ? disks[use.disk] : row.attributes;
-                auto existing = std::find_if(into.begin(), into.end(), [&](const auto& entry) {
-                    return entry.first == use.key;
-                });
-                if (existing == into.end()) {
-                    into.emplace_back(use.key, std::move(*value));
-                } else {
-                    existing->second = std::move(*value); // two columns, one key: the later wins
+                if (use.unit == import_detail::Unit::mib_to_gb && use.type == CellType::number) {
+                    value = mib_as_gb(*value);
                 }
+                set_attribute(use.target == Target::disk ? disks[use.disk] : row.attributes,
+                              use.key, std::move(*value));
             }
             break;
         case Target::skip:
@@ -95,6 +141,16 @@ RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
         }
     }
     add_disks(row.attributes, disks);
+    if (!row.ips.empty()) {
+        std::string array = "[";
+        for (const std::string& ip : row.ips) {
+            array += (array.size() > 1 ? ", " : "") + json_quote(ip);
+        }
+        set_attribute(row.attributes, "ips", *parse_raw_json(array + "]", 2));
+    }
+    if (std::string key = row.source_key(); !key.empty()) {
+        set_attribute(row.attributes, "source_id", RawJson{json_quote(key)});
+    }
     return row;
 }
 
@@ -122,6 +178,55 @@ std::vector<std::string> update_asset(Asset& asset, const RowValues& row) {
     return changed;
 }
 
+const RawJson* attribute_of(const Asset& asset, std::string_view key) {
+    for (const auto& [name, value] : asset.attributes) {
+        if (name == key) {
+            return &value;
+        }
+    }
+    return nullptr;
+}
+
+// The backlog's assets by `attributes.source_id`, by id and by name (ASCII case ignored): how a
+// row finds the asset it updates.
+class AssetIndex {
+  public:
+    explicit AssetIndex(const Backlog& backlog) : backlog_(backlog) {
+        for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
+            const Asset& asset = backlog.assets[i];
+            by_id_.emplace(asset.id, i);
+            by_name_.emplace(ascii_lower(asset.name), i);
+            if (const RawJson* source = attribute_of(asset, "source_id")) {
+                by_source_.emplace(source->text, i);
+            }
+        }
+    }
+
+    // The asset with the row's source id (as JSON text, `source`), else with `id`, else with
+    // the row's name; `by_source` tells which. nullptr for none.
+    const Asset* find(const std::string& source, const std::string& id, const std::string& name,
+                      bool& by_source) const {
+        by_source = false;
+        if (auto found = by_source_.find(source); !source.empty() && found != by_source_.end()) {
+            by_source = true;
+            return &backlog_.assets[found->second];
+        }
+        if (auto found = by_id_.find(id); found != by_id_.end()) {
+            return &backlog_.assets[found->second];
+        }
+        if (auto found = by_name_.find(ascii_lower(name)); !name.empty() && found != by_name_.end()) {
+            return &backlog_.assets[found->second];
+        }
+        return nullptr;
+    }
+
+  private:
+    const Backlog& backlog_;
+    std::unordered_map<std::string_view, std::size_t> by_id_;
+    std::unordered_map<std::string, std::size_t> by_name_;
+    std::unordered_map<std::string, std::size_t> by_source_;
+};
+
 } // namespace
 
 std::size_t InventoryPlan::count(RowAction action) const {
@@ -139,13 +244,9 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
         import_detail::columns_for(options.preset, table.header, options.mappings, label,
                                    table.header_line, plan.ignored_columns);
 
-    std::unordered_map<std::string_view, std::size_t> by_id;
-    std::unordered_map<std::string, std::size_t> by_name;
-    for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
-        by_id.emplace(backlog.assets[i].id, i);
-        by_name.emplace(ascii_lower(backlog.assets[i].name), i);
-    }
-    std::unordered_map<std::string, std::size_t> line_of_id; // ids taken by earlier rows
+    AssetIndex index(backlog);
+    std::unordered_map<std::string, std::size_t> line_of_id;     // ids taken by earlier rows
+    std::unordered_map<std::string, std::size_t> line_of_source; // and their source ids
 
     const std::size_t total = table.records.size();
     plan.rows.reserve(total);
@@ -160,17 +261,27 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
             row.reason = "no server name";
         } else {
             std::string id = slug_of(values.id_cell.empty() ? values.name : values.id_cell);
-            const Asset* existing = nullptr;
-            if (auto found = by_id.find(id); found != by_id.end()) {
-                existing = &backlog.assets[found->second];
-            } else if (auto named = by_name.find(ascii_lower(values.name));
-                       !values.name.empty() && named != by_name.end()) {
-                existing = &backlog.assets[named->second];
-            }
+            std::string source_key = values.source_key();
+            std::string source = source_key.empty() ? "" : json_quote(source_key);
+            bool by_source = false;
+            const Asset* existing = index.find(source, id, values.name, by_source);
+            const RawJson* existing_source =
+                existing != nullptr ? attribute_of(*existing, "source_id") : nullptr;
             if (existing != nullptr) {
                 id = existing->id;
             }
-            if (id.empty()) {
+            if (!by_source && existing_source != nullptr && !source.empty() &&
+                existing_source->text != source) {
+                row.id = id;
+                row.reason = fmt::format(
+                    "asset '{}' has source_id {}, this row {}: another server of the same name; "
+                    "rename one of them (or map an id column with --map 'COLUMN=id')",
+                    id, existing_source->text, source);
+            } else if (auto twin = line_of_source.find(source);
+                       !source.empty() && twin != line_of_source.end()) {
+                row.id = id;
+                row.reason = fmt::format("the same source_id {} as line {}", source, twin->second);
+            } else if (id.empty()) {
                 row.reason = "the name has no letter or digit to make an id from; map an id "
                              "column with --map 'COLUMN=id'";
             } else if (auto earlier = line_of_id.find(id); earlier != line_of_id.end()) {
@@ -180,6 +291,9 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
                                          id, earlier->second);
             } else {
                 line_of_id.emplace(id, record.line);
+                if (!source.empty()) {
+                    line_of_source.emplace(source, record.line);
+                }
                 row.id = id;
                 if (existing != nullptr) {
                     row.asset = *existing;

@@ -7,7 +7,10 @@
 namespace mbl {
 namespace {
 
-constexpr std::array<std::string_view, 3> preset_names{"azure-migrate", "rvtools", "generic"};
+// In the order of ImportPreset.
+constexpr std::array<std::string_view, 6> preset_names{
+    "azure-migrate",            "rvtools",                  "generic",
+    "azure-migrate-assessment", "azure-migrate-discovered", "aws-ads"};
 constexpr std::size_t max_slug_length = 64;
 
 bool keeps(char c) {
@@ -31,6 +34,10 @@ std::optional<ImportPreset> parse_import_preset(std::string_view text) {
 
 std::string_view to_string(ImportPreset preset) {
     return preset_names[static_cast<std::size_t>(preset)];
+}
+
+std::vector<std::string_view> import_preset_names() {
+    return {preset_names.begin(), preset_names.end()};
 }
 
 std::string slug_of(std::string_view name) {

@@ -1,0 +1,199 @@
+// ServerIndex (assets by name and IP) and the `dependency_ports` attribute. Attribute values are
+// read with mbl's own JSON tokenizer (json_tokenizer.hpp), not a JSON tree.
+#include "import_servers.hpp"
+
+#include "import_columns.hpp"
+#include "json_tokenizer.hpp"
+#include "mbl/raw_json.hpp"
+#include "mbl/save.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <limits>
+
+namespace mbl::import_detail {
+namespace {
+
+constexpr std::size_t ambiguous = std::numeric_limits<std::size_t>::max();
+
+// The strings and numbers of one JSON value, each with the object key it is under (empty when
+// none): enough for `["10.0.0.4"]` and `{"crm-sql-01": [445, 1433]}`.
+struct ValueCollector {
+    std::string current_key;
+    std::vector<std::pair<std::string, std::string>> strings;
+    std::vector<std::pair<std::string, double>> numbers;
+    int depth = 0; // deeper than two containers: not a shape read here
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number(std::string_view, double value, bool) {
+        numbers.emplace_back(current_key, value);
+        return true;
+    }
+    bool string(std::string& value, std::string_view) {
+        strings.emplace_back(current_key, std::move(value));
+        return true;
+    }
+    bool key(std::string_view key) {
+        current_key = key;
+        return true;
+    }
+    bool start_object() { return enter(); }
+    bool end_object() { return leave(); }
+    bool start_array() { return enter(); }
+    bool end_array() { return leave(); }
+    void syntax_error(std::string, std::size_t) {}
+
+  private:
+    bool enter() { return ++depth <= 2; }
+    bool leave() {
+        --depth;
+        return true;
+    }
+};
+
+ValueCollector collect(const RawJson& value) {
+    ValueCollector collector;
+    std::size_t reached = 0;
+    detail::JsonTokenizer<ValueCollector> tokenizer(value.text, collector, &reached);
+    if (!tokenizer.run()) {
+        return {};
+    }
+    return collector;
+}
+
+const RawJson* attribute_of(const Asset& asset, std::string_view key) {
+    for (const auto& [name, value] : asset.attributes) {
+        if (name == key) {
+            return &value;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+std::vector<std::string> asset_ips(const Asset& asset) {
+    std::vector<std::string> ips;
+    for (const char* key : {"ips", "ip"}) {
+        if (const RawJson* value = attribute_of(asset, key)) {
+            for (const auto& entry : collect(*value).strings) {
+                add_ips(ips, entry.second);
+            }
+        }
+    }
+    return ips;
+}
+
+ServerIndex::ServerIndex(const Backlog& backlog) {
+    for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
+        const Asset& asset = backlog.assets[i];
+        by_id_.emplace(asset.id, i);
+        by_name_.emplace(ascii_lower(asset.name), i);
+        for (std::string& ip : asset_ips(asset)) {
+            claim(by_ip_, std::move(ip), i);
+        }
+    }
+}
+
+void ServerIndex::claim(std::unordered_map<std::string, std::size_t>& map, std::string ip,
+                        std::size_t asset) {
+    auto [at, added] = map.emplace(std::move(ip), asset);
+    if (!added && at->second != asset) {
+        at->second = ambiguous;
+    }
+}
+
+std::optional<std::size_t>
+ServerIndex::lookup(const std::unordered_map<std::string, std::size_t>& map,
+                    const std::string& ip) {
+    auto found = map.find(ip);
+    if (found == map.end() || found->second == ambiguous) {
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+std::optional<std::size_t> ServerIndex::named(std::string_view name) const {
+    if (name.empty()) {
+        return std::nullopt;
+    }
+    if (auto found = by_id_.find(slug_of(name)); found != by_id_.end()) {
+        return found->second;
+    }
+    if (auto found = by_name_.find(ascii_lower(name)); found != by_name_.end()) {
+        return found->second;
+    }
+    return std::nullopt;
+}
+
+void ServerIndex::learn(std::string_view name, std::string_view ip) {
+    if (name.empty() || ip.empty()) {
+        return;
+    }
+    std::string key = ascii_lower(ip);
+    if (by_ip_.contains(key)) {
+        return; // the backlog's own addresses win
+    }
+    if (auto asset = named(name)) {
+        claim(learned_ip_, std::move(key), *asset);
+    }
+}
+
+ServerIndex::Match ServerIndex::find(std::string_view name, std::string_view ip) const {
+    if (auto asset = named(name)) {
+        return {asset, false};
+    }
+    if (ip.empty()) {
+        return {};
+    }
+    std::string key = ascii_lower(ip);
+    if (by_ip_.contains(key)) {
+        return {lookup(by_ip_, key), true};
+    }
+    auto asset = lookup(learned_ip_, key);
+    return {asset, asset.has_value()};
+}
+
+std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backlog,
+                                                            const PortsByAsset& ports) {
+    std::vector<DependencyPortsUpdate> updates;
+    for (const auto& [index, seen] : ports) {
+        const Asset& asset = backlog.assets[index];
+        const RawJson* current = attribute_of(asset, "dependency_ports");
+        // The current value's keys in their order, with their ports; then the new keys.
+        std::vector<std::pair<std::string, std::set<int>>> merged;
+        if (current != nullptr) {
+            ValueCollector old = collect(*current);
+            for (const auto& [key, port] : old.numbers) {
+                if (merged.empty() || merged.back().first != key) {
+                    merged.emplace_back(key, std::set<int>{});
+                }
+                if (port >= 0 && port <= 65535 && port == static_cast<int>(port)) {
+                    merged.back().second.insert(static_cast<int>(port));
+                }
+            }
+        }
+        for (const auto& [to, new_ports] : seen) {
+            auto at = std::find_if(merged.begin(), merged.end(),
+                                   [&](const auto& entry) { return entry.first == to; });
+            if (at == merged.end()) {
+                merged.emplace_back(to, std::set<int>{});
+                at = merged.end() - 1;
+            }
+            at->second.insert(new_ports.begin(), new_ports.end());
+        }
+        std::string text = "{";
+        for (const auto& [to, to_ports] : merged) {
+            text += fmt::format("{}{}: [{}]", text.size() > 1 ? ", " : "", json_quote(to),
+                                fmt::join(to_ports, ", "));
+        }
+        std::optional<RawJson> value = parse_raw_json(text + "}", 3);
+        if (value && (current == nullptr || current->text != value->text)) {
+            updates.push_back({asset.id, std::move(*value)});
+        }
+    }
+    return updates;
+}
+
+} // namespace mbl::import_detail

@@ -1,0 +1,64 @@
+#pragma once
+// How the dependency import finds assets: by server name or by IP address, and the ports it
+// keeps on them (`attributes.dependency_ports`). Private to the core library
+// (import_dependencies.cpp).
+
+#include "mbl/import.hpp"
+#include "mbl/model.hpp"
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace mbl::import_detail {
+
+// The IP addresses of `asset`, lowercase: the strings of `attributes.ips` and the addresses in
+// a legacy `attributes.ip` text (`10.0.0.4, 10.0.0.5`).
+std::vector<std::string> asset_ips(const Asset& asset);
+
+// The assets of a backlog by slug of a server name, by name (ASCII case ignored) and by IP
+// address; all hash lookups.
+class ServerIndex {
+  public:
+    explicit ServerIndex(const Backlog& backlog);
+
+    // Records that a row names `name` at `ip`: when `name` is an asset and no asset has `ip`,
+    // rows that give only `ip` match that asset. An IP the rows give for two assets (or two
+    // assets have) matches neither.
+    void learn(std::string_view name, std::string_view ip);
+
+    struct Match {
+        std::optional<std::size_t> asset; // index in the backlog's assets
+        bool by_ip = false;
+    };
+    // The asset named `name`, else the one at `ip` (the assets' own addresses, then learned).
+    Match find(std::string_view name, std::string_view ip) const;
+
+  private:
+    std::optional<std::size_t> named(std::string_view name) const;
+    static void claim(std::unordered_map<std::string, std::size_t>& map, std::string ip,
+                      std::size_t asset);
+    static std::optional<std::size_t> lookup(const std::unordered_map<std::string, std::size_t>& map,
+                                             const std::string& ip);
+
+    std::unordered_map<std::string, std::size_t> by_id_;
+    std::unordered_map<std::string, std::size_t> by_name_;
+    std::unordered_map<std::string, std::size_t> by_ip_;
+    std::unordered_map<std::string, std::size_t> learned_ip_;
+};
+
+// For each depending asset (its index), the assets it depends on (ids) and the ports seen.
+using PortsByAsset = std::map<std::size_t, std::map<std::string, std::set<int>>>;
+
+// The `dependency_ports` each asset of `ports` gets: its current one (when it is an object of
+// port arrays) merged with `ports`, keys in their order then new keys sorted, ports ascending.
+// Only assets whose value changes are listed.
+std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backlog,
+                                                            const PortsByAsset& ports);
+
+} // namespace mbl::import_detail
