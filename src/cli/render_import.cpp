@@ -78,13 +78,15 @@ ReportJson text_or_null(const std::string& text) {
     return text.empty() ? ReportJson(nullptr) : ReportJson(text);
 }
 
-// `destination 10.10.9.20` or `source 'CRM-WEB-09' (10.10.2.39)`.
+// `destination server 10.10.9.20` or `source server 'CRM-WEB-09' (10.10.2.39)`.
 std::string unknown_server_label(const UnknownServer& server) {
     if (server.name.empty()) {
-        return fmt::format("{} {}", server.side, server.ip.empty() ? "(no name, no IP)" : server.ip);
+        return fmt::format("{} server {}", server.side,
+                           server.ip.empty() ? "(no name, no IP)" : server.ip);
     }
-    return server.ip.empty() ? fmt::format("{} '{}'", server.side, server.name)
-                             : fmt::format("{} '{}' ({})", server.side, server.name, server.ip);
+    return server.ip.empty()
+               ? fmt::format("{} server '{}'", server.side, server.name)
+               : fmt::format("{} server '{}' ({})", server.side, server.name, server.ip);
 }
 
 void render_unknown_servers(std::ostream& out, const std::vector<UnknownServer>& servers,
@@ -98,7 +100,7 @@ void render_unknown_servers(std::ostream& out, const std::vector<UnknownServer>&
                      {"ROWS", "rows", ColumnKind::number},
                      {"FIRST LINE", "line", ColumnKind::number}};
     for (const UnknownServer& server : servers) {
-        table.rows.push_back({{terminal_safe(unknown_server_label(server))},
+        table.rows.push_back({{unknown_server_label(server)},
                               {std::to_string(server.rows)},
                               {std::to_string(server.line)}});
     }

@@ -62,7 +62,7 @@ TEST_CASE("import inventory --preset azure-migrate adds and updates assets", "[e
     CHECK(web["workload"] == "crm");
     CHECK(web["status"] == "not-started");
     CHECK(web["estimate"].is_null());
-    CHECK(web["attributes"] == json::parse(R"({"ip": "10.10.2.30", "cores": 4,
+    CHECK(web["attributes"] == json::parse(R"({"ips": ["10.10.2.30"], "cores": 4,
         "memory_mb": 16384, "os": "Windows Server 2019", "os_architecture": "x64",
         "server_type": "Virtual", "nics": 1, "boot_type": "BIOS", "disk_count": 1,
         "disk_gb": 128, "disks": [{"name": "disk1", "size_gb": 128}]})"));
@@ -142,7 +142,8 @@ TEST_CASE("import inventory refuses bad input and leaves the file as it was", "[
         3, "no '*Server name' column, which the azure-migrate preset needs");
     require_refused(backlog,
                     {"import", "inventory", sample("rvtools-vinfo.csv"), "--preset", "vmware"}, 2,
-                    "--preset must be azure-migrate, rvtools or generic, not 'vmware'");
+                    "--preset must be one of azure-migrate, rvtools, generic, "
+                    "azure-migrate-assessment, azure-migrate-discovered, aws-ads, not 'vmware'");
     require_refused(backlog,
                     {"import", "inventory", sample("generic-cmdb.csv"), "--preset", "generic",
                      "--map", "hostname"},
@@ -171,11 +172,11 @@ TEST_CASE("import dependencies links known assets and reports unknown servers", 
     CHECK(result.exit_code == 0);
     CHECK(result.err.empty());
     std::vector<std::string> lines = lines_of(result.out);
-    CHECK(contains(lines[0], "2 added, 0 already present, 2 duplicate rows, 1 self-links "
-                             "dropped, 2 unknown servers, 1 left out (cycle)"));
-    CHECK(contains(result.out, "crm-web-01     crm-sql-01     2"));
-    CHECK(contains(result.out, "  line 7: source server 'BACKUP-01' is not an asset of the "
-                               "backlog"));
+    CHECK(contains(lines[0], "2 added, 0 already present, 0 rows matched by IP, 2 duplicate "
+                             "rows, 1 self-links dropped, 2 unknown servers (2 rows), 1 left out "
+                             "(cycle)"));
+    CHECK(contains(result.out, "crm-web-01     crm-sql-01     3     2"));
+    CHECK(contains(result.out, "source server 'BACKUP-01' (10.10.9.50)     1           7"));
     CHECK(contains(result.out, "  line 9: crm-sql-01 -> web-legacy-02 left out"));
 
     json file = json::parse(backlog.text());
@@ -188,7 +189,11 @@ TEST_CASE("import dependencies links known assets and reports unknown servers", 
     require_refused(backlog, {"import", "dependencies", deps, "--preset", "rvtools"}, 2,
                     "Azure Migrate's dependency export only");
     require_refused(backlog, {"import", "dependencies", sample("rvtools-vinfo.csv")}, 3,
-                    "no 'Source server name' column");
+                    "the header row is not Azure Migrate's dependency export");
+    require_refused(backlog,
+                    {"import", "dependencies", sample("rvtools-vinfo.csv"), "--preset",
+                     "azure-migrate"},
+                    3, "no 'Source server name' or 'Source IP' column");
 }
 
 TEST_CASE("import output shows names from the export escaped", "[e2e][import]") {

@@ -80,7 +80,7 @@ TEST_CASE("import inventory, azure-migrate: adds servers with typed attributes",
     CHECK(web.asset.kind == mbl::AssetKind::vm);
     CHECK(web.asset.workload == "crm");
     CHECK_FALSE(web.asset.estimate.has_value());
-    CHECK(attribute(web.asset, "ip") == "\"10.10.2.30\"");
+    CHECK(attribute(web.asset, "ips") == "[\n  \"10.10.2.30\"\n]");
     CHECK(attribute(web.asset, "cores") == "4");
     CHECK(attribute(web.asset, "memory_mb") == "16384");
     CHECK(attribute(web.asset, "os") == "\"Windows Server 2019\"");
@@ -118,7 +118,7 @@ TEST_CASE("import inventory: per-disk columns become disks and disk_gb", "[impor
                                      "    \"read_mbps\": 60,\n    \"write_mbps\": 40,\n"
                                      "    \"read_iops\": 900,\n    \"write_iops\": 450\n  }\n]");
     CHECK(attribute(sql, "cpu_utilization_percent") == "35.5");
-    CHECK(attribute(sql, "ip") == "\"10.10.2.20,10.10.2.21\"");
+    CHECK(attribute(sql, "ips") == "[\n  \"10.10.2.20\",\n  \"10.10.2.21\"\n]");
     CHECK(attribute(sql, "os") == "\"Microsoft Windows Server 2019 Datacenter, 64-bit\"");
 }
 
@@ -157,7 +157,9 @@ TEST_CASE("import inventory: a re-import changes the name and attributes only", 
     CHECK(backlog.assets[1].kind == mbl::AssetKind::other);
     CHECK_FALSE(backlog.assets[1].workload.has_value());
     CHECK(attribute(backlog.assets[1], "power_state") == "\"poweredOff\"");
-    CHECK(attribute(backlog.assets[1], "provisioned_mib") == "104857");
+    CHECK(attribute(backlog.assets[1], "disk_gb") == "102.4"); // 104857 MiB
+    CHECK(attribute(backlog.assets[1], "disk_used_gb") == "20");  // 20480 MiB
+    CHECK(attribute(backlog.assets[1], "source_id") == "\"4213b2e3-0000-4000-8000-000000000002\"");
     CHECK(attribute(backlog.assets[1], "dns_name") == "(absent)");
     CHECK(backlog.assets[2].id == "z-rich-file-server");
     CHECK(backlog.assets[2].name == "Zürich File Server");
@@ -234,7 +236,7 @@ TEST_CASE("import inventory refuses bad columns, mappings and values", "[import]
     CHECK_THAT(refusal("host,cpu\nx,2\n", generic).what(), Contains("has no column 'hots'"));
     generic.mappings = {"host=title"};
     CHECK_THAT(refusal("host,cpu\nx,2\n", generic).what(),
-               Contains("must be name, id, attributes.KEY or -"));
+               Contains("must be name, id, source_id, ips, attributes.KEY or -"));
 
     mbl::InventoryImportOptions unknown_workload;
     unknown_workload.preset = mbl::ImportPreset::rvtools;
