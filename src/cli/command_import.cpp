@@ -58,8 +58,10 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
     import.progress = progress_on(err);
 
     CsvTable table = read_export(options.file); // refused before the lock is taken
-    if (!preset && !options.mappings.empty() && !detect_inventory_preset(table.header)) {
+    bool detected = !preset;
+    if (detected && !options.mappings.empty() && !detect_inventory_preset(table.header)) {
         preset = ImportPreset::generic; // --map alone: the columns are the user's to name
+        detected = false;
     }
     import.preset = preset ? *preset
                            : detect_inventory_preset_or_throw(table.header, options.file,
@@ -75,7 +77,7 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
         });
     }
     ImportSource source{options.file, std::string(to_string(import.preset)), options.dry_run,
-                        options.preset.empty()};
+                        detected};
     if (format == OutputFormat::json) {
         render_inventory_import_json(out, source, plan);
     } else {

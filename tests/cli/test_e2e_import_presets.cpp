@@ -56,12 +56,12 @@ TEST_CASE("every preset keeps the planner's facts under the same names", "[e2e][
     run_ok(backlog, {"import", "inventory", sample("rvtools-vinfo-3x.csv")});
     json file = json::parse(backlog.text());
     // Empty cells (DNS Name, Primary IP Address, Annotation) set nothing.
-    CHECK(asset_in(file, "crm-app-01")["attributes"] == json::parse(R"({
+    CHECK(asset_in(file, "crm-app-01")["attributes"] == json::parse(R"j({
         "power_state": "poweredOff", "cores": 4, "memory_mb": 16384, "nics": 2,
         "disk_count": 1, "disk_gb": 102.4, "disk_used_gb": 20, "boot_type": "bios",
         "datacenter": "DC-West", "cluster": "Prod-Cluster", "host": "esx02.contoso.local",
         "os": "Red Hat Enterprise Linux 8 (64-bit)",
-        "source_id": "4213b2e3-0000-4000-8000-000000000002"})"));
+        "source_id": "4213b2e3-0000-4000-8000-000000000002"})j"));
 
     TempBacklog aws = crm_backlog();
     run_ok(aws, {"import", "inventory", sample("aws-ads.csv"), "--preset", "aws-ads"});
@@ -88,7 +88,7 @@ TEST_CASE("a VM renamed in vCenter updates its asset on re-import", "[e2e][impor
 
     std::string out = run_ok(backlog, {"import", "inventory", sample("rvtools-vinfo-renamed.csv")});
     CHECK(contains(lines_of(out)[0], "0 added, 1 updated, 2 unchanged, 1 skipped"));
-    CHECK(contains(out, "update     3  crm-app-01"));
+    CHECK(contains(out, "update     4  crm-app-01"));
     json file = json::parse(backlog.text());
     REQUIRE(file["assets"].size() == before["assets"].size()); // no twin
     json app = asset_in(file, "crm-app-01");
