@@ -175,7 +175,7 @@ struct DependencyPlan {
     std::size_t matched_by_ip = 0;   // rows with a side found by its IP, not its name
     // Servers the backlog does not know, in the order they first appear; nothing is invented.
     std::vector<UnknownServer> unknown_servers;
-    std::vector<DependencyRemark> cycles; // dependencies left out: they would close a cycle
+    std::vector<DependencyRemark> cycles;     // dependencies left out: they would close a cycle
     std::vector<DependencyPortsUpdate> ports; // only assets whose dependency_ports change
 };
 

@@ -63,9 +63,9 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
         preset = ImportPreset::generic; // --map alone: the columns are the user's to name
         detected = false;
     }
-    import.preset = preset ? *preset
-                           : detect_inventory_preset_or_throw(table.header, options.file,
-                                                              table.header_line);
+    import.preset =
+        preset ? *preset
+               : detect_inventory_preset_or_throw(table.header, options.file, table.header_line);
     InventoryPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
@@ -122,9 +122,9 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
 } // namespace
 
 void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std::ostream& err) {
-    CLI::App* imports = add_command_family(
-        root, "import", "Read discovery exports (CSV) into the backlog",
-        "mbl import inventory servers.csv --workload crm --dry-run");
+    CLI::App* imports =
+        add_command_family(root, "import", "Read discovery exports (CSV) into the backlog",
+                           "mbl import inventory servers.csv --workload crm --dry-run");
 
     auto inventory_options = std::make_shared<ImportOptions>();
     CLI::App* inventory = add_command(

@@ -4,7 +4,6 @@
 #include "cli/render_report_json.hpp"
 #include "cli/render_table.hpp"
 #include "cli/render_text.hpp"
-
 #include "mbl/raw_json.hpp"
 
 #include <fmt/format.h>
@@ -240,14 +239,11 @@ void render_dependency_import(std::ostream& out, const ImportSource& source,
 void render_dependency_import_json(std::ostream& out, const ImportSource& source,
                                    const DependencyPlan& plan) {
     ReportJson document = source_json(source);
-    document["summary"] = {{"added", plan.added.size()},
-                           {"already_present", plan.already_present},
-                           {"duplicates", plan.duplicates},
-                           {"self_links", plan.self_links},
-                           {"matched_by_ip", plan.matched_by_ip},
-                           {"unknown_servers", plan.unknown_servers.size()},
-                           {"cycles", plan.cycles.size()},
-                           {"ports_updated", plan.ports.size()}};
+    document["summary"] = {
+        {"added", plan.added.size()},          {"already_present", plan.already_present},
+        {"duplicates", plan.duplicates},       {"self_links", plan.self_links},
+        {"matched_by_ip", plan.matched_by_ip}, {"unknown_servers", plan.unknown_servers.size()},
+        {"cycles", plan.cycles.size()},        {"ports_updated", plan.ports.size()}};
     ReportJson added = ReportJson::array();
     for (const PlannedDependency& dependency : plan.added) {
         added.push_back({{"line", dependency.line},
@@ -258,8 +254,8 @@ void render_dependency_import_json(std::ostream& out, const ImportSource& source
     document["added"] = std::move(added);
     ReportJson ports = ReportJson::array();
     for (const DependencyPortsUpdate& update : plan.ports) {
-        ports.push_back({{"asset", update.asset},
-                         {"dependency_ports", ReportJson::parse(update.ports.text)}});
+        ports.push_back(
+            {{"asset", update.asset}, {"dependency_ports", ReportJson::parse(update.ports.text)}});
     }
     document["ports"] = std::move(ports);
     ReportJson unknown = ReportJson::array();

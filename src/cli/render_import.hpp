@@ -17,10 +17,11 @@ struct ImportSource {
     bool detected = false; // the preset was recognised from the header, not given
 };
 
-// `Imported FILE (PRESET; recognised from the header when it was): 3 added, 1 updated, 2 unchanged, 1 skipped` (`Dry run, nothing
-// written: FILE (PRESET) would add 3, …` for a dry run), then a table of the added, updated and
-// skipped rows (ACTION, LINE, ID, NAME, DETAILS: the changed fields, or why a row was skipped),
-// then the columns nothing imported. Text from the file is made terminal-safe.
+// `Imported FILE (PRESET; recognised from the header when it was): 3 added, 1 updated, 2 unchanged,
+// 1 skipped` (`Dry run, nothing written: FILE (PRESET) would add 3, …` for a dry run), then a table
+// of the added, updated and skipped rows (ACTION, LINE, ID, NAME, DETAILS: the changed fields, or
+// why a row was skipped), then the columns nothing imported. Text from the file is made
+// terminal-safe.
 void render_inventory_import(std::ostream& out, const ImportSource& source,
                              const InventoryPlan& plan, bool color);
 

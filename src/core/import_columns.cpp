@@ -38,15 +38,16 @@ ColumnUse mapped_use(std::string_view field, std::string_view mapping) {
         return {0, Target::attribute, std::string(field.substr(prefix.size())), CellType::automatic,
                 0};
     }
-    throw usage_error(fmt::format("--map '{}': the field must be name, id, source_id, ips, attributes.KEY or - "
-                                  "(skip the column), e.g. --map 'Host name=name'",
-                                  mapping));
+    throw usage_error(
+        fmt::format("--map '{}': the field must be name, id, source_id, ips, attributes.KEY or - "
+                    "(skip the column), e.g. --map 'Host name=name'",
+                    mapping));
 }
 
 // RVTools' sheet names, as header_key spells them: its own CSV export puts one before every
 // header (`vInfoVMName`, `vNetworkIPv4Address`).
 constexpr std::array<std::string_view, 13> sheet_prefixes{
-    "vinfo",   "vnetwork", "vdisk",  "vpartition", "vcpu", "vmemory",   "vhost",
+    "vinfo",    "vnetwork",  "vdisk",  "vpartition", "vcpu", "vmemory", "vhost",
     "vcluster", "vsnapshot", "vtools", "vdatastore", "vnic", "vswitch"};
 
 } // namespace
@@ -80,9 +81,11 @@ std::vector<std::string> header_keys(const std::vector<std::string>& header) {
         keys.push_back(header_key(cell));
     }
     for (std::string_view prefix : sheet_prefixes) {
-        bool every = std::any_of(keys.begin(), keys.end(), [](const auto& k) { return !k.empty(); });
+        bool every =
+            std::any_of(keys.begin(), keys.end(), [](const auto& k) { return !k.empty(); });
         for (const std::string& key : keys) {
-            every = every && (key.empty() || (key.size() > prefix.size() && key.starts_with(prefix)));
+            every =
+                every && (key.empty() || (key.size() > prefix.size() && key.starts_with(prefix)));
         }
         if (every) {
             for (std::string& key : keys) {
@@ -144,8 +147,9 @@ std::vector<ColumnUse> columns_for(ImportPreset preset, const std::vector<std::s
         if (found == normalized.end()) { // `Memory(MB)` found by `memory (mb)`
             std::string key = header_key(column);
             auto by_key = std::find(keys.begin(), keys.end(), key);
-            found = key.empty() || by_key == keys.end() ? normalized.end()
-                                                        : normalized.begin() + (by_key - keys.begin());
+            found = key.empty() || by_key == keys.end()
+                        ? normalized.end()
+                        : normalized.begin() + (by_key - keys.begin());
         }
         if (found == normalized.end()) {
             throw usage_error(fmt::format("--map '{}': {} has no column '{}'", mapping, label,

@@ -84,6 +84,33 @@ std::vector<ColumnUse> columns_for(ImportPreset preset, const std::vector<std::s
                                    const std::vector<std::string>& mappings, std::string_view label,
                                    std::size_t header_line, std::vector<std::string>& ignored);
 
+// What one record says about its server.
+struct RowValues {
+    std::string name;
+    std::string id_cell;
+    bool is_template = false;
+    RawObject attributes;
+    std::vector<std::string> ips;
+    std::string source_id;    // Target::source_id
+    std::string local_id;     // Target::source_local_id
+    std::string source_scope; // Target::source_scope
+
+    // The row's stable key: the source id, else the local id within its scope (`scope/local`).
+    std::string source_key() const {
+        if (!source_id.empty() || local_id.empty()) {
+            return source_id;
+        }
+        return source_scope.empty() ? local_id : source_scope + "/" + local_id;
+    }
+};
+
+// The values `record` gives the columns of `uses` (from columns_for over `header`): numbers
+// converted to the attribute's unit, Azure Migrate's per-disk columns as `disks` and `disk_gb`,
+// the addresses as `ips` (a JSON array), the source key as `source_id`. Error(input) as
+// cell_value for a cell a number column cannot read.
+RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
+                   const std::vector<std::string>& header, std::string_view label);
+
 // `cell` (trimmed) as canonical JSON text of `type`; nullopt when the cell is empty. Error(input)
 // `<label>:<line>: column '<header>': '<cell>' is not a number` for a number column.
 std::optional<RawJson> cell_value(std::string_view cell, CellType type, std::string_view header,

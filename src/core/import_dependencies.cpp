@@ -40,18 +40,17 @@ struct DependencyColumns {
 std::optional<std::size_t> find_column(const std::vector<std::string>& keys,
                                        std::string_view wanted) {
     auto found = std::find(keys.begin(), keys.end(), wanted);
-    return found == keys.end() ? std::nullopt
-                               : std::optional<std::size_t>(found - keys.begin());
+    return found == keys.end() ? std::nullopt : std::optional<std::size_t>(found - keys.begin());
 }
 
 DependencyColumns dependency_columns(const CsvTable& table, std::string_view label) {
     std::vector<std::string> keys = import_detail::header_keys(table.header);
-    DependencyColumns columns{{find_column(keys, "sourceservername"), find_column(keys, "sourceip")},
-                              {find_column(keys, "destinationservername"),
-                               find_column(keys, "destinationip")},
-                              find_column(keys, "destinationport")};
-    for (auto [side, name] : {std::pair{&columns.source, "Source"},
-                              std::pair{&columns.destination, "Destination"}}) {
+    DependencyColumns columns{
+        {find_column(keys, "sourceservername"), find_column(keys, "sourceip")},
+        {find_column(keys, "destinationservername"), find_column(keys, "destinationip")},
+        find_column(keys, "destinationport")};
+    for (auto [side, name] :
+         {std::pair{&columns.source, "Source"}, std::pair{&columns.destination, "Destination"}}) {
         if (!side->name && !side->ip) {
             throw input_error(fmt::format(
                 "{}:{}: no '{} server name' or '{} IP' column; expected Azure Migrate's "
@@ -79,8 +78,8 @@ class UnknownServers {
   public:
     void count(std::string_view side, std::string_view name, std::string_view ip,
                std::size_t line) {
-        std::string key = fmt::format("{}\n{}", side,
-                                      name.empty() ? "ip " + std::string(ip) : ascii_lower(name));
+        std::string key =
+            fmt::format("{}\n{}", side, name.empty() ? "ip " + std::string(ip) : ascii_lower(name));
         auto [at, added] = index_.emplace(std::move(key), list_.size());
         if (added) {
             list_.push_back({std::string(side), std::string(name), std::string(ip), 0, line});
@@ -180,8 +179,8 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
             try {
                 check_depends_on(graph, "asset", from_id, {to_id});
             } catch (const Error& error) {
-                plan.cycles.push_back(
-                    {rows.line, fmt::format("{} -> {} left out: {}", from_id, to_id, error.what())});
+                plan.cycles.push_back({rows.line, fmt::format("{} -> {} left out: {}", from_id,
+                                                              to_id, error.what())});
                 continue;
             }
             list.push_back(to_id);

@@ -51,8 +51,9 @@ bool has_any(const std::vector<std::string>& keys, std::string_view group) {
 }
 
 bool matches(const std::vector<std::string>& keys, const Signature& signature) {
-    return std::all_of(signature.groups.begin(), signature.groups.end(),
-                       [&](std::string_view group) { return group.empty() || has_any(keys, group); });
+    return std::all_of(
+        signature.groups.begin(), signature.groups.end(),
+        [&](std::string_view group) { return group.empty() || has_any(keys, group); });
 }
 
 } // namespace

@@ -18,141 +18,11 @@
 namespace mbl {
 
 using import_detail::ascii_lower;
-using import_detail::CellType;
 using import_detail::ColumnUse;
+using import_detail::RowValues;
 using import_detail::Target;
 
 namespace {
-
-// What one record says about its server.
-struct RowValues {
-    std::string name;
-    std::string id_cell;
-    bool is_template = false;
-    RawObject attributes;
-    std::vector<std::string> ips;
-    std::string source_id;    // Target::source_id
-    std::string local_id;     // Target::source_local_id
-    std::string source_scope; // Target::source_scope
-
-    // The row's stable key: the source id, else the local id within its scope (`scope/local`).
-    std::string source_key() const {
-        if (!source_id.empty() || local_id.empty()) {
-            return source_id;
-        }
-        return source_scope.empty() ? local_id : source_scope + "/" + local_id;
-    }
-};
-
-// `True`, `1`, `yes` in any case.
-bool is_true(std::string_view cell) {
-    std::string value = ascii_lower(trim(cell));
-    return value == "true" || value == "1" || value == "yes";
-}
-
-// A number in MiB as GB (/ 1024), to two decimals.
-RawJson mib_as_gb(const RawJson& mib) {
-    double gb = std::round(std::strtod(mib.text.c_str(), nullptr) / 1024 * 100) / 100;
-    return RawJson{fmt::format("{}", std::isfinite(gb) ? gb + 0.0 : 0.0)};
-}
-
-void set_attribute(RawObject& into, const std::string& key, RawJson value) {
-    auto existing = std::find_if(into.begin(), into.end(),
-                                 [&](const auto& entry) { return entry.first == key; });
-    if (existing == into.end()) {
-        into.emplace_back(key, std::move(value));
-    } else {
-        existing->second = std::move(value); // two columns, one key: the later wins
-    }
-}
-
-// Azure Migrate's per-disk columns as `disks` (one object per disk with any value, in disk
-// order) and `disk_gb` (the sum of the sizes to two decimals, when any is given).
-void add_disks(RawObject& attributes, const std::map<std::size_t, RawObject>& disks) {
-    if (disks.empty()) {
-        return;
-    }
-    std::string array = "[";
-    double total_gb = 0;
-    bool any_size = false;
-    for (const auto& [number, properties] : disks) {
-        array += array.size() > 1 ? ", {" : "{";
-        array += fmt::format("\"name\": \"disk{}\"", number);
-        for (const auto& [key, value] : properties) {
-            array += fmt::format(", \"{}\": {}", key, value.text);
-            if (key == "size_gb") {
-                total_gb += std::strtod(value.text.c_str(), nullptr);
-                any_size = true;
-            }
-        }
-        array += "}";
-    }
-    array += "]";
-    if (any_size && std::isfinite(total_gb)) {
-        total_gb = std::round(total_gb * 100) / 100; // 0.1 + 0.2 is 0.3, not 0.30000000000000004
-        attributes.emplace_back("disk_gb", RawJson{fmt::format("{}", total_gb + 0.0)});
-    }
-    attributes.emplace_back("disks", *parse_raw_json(array, 3));
-}
-
-RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
-                   const std::vector<std::string>& header, std::string_view label) {
-    RowValues row;
-    std::map<std::size_t, RawObject> disks;
-    for (const ColumnUse& use : uses) {
-        std::string_view cell = record.fields[use.column];
-        switch (use.target) {
-        case Target::name:
-            if (row.name.empty()) {
-                row.name = std::string(trim(cell));
-            }
-            break;
-        case Target::id:
-            row.id_cell = std::string(trim(cell));
-            break;
-        case Target::rvtools_template:
-            row.is_template = is_true(cell);
-            break;
-        case Target::ips:
-            import_detail::add_ips(row.ips, cell);
-            break;
-        case Target::source_id:
-            row.source_id = std::string(trim(cell));
-            break;
-        case Target::source_local_id:
-            row.local_id = std::string(trim(cell));
-            break;
-        case Target::source_scope:
-            row.source_scope = std::string(trim(cell));
-            break;
-        case Target::attribute:
-        case Target::disk:
-            if (auto value = import_detail::cell_value(cell, use.type, header[use.column], label,
-                                                       record.line)) {
-                if (use.unit == import_detail::Unit::mib_to_gb && use.type == CellType::number) {
-                    value = mib_as_gb(*value);
-                }
-                set_attribute(use.target == Target::disk ? disks[use.disk] : row.attributes,
-                              use.key, std::move(*value));
-            }
-            break;
-        case Target::skip:
-            break;
-        }
-    }
-    add_disks(row.attributes, disks);
-    if (!row.ips.empty()) {
-        std::string array = "[";
-        for (const std::string& ip : row.ips) {
-            array += (array.size() > 1 ? ", " : "") + json_quote(ip);
-        }
-        set_attribute(row.attributes, "ips", *parse_raw_json(array + "]", 2));
-    }
-    if (std::string key = row.source_key(); !key.empty()) {
-        set_attribute(row.attributes, "source_id", RawJson{json_quote(key)});
-    }
-    return row;
-}
 
 // The fields of `asset` that `row` changes, applied to it.
 std::vector<std::string> update_asset(Asset& asset, const RowValues& row) {
@@ -214,7 +84,8 @@ class AssetIndex {
         if (auto found = by_id_.find(id); found != by_id_.end()) {
             return &backlog_.assets[found->second];
         }
-        if (auto found = by_name_.find(ascii_lower(name)); !name.empty() && found != by_name_.end()) {
+        if (auto found = by_name_.find(ascii_lower(name));
+            !name.empty() && found != by_name_.end()) {
             return &backlog_.assets[found->second];
         }
         return nullptr;
@@ -251,7 +122,7 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
     const std::size_t total = table.records.size();
     plan.rows.reserve(total);
     for (const CsvRecord& record : table.records) {
-        RowValues values = read_row(record, uses, table.header, label);
+        RowValues values = import_detail::read_row(record, uses, table.header, label);
         PlannedRow row;
         row.line = record.line;
         row.name = values.name;

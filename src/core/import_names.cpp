@@ -9,8 +9,8 @@ namespace {
 
 // In the order of ImportPreset.
 constexpr std::array<std::string_view, 6> preset_names{
-    "azure-migrate",            "rvtools",                  "generic",
-    "azure-migrate-assessment", "azure-migrate-discovered", "aws-ads"};
+    "azure-migrate", "rvtools", "generic", "azure-migrate-assessment", "azure-migrate-discovered",
+    "aws-ads"};
 constexpr std::size_t max_slug_length = 64;
 
 bool keeps(char c) {

@@ -171,8 +171,8 @@ template <std::size_t N>
 std::optional<ColumnUse> table_use(const std::array<PresetColumn, N>& table, std::string_view key) {
     for (const PresetColumn& column : table) {
         if (spelled(column.keys, key)) {
-            return ColumnUse{0,           column.target, std::string(column.key),
-                             column.type, 0,             column.unit};
+            return ColumnUse{0, column.target, std::string(column.key), column.type,
+                             0, column.unit};
         }
     }
     return std::nullopt;

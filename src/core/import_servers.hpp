@@ -43,8 +43,8 @@ class ServerIndex {
     std::optional<std::size_t> named(std::string_view name) const;
     static void claim(std::unordered_map<std::string, std::size_t>& map, std::string ip,
                       std::size_t asset);
-    static std::optional<std::size_t> lookup(const std::unordered_map<std::string, std::size_t>& map,
-                                             const std::string& ip);
+    static std::optional<std::size_t>
+    lookup(const std::unordered_map<std::string, std::size_t>& map, const std::string& ip);
 
     std::unordered_map<std::string, std::size_t> by_id_;
     std::unordered_map<std::string, std::size_t> by_name_;

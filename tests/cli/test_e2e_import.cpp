@@ -190,10 +190,10 @@ TEST_CASE("import dependencies links known assets and reports unknown servers", 
                     "Azure Migrate's dependency export only");
     require_refused(backlog, {"import", "dependencies", sample("rvtools-vinfo.csv")}, 3,
                     "the header row is not Azure Migrate's dependency export");
-    require_refused(backlog,
-                    {"import", "dependencies", sample("rvtools-vinfo.csv"), "--preset",
-                     "azure-migrate"},
-                    3, "no 'Source server name' or 'Source IP' column");
+    require_refused(
+        backlog,
+        {"import", "dependencies", sample("rvtools-vinfo.csv"), "--preset", "azure-migrate"}, 3,
+        "no 'Source server name' or 'Source IP' column");
 }
 
 TEST_CASE("import output shows names from the export escaped", "[e2e][import]") {

@@ -106,8 +106,8 @@ TEST_CASE("an unrecognised header is refused with the presets and their columns"
     require_refused(backlog, {"import", "inventory", cmdb}, 3,
                     cmdb + ":1: the header row is not one of a preset's; name it with --preset");
     RunResult refused = backlog.run({"import", "inventory", cmdb});
-    for (const char* preset : {"aws-ads", "rvtools", "azure-migrate-assessment",
-                               "azure-migrate ", "azure-migrate-discovered"}) {
+    for (const char* preset : {"aws-ads", "rvtools", "azure-migrate-assessment", "azure-migrate ",
+                               "azure-migrate-discovered"}) {
         CHECK(contains(refused.err, std::string("\n  ") + preset));
     }
     CHECK(contains(refused.err, "VM (or vInfoVMName) with Powerstate, Template or CPUs"));
@@ -122,8 +122,8 @@ TEST_CASE("import dependencies finds servers by IP and groups what stays unknown
           "[e2e][import][presets]") {
     TempBacklog backlog = crm_backlog();
     run_ok(backlog, {"import", "inventory", sample("rvtools-vinfo.csv"), "--workload", "crm"});
-    run_ok(backlog, {"import", "inventory", sample("azure-migrate-servers.csv"), "--workload",
-                     "crm"});
+    run_ok(backlog,
+           {"import", "inventory", sample("azure-migrate-servers.csv"), "--workload", "crm"});
     std::string deps = sample("azure-migrate-dependencies-by-ip.csv");
 
     RunResult result = backlog.run({"import", "dependencies", deps});

@@ -138,7 +138,7 @@ TEST_CASE("import dependencies: destinations named only by IP are matched", "[im
     CHECK(plan.added[0].from == "crm-web-01"); // to 10.10.2.40: CRM-APP-01 by the file's rows
     CHECK(plan.added[0].to == "crm-app-01");
     CHECK(plan.added[0].line == 2);
-    CHECK(plan.added[0].rows == 4); // three time slots and port 8443
+    CHECK(plan.added[0].rows == 4);            // three time slots and port 8443
     CHECK(plan.added[1].from == "crm-app-01"); // to 10.10.2.20: the database's own ips
     CHECK(plan.added[1].to == "crm-sql-01");
     CHECK(plan.added[1].rows == 4); // one row names the destination

@@ -157,8 +157,8 @@ TEST_CASE("import inventory: a re-import changes the name and attributes only", 
     CHECK(backlog.assets[1].kind == mbl::AssetKind::other);
     CHECK_FALSE(backlog.assets[1].workload.has_value());
     CHECK(attribute(backlog.assets[1], "power_state") == "\"poweredOff\"");
-    CHECK(attribute(backlog.assets[1], "disk_gb") == "102.4"); // 104857 MiB
-    CHECK(attribute(backlog.assets[1], "disk_used_gb") == "20");  // 20480 MiB
+    CHECK(attribute(backlog.assets[1], "disk_gb") == "102.4");   // 104857 MiB
+    CHECK(attribute(backlog.assets[1], "disk_used_gb") == "20"); // 20480 MiB
     CHECK(attribute(backlog.assets[1], "source_id") == "\"4213b2e3-0000-4000-8000-000000000002\"");
     CHECK(attribute(backlog.assets[1], "dns_name") == "(absent)");
     CHECK(backlog.assets[2].id == "z-rich-file-server");

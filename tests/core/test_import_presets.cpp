@@ -78,8 +78,7 @@ TEST_CASE("import presets: each sample's header names its preset", "[import][pre
           ImportPreset::azure_migrate_discovered);
     CHECK(mbl::detect_inventory_preset(table_of("aws-ads.csv").header) == ImportPreset::aws_ads);
     CHECK_FALSE(mbl::detect_inventory_preset(table_of("generic-cmdb.csv").header));
-    CHECK_FALSE(
-        mbl::detect_inventory_preset(table_of("azure-migrate-dependencies.csv").header));
+    CHECK_FALSE(mbl::detect_inventory_preset(table_of("azure-migrate-dependencies.csv").header));
     CHECK(mbl::is_dependency_export(table_of("azure-migrate-dependencies-by-ip.csv").header));
     CHECK_FALSE(mbl::is_dependency_export(table_of("rvtools-vinfo.csv").header));
 
@@ -145,9 +144,8 @@ TEST_CASE("import presets, rvtools: 4.x, 3.x and vInfo-prefixed headers give the
         // The prefixed sample has every mapped column but Firmware and Annotation.
         for (const auto& [key, value] : four.rows[i].asset.attributes) {
             CAPTURE(key);
-            std::string expected = key == "boot_type" || key == "annotation"
-                                       ? "(absent)"
-                                       : mbl::one_line(value);
+            std::string expected =
+                key == "boot_type" || key == "annotation" ? "(absent)" : mbl::one_line(value);
             CHECK(attribute(prefixed.rows[i].asset, key) == expected);
         }
     }
@@ -212,8 +210,10 @@ TEST_CASE("import presets: Azure Migrate's assessment and discovered servers, AW
 }
 
 TEST_CASE("import presets: a renamed VM updates its asset by source_id", "[import][presets]") {
-    mbl::Backlog backlog = mbl::load_backlog_or_throw(import_sample("backlog.json"), "backlog.json");
-    mbl::apply_inventory_plan(backlog, plan_of(backlog, "rvtools-vinfo.csv", ImportPreset::rvtools));
+    mbl::Backlog backlog =
+        mbl::load_backlog_or_throw(import_sample("backlog.json"), "backlog.json");
+    mbl::apply_inventory_plan(backlog,
+                              plan_of(backlog, "rvtools-vinfo.csv", ImportPreset::rvtools));
     const std::size_t assets = backlog.assets.size();
 
     mbl::InventoryPlan renamed =
