@@ -95,7 +95,7 @@ class AssetIndex {
     const Backlog& backlog_;
     std::unordered_map<std::string_view, std::size_t> by_id_;
     std::unordered_map<std::string, std::size_t> by_name_;
-    std::unordered_map<std::string, std::size_t> by_source_;
+    std::unordered_map<std::string_view, std::size_t> by_source_; // into the assets' attributes
 };
 
 } // namespace

@@ -113,11 +113,11 @@ RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
     }
     add_disks(row.attributes, disks);
     if (!row.ips.empty()) {
-        std::string array = "[";
+        std::string array = "["; // canonical text, as parse_raw_json would give it
         for (const std::string& ip : row.ips) {
-            array += (array.size() > 1 ? ", " : "") + json_quote(ip);
+            array += (array.size() > 1 ? ",\n  " : "\n  ") + json_quote(ip);
         }
-        set_attribute(row.attributes, "ips", *parse_raw_json(array + "]", 2));
+        set_attribute(row.attributes, "ips", RawJson{array + "\n]"});
     }
     if (std::string key = row.source_key(); !key.empty()) {
         set_attribute(row.attributes, "source_id", RawJson{json_quote(key)});
