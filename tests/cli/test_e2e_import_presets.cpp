@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 using namespace mbl::test;
 using nlohmann::json;
@@ -158,4 +159,34 @@ TEST_CASE("import dependencies finds servers by IP and groups what stays unknown
     CHECK(again["unknown_servers"][0] == json::parse(R"({"side": "destination", "name": null,
         "ip": "10.10.9.5", "rows": 6, "line": 4})"));
     CHECK(backlog.text() == text);
+}
+
+TEST_CASE("the README's import lines run as written on examples/imports",
+          "[e2e][import][presets]") {
+    std::istringstream readme(read_file(std::filesystem::path(MBL_SOURCE_DIR) / "README.md"));
+    std::vector<std::vector<std::string>> commands;
+    for (std::string line; std::getline(readme, line);) {
+        if (line.rfind("mbl import ", 0) != 0) {
+            continue;
+        }
+        std::istringstream words(line.substr(0, line.find(" #")));
+        std::vector<std::string> args;
+        for (std::string word; words >> word;) {
+            args.push_back(word);
+        }
+        commands.emplace_back(args.begin() + 1, args.end());
+    }
+    REQUIRE(commands.size() >= 6);
+    TempBacklog backlog = crm_backlog();
+    RunOptions from_root;
+    from_root.cwd = MBL_SOURCE_DIR;
+    for (std::vector<std::string> args : commands) {
+        args.insert(args.end(), {"-f", backlog.file().string()});
+        RunResult result = backlog.run(args, from_root);
+        CAPTURE(args, result);
+        CHECK(result.exit_code == 0);
+        CHECK(result.err.empty());
+    }
+    json file = json::parse(backlog.text());
+    CHECK(asset_in(file, "crm-app-01")["depends_on"] == json::array({"crm-sql-01"}));
 }
