@@ -88,8 +88,9 @@ struct InventoryImportOptions {
     ImportPreset preset = ImportPreset::generic;
     std::optional<std::string> workload; // for new assets; must exist
     AssetKind kind = AssetKind::vm;      // for new assets
-    // `COLUMN=FIELD` (as given to --map): FIELD is `name`, `id`, `attributes.KEY`, or `-` (skip
-    // the column). They take precedence over the preset's mapping of the same column.
+    // `COLUMN=FIELD` (as given to --map): FIELD is `name`, `id`, `source_id`, `ips`,
+    // `attributes.KEY`, or `-` (skip the column). They take precedence over the preset's mapping
+    // of the same column.
     std::vector<std::string> mappings;
     // Called every `progress_every` rows planned with (rows done, rows in all), and once at the
     // end; empty: not called.
@@ -116,21 +117,29 @@ struct InventoryPlan {
     std::size_t count(RowAction action) const;
 };
 
-// What importing `table` into `backlog` would do, without changing it. A row's id is
-// slug_of(its name) unless a column maps to `id`; an existing asset with that id, or else with
-// exactly that name, is updated: its name and the attributes the row has values for are set;
-// nothing else of it changes (estimate, status, priority, tasks, notes, tags, workload,
-// iterations). Other assets are added with `options.kind` and `options.workload`. Rows are skipped
-// with a reason: no name, a name with no usable id, the same id as an earlier row (collision,
-// reported with that row's line), an RVTools template (`Template` is True).
-// Refuses with Error(input) `<label>:<line>: …` a missing required column (`*Server name` for
-// azure-migrate, `VM` for rvtools, a column mapped to `name` or `id` for generic) and a cell
+// What importing `table` into `backlog` would do, without changing it. Every preset writes the
+// planner's facts under the same attribute names (docs/imports.md): `cores`, `memory_mb` (MB),
+// `disk_gb` and `disk_used_gb` (GB to two decimals; MiB / 1024), `os`, `power_state`,
+// `datacenter`, `cluster`, `host`, `ips` (a JSON array of every address, split at `;` `,` and
+// spaces, each once) and `source_id` (the export's stable key: RVTools `VM UUID`, else `VI SDK
+// Server/VM ID`; Azure Migrate's machine id; AWS `ExternalId`, else `VMware.VCenterId/
+// VMware.MoRefId`). A row's id is slug_of(its name) unless a column maps to `id`. The asset a row
+// updates is the one with the row's `source_id`, else with that id, else with exactly that name
+// (case ignored): its name and the attributes the row has values for are set; nothing else of it
+// changes (estimate, status, priority, tasks, notes, tags, workload, iterations). Other rows add
+// assets with `options.kind` and `options.workload`. Rows are skipped with a reason: no name, a
+// name with no usable id, the same id or source_id as an earlier row (reported with that row's
+// line), a name or id matching an asset whose source_id differs, an RVTools template (`Template`
+// True, 1 or yes).
+// Refuses with Error(input) `<label>:<line>: …` a missing name column (`*Server name` for
+// azure-migrate, `VM` for rvtools, …, a column mapped to `name` or `id` for generic) and a cell
 // that a numeric column (`*Cores`, …) cannot read as a number; Error(usage) a bad --map (no
 // `=`, an unknown column or field) and an unknown workload (Error(input)).
 InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& table,
                                     const InventoryImportOptions& options, std::string_view label);
 
 // Applies the `add` and `update` rows of `plan` (made from this same backlog) to `backlog`.
+// The id of an updated asset never changes (a renamed server keeps its asset's id).
 void apply_inventory_plan(Backlog& backlog, const InventoryPlan& plan);
 
 // ---- Dependencies -----------------------------------------------------------------------------
