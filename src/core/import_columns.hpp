@@ -84,6 +84,9 @@ std::vector<ColumnUse> columns_for(ImportPreset preset, const std::vector<std::s
                                    const std::vector<std::string>& mappings, std::string_view label,
                                    std::size_t header_line, std::vector<std::string>& ignored);
 
+// `ips` as the canonical text of a JSON array of strings.
+RawJson ips_json(const std::vector<std::string>& ips);
+
 // What one record says about its server.
 struct RowValues {
     std::string name;

@@ -91,12 +91,62 @@ class AssetIndex {
         return nullptr;
     }
 
+    // The asset with `id`; nullptr for none.
+    const Asset* with_id(const std::string& id) const {
+        auto found = by_id_.find(id);
+        return found == by_id_.end() ? nullptr : &backlog_.assets[found->second];
+    }
+
   private:
     const Backlog& backlog_;
     std::unordered_map<std::string_view, std::size_t> by_id_;
     std::unordered_map<std::string, std::size_t> by_name_;
     std::unordered_map<std::string_view, std::size_t> by_source_; // into the assets' attributes
 };
+
+// The first row of a server (by source id), and the addresses its rows gave so far.
+struct FirstRow {
+    std::size_t line = 0;
+    std::size_t row = 0; // index in the plan
+    std::string name;
+    std::vector<std::string> ips;
+};
+
+// A later row of the server `first` (RVTools' vNetwork sheet has one per network adapter): its
+// addresses join the first row's `ips`, which is an update when they differ from the asset's.
+void merge_addresses(FirstRow& first, const RowValues& values, InventoryPlan& plan,
+                     const AssetIndex& index) {
+    for (const std::string& ip : values.ips) {
+        if (std::find(first.ips.begin(), first.ips.end(), ip) == first.ips.end()) {
+            first.ips.push_back(ip);
+        }
+    }
+    PlannedRow& target = plan.rows[first.row];
+    if (first.ips.empty() || target.action == RowAction::skip) {
+        return;
+    }
+    RawJson ips = import_detail::ips_json(first.ips);
+    auto at = std::find_if(target.asset.attributes.begin(), target.asset.attributes.end(),
+                           [](const auto& entry) { return entry.first == "ips"; });
+    if (at == target.asset.attributes.end()) {
+        target.asset.attributes.emplace_back("ips", ips);
+    } else {
+        at->second = ips;
+    }
+    if (target.action == RowAction::add) {
+        return;
+    }
+    const Asset* before = index.with_id(target.id);
+    const RawJson* before_ips = before != nullptr ? attribute_of(*before, "ips") : nullptr;
+    auto field = std::find(target.fields.begin(), target.fields.end(), "attributes.ips");
+    bool changed = before_ips == nullptr || before_ips->text != ips.text;
+    if (changed && field == target.fields.end()) {
+        target.fields.emplace_back("attributes.ips");
+    } else if (!changed && field != target.fields.end()) {
+        target.fields.erase(field);
+    }
+    target.action = target.fields.empty() ? RowAction::unchanged : RowAction::update;
+}
 
 } // namespace
 
@@ -116,8 +166,8 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
                                    table.header_line, plan.ignored_columns);
 
     AssetIndex index(backlog);
-    std::unordered_map<std::string, std::size_t> line_of_id;     // ids taken by earlier rows
-    std::unordered_map<std::string, std::size_t> line_of_source; // and their source ids
+    std::unordered_map<std::string, std::size_t> line_of_id;   // ids taken by earlier rows
+    std::unordered_map<std::string, FirstRow> first_of_source; // and their source ids
 
     const std::size_t total = table.records.size();
     plan.rows.reserve(total);
@@ -148,10 +198,16 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
                     "asset '{}' has source_id {}, this row {}: another server of the same name; "
                     "rename one of them (or map an id column with --map 'COLUMN=id')",
                     id, existing_source->text, source);
-            } else if (auto twin = line_of_source.find(source);
-                       !source.empty() && twin != line_of_source.end()) {
-                row.id = id;
-                row.reason = fmt::format("the same source_id {} as line {}", source, twin->second);
+            } else if (auto twin = first_of_source.find(source);
+                       !source.empty() && twin != first_of_source.end()) {
+                row.id = plan.rows[twin->second.row].id;
+                if (ascii_lower(twin->second.name) == ascii_lower(values.name)) {
+                    merge_addresses(twin->second, values, plan, index);
+                    row.action = RowAction::unchanged; // its addresses went to the first row
+                } else {
+                    row.reason =
+                        fmt::format("the same source_id {} as line {}", source, twin->second.line);
+                }
             } else if (id.empty()) {
                 row.reason = "the name has no letter or digit to make an id from; map an id "
                              "column with --map 'COLUMN=id'";
@@ -163,7 +219,8 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
             } else {
                 line_of_id.emplace(id, record.line);
                 if (!source.empty()) {
-                    line_of_source.emplace(source, record.line);
+                    first_of_source.emplace(
+                        source, FirstRow{record.line, plan.rows.size(), values.name, values.ips});
                 }
                 row.id = id;
                 if (existing != nullptr) {

@@ -66,6 +66,14 @@ void add_disks(RawObject& attributes, const std::map<std::size_t, RawObject>& di
 
 } // namespace
 
+RawJson ips_json(const std::vector<std::string>& ips) {
+    std::string array = "["; // canonical text, as parse_raw_json would give it
+    for (const std::string& ip : ips) {
+        array += (array.size() > 1 ? ",\n  " : "\n  ") + json_quote(ip);
+    }
+    return RawJson{array + "\n]"};
+}
+
 RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
                    const std::vector<std::string>& header, std::string_view label) {
     RowValues row;
@@ -113,11 +121,7 @@ RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
     }
     add_disks(row.attributes, disks);
     if (!row.ips.empty()) {
-        std::string array = "["; // canonical text, as parse_raw_json would give it
-        for (const std::string& ip : row.ips) {
-            array += (array.size() > 1 ? ",\n  " : "\n  ") + json_quote(ip);
-        }
-        set_attribute(row.attributes, "ips", RawJson{array + "\n]"});
+        set_attribute(row.attributes, "ips", ips_json(row.ips));
     }
     if (std::string key = row.source_key(); !key.empty()) {
         set_attribute(row.attributes, "source_id", RawJson{json_quote(key)});

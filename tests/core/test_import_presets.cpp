@@ -261,3 +261,31 @@ TEST_CASE("import presets: IP lists are split, lowercased and kept once", "[impo
     CHECK(attribute(plan.rows[1].asset, "ips") == "[\"10.0.0.9\"]");
     CHECK(attribute(plan.rows[2].asset, "ips") == "(absent)");
 }
+
+TEST_CASE("import presets, rvtools: vNetwork's rows per adapter add every address once",
+          "[import][presets]") {
+    mbl::Backlog backlog =
+        mbl::load_backlog_or_throw(import_sample("backlog.json"), "backlog.json");
+    mbl::apply_inventory_plan(backlog,
+                              plan_of(backlog, "rvtools-vinfo.csv", ImportPreset::rvtools));
+    CHECK(mbl::detect_inventory_preset(table_of("rvtools-vnetwork.csv").header) ==
+          ImportPreset::rvtools);
+
+    mbl::InventoryPlan network = plan_of(backlog, "rvtools-vnetwork.csv", ImportPreset::rvtools);
+    REQUIRE(network.rows.size() == 5);
+    CHECK(network.rows[0].action == RowAction::update);
+    CHECK(network.rows[0].fields == std::vector<std::string>{"attributes.ips"});
+    CHECK(network.rows[1].action == RowAction::unchanged); // its address went to line 2
+    CHECK(network.rows[1].id == "crm-sql-01");
+    CHECK(attribute(network.rows[0].asset, "ips") ==
+          "[\"10.10.2.20\", \"fe80::250:56ff:fe01:203\", \"10.10.2.21\"]");
+    CHECK(attribute(network.rows[2].asset, "ips") ==
+          "[\"10.10.2.40\", \"192.168.50.40\", \"192.168.50.41\"]");
+    CHECK(network.rows[4].action == RowAction::skip); // the template
+    mbl::apply_inventory_plan(backlog, network);
+
+    // Again: every row unchanged, also the first of each server.
+    mbl::InventoryPlan again = plan_of(backlog, "rvtools-vnetwork.csv", ImportPreset::rvtools);
+    CHECK(again.count(RowAction::unchanged) == 4);
+    CHECK(again.count(RowAction::update) == 0);
+}
