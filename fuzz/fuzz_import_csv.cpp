@@ -1,6 +1,7 @@
-// libFuzzer target: the CSV importer. The first byte picks what the rest is imported as (an
-// inventory with the azure-migrate, rvtools or generic preset, or a dependency export); the rest
-// is the CSV. For any bytes, reading and planning either refuse them with mbl::Error or give a
+// libFuzzer target: the CSV importer. The first byte picks what the rest is imported as: its two
+// low bits an inventory with the azure-migrate, rvtools or generic preset (with bit 8: the
+// azure-migrate-assessment, azure-migrate-discovered or aws-ads preset), or 3 a dependency
+// export; bit 4 a workload for new assets. The rest is the CSV. For any bytes, reading and planning either refuse them with mbl::Error or give a
 // plan; applied to a small backlog, the result's canonical text must load without error and
 // give the same canonical text again, byte for byte: an import can never write a file mbl cannot
 // read back, and never closes a dependency cycle (the small backlog has none: validate must not
@@ -48,7 +49,11 @@ void import_into(mbl::Backlog& backlog, std::uint8_t choice, std::string_view by
         return;
     }
     mbl::InventoryImportOptions options;
-    options.preset = static_cast<mbl::ImportPreset>(choice % 4);
+    constexpr mbl::ImportPreset more[] = {mbl::ImportPreset::azure_migrate_assessment,
+                                          mbl::ImportPreset::azure_migrate_discovered,
+                                          mbl::ImportPreset::aws_ads};
+    options.preset =
+        (choice & 8) != 0 ? more[choice % 4] : static_cast<mbl::ImportPreset>(choice % 4);
     options.workload = (choice & 4) != 0 ? std::optional<std::string>("crm") : std::nullopt;
     if (options.preset == mbl::ImportPreset::generic && !table.header.empty()) {
         options.mappings = {table.header.front() + "=name"};
