@@ -14,8 +14,8 @@
 #include "mbl/import.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <fmt/format.h>
-#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -68,6 +68,8 @@ std::string_view cell(const CsvRecord& record, std::optional<std::size_t> column
 
 // What the rows say about one server pair.
 struct PairRows {
+    std::size_t from = 0; // asset indexes
+    std::size_t to = 0;
     std::size_t line = 0;
     std::size_t rows = 0;
     std::set<int> ports;
@@ -118,8 +120,8 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
 
     DependencyPlan plan;
     UnknownServers unknown;
-    std::map<std::pair<std::size_t, std::size_t>, PairRows> pairs; // (from, to) in asset order
-    std::vector<std::pair<std::size_t, std::size_t>> pair_order;   // as the file gives them
+    std::vector<PairRows> pairs;                               // as the file first gives them
+    std::unordered_map<std::uint64_t, std::size_t> pair_index; // (from << 32 | to) -> pairs
     for (const CsvRecord& record : table.records) {
         bool by_ip = false;
         auto resolve = [&](const Side& side, std::string_view which) {
@@ -142,16 +144,17 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
             ++plan.self_links;
             continue;
         }
-        auto [at, first] = pairs.try_emplace({*from, *to});
+        auto key = static_cast<std::uint64_t>(*from) << 32 | static_cast<std::uint64_t>(*to);
+        auto [at, first] = pair_index.try_emplace(key, pairs.size());
         if (first) {
-            at->second.line = record.line;
-            pair_order.push_back(at->first);
+            pairs.push_back({*from, *to, record.line, 0, {}});
         } else {
             ++plan.duplicates;
         }
-        ++at->second.rows;
+        PairRows& pair = pairs[at->second];
+        ++pair.rows;
         if (auto port = port_of(cell(record, columns.port))) {
-            at->second.ports.insert(*port);
+            pair.ports.insert(*port);
         }
     }
     plan.unknown_servers = unknown.take();
@@ -168,11 +171,10 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
         graph.depends_on.emplace(backlog.assets[i].id, &lists[i]);
     }
     import_detail::PortsByAsset ports;
-    for (const auto& pair : pair_order) {
-        const PairRows& rows = pairs.at(pair);
-        const std::string& from_id = backlog.assets[pair.first].id;
-        const std::string& to_id = backlog.assets[pair.second].id;
-        std::vector<std::string>& list = lists[pair.first];
+    for (const PairRows& rows : pairs) {
+        const std::string& from_id = backlog.assets[rows.from].id;
+        const std::string& to_id = backlog.assets[rows.to].id;
+        std::vector<std::string>& list = lists[rows.from];
         if (std::find(list.begin(), list.end(), to_id) != list.end()) {
             ++plan.already_present;
         } else {
@@ -186,7 +188,7 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
             list.push_back(to_id);
             plan.added.push_back({rows.line, from_id, to_id, rows.rows});
         }
-        ports[pair.first][to_id].insert(rows.ports.begin(), rows.ports.end());
+        ports[rows.from][to_id].insert(rows.ports.begin(), rows.ports.end());
     }
     plan.ports = import_detail::dependency_ports_updates(backlog, ports);
     return plan;

@@ -158,7 +158,14 @@ ServerIndex::Match ServerIndex::find(std::string_view name, std::string_view ip)
 std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backlog,
                                                             const PortsByAsset& ports) {
     std::vector<DependencyPortsUpdate> updates;
-    for (const auto& [index, seen] : ports) {
+    std::vector<std::size_t> assets;
+    assets.reserve(ports.size());
+    for (const auto& entry : ports) {
+        assets.push_back(entry.first);
+    }
+    std::sort(assets.begin(), assets.end());
+    for (std::size_t index : assets) {
+        const auto& seen = ports.at(index);
         const Asset& asset = backlog.assets[index];
         const RawJson* current = attribute_of(asset, "dependency_ports");
         // The current value's keys in their order, with their ports; then the new keys.

@@ -53,11 +53,11 @@ class ServerIndex {
 };
 
 // For each depending asset (its index), the assets it depends on (ids) and the ports seen.
-using PortsByAsset = std::map<std::size_t, std::map<std::string, std::set<int>>>;
+using PortsByAsset = std::unordered_map<std::size_t, std::map<std::string, std::set<int>>>;
 
 // The `dependency_ports` each asset of `ports` gets: its current one (when it is an object of
 // port arrays) merged with `ports`, keys in their order then new keys sorted, ports ascending.
-// Only assets whose value changes are listed.
+// Only assets whose value changes are listed, in the backlog's order.
 std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backlog,
                                                             const PortsByAsset& ports);
 
