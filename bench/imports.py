@@ -7,8 +7,9 @@
 Generates, seeded, an RVTools vInfo CSV (4.x headers, every field quoted as RVTools writes them)
 with `--rows` VMs, and an Azure Migrate dependency export of `--rows` rows among those VMs in
 which nine rows in ten name the destination only by its IP (as real exports do). Then measures,
-each on a fresh copy of an empty backlog (one workload), the median wall time of `--repeat` runs
-and the peak resident memory (GNU time) of:
+each on a fresh copy of an empty backlog (one workload), the median wall time and the median CPU
+time (user + system: what a loaded machine distorts least) of `--repeat` runs, and the peak
+resident memory (GNU time) of:
 
     import inventory (add)   every VM added
     import inventory (again) the same file on the backlog it made: every row unchanged
@@ -85,25 +86,27 @@ def write_exports(directory, rows, seed):
 
 
 def run_once(argv, peak_file):
-    command = [TIME, "-f", "%M", "-o", peak_file] + argv
+    command = [TIME, "-f", "%U %S %M", "-o", peak_file] + argv
     began = time.perf_counter()
     result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     seconds = time.perf_counter() - began
     if result.returncode != 0:
         sys.exit(f"bench: {' '.join(argv)} failed: {result.stderr.decode(errors='replace')}")
     with open(peak_file, encoding="utf-8") as peak:
-        return seconds, int(peak.read().split()[-1]) * 1024
+        user, system, resident = peak.read().split()[-3:]
+        return seconds, float(user) + float(system), int(resident) * 1024
 
 
 def measure(label, argv, prepare, repeat, scratch):
-    times, peak = [], 0
+    times, cpu, peak = [], [], 0
     for _ in range(repeat + 1):  # the first warms the page cache
         prepare()
-        seconds, resident = run_once(argv, os.path.join(scratch, "peak"))
+        seconds, cpu_seconds, resident = run_once(argv, os.path.join(scratch, "peak"))
         times.append(seconds)
+        cpu.append(cpu_seconds)
         peak = max(peak, resident)
-    median = statistics.median(times[1:])
-    print(f"| {label} | {median:.3f} s | {peak / 1e6:.0f} MB |", flush=True)
+    print(f"| {label} | {statistics.median(times[1:]):.2f} s | {statistics.median(cpu[1:]):.2f} s "
+          f"| {peak / 1e6:.0f} MB |", flush=True)
 
 
 def main(argv):
@@ -125,7 +128,7 @@ def main(argv):
         inventory = base + ["import", "inventory", vinfo, "--preset", "rvtools", "--workload", "dc"]
         print(f"{options.rows} rows; vInfo.csv {os.path.getsize(vinfo) / 1e6:.1f} MB, "
               f"dependencies.csv {os.path.getsize(dependencies) / 1e6:.1f} MB; {mbl}\n")
-        print("| import | median | peak memory |\n|---|---|---|")
+        print("| import | wall (median) | CPU (median) | peak memory |\n|---|---|---|---|")
         measure("inventory (add)", inventory, lambda: shutil.copyfile(empty, work),
                 options.repeat, scratch)
         shutil.copyfile(work, imported)
