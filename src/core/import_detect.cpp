@@ -73,6 +73,11 @@ ImportPreset detect_inventory_preset_or_throw(const std::vector<std::string>& he
     if (auto preset = detect_inventory_preset(header)) {
         return *preset;
     }
+    if (is_dependency_export(header)) {
+        throw input_error(fmt::format("{}:{}: this is Azure Migrate's dependency export, not an "
+                                      "inventory; import it with 'mbl import dependencies {}'",
+                                      label, header_line, label));
+    }
     std::string list;
     for (const Signature& signature : signatures) {
         list += fmt::format("\n  {:<25} {}", to_string(signature.preset), signature.shown);

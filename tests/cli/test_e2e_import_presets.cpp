@@ -117,6 +117,16 @@ TEST_CASE("an unrecognised header is refused with the presets and their columns"
     CHECK(contains(lines_of(out)[0], "(generic): 3 added"));
     require_refused(backlog, {"import", "dependencies", sample("aws-ads.csv")}, 3,
                     "the header row is not Azure Migrate's dependency export");
+    std::string deps = sample("azure-migrate-dependencies-by-ip.csv");
+    require_refused(backlog, {"import", "inventory", deps}, 3,
+                    deps + ":1: this is Azure Migrate's dependency export, not an inventory; "
+                           "import it with 'mbl import dependencies");
+
+    // A new preset's number column: the line, the column, what to write instead.
+    std::filesystem::path assessed = backlog.dir() / "assessed.csv";
+    write_file(assessed, "Machine,Cores,Memory(MB)\nAPP-01,4,4096\nAPP-02,four,4096\n");
+    require_refused(backlog, {"import", "inventory", assessed.string()}, 3,
+                    assessed.string() + ":3: column 'Cores': 'four' is not a number");
 }
 
 TEST_CASE("import dependencies finds servers by IP and groups what stays unknown",
