@@ -5,6 +5,7 @@
 #include "cli/render_import.hpp"
 #include "mbl/import.hpp"
 #include "mbl/store.hpp"
+#include "mbl/xlsx.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -20,6 +21,7 @@ struct ImportOptions {
     std::optional<std::string> workload;
     std::string kind = "vm";
     std::vector<std::string> mappings;
+    std::optional<std::string> sheet; // of a workbook
     bool dry_run = false;
 };
 
@@ -38,8 +40,36 @@ std::function<void(std::size_t, std::size_t)> progress_on(std::ostream& err) {
     };
 }
 
-CsvTable read_export(const std::string& file) {
-    return read_csv(read_input_file(file), file);
+// An export as a table: a CSV, or the chosen sheet of an .xlsx workbook (by its first bytes,
+// whatever its name says). `label` names it in later errors: `FILE`, or `FILE:SHEET` (whose
+// lines are row numbers).
+struct ExportTable {
+    CsvTable table;
+    std::string sheet; // empty for a CSV
+    std::string label;
+};
+
+ExportTable read_export(const std::string& file, const std::optional<std::string>& sheet,
+                        std::string_view preset) {
+    std::string bytes = read_input_file(file);
+    switch (sniff_input_kind(bytes)) {
+    case InputKind::csv:
+        if (sheet) {
+            throw usage_error(fmt::format("--sheet: {} is not an .xlsx workbook", file));
+        }
+        return {read_csv(bytes, file), "", file};
+    case InputKind::ole_binary:
+        throw input_error(fmt::format(
+            "{}: an old binary Excel workbook (.xls) or a password-protected one, which mbl "
+            "cannot read; open it in Excel and save it as .xlsx (Excel Workbook) without a "
+            "password, or as CSV UTF-8",
+            file));
+    case InputKind::xlsx:
+        break;
+    }
+    std::string chosen = choose_sheet(xlsx_sheet_names(bytes, file), sheet, preset, file);
+    CsvTable table = read_xlsx_sheet(bytes, chosen, file);
+    return {std::move(table), chosen, fmt::format("{}:{}", file, chosen)};
 }
 
 void run_import_inventory(const ImportOptions& options, const GlobalOptions& global,
@@ -57,18 +87,19 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
     import.mappings = options.mappings;
     import.progress = progress_on(err);
 
-    CsvTable table = read_export(options.file); // refused before the lock is taken
+    // refused before the lock is taken
+    ExportTable input = read_export(options.file, options.sheet, options.preset);
     InventoryPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
-        plan = plan_inventory_import(loaded.backlog, table, import, options.file);
+        plan = plan_inventory_import(loaded.backlog, input.table, import, input.label);
     } else {
         modify_backlog(global, [&](Backlog& backlog) {
-            plan = plan_inventory_import(backlog, table, import, options.file);
+            plan = plan_inventory_import(backlog, input.table, import, input.label);
             apply_inventory_plan(backlog, plan);
         });
     }
-    ImportSource source{options.file, options.preset, options.dry_run};
+    ImportSource source{options.file, options.preset, options.dry_run, input.sheet};
     if (format == OutputFormat::json) {
         render_inventory_import_json(out, source, plan);
     } else {
@@ -84,18 +115,18 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
                                       "dependency export only (azure-migrate), not '{}'",
                                       options.preset));
     }
-    CsvTable table = read_export(options.file);
+    ExportTable input = read_export(options.file, options.sheet, options.preset);
     DependencyPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
-        plan = plan_dependency_import(loaded.backlog, table, options.file);
+        plan = plan_dependency_import(loaded.backlog, input.table, input.label);
     } else {
         modify_backlog(global, [&](Backlog& backlog) {
-            plan = plan_dependency_import(backlog, table, options.file);
+            plan = plan_dependency_import(backlog, input.table, input.label);
             apply_dependency_plan(backlog, plan);
         });
     }
-    ImportSource source{options.file, options.preset, options.dry_run};
+    ImportSource source{options.file, options.preset, options.dry_run, input.sheet};
     if (format == OutputFormat::json) {
         render_dependency_import_json(out, source, plan);
     } else {
@@ -107,7 +138,7 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
 
 void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std::ostream& err) {
     CLI::App* imports = add_command_family(
-        root, "import", "Read discovery exports (CSV) into the backlog",
+        root, "import", "Read discovery exports (CSV or .xlsx workbooks) into the backlog",
         "mbl import inventory servers.csv --preset azure-migrate --workload crm --dry-run");
 
     auto inventory_options = std::make_shared<ImportOptions>();
@@ -115,13 +146,20 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         *imports, "inventory",
         "Add or update assets from a discovery export: Azure Migrate's import template "
         "(azure-migrate), RVTools' vInfo sheet saved as CSV (rvtools), or any CSV with --map "
-        "(generic). The id is a slug of the server name; a re-import updates the name and "
-        "attributes only, never estimates, status, priority, iterations, tasks, notes or tags. "
-        "RVTools templates are skipped. Prints what was added, updated and skipped (table or "
-        "json).",
-        "mbl import inventory vInfo.csv --preset rvtools --workload crm --kind vm");
-    inventory->add_option("FILE", inventory_options->file, "The CSV export (UTF-8, RFC 4180)")
+        "(generic). An .xlsx workbook is read directly: the sheet --sheet names, else the "
+        "preset's (vInfo for rvtools), else the first sheet. The id is a slug of the server "
+        "name; a re-import updates the name and attributes only, never estimates, status, "
+        "priority, iterations, tasks, notes or tags. RVTools templates are skipped. Prints what "
+        "was added, updated and skipped (table or json).",
+        "mbl import inventory RVTools_export_all.xlsx --preset rvtools --workload crm");
+    inventory
+        ->add_option("FILE", inventory_options->file,
+                     "The export: CSV (UTF-8, RFC 4180) or an .xlsx workbook")
         ->required();
+    inventory
+        ->add_option("--sheet", inventory_options->sheet,
+                     "The workbook's sheet to read (default: the preset's, else the first)")
+        ->type_name("NAME");
     inventory
         ->add_option("--preset", inventory_options->preset,
                      "Which export it is: azure-migrate, rvtools or generic")
@@ -157,8 +195,14 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         "duplicates and self-links are dropped; a dependency that would close a cycle is "
         "reported and left out.",
         "mbl import dependencies dependencies.csv --preset azure-migrate --dry-run");
-    dependencies->add_option("FILE", dependency_options->file, "The dependency export (CSV)")
+    dependencies
+        ->add_option("FILE", dependency_options->file,
+                     "The dependency export (CSV, or an .xlsx workbook)")
         ->required();
+    dependencies
+        ->add_option("--sheet", dependency_options->sheet,
+                     "The workbook's sheet to read (default: the first)")
+        ->type_name("NAME");
     dependencies
         ->add_option("--preset", dependency_options->preset,
                      "The export's format: azure-migrate (the default and only one)")

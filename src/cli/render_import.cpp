@@ -42,17 +42,24 @@ std::string row_details(const PlannedRow& row) {
     return row.reason;
 }
 
+// `servers.csv`, or `rvtools.xlsx, sheet vInfo`.
+std::string source_name(const ImportSource& source) {
+    return source.sheet.empty() ? source.file
+                                : fmt::format("{}, sheet {}", source.file, source.sheet);
+}
+
 std::string header_line(const ImportSource& source, const std::string& counts) {
     if (source.dry_run) {
-        return fmt::format("Dry run, nothing written: {} ({}) would {}", source.file, source.preset,
-                           counts);
+        return fmt::format("Dry run, nothing written: {} ({}) would {}", source_name(source),
+                           source.preset, counts);
     }
-    return fmt::format("Imported {} ({}): {}", source.file, source.preset, counts);
+    return fmt::format("Imported {} ({}): {}", source_name(source), source.preset, counts);
 }
 
 ReportJson source_json(const ImportSource& source) {
     ReportJson document;
     document["file"] = source.file;
+    document["sheet"] = source.sheet.empty() ? ReportJson(nullptr) : ReportJson(source.sheet);
     document["preset"] = source.preset;
     document["dry_run"] = source.dry_run;
     return document;
@@ -165,8 +172,8 @@ void render_dependency_import(std::ostream& out, const ImportSource& source,
         plan.added.size(), source.dry_run ? "to add" : "added", plan.already_present,
         plan.duplicates, plan.self_links, plan.unknown_servers.size(), plan.cycles.size());
     if (source.dry_run) {
-        out << terminal_safe(fmt::format("Dry run, nothing written: {} ({}): {}", source.file,
-                                         source.preset, counts))
+        out << terminal_safe(fmt::format("Dry run, nothing written: {} ({}): {}",
+                                         source_name(source), source.preset, counts))
             << '\n';
     } else {
         out << terminal_safe(header_line(source, counts)) << '\n';
