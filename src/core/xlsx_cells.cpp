@@ -109,6 +109,38 @@ std::optional<std::string> number_text(std::string_view value) {
     return std::string(buffer.data(), result.ptr);
 }
 
+std::string decode_xstring(std::string text) {
+    std::size_t at = text.find("_x");
+    if (at == std::string::npos) {
+        return text;
+    }
+    std::string out = text.substr(0, at);
+    while (at < text.size()) {
+        unsigned code = 0;
+        bool escape = text.compare(at, 2, "_x") == 0 && at + 7 <= text.size() &&
+                      text[at + 6] == '_' &&
+                      std::from_chars(text.data() + at + 2, text.data() + at + 6, code, 16).ptr ==
+                          text.data() + at + 6 &&
+                      (code < 0xD800 || code > 0xDFFF);
+        if (!escape) {
+            out += text[at++];
+            continue;
+        }
+        if (code < 0x80) {
+            out += static_cast<char>(code);
+        } else if (code < 0x800) {
+            out += static_cast<char>(0xC0 | code >> 6);
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | code >> 12);
+            out += static_cast<char>(0x80 | (code >> 6 & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        }
+        at += 7;
+    }
+    return out;
+}
+
 std::optional<std::string> date_text(double value, NumberShape shape, bool date1904) {
     using namespace std::chrono;
     if (!std::isfinite(value) || value < 0 || value >= 2958466) { // 9999-12-31 is 2958465

@@ -46,7 +46,7 @@ class ZipArchive {
 };
 
 // What the XML parser reports, with element and attribute names stripped of their namespace
-// (`x:row` and `row` alike: some writers use prefixes, Strict OOXML other namespaces).
+// prefix (`x:row` and `row` alike: some writers use prefixes, Strict OOXML other namespaces).
 class XmlHandler {
   public:
     virtual ~XmlHandler() = default;
@@ -108,10 +108,33 @@ enum class NumberShape { number, date, date_time, time };
 // Per cell style index (the `s` of a cell, into cellXfs), how it shows numbers.
 std::vector<NumberShape> read_number_shapes(const ZipArchive& archive, std::string_view part);
 
+// The shared-string table, held in one buffer (a million strings as std::string would cost
+// twice their text).
+class SharedStrings {
+  public:
+    std::size_t size() const { return ends_.size(); }
+    std::string_view operator[](std::size_t index) const {
+        std::size_t start = index == 0 ? 0 : ends_[index - 1];
+        return std::string_view(text_).substr(start, ends_[index] - start);
+    }
+    void push_back(std::string_view text) {
+        text_ += text;
+        ends_.push_back(text_.size());
+    }
+    void shrink_to_fit() {
+        text_.shrink_to_fit();
+        ends_.shrink_to_fit();
+    }
+
+  private:
+    std::string text_;
+    std::vector<std::size_t> ends_;
+};
+
 // The shared strings, rich text runs joined, phonetic runs (`rPh`) left out. Error(input) past
 // `limits.max_shared_strings` or `max_shared_string_bytes`.
-std::vector<std::string> read_shared_strings(const ZipArchive& archive, std::string_view part,
-                                             const XlsxLimits& limits);
+SharedStrings read_shared_strings(const ZipArchive& archive, std::string_view part,
+                                  const XlsxLimits& limits);
 
 // How a built-in (numFmtId) or custom (formatCode) number format shows numbers.
 NumberShape builtin_number_shape(unsigned id);
@@ -131,13 +154,18 @@ std::string cell_reference(std::size_t column, std::size_t row);
 // nullopt when `value` is not a number.
 std::optional<std::string> number_text(std::string_view value);
 
+// `text` with the escapes of ECMA-376's ST_Xstring decoded: `_xHHHH_` is the character U+HHHH
+// (Excel writes a carriage return as `_x000D_`, a literal `_x` as `_x005F_x`). Surrogates are
+// left as written.
+std::string decode_xstring(std::string text);
+
 // The serial number `value` as `YYYY-MM-DD` (`date`), with ` HH:MM:SS` (`date_time`, when it has
 // a time of day), or `HH:MM:SS` (`time`); nullopt when it is outside 0 .. 9999-12-31.
 std::optional<std::string> date_text(double value, NumberShape shape, bool date1904);
 
 // The table reading of one sheet part (xlsx_sheet.cpp).
 CsvTable read_sheet_table(const ZipArchive& archive, std::string_view part, std::string_view sheet,
-                          const std::vector<std::string>& shared_strings,
+                          const SharedStrings& shared_strings,
                           const std::vector<NumberShape>& shapes, bool date1904,
                           const XlsxLimits& limits);
 

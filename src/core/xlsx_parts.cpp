@@ -93,14 +93,14 @@ class SharedStringsHandler : public XmlHandler {
     SharedStringsHandler(const ZipArchive& archive, std::string_view part, const XlsxLimits& limits)
         : archive_(archive), part_(part), limits_(limits) {}
 
-    std::vector<std::string> strings;
+    SharedStrings strings;
 
     void start(std::string_view name, const char**) override {
         if (name == "si") {
             if (strings.size() >= limits_.max_shared_strings) {
                 refuse(fmt::format("more than {} shared strings", limits_.max_shared_strings));
             }
-            strings.emplace_back();
+            item_.clear();
             in_item_ = true;
         } else if (name == "rPh") {
             in_phonetic_ = true;
@@ -110,6 +110,8 @@ class SharedStringsHandler : public XmlHandler {
     }
     void end(std::string_view name) override {
         if (name == "si") {
+            strings.push_back(decode_xstring(std::move(item_)));
+            item_ = {};
             in_item_ = false;
         } else if (name == "rPh") {
             in_phonetic_ = false;
@@ -126,7 +128,7 @@ class SharedStringsHandler : public XmlHandler {
             refuse(fmt::format("shared strings of more than {} bytes in all",
                                limits_.max_shared_string_bytes));
         }
-        strings.back() += text;
+        item_ += text;
     }
 
   private:
@@ -138,6 +140,7 @@ class SharedStringsHandler : public XmlHandler {
     const ZipArchive& archive_;
     std::string_view part_;
     const XlsxLimits& limits_;
+    std::string item_;
     bool in_item_ = false;
     bool in_phonetic_ = false;
     bool in_text_ = false;
@@ -203,10 +206,11 @@ std::vector<NumberShape> read_number_shapes(const ZipArchive& archive, std::stri
     return shapes;
 }
 
-std::vector<std::string> read_shared_strings(const ZipArchive& archive, std::string_view part,
-                                             const XlsxLimits& limits) {
+SharedStrings read_shared_strings(const ZipArchive& archive, std::string_view part,
+                                  const XlsxLimits& limits) {
     SharedStringsHandler handler(archive, part, limits);
     parse_part(archive, part, handler);
+    handler.strings.shrink_to_fit();
     return std::move(handler.strings);
 }
 

@@ -141,7 +141,7 @@ CsvTable read_xlsx_sheet(std::string_view bytes, std::string_view sheet, std::st
                                 "and save it again",
                                 entry->relationship_id, sheet));
     }
-    std::vector<std::string> shared_strings;
+    SharedStrings shared_strings;
     if (shared_strings_part) {
         shared_strings = read_shared_strings(archive, *shared_strings_part, limits);
     }

@@ -16,8 +16,8 @@ bool is_blank(std::string_view text) {
 class SheetHandler : public XmlHandler {
   public:
     SheetHandler(std::string_view label, std::string_view sheet,
-                 const std::vector<std::string>& shared_strings,
-                 const std::vector<NumberShape>& shapes, bool date1904, const XlsxLimits& limits)
+                 const SharedStrings& shared_strings, const std::vector<NumberShape>& shapes,
+                 bool date1904, const XlsxLimits& limits)
         : label_(label), sheet_(sheet), shared_strings_(shared_strings), shapes_(shapes),
           date1904_(date1904), limits_(limits) {}
 
@@ -98,6 +98,9 @@ class SheetHandler : public XmlHandler {
         row_ = row;
         next_column_ = 0;
         fields_.clear();
+        if (has_header) {
+            fields_.reserve(table.header.size()); // no spare capacity kept in the table
+        }
     }
 
     void start_cell(std::optional<std::string_view> reference, std::optional<std::string_view> type,
@@ -135,10 +138,10 @@ class SheetHandler : public XmlHandler {
                                         "open it in Excel and save it again",
                                         value_, shared_strings_.size()));
             }
-            return shared_strings_[index];
+            return std::string(shared_strings_[index]);
         }
         if (type_ == "inlineStr") {
-            return std::move(inline_text_);
+            return decode_xstring(std::move(inline_text_));
         }
         if (type_ == "b") {
             if (value_ != "0" && value_ != "1" && !value_.empty()) {
@@ -146,7 +149,10 @@ class SheetHandler : public XmlHandler {
             }
             return value_.empty() ? "" : value_ == "1" ? "True" : "False";
         }
-        if (type_ == "str" || type_ == "e") { // a formula's text, an error (#N/A) as Excel shows
+        if (type_ == "str") { // a formula's text
+            return decode_xstring(std::move(value_));
+        }
+        if (type_ == "e") { // an error (#N/A), as Excel shows it
             return std::move(value_);
         }
         if (type_ == "d") { // ISO 8601 (2021-05-02T14:01:10)
@@ -222,7 +228,7 @@ class SheetHandler : public XmlHandler {
 
     std::string_view label_;
     std::string_view sheet_;
-    const std::vector<std::string>& shared_strings_;
+    const SharedStrings& shared_strings_;
     const std::vector<NumberShape>& shapes_;
     bool date1904_;
     const XlsxLimits& limits_;
@@ -246,7 +252,7 @@ class SheetHandler : public XmlHandler {
 } // namespace
 
 CsvTable read_sheet_table(const ZipArchive& archive, std::string_view part, std::string_view sheet,
-                          const std::vector<std::string>& shared_strings,
+                          const SharedStrings& shared_strings,
                           const std::vector<NumberShape>& shapes, bool date1904,
                           const XlsxLimits& limits) {
     SheetHandler handler(archive.label(), sheet, shared_strings, shapes, date1904, limits);

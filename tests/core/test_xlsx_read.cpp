@@ -1,5 +1,6 @@
 // The .xlsx reader (xlsx.hpp, xlsx_*.cpp) on workbooks built in the test: cell types, dates,
 // sparse rows, sheet choice, and hostile workbooks.
+#include "import_samples.hpp"
 #include "mbl/error.hpp"
 #include "mbl/xlsx.hpp"
 #include "support/error_from.hpp"
@@ -10,6 +11,7 @@
 using Catch::Matchers::Contains;
 using namespace mbl;
 using namespace mbl::test;
+using mbl::test::import_sample;
 
 namespace {
 
@@ -55,10 +57,11 @@ TEST_CASE("read_xlsx_sheet: each cell type as the text Excel shows", "[xlsx]") {
                        number_cell("C2", "12288", 3) + "<c r=\"D2\" t=\"b\"><v>1</v></c>" +
                        "<c r=\"E2\" t=\"str\"><f>A2&amp;\"x\"</f><v>web-01x</v></c>" +
                        "<c r=\"F2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>") +
-        row_xml(3, inline_cell("A3", "db & <core>") + number_cell("B3", "1024.5") +
-                       number_cell("C3", "1.5E-7") + "<c r=\"D3\" t=\"b\"><v>0</v></c>" +
+        row_xml(3, inline_cell("A3", "db & <core>_x000D__x005F_x0041_") +
+                       number_cell("B3", "1024.5") + number_cell("C3", "1.5E-7") +
+                       "<c r=\"D3\" t=\"b\"><v>0</v></c>" +
                        "<c r=\"E3\"><f>B3*2</f><v>2049</v></c>"));
-    workbook.shared_strings = {"<t>VM</t>", "<t>CPUs</t>",
+    workbook.shared_strings = {"<t>VM</t>", "<t>C_x0050_Us</t>",
                                "<r><rPr><b/></rPr><t>web</t></r><r><t xml:space=\"preserve\">-01"
                                "</t></r><rPh sb=\"0\" eb=\"1\"><t>ウェブ</t></rPh>"};
     workbook.styles = styles;
@@ -69,7 +72,7 @@ TEST_CASE("read_xlsx_sheet: each cell type as the text Excel shows", "[xlsx]") {
     CHECK(table.records[0].line == 2);
     CHECK(table.records[0].fields == Fields{"web-01", "8", "12288", "True", "web-01x", "#DIV/0!"});
     CHECK(table.records[1].fields ==
-          Fields{"db & <core>", "1024.5", "1.5e-07", "False", "2049", ""});
+          Fields{"db & <core>\r_x0041_", "1024.5", "1.5e-07", "False", "2049", ""});
 }
 
 TEST_CASE("read_xlsx_sheet: serial numbers in date-formatted cells become dates", "[xlsx]") {
@@ -286,4 +289,24 @@ TEST_CASE("read_xlsx_sheet: shared-string tables over their limits", "[xlsx][hos
     limits.max_shared_string_bytes = 400;
     CHECK_THAT(error_of(workbook_bytes(workbook), "vInfo", limits),
                Contains("xl/sharedStrings.xml: shared strings of more than 400 bytes"));
+}
+
+TEST_CASE("read_xlsx_sheet: a workbook Excel saved (a real RVTools export, trimmed)", "[xlsx]") {
+    std::string bytes = import_sample("rvtools-excel-3x.xlsx");
+    CHECK(xlsx_sheet_names(bytes, "real.xlsx") ==
+          Fields{"vInfo", "vNetwork", "vPartition", "vHost"});
+    CsvTable table = read_xlsx_sheet(bytes, "vInfo", "real.xlsx");
+    CHECK(table.header == Fields{"VM", "Powerstate", "Template", "CPUs", "Memory", "NICs", "Disks",
+                                 "Provisioned MB", "In Use MB", "Datacenter", "Cluster", "Host",
+                                 "OS according to the configuration file",
+                                 "OS according to the VMware Tools"});
+    REQUIRE(table.records.size() == 8); // the styled empty rows 3502-3504 left out
+    CHECK(table.records.back().line == 9);
+    CHECK(table.records[4].fields == Fields{"vm-05", "poweredOn", "False", "4", "24576", "1", "2",
+                                            "270524", "250518", "Datacenter1", "Cluster1",
+                                            "esx-03.example.com",
+                                            "Microsoft Windows Server 2008 R2 (64-bit)",
+                                            "Microsoft Windows Server 2008 R2 (64-bit)"});
+    CsvTable host = read_xlsx_sheet(bytes, "vHost", "real.xlsx");
+    CHECK(host.records[0].fields[18] == "0.5"); // VMs per Core
 }
