@@ -57,12 +57,12 @@ std::string choose_sheet(const std::vector<std::string>& sheets,
 // row with a value, `header_line` and each record's `line` are spreadsheet row numbers, rows
 // without a value are left out, and every record has the header's width (gaps and missing trailing
 // cells are empty). Cells become the text Excel shows, unformatted: shared and inline strings
-// (rich text runs joined, phonetic runs left out); numbers in their shortest form (`12288`,
-// `1024.5`: no thousands separators whatever the cell's format); booleans `True`/`False` (as
-// RVTools writes them in CSV); error cells as their text (`#N/A`); formulas by their cached
-// value; numbers in a date-formatted cell (styles.xml: built-in formats 14-22, 45-47, or a custom
-// one with d, y, h or s) as `YYYY-MM-DD`, with ` HH:MM:SS` when the format shows a time and the
-// value has one (1900 date system, or 1904 when workbook.xml says so).
+// (rich text runs joined, phonetic runs left out, Excel's `_x000D_` escapes decoded); numbers in
+// their shortest form (`12288`, `1024.5`: no thousands separators whatever the cell's format);
+// booleans `True`/`False` (as RVTools writes them in CSV); error cells as their text (`#N/A`);
+// formulas by their cached value; numbers in a date-formatted cell (styles.xml: built-in formats
+// 14-22, 45-47, or a custom one with d, y, h or s) as `YYYY-MM-DD`, with ` HH:MM:SS` when the
+// format shows a time and the value has one (1900 date system, or 1904 when workbook.xml says so).
 // Refuses with Error(input) naming the part (`<label>: xl/worksheets/sheet1.xml: …`) or the cell
 // (`<label>: vInfo!C12: …`) and what to do: not a zip archive or a damaged one, an encrypted
 // entry, a missing part, a relationship target outside the archive, a part over

@@ -140,6 +140,11 @@ TEST_CASE("import inventory refuses hostile workbooks: exit 3, the backlog untou
             "an old binary Excel workbook (.xls) or a password-protected one");
     refused("cut.xlsx", good.substr(0, good.size() / 2), "not a readable .xlsx workbook");
 
+    WorkbookXml text_cpus = workbook;
     workbook.sheets[0].rows += row_xml(3, inline_cell("A3", "db-01") + number_cell("B3", "x"));
     refused("cell.xlsx", workbook_bytes(workbook), "vInfo!B3: 'x' is not a number");
+    // The importer's own refusals name the sheet and the row: FILE:SHEET:ROW.
+    text_cpus.sheets[0].rows += row_xml(3, inline_cell("A3", "db-01") + inline_cell("B3", "many"));
+    refused("text.xlsx", workbook_bytes(text_cpus),
+            "text.xlsx:vInfo:3: column 'CPUs': 'many' is not a number");
 }
