@@ -129,6 +129,9 @@ class SheetHandler : public XmlHandler {
 
     std::string cell_text() {
         if (type_ == "s") {
+            if (value_.empty()) {
+                return ""; // <c t="s"/>: styled, no value
+            }
             std::size_t index = 0;
             auto [end, error] =
                 std::from_chars(value_.data(), value_.data() + value_.size(), index);

@@ -100,7 +100,7 @@ TEST_CASE("read_xlsx_sheet: sparse rows, missing references, blank rows, header 
         "<row r=\"2\"><c r=\"B2\" s=\"0\"/></row>" + // styled, no value: blank
         row_xml(3, inline_cell("A3", "VM") + inline_cell("B3", "Host") +
                        inline_cell("C3", "Cluster") + inline_cell("D3", "Notes")) +
-        row_xml(5, inline_cell("A5", "app-01") + inline_cell("D5", "x")) +
+        row_xml(5, inline_cell("A5", "app-01") + "<c r=\"B5\" t=\"s\"/>" + inline_cell("D5", "x")) +
         "<row><c t=\"inlineStr\"><is><t>app-02</t></is></c><c><v>7</v></c></row>" + // row 6
         "<row r=\"9\"><c r=\"C9\"><v>3</v></c><c><v>4</v></c></row>" +
         "<row r=\"10\"><c r=\"A10\" t=\"inlineStr\"><is><t>app-03</t></is></c></row>";
