@@ -145,9 +145,9 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
     CLI::App* inventory = add_command(
         *imports, "inventory",
         "Add or update assets from a discovery export: Azure Migrate's import template "
-        "(azure-migrate), RVTools' vInfo sheet saved as CSV (rvtools), or any CSV with --map "
-        "(generic). An .xlsx workbook is read directly: the sheet --sheet names, else the "
-        "preset's (vInfo for rvtools), else the first sheet. The id is a slug of the server "
+        "(azure-migrate), RVTools' vInfo sheet (rvtools), or any table with --map (generic). An "
+        ".xlsx workbook is read directly: the sheet --sheet names, else the preset's (vInfo for "
+        "rvtools), else one a preset reads, else the first. The id is a slug of the server "
         "name; a re-import updates the name and attributes only, never estimates, status, "
         "priority, iterations, tasks, notes or tags. RVTools templates are skipped. Prints what "
         "was added, updated and skipped (table or json).",
@@ -156,10 +156,6 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         ->add_option("FILE", inventory_options->file,
                      "The export: CSV (UTF-8, RFC 4180) or an .xlsx workbook")
         ->required();
-    inventory
-        ->add_option("--sheet", inventory_options->sheet,
-                     "The workbook's sheet to read (default: the preset's, else the first)")
-        ->type_name("NAME");
     inventory
         ->add_option("--preset", inventory_options->preset,
                      "Which export it is: azure-migrate, rvtools or generic")
@@ -180,6 +176,10 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
                      "Map a column to name, id, attributes.KEY, or - (skip it); repeatable")
         ->type_name("COLUMN=FIELD")
         ->allow_extra_args(false);
+    inventory
+        ->add_option("--sheet", inventory_options->sheet,
+                     "The workbook's sheet to read (default: the preset's, else the first)")
+        ->type_name("NAME");
     inventory->add_flag("--dry-run", inventory_options->dry_run,
                         "Print what would be added, updated and skipped; write nothing");
     inventory->callback([inventory_options, &global, &out, &err] {
