@@ -1,6 +1,7 @@
 // mbl import inventory on .xlsx workbooks end to end: the RVTools-shaped workbook of
 // tests/data/import (rvtools.xlsx, made by make_xlsx.py from rvtools-vinfo.csv) against the CSV,
 // sheet choice, the bundled example, and hostile workbooks (exit 3, the backlog untouched).
+#include "mbl/import.hpp"
 #include "support/backlog_json.hpp"
 #include "support/refusal.hpp"
 #include "support/temp_backlog.hpp"
@@ -103,6 +104,41 @@ TEST_CASE("import inventory: --sheet, a workbook under any name, the bundled exa
     CHECK(contains(lines_of(dry)[0], "sheet vInfo (rvtools) would add 4, update 0, skip 1"));
     CHECK(contains(dry, "TPL-WIN2022"));
     CHECK(backlog.text() == backlog.original());
+}
+
+TEST_CASE("import dependencies reads the export as a workbook too", "[e2e][import][xlsx]") {
+    // The dependency sample as Excel would hold it: every cell an inline string, row for line.
+    mbl::CsvTable csv =
+        mbl::read_csv(read_file(sample("azure-migrate-dependencies.csv")), "deps.csv");
+    std::string rows;
+    std::vector<std::vector<std::string>> table{csv.header};
+    for (const mbl::CsvRecord& record : csv.records) {
+        table.push_back(record.fields);
+    }
+    for (std::size_t row = 0; row < table.size(); ++row) {
+        std::string cells;
+        for (std::size_t column = 0; column < table[row].size(); ++column) {
+            std::string reference =
+                std::string(1, static_cast<char>('A' + column)) + std::to_string(row + 1);
+            cells += inline_cell(reference, table[row][column]);
+        }
+        rows += row_xml(static_cast<int>(row + 1), cells);
+    }
+    WorkbookXml workbook;
+    workbook.sheets = {{"Dependencies", rows}};
+    ScratchFile file("dependencies.xlsx", workbook_bytes(workbook));
+
+    TempBacklog from_csv = crm_backlog();
+    TempBacklog from_xlsx = crm_backlog();
+    for (const TempBacklog* backlog : {&from_csv, &from_xlsx}) {
+        run_ok(*backlog, {"import", "inventory", sample("azure-migrate-servers.csv"), "--preset",
+                          "azure-migrate", "--workload", "crm"});
+    }
+    run_ok(from_csv, {"import", "dependencies", sample("azure-migrate-dependencies.csv")});
+    std::string out = run_ok(from_xlsx, {"import", "dependencies", file.path});
+    CHECK(contains(lines_of(out)[0], "dependencies.xlsx, sheet Dependencies (azure-migrate): 2 "
+                                     "added"));
+    CHECK(from_xlsx.text() == from_csv.text());
 }
 
 TEST_CASE("import inventory refuses hostile workbooks: exit 3, the backlog untouched",
