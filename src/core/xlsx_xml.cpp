@@ -149,6 +149,9 @@ void parse_part(const ZipArchive& archive, std::string_view part, XmlHandler& ha
 }
 
 std::optional<std::string> resolve_target(std::string_view source_part, std::string_view target) {
+    if (target.empty()) {
+        return std::nullopt;
+    }
     std::vector<std::string_view> segments;
     if (!target.starts_with('/')) {
         std::size_t slash = source_part.rfind('/');
