@@ -174,7 +174,9 @@ class SheetHandler : public XmlHandler {
         }
         NumberShape shape = style_ < shapes_.size() ? shapes_[style_] : NumberShape::number;
         if (shape != NumberShape::number) {
-            if (auto date = date_text(std::stod(*number), shape, date1904_)) {
+            double serial = 0; // from_chars: std::stod throws on subnormal numbers
+            std::from_chars(number->data(), number->data() + number->size(), serial);
+            if (auto date = date_text(serial, shape, date1904_)) {
                 return *date;
             }
         }

@@ -76,19 +76,22 @@ TEST_CASE("read_xlsx_sheet: each cell type as the text Excel shows", "[xlsx]") {
 }
 
 TEST_CASE("read_xlsx_sheet: serial numbers in date-formatted cells become dates", "[xlsx]") {
-    std::string rows = row_xml(1, inline_cell("A1", "Created") + inline_cell("B1", "Seen")) +
-                       row_xml(2, number_cell("A2", "45000", 1) + number_cell("B2", "45000.5", 2)) +
-                       row_xml(3, number_cell("A3", "61", 1) + number_cell("B3", "45000", 2)) +
-                       row_xml(4, number_cell("A4", "59", 1) + number_cell("B4", "45000", 3)) +
-                       row_xml(5, number_cell("A5", "60", 1) + number_cell("B5", "-3", 1));
+    std::string rows =
+        row_xml(1, inline_cell("A1", "Created") + inline_cell("B1", "Seen")) +
+        row_xml(2, number_cell("A2", "45000", 1) + number_cell("B2", "45000.5", 2)) +
+        row_xml(3, number_cell("A3", "61", 1) + number_cell("B3", "45000", 2)) +
+        row_xml(4, number_cell("A4", "59", 1) + number_cell("B4", "45000", 3)) +
+        row_xml(5, number_cell("A5", "60", 1) + number_cell("B5", "-3", 1)) +
+        row_xml(6, number_cell("A6", "4.9E-324", 1) + number_cell("B6", "1E+300", 2));
     WorkbookXml workbook = one_sheet(rows);
     workbook.styles = styles;
     CsvTable table = read(workbook);
-    REQUIRE(table.records.size() == 4);
+    REQUIRE(table.records.size() == 5);
     CHECK(table.records[0].fields == Fields{"2023-03-15", "2023-03-15 12:00:00"});
     CHECK(table.records[1].fields == Fields{"1900-03-01", "2023-03-15"});
     CHECK(table.records[2].fields == Fields{"1900-02-28", "45000"}); // #,##0 is no date
     CHECK(table.records[3].fields == Fields{"60", "-3"}); // Excel's 1900-02-29; before 1900
+    CHECK(table.records[4].fields == Fields{"5e-324", "1e+300"}); // no such days: numbers
 
     workbook.date1904 = true;
     CHECK(read(workbook).records[0].fields == Fields{"2027-03-16", "2027-03-16 12:00:00"});
