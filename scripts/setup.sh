@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 # python3-jsonschema: the schema test validates files against schema/backlog.schema.json.
 # cmark-gfm: GitHub's Markdown parser, for the report_markdown test.
 # libcsv-dev: the CSV parser of `mbl import`.
+# libzip-dev, libexpat1-dev: the zip container and the XML of the .xlsx workbooks `mbl import` reads.
 packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2 git
-  python3 jq time python3-jsonschema cmark-gfm libcsv-dev)
+  python3 jq time python3-jsonschema cmark-gfm libcsv-dev libzip-dev libexpat1-dev)
 scripts/install-packages.sh "${packages[@]}"
 
 launcher=()

@@ -5,6 +5,7 @@
 #include "cli/render_import.hpp"
 #include "mbl/import.hpp"
 #include "mbl/store.hpp"
+#include "mbl/xlsx.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -21,6 +22,7 @@ struct ImportOptions {
     std::optional<std::string> workload;
     std::string kind = "vm";
     std::vector<std::string> mappings;
+    std::optional<std::string> sheet; // of a workbook
     bool dry_run = false;
 };
 
@@ -39,8 +41,36 @@ std::function<void(std::size_t, std::size_t)> progress_on(std::ostream& err) {
     };
 }
 
-CsvTable read_export(const std::string& file) {
-    return read_csv(read_input_file(file), file);
+// An export as a table: a CSV, or the chosen sheet of an .xlsx workbook (by its first bytes,
+// whatever its name says). `label` names it in later errors: `FILE`, or `FILE:SHEET` (whose
+// lines are row numbers).
+struct ExportTable {
+    CsvTable table;
+    std::string sheet; // empty for a CSV
+    std::string label;
+};
+
+ExportTable read_export(const std::string& file, const std::optional<std::string>& sheet,
+                        std::string_view preset) {
+    std::string bytes = read_input_file(file);
+    switch (sniff_input_kind(bytes)) {
+    case InputKind::csv:
+        if (sheet) {
+            throw usage_error(fmt::format("--sheet: {} is not an .xlsx workbook", file));
+        }
+        return {read_csv(bytes, file), "", file};
+    case InputKind::ole_binary:
+        throw input_error(fmt::format(
+            "{}: an old binary Excel workbook (.xls) or a password-protected one, which mbl "
+            "cannot read; open it in Excel and save it as .xlsx (Excel Workbook) without a "
+            "password, or as CSV UTF-8",
+            file));
+    case InputKind::xlsx:
+        break;
+    }
+    std::string chosen = choose_sheet(xlsx_sheet_names(bytes, file), sheet, preset, file);
+    CsvTable table = read_xlsx_sheet(bytes, chosen, file);
+    return {std::move(table), chosen, fmt::format("{}:{}", file, chosen)};
 }
 
 void run_import_inventory(const ImportOptions& options, const GlobalOptions& global,
@@ -57,7 +87,9 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
     import.mappings = options.mappings;
     import.progress = progress_on(err);
 
-    CsvTable table = read_export(options.file); // refused before the lock is taken
+    // refused before the lock is taken
+    ExportTable input = read_export(options.file, options.sheet, options.preset);
+    const CsvTable& table = input.table;
     bool detected = !preset;
     if (detected && !options.mappings.empty() && !detect_inventory_preset(table.header)) {
         preset = ImportPreset::generic; // --map alone: the columns are the user's to name
@@ -65,19 +97,19 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
     }
     import.preset =
         preset ? *preset
-               : detect_inventory_preset_or_throw(table.header, options.file, table.header_line);
+               : detect_inventory_preset_or_throw(table.header, input.label, table.header_line);
     InventoryPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
-        plan = plan_inventory_import(loaded.backlog, table, import, options.file);
+        plan = plan_inventory_import(loaded.backlog, input.table, import, input.label);
     } else {
         modify_backlog(global, [&](Backlog& backlog) {
-            plan = plan_inventory_import(backlog, table, import, options.file);
+            plan = plan_inventory_import(backlog, input.table, import, input.label);
             apply_inventory_plan(backlog, plan);
         });
     }
     ImportSource source{options.file, std::string(to_string(import.preset)), options.dry_run,
-                        detected};
+                        detected, input.sheet};
     if (format == OutputFormat::json) {
         render_inventory_import_json(out, source, plan);
     } else {
@@ -93,25 +125,26 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
                                       "dependency export only (azure-migrate), not '{}'",
                                       options.preset));
     }
-    CsvTable table = read_export(options.file);
-    if (options.preset.empty() && !is_dependency_export(table.header)) {
+    ExportTable input = read_export(options.file, options.sheet, options.preset);
+    if (options.preset.empty() && !is_dependency_export(input.table.header)) {
         throw input_error(fmt::format(
             "{}:{}: the header row is not Azure Migrate's dependency export (Source server name, "
             "Source IP, …, Destination server name, Destination IP, Destination port); is this "
             "the right file?",
-            options.file, table.header_line));
+            input.label, input.table.header_line));
     }
     DependencyPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
-        plan = plan_dependency_import(loaded.backlog, table, options.file);
+        plan = plan_dependency_import(loaded.backlog, input.table, input.label);
     } else {
         modify_backlog(global, [&](Backlog& backlog) {
-            plan = plan_dependency_import(backlog, table, options.file);
+            plan = plan_dependency_import(backlog, input.table, input.label);
             apply_dependency_plan(backlog, plan);
         });
     }
-    ImportSource source{options.file, "azure-migrate", options.dry_run, options.preset.empty()};
+    ImportSource source{options.file, "azure-migrate", options.dry_run, options.preset.empty(),
+                        input.sheet};
     if (format == OutputFormat::json) {
         render_dependency_import_json(out, source, plan);
     } else {
@@ -122,9 +155,9 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
 } // namespace
 
 void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std::ostream& err) {
-    CLI::App* imports =
-        add_command_family(root, "import", "Read discovery exports (CSV) into the backlog",
-                           "mbl import inventory servers.csv --workload crm --dry-run");
+    CLI::App* imports = add_command_family(
+        root, "import", "Read discovery exports (CSV or .xlsx workbooks) into the backlog",
+        "mbl import inventory servers.csv --workload crm --dry-run");
 
     auto inventory_options = std::make_shared<ImportOptions>();
     CLI::App* inventory = add_command(
@@ -133,15 +166,19 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         "and vInfo-prefixed headers), Azure Migrate's import template (azure-migrate), its "
         "assessment export (azure-migrate-assessment) and discovered servers "
         "(azure-migrate-discovered), AWS Application Discovery Service's import template "
-        "(aws-ads), or any CSV with --map (generic). Without --preset the header row tells which "
-        "(the output names it). Every preset keeps cores, memory_mb, disk_gb, disk_used_gb, os, "
+        "(aws-ads), or any table with --map (generic). Without --preset the header row tells "
+        "which (the output names it). An .xlsx workbook is read directly: the sheet --sheet "
+        "names, else the preset's (vInfo for rvtools), else one a preset reads, else the first. "
+        "Every preset keeps cores, memory_mb, disk_gb, disk_used_gb, os, "
         "power_state, datacenter/cluster/host, ips (a JSON array) and source_id. An asset is found "
         "by source_id (VM UUID, machine id, ExternalId) first, then by id (a slug of the server "
         "name), then by name, so a renamed VM updates its asset. A re-import updates the name and "
         "attributes only, never estimates, status, priority, iterations, tasks, notes or tags. "
         "Templates are skipped. Prints what was added, updated and skipped (table or json).",
         "mbl import inventory vInfo.csv --workload crm --kind vm");
-    inventory->add_option("FILE", inventory_options->file, "The CSV export (UTF-8, RFC 4180)")
+    inventory
+        ->add_option("FILE", inventory_options->file,
+                     "The export: CSV (UTF-8, RFC 4180) or an .xlsx workbook")
         ->required();
     inventory
         ->add_option("--preset", inventory_options->preset,
@@ -166,6 +203,10 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
                      "is generic")
         ->type_name("COLUMN=FIELD")
         ->allow_extra_args(false);
+    inventory
+        ->add_option("--sheet", inventory_options->sheet,
+                     "The workbook's sheet to read (default: the preset's, else the first)")
+        ->type_name("NAME");
     inventory->add_flag("--dry-run", inventory_options->dry_run,
                         "Print what would be added, updated and skipped; write nothing");
     inventory->callback([inventory_options, &global, &out, &err] {
@@ -183,8 +224,14 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         "grouped by name or IP with their row count, never added; self-links are dropped; a "
         "dependency that would close a cycle is reported and left out.",
         "mbl import dependencies dependencies.csv --dry-run");
-    dependencies->add_option("FILE", dependency_options->file, "The dependency export (CSV)")
+    dependencies
+        ->add_option("FILE", dependency_options->file,
+                     "The dependency export (CSV, or an .xlsx workbook)")
         ->required();
+    dependencies
+        ->add_option("--sheet", dependency_options->sheet,
+                     "The workbook's sheet to read (default: the first)")
+        ->type_name("NAME");
     dependencies
         ->add_option("--preset", dependency_options->preset,
                      "The export's format: azure-migrate (the only one; default: checked from "

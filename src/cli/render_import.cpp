@@ -48,17 +48,24 @@ std::string preset_note(const ImportSource& source) {
     return source.detected ? source.preset + ", recognised from the header" : source.preset;
 }
 
+// `servers.csv`, or `rvtools.xlsx, sheet vInfo`.
+std::string source_name(const ImportSource& source) {
+    return source.sheet.empty() ? source.file
+                                : fmt::format("{}, sheet {}", source.file, source.sheet);
+}
+
 std::string header_line(const ImportSource& source, const std::string& counts) {
     if (source.dry_run) {
-        return fmt::format("Dry run, nothing written: {} ({}) would {}", source.file,
+        return fmt::format("Dry run, nothing written: {} ({}) would {}", source_name(source),
                            preset_note(source), counts);
     }
-    return fmt::format("Imported {} ({}): {}", source.file, preset_note(source), counts);
+    return fmt::format("Imported {} ({}): {}", source_name(source), preset_note(source), counts);
 }
 
 ReportJson source_json(const ImportSource& source) {
     ReportJson document;
     document["file"] = source.file;
+    document["sheet"] = source.sheet.empty() ? ReportJson(nullptr) : ReportJson(source.sheet);
     document["preset"] = source.preset;
     document["preset_detected"] = source.detected;
     document["dry_run"] = source.dry_run;
@@ -199,8 +206,8 @@ void render_dependency_import(std::ostream& out, const ImportSource& source,
         plan.matched_by_ip, plan.duplicates, plan.self_links, plan.unknown_servers.size(),
         unknown_rows, plan.cycles.size());
     if (source.dry_run) {
-        out << terminal_safe(fmt::format("Dry run, nothing written: {} ({}): {}", source.file,
-                                         preset_note(source), counts))
+        out << terminal_safe(fmt::format("Dry run, nothing written: {} ({}): {}",
+                                         source_name(source), preset_note(source), counts))
             << '\n';
     } else {
         out << terminal_safe(header_line(source, counts)) << '\n';

@@ -15,17 +15,19 @@ struct ImportSource {
     std::string preset; // `azure-migrate`, …
     bool dry_run = false;
     bool detected = false; // the preset was recognised from the header, not given
+    std::string sheet;     // the workbook's sheet that was read; empty for a CSV
 };
 
 // `Imported FILE (PRESET; recognised from the header when it was): 3 added, 1 updated, 2 unchanged,
-// 1 skipped` (`Dry run, nothing written: FILE (PRESET) would add 3, …` for a dry run), then a table
-// of the added, updated and skipped rows (ACTION, LINE, ID, NAME, DETAILS: the changed fields, or
-// why a row was skipped), then the columns nothing imported. Text from the file is made
+// 1 skipped` (`Dry run, nothing written: FILE (PRESET) would add 3, …` for a dry run; `FILE, sheet
+// vInfo` for a workbook), then a table of the added, updated and skipped rows (ACTION, LINE, ID,
+// NAME, DETAILS: the changed fields, or why a row was skipped), then the columns nothing imported.
+// Text from the file is made
 // terminal-safe.
 void render_inventory_import(std::ostream& out, const ImportSource& source,
                              const InventoryPlan& plan, bool color);
 
-// {"file", "preset", "preset_detected", "dry_run",
+// {"file", "sheet" (null for a CSV), "preset", "preset_detected", "dry_run",
 //  "summary": {"added", "updated", "unchanged", "skipped"},
 //  "added": [{"line", "id", "name"}], "updated": [{"line", "id", "name", "fields"}],
 //  "unchanged": [{"line", "id"}], "skipped": [{"line", "id" (or null), "name", "reason"}],
@@ -39,7 +41,7 @@ void render_inventory_import_json(std::ostream& out, const ImportSource& source,
 void render_dependency_import(std::ostream& out, const ImportSource& source,
                               const DependencyPlan& plan, bool color);
 
-// {"file", "preset", "preset_detected", "dry_run", "summary": {"added", "already_present",
+// {"file", "sheet", "preset", "preset_detected", "dry_run", "summary": {"added", "already_present",
 //  "duplicates", "self_links", "matched_by_ip", "unknown_servers", "cycles", "ports_updated"},
 //  "added": [{"line", "from", "to", "rows"}], "ports": [{"asset", "dependency_ports"}],
 //  "unknown_servers": [{"side", "name" (or null), "ip" (or null), "rows", "line"}],
