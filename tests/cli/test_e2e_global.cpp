@@ -236,3 +236,26 @@ TEST_CASE("--color always paints, never and NO_COLOR do not", "[e2e][global]") {
     CHECK(bad.exit_code == 2);
     CHECK(contains(bad.err, "mbl: error: --color"));
 }
+
+TEST_CASE("-- ends option parsing: what follows is never an option", "[e2e][global]") {
+    TempBacklog backlog;
+    const fs::path other = backlog.dir() / "other.json";
+    write_file(other, backlog.original());
+
+    // `add` has its one operand already: `--file other.json` must not become -f.
+    RunResult refused = backlog.run({"asset", "add", "y1", "--", "--file", "other.json"});
+    CAPTURE(refused);
+    CHECK(refused.exit_code == 2);
+    CHECK(contains(refused.err, "'mbl asset add' has no operand left for what follows '--' "
+                                "(--file ...)"));
+    CHECK(read_file(other) == backlog.original());
+    CHECK(backlog.text() == backlog.original());
+    CHECK(backlog.run({"asset", "list", "--", "--format", "json"}).exit_code == 2);
+
+    // Where an operand is still wanted, `--` lets it start with a dash.
+    RunResult title = backlog.run({"asset", "task", "add", "ts-db", "--", "--not-a-flag"});
+    CAPTURE(title);
+    CHECK(title.exit_code == 0);
+    CHECK(contains(backlog.text(), "\"title\": \"--not-a-flag\""));
+    CHECK(read_file(other) == backlog.original());
+}

@@ -166,3 +166,120 @@ TEST_CASE("JSON output keeps hostile text exactly", "[e2e][terminal-safety]") {
     REQUIRE(listed.exit_code == 0);
     CHECK(nlohmann::json::parse(listed.out)[0]["name"] == "workload " + hostile);
 }
+
+namespace {
+
+// What a terminal acts on in data formats: OSC 52 (writes the clipboard), OSC 8 (a hyperlink),
+// C1 CSI and OSC (8-bit controls), a bell and a bidi override.
+const std::string clipboard = "\x1b]52;c;b3duZWQ=\x07";
+const std::string hyperlink = "\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\";
+const std::string c1 = "\u009b2J\u009d0;title\u009c";
+const std::string data_hostile = clipboard + hyperlink + c1 + "\u202e";
+
+// An ESC, BEL or C1 control byte (as UTF-8), or a bidi control: none may reach a terminal.
+const std::regex terminal_control("[\\x07\\x1b]|\\xc2[\\x80-\\x9f]|\\xe2\\x80[\\xaa-\\xae]");
+
+std::string data_hostile_backlog() {
+    auto file = nlohmann::ordered_json::parse(read_file(example_path("contoso")));
+    file["name"] = "plan " + data_hostile;
+    for (auto& workload : file["workloads"]) {
+        workload["name"] = "workload " + data_hostile;
+    }
+    for (auto& asset : file["assets"]) {
+        asset["name"] = "asset " + data_hostile;
+        asset["tags"] = {"tag " + data_hostile};
+    }
+    for (auto& iteration : file["iterations"]) {
+        iteration["name"] = "iteration " + data_hostile;
+    }
+    return file.dump(2) + "\n";
+}
+
+// Every command with a data format (JSON, CSV, Markdown, HTML, GitHub annotations).
+const std::vector<std::vector<std::string>> data_commands{
+    {"asset", "list", "--format", "csv"},
+    {"asset", "list", "--format", "json"},
+    {"asset", "show", "crm-sql-01", "--format", "json"},
+    {"workload", "list", "--format", "csv"},
+    {"workload", "list", "--format", "json"},
+    {"workload", "show", "crm", "--format", "json"},
+    {"iteration", "list", "--format", "csv"},
+    {"iteration", "list", "--format", "json"},
+    {"iteration", "show", "it-1", "--format", "json"},
+    {"release", "list", "--format", "csv"},
+    {"release", "list", "--format", "json"},
+    {"status", "--format", "json"},
+    {"export", "csv", "--for", "generic"},
+    {"export", "csv", "--for", "jira"},
+    {"export", "csv", "--for", "azure-devops"},
+    {"export", "wbs", "--format", "csv"},
+    {"export", "wbs", "--format", "json"},
+    {"export", "wbs"},
+    {"report"},
+    {"report", "--format", "json"},
+    {"report", "--format", "html"},
+    {"validate", "--format", "json"},
+    {"validate", "--format", "github"},
+};
+
+} // namespace
+
+TEST_CASE("on a terminal every data format is escaped; into a pipe it is exact",
+          "[e2e][terminal-safety]") {
+    TempBacklog backlog = TempBacklog::with_text(data_hostile_backlog());
+    RunOptions terminal;
+    terminal.stdout_is_terminal = true;
+    for (const auto& args : data_commands) {
+        RunResult piped = backlog.run(args);
+        RunResult shown = backlog.run(args, terminal);
+        CAPTURE(args, piped.err, shown.err);
+        REQUIRE(piped.exit_code == shown.exit_code);
+        CHECK((piped.exit_code == 0 || (args[0] == "validate" && piped.exit_code == 1)));
+        CHECK_FALSE(std::regex_search(shown.out, terminal_control));
+        CHECK_FALSE(std::regex_search(shown.err, terminal_control));
+        CHECK(shown.out.size() >= piped.out.size());
+        if (args[0] == "report" && args.size() == 1) {
+            continue; // Markdown escapes for itself, terminal or not
+        }
+        if (args.size() > 1 && args.back() == "html") {
+            continue; // likewise the HTML page
+        }
+        // Into a pipe, CSV and JSON keep the file's characters (JSON escapes C0 for itself).
+        CAPTURE(piped.out.substr(0, 2000));
+        CHECK(contains(piped.out, "\u009b2J\u009d0;title\u009c"));
+    }
+    CHECK(backlog.text() == backlog.original());
+}
+
+TEST_CASE("JSON on a terminal uses JSON's escapes: it parses to the same strings",
+          "[e2e][terminal-safety]") {
+    TempBacklog backlog = TempBacklog::with_text(data_hostile_backlog());
+    RunOptions terminal;
+    terminal.stdout_is_terminal = true;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"asset", "list", "--format", "json"},
+          std::vector<std::string>{"iteration", "show", "it-1", "--format", "json"},
+          std::vector<std::string>{"report", "--format", "json"}}) {
+        RunResult piped = backlog.run(args);
+        RunResult shown = backlog.run(args, terminal);
+        CAPTURE(args);
+        REQUIRE(piped.exit_code == 0);
+        REQUIRE(shown.exit_code == 0);
+        CHECK(contains(shown.out, "\\u001b]52;c;b3duZWQ=\\u0007"));
+        CHECK(contains(shown.out, "\\u009b2J\\u009d0;title\\u009c\\u202e"));
+        CHECK(nlohmann::json::parse(shown.out) == nlohmann::json::parse(piped.out));
+    }
+}
+
+TEST_CASE("CSV on a terminal shows controls as \\x1b and \\u009b", "[e2e][terminal-safety]") {
+    TempBacklog backlog = TempBacklog::with_text(data_hostile_backlog());
+    RunOptions terminal;
+    terminal.stdout_is_terminal = true;
+    RunResult shown = backlog.run({"asset", "list", "--format", "csv"}, terminal);
+    CAPTURE(shown);
+    REQUIRE(shown.exit_code == 0);
+    CHECK(contains(shown.out, "asset \\x1b]52;c;b3duZWQ=\\x07\\x1b]8;;https://evil.example\\x1b\\"
+                              "click\\x1b]8;;\\x1b\\\\u009b2J\\u009d0;title\\u009c\\u202e,"));
+    RunResult piped = backlog.run({"asset", "list", "--format", "csv"});
+    CHECK(contains(piped.out, "asset " + data_hostile + ","));
+}
