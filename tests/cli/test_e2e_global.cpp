@@ -252,10 +252,13 @@ TEST_CASE("-- ends option parsing: what follows is never an option", "[e2e][glob
     CHECK(backlog.text() == backlog.original());
     CHECK(backlog.run({"asset", "list", "--", "--format", "json"}).exit_code == 2);
 
-    // Where an operand is still wanted, `--` lets it start with a dash.
-    RunResult title = backlog.run({"asset", "task", "add", "ts-db", "--", "--not-a-flag"});
-    CAPTURE(title);
-    CHECK(title.exit_code == 0);
-    CHECK(contains(backlog.text(), "\"title\": \"--not-a-flag\""));
-    CHECK(read_file(other) == backlog.original());
+    // Where an operand is still wanted, `--` hands it over, a dash-led one included.
+    RunResult shown = backlog.run({"asset", "show", "--", "ts-db"});
+    CAPTURE(shown);
+    CHECK(shown.exit_code == 0);
+    CHECK(contains(shown.out, "Timesheet database"));
+    RunResult dashed = backlog.run({"asset", "rm", "--", "-f"});
+    CHECK(dashed.exit_code == 3);
+    CHECK(contains(dashed.err, "unknown asset '-f'"));
+    CHECK(backlog.text() == backlog.original());
 }
