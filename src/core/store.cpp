@@ -145,9 +145,9 @@ void check_found_in_parent_is_own(const fs::path& candidate, const fs::path& sta
     }
     if (owner) {
         throw input_error(fmt::format(
-            "{} was found in a parent directory of {}, but it or its directory belongs to {}, "
-            "not to you ({}); mbl does not use another user's backlog it finds by itself. If "
-            "you mean that file, name it: pass -f {} or set MBL_FILE",
+            "{} was found in a parent directory of {}, but it or its directory belongs to {} "
+            "while mbl runs as {}; mbl does not use another user's backlog it finds by itself. "
+            "If you mean that file, name it: pass -f {} or set MBL_FILE",
             candidate.string(), start.string(), store_detail::describe_user(*owner),
             store_detail::describe_user(me), candidate.string()));
     }
