@@ -16,6 +16,7 @@ enum class ExitStatus : int {
     usage = 2,        // bad command line
     input = 3,        // file missing/unreadable, invalid JSON, unknown id, newer format
     locked = 4,       // another mbl holds the lock past the timeout
+    internal = 70,    // a defect in mbl: an unexpected exception (EX_SOFTWARE, sysexits.h)
 };
 
 // Where in a file an error is, for errors about a file's text.

@@ -58,7 +58,9 @@ struct GitSetupReport {
 // adds merge_attribute_line to `.gitattributes` at the repository root (created when missing,
 // written atomically) and sets the repository's `merge.mbl.name` and `merge.mbl.driver`
 // (merge_driver_command(`program`)) with `git config`, each only when not already so. Throws
-// Error(input) when the file is not inside a git work tree, or git fails (its message quoted).
+// Error(input) when the file is not inside a git work tree, or git fails (its message quoted),
+// and, before writing anything, when `.gitattributes` or the repository's config file is a
+// symlink or not a regular file (written through, it could change a file outside the repository).
 GitSetupReport setup_merge_driver(const std::filesystem::path& backlog_file,
                                   std::string_view program);
 

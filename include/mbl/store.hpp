@@ -17,7 +17,9 @@ namespace mbl {
 // The file to use: `explicit_path` when given, else `env_path` ($MBL_FILE) when non-empty, else
 // `backlog.json` in `start_dir` or the nearest parent that has one (an absolute path). Throws
 // Error(input) naming where it looked when none is found, Error(usage) for an empty
-// `explicit_path`. Does not check that the file is readable.
+// `explicit_path`, and Error(input) when the file found in a parent directory (or that
+// directory) belongs to another user than the effective one (as git's safe.directory; the
+// message says to pass -f or set MBL_FILE). Does not check that the file is readable.
 std::filesystem::path find_backlog_file(const std::optional<std::string>& explicit_path,
                                         const std::optional<std::string>& env_path,
                                         const std::filesystem::path& start_dir);

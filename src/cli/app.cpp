@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/render_text.hpp"
+#include "cli/terminal_output.hpp"
 #include "mbl/error.hpp"
 
 #include <CLI/CLI.hpp>
@@ -20,16 +21,61 @@ constexpr const char* root_footer = R"(Examples:
   mbl validate --format github
 
 Exit codes: 0 success, 1 a check found problems, 2 usage error, 3 input error,
-4 the file is locked by another mbl.)";
+4 the file is locked by another mbl, 70 an internal error in mbl (please report it).)";
 
 void report_error(std::ostream& err, const std::string& message) {
     err << "mbl: error: " << terminal_safe(message, true) << '\n';
+}
+
+// A failure mbl did not expect (anything but mbl::Error): a defect, not the user's input.
+void report_internal_error(std::ostream& err, const std::string& what) {
+    err << "mbl: internal error: " << terminal_safe(what, true)
+        << "; please report it, with the command that caused it\n";
+}
+
+// The arguments after the first `--`: operands, never options, whatever they look like.
+std::vector<std::string> operands_after_double_dash(const std::vector<std::string>& args) {
+    auto mark =
+        std::find(args.begin() + std::min<std::ptrdiff_t>(std::ssize(args), 1), args.end(), "--");
+    return mark == args.end() ? std::vector<std::string>{}
+                              : std::vector<std::string>(mark + 1, args.end());
+}
+
+// Error(usage) unless the `operands` ended up as the last operands of the command that runs.
+// CLI11 hands what follows `--` back to the parent command when the command has no operand left
+// to fill, and the parent then reads `--file x` as an option: `mbl asset add y1 -- --file x`
+// would have written into x.
+void check_operands_taken(const CLI::App& root, const std::vector<std::string>& operands) {
+    if (operands.empty()) {
+        return;
+    }
+    const CLI::App* command = &root;
+    while (!command->get_subcommands().empty()) {
+        command = command->get_subcommands().front();
+    }
+    std::vector<std::string> taken;
+    for (const CLI::Option* option :
+         command->get_options([](const CLI::Option* o) { return o->get_positional(); })) {
+        taken.insert(taken.end(), option->results().begin(), option->results().end());
+    }
+    if (taken.size() < operands.size() ||
+        !std::equal(operands.rbegin(), operands.rend(), taken.rbegin())) {
+        std::string name = command->get_name();
+        for (const CLI::App* parent = command->get_parent(); parent != nullptr && parent != &root;
+             parent = parent->get_parent()) {
+            name = parent->get_name() + " " + name;
+        }
+        throw usage_error("'mbl " + name + "' has no operand left for what follows '--' (" +
+                          operands.front() + (operands.size() > 1 ? " ..." : "") +
+                          "), and after '--' nothing is an option; put options before '--'");
+    }
 }
 
 } // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     GlobalOptions options;
+    options.terminal = dynamic_cast<TerminalSafeBuffer*>(out.rdbuf());
     CLI::App root{"mbl: the migration backlog manager. Plans a datacenter's move to the cloud, "
                   "kept in one backlog.json.",
                   "mbl"};
@@ -61,6 +107,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     setup_git(root, options, out);
     setup_schema(root, options, out);
 
+    const std::vector<std::string> operands = operands_after_double_dash(args);
+    root.parse_complete_callback([&root, &operands] { check_operands_taken(root, operands); });
+
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     if (!reversed.empty()) {
         reversed.pop_back(); // the program name
@@ -84,13 +133,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         }
         return static_cast<int>(error.status());
     } catch (const std::exception& error) {
-        report_error(err, std::string("unexpected failure: ") + error.what());
-        return static_cast<int>(ExitStatus::input);
+        report_internal_error(err, error.what());
+        return static_cast<int>(ExitStatus::internal);
+    } catch (...) {
+        report_internal_error(err, "an exception of an unknown type");
+        return static_cast<int>(ExitStatus::internal);
     }
 }
 
 int run(int argc, char** argv) {
     std::vector<std::string> args(argv, argv + std::max(argc, 0));
+    TerminalSafeStdout safe_stdout; // on a terminal, data formats are escaped too
     return run(args, std::cout, std::cerr);
 }
 

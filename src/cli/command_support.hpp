@@ -31,7 +31,7 @@ CLI::App* add_command_family(CLI::App& root, const std::string& name,
 // in full (309 digits for a double), and CLI11 alone reads `010` as octal. These accept plain
 // decimal spellings only and refuse others with `--flag: must be …, not '<text>'` (Error(usage)).
 //
-// `option` takes a finite number of 0 or more; a value above `ceiling` is taken as `ceiling`.
+// `option` takes a finite number from 0 to `ceiling`; a larger one is refused, not clamped.
 CLI::Option* accept_non_negative_number(CLI::Option* option,
                                         double ceiling = std::numeric_limits<double>::max());
 // `option` takes a whole number from `minimum` to `maximum`.

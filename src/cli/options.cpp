@@ -1,6 +1,7 @@
 #include "cli/options.hpp"
 
 #include "cli/command_support.hpp"
+#include "cli/terminal_output.hpp"
 #include "mbl/date.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/error.hpp"
@@ -18,6 +19,25 @@ constexpr std::array<std::string_view, 7> format_names{"table", "json",   "csv",
 
 std::string_view name_of(OutputFormat format) {
     return format_names[static_cast<std::size_t>(format)];
+}
+
+OutputFormat chosen_format(const GlobalOptions& options,
+                           std::initializer_list<OutputFormat> supported) {
+    if (!options.format) {
+        return *supported.begin();
+    }
+    if (supported.size() == 1) {
+        throw usage_error("this command has no --format choice; drop --format " + *options.format);
+    }
+    std::vector<std::string_view> allowed;
+    for (OutputFormat format : supported) {
+        if (name_of(format) == *options.format) {
+            return format;
+        }
+        allowed.push_back(name_of(format));
+    }
+    throw usage_error("--format " + *options.format + " is not available for this command; use " +
+                      join_alternatives(allowed));
 }
 
 } // namespace
@@ -68,21 +88,11 @@ Date parse_date_option(std::string_view text, std::string_view source) {
 
 OutputFormat output_format(const GlobalOptions& options,
                            std::initializer_list<OutputFormat> supported) {
-    if (!options.format) {
-        return *supported.begin();
+    OutputFormat chosen = chosen_format(options, supported);
+    if (options.terminal != nullptr) {
+        options.terminal->escape_as(chosen);
     }
-    if (supported.size() == 1) {
-        throw usage_error("this command has no --format choice; drop --format " + *options.format);
-    }
-    std::vector<std::string_view> allowed;
-    for (OutputFormat format : supported) {
-        if (name_of(format) == *options.format) {
-            return format;
-        }
-        allowed.push_back(name_of(format));
-    }
-    throw usage_error("--format " + *options.format + " is not available for this command; use " +
-                      join_alternatives(allowed));
+    return chosen;
 }
 
 bool use_color(const GlobalOptions& options) {

@@ -14,8 +14,10 @@ class App;
 
 namespace mbl::cli {
 
-// The longest --lock-timeout: a day. Longer values are taken as this.
+// The longest --lock-timeout: a day. Longer values are refused (a usage error).
 constexpr double max_lock_timeout_seconds = 86400;
+
+class TerminalSafeBuffer;
 
 struct GlobalOptions {
     std::optional<std::string> file;   // -f, --file
@@ -23,6 +25,9 @@ struct GlobalOptions {
     std::string color = "auto";        // --color auto|always|never
     std::optional<Date> today;         // --today YYYY-MM-DD, read with parse_date_option
     double lock_timeout_seconds = 10;  // --lock-timeout, 0 to max_lock_timeout_seconds
+    // Standard output's escaping when it is a terminal (terminal_output.hpp), told the format
+    // output_format chooses; null otherwise (a pipe, a file, an in-process run).
+    TerminalSafeBuffer* terminal = nullptr;
 };
 
 // The day `text` names, for `source` (`--today`, `MBL_TODAY`, `--start`); Error(usage)
@@ -35,7 +40,8 @@ void add_global_options(CLI::App& root, GlobalOptions& options);
 enum class OutputFormat { table, json, csv, markdown, text, github, html };
 
 // The format the user asked for, or the first of `supported` when none. Error(usage) naming the
-// supported spellings when the command does not support the one asked for.
+// supported spellings when the command does not support the one asked for. On a terminal,
+// tells `options.terminal` the format, so that what the command prints is made safe for it.
 OutputFormat output_format(const GlobalOptions& options,
                            std::initializer_list<OutputFormat> supported);
 

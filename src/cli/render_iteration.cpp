@@ -3,12 +3,14 @@
 #include "cli/command_support.hpp"
 #include "cli/iteration_figures.hpp"
 #include "cli/json_number.hpp"
+#include "cli/json_text.hpp"
 #include "cli/render_entity.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/save.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace mbl::cli {
@@ -24,17 +26,20 @@ ordered_json number_or_null(const std::optional<double>& value) {
     return value ? json_number(*value) : ordered_json(nullptr);
 }
 
-// `it-6` followed by the computed keys, as both JSON documents start.
-ordered_json iteration_json(const Iteration& iteration, const IterationFigures& figures) {
-    ordered_json object = ordered_json::parse(to_json_text(iteration));
-    object["committed_estimate"] = json_number(figures.committed_estimate);
-    object["done_estimate"] = number_or_null(figures.done_estimate);
-    object["days_left"] = figures.days_left ? ordered_json(*figures.days_left) : nullptr;
-    return object;
+std::string dumped(const ordered_json& value) {
+    return value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
 }
 
-void print_json(std::ostream& out, const ordered_json& document) {
-    out << document.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+// `it-6` as the file has it (numbers spelt as there), followed by the computed keys and `more`,
+// as both JSON documents start.
+std::string iteration_json(const Iteration& iteration, const IterationFigures& figures,
+                           std::vector<JsonMember> more = {}) {
+    std::vector<JsonMember> members{
+        {"committed_estimate", dumped(json_number(figures.committed_estimate))},
+        {"done_estimate", dumped(number_or_null(figures.done_estimate))},
+        {"days_left", dumped(figures.days_left ? ordered_json(*figures.days_left) : nullptr)}};
+    std::move(more.begin(), more.end(), std::back_inserter(members));
+    return json_object_with(to_json_text(iteration), members);
 }
 
 std::string count_of(std::size_t count, const char* noun) {
@@ -166,31 +171,31 @@ std::vector<Field> iteration_fields(const Backlog& backlog, const Iteration& ite
 }
 
 void render_iteration_list_json(std::ostream& out, const Backlog& backlog, Date today) {
-    ordered_json list = ordered_json::array();
+    std::vector<std::string> list;
     for (const Iteration& iteration : backlog.iterations) {
         list.push_back(iteration_json(iteration, iteration_figures(backlog, iteration, today)));
     }
-    print_json(out, list);
+    out << json_array_of(list) << '\n';
 }
 
 void render_iteration_show_json(std::ostream& out, const Backlog& backlog,
                                 const Iteration& iteration, Date today) {
     IterationFigures figures = iteration_figures(backlog, iteration, today);
-    ordered_json document = iteration_json(iteration, figures);
+    ordered_json scope_change = nullptr;
     if (figures.started) {
-        document["scope_change"] = {{"added", figures.added_since_start},
-                                    {"removed", figures.removed_since_start}};
-    } else {
-        document["scope_change"] = nullptr;
+        scope_change = {{"added", figures.added_since_start},
+                        {"removed", figures.removed_since_start}};
     }
-    ordered_json items = ordered_json::array();
+    std::vector<std::string> items; // the assets as the file has them, as `asset show` prints
     for (const std::string& id : iteration.committed) {
         if (const Asset* asset = find_asset(backlog, id)) {
-            items.push_back(ordered_json::parse(to_json_text(*asset)));
+            items.push_back(to_json_text(*asset));
         }
     }
-    document["backlog"] = std::move(items);
-    print_json(out, document);
+    out << iteration_json(
+               iteration, figures,
+               {{"scope_change", dumped(scope_change)}, {"backlog", json_array_of(items)}})
+        << '\n';
 }
 
 } // namespace mbl::cli

@@ -9,6 +9,31 @@ namespace {
 
 constexpr std::string_view markdown_specials = "\\`*_[]<>|~&$";
 
+// U+200B as a character reference: invisible where GitHub shows it, and it keeps `@` from the
+// name after it (GitHub's mentions and references are matched on the rendered text, after
+// Markdown, so a backslash escape does not stop them; a zero-width space does).
+constexpr std::string_view zero_width_space = "&#8203;";
+
+bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// Whether a zero-width space belongs after `text[at]`, which starts what GitHub would turn into a
+// mention or a reference that notifies or links: `@name` (`@org/team` too), `#123`
+// (`owner/repo#123` too) or `GH-123` (the space after the `-`).
+bool starts_reference(std::string_view text, std::size_t at) {
+    if (at + 1 >= text.size()) {
+        return false;
+    }
+    char c = text[at];
+    char next = text[at + 1];
+    return (c == '@' && is_ascii_alnum(next)) || (c == '#' && is_ascii_digit(next)) ||
+           (c == '-' && is_ascii_digit(next) && at >= 2 && text.compare(at - 2, 2, "GH") == 0);
+}
+
 void render_row(std::ostream& out, const std::vector<std::string>& cells) {
     out << '|';
     for (const std::string& cell : cells) {
@@ -39,6 +64,9 @@ std::string markdown_escape(std::string_view text) {
             escaped += '\\';
         }
         escaped += c;
+        if (starts_reference(safe, i)) {
+            escaped += zero_width_space;
+        }
     }
     return escaped;
 }

@@ -13,7 +13,9 @@ namespace mbl::cli {
 // terminal would act on is shown escaped (terminal_safe), and the characters Markdown acts on
 // inline (\ ` * _ [ ] < > | ~ & $) are escaped with a backslash, as are the `:` of `://` and the
 // `.` of `www.` (GitHub's autolinks), so a name from the file shows as written and can neither end
-// the cell nor add a link, HTML, an entity or formatting.
+// the cell nor add a link, HTML, an entity or formatting. What GitHub turns into a mention or a
+// reference after rendering (`@user`, `@org/team`, `#123`, `GH-123`), which no escape stops, gets
+// a zero-width space (`@&#8203;user`): shown the same, it notifies and links nobody.
 std::string markdown_escape(std::string_view text);
 
 // `text` as an inline code span, shown as written: fenced by one more backtick than its longest

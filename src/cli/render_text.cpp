@@ -126,6 +126,25 @@ std::string terminal_safe(std::string_view text, bool keep_newlines) {
     return out;
 }
 
+std::string terminal_safe_json(std::string_view json) {
+    std::string out;
+    out.reserve(json.size());
+    for (std::size_t at = 0; at < json.size();) {
+        Decoded d = decode_at(json, at);
+        if (!d.valid) {
+            out += "\\ufffd";
+        } else if ((d.code_point < 0x20 && d.code_point != '\n' && d.code_point != '\t') ||
+                   (d.code_point >= 0x7F && d.code_point <= 0x9F) ||
+                   is_bidi_control(d.code_point)) {
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(d.code_point));
+        } else {
+            out.append(json.substr(at, d.length));
+        }
+        at += d.length;
+    }
+    return out;
+}
+
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t at = 0; at < text.size();) {

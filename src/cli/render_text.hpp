@@ -15,6 +15,13 @@ namespace mbl::cli {
 // human output.
 std::string terminal_safe(std::string_view text, bool keep_newlines = false);
 
+// JSON text with everything a terminal would act on written with JSON's own escapes instead, so
+// it parses to the same value: C0 controls other than newline and tab, DEL, C1 controls and the
+// bidirectional formatting characters as `\u001b`, `\u009b`, `\u202e`. Such characters can only
+// stand inside strings in valid JSON, where the escape means the same. A byte that is not valid
+// UTF-8 (never in mbl's JSON) becomes `\ufffd`. For JSON shown on a terminal.
+std::string terminal_safe_json(std::string_view json);
+
 // Columns `text` takes on a terminal: one per code point, except combining marks and zero-width
 // characters (none) and East Asian wide and fullwidth characters (two). Bytes that are not valid
 // UTF-8 count one each. Written here rather than taken from wcwidth(3) because that depends on

@@ -44,6 +44,22 @@ std::vector<std::string_view> path_back_to(const DependencyGraph& graph, std::st
     return path;
 }
 
+// Cycles longer than this are named by their first and last few members, as validate does
+// (validate_cycles.cpp): a 100,000-long chain must not make a 100,000-id message.
+constexpr std::size_t shown_at_each_end = 4;
+constexpr std::size_t longest_named_in_full = 2 * shown_at_each_end + 2;
+
+// `a -> b -> c -> a`, or `a -> b -> c -> d -> ... -> w -> x -> y -> a` for a long cycle.
+std::string name_cycle(const std::vector<std::string_view>& path) {
+    if (path.size() <= longest_named_in_full + 1) {
+        return fmt::format("{}", fmt::join(path, " -> "));
+    }
+    std::vector<std::string_view> first(path.begin(), path.begin() + shown_at_each_end);
+    std::vector<std::string_view> last(path.end() - shown_at_each_end - 1, path.end());
+    return fmt::format("{} -> ... ({} more) -> {}", fmt::join(first, " -> "),
+                       path.size() - 2 * shown_at_each_end - 1, fmt::join(last, " -> "));
+}
+
 } // namespace
 
 void check_depends_on(const DependencyGraph& graph, std::string_view kind, std::string_view self_id,
@@ -62,8 +78,8 @@ void check_depends_on(const DependencyGraph& graph, std::string_view kind, std::
     }
     auto cycle = path_back_to(graph, self_id, depends_on);
     if (!cycle.empty()) {
-        throw usage_error(fmt::format("depends_on '{}' would make a cycle: {}", cycle[1],
-                                      fmt::join(cycle, " -> ")));
+        throw usage_error(
+            fmt::format("depends_on '{}' would make a cycle: {}", cycle[1], name_cycle(cycle)));
     }
 }
 

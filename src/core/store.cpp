@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
@@ -21,6 +22,16 @@ namespace store_detail {
 
 std::string errno_text(int error_number) {
     return std::system_category().message(error_number);
+}
+
+std::string describe_user(unsigned uid) {
+    struct passwd entry {};
+    struct passwd* found = nullptr;
+    char buffer[1024];
+    if (::getpwuid_r(uid, &entry, buffer, sizeof buffer, &found) == 0 && found != nullptr) {
+        return fmt::format("{} (uid {})", found->pw_name, uid);
+    }
+    return fmt::format("uid {}", uid);
 }
 
 ResolvedPath resolve_symlinks(const fs::path& path) {
@@ -116,6 +127,32 @@ const char* kind_of_special_file(mode_t mode) {
     throw input_error(fmt::format("cannot read {}: {}", shown, errno_text(error_number)));
 }
 
+// Like git's safe.directory: a backlog.json the upward search found in a parent directory is used
+// only when it and that directory belong to the effective user. Otherwise root (or anyone) would
+// silently write into a file another user planted above the current directory. Naming the file
+// (-f, MBL_FILE) is the user's explicit consent.
+void check_found_in_parent_is_own(const fs::path& candidate, const fs::path& start) {
+    const uid_t me = ::geteuid();
+    struct stat file {};
+    struct stat directory {};
+    std::optional<uid_t> owner;
+    if (::lstat(candidate.c_str(), &file) == 0 && file.st_uid != me) {
+        owner = file.st_uid;
+    } else if (::stat(candidate.c_str(), &file) == 0 && file.st_uid != me) {
+        owner = file.st_uid; // the symlink is ours, the file it names is not
+    } else if (::stat(candidate.parent_path().c_str(), &directory) == 0 && directory.st_uid != me) {
+        owner = directory.st_uid;
+    }
+    if (owner) {
+        throw input_error(fmt::format(
+            "{} was found in a parent directory of {}, but it or its directory belongs to {} "
+            "while mbl runs as {}; mbl does not use another user's backlog it finds by itself. "
+            "If you mean that file, name it: pass -f {} or set MBL_FILE",
+            candidate.string(), start.string(), store_detail::describe_user(*owner),
+            store_detail::describe_user(me), candidate.string()));
+    }
+}
+
 } // namespace
 
 fs::path find_backlog_file(const std::optional<std::string>& explicit_path,
@@ -141,6 +178,9 @@ fs::path find_backlog_file(const std::optional<std::string>& explicit_path,
         fs::path candidate = directory / backlog_file_name;
         struct stat info {};
         if (::lstat(candidate.c_str(), &info) == 0) {
+            if (directory != start) {
+                check_found_in_parent_is_own(candidate, start);
+            }
             return candidate; // even when unusable: reading it says why, rather than skipping it
         }
         if (directory == directory.parent_path() || directory.empty()) {

@@ -11,6 +11,10 @@ namespace mbl::store_detail {
 // turns errno into words.
 std::string errno_text(int error_number);
 
+// `alice (uid 1000)` for a user id, `uid 1000` when it names no user: for messages about whose a
+// file is.
+std::string describe_user(unsigned uid);
+
 // Where `path` really lives: symlinks in its last component followed (relative targets taken
 // from the link's directory) and its directory made canonical when it exists.
 struct ResolvedPath {

@@ -13,6 +13,7 @@
 #include <poll.h>
 #include <spawn.h>
 #include <sstream>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -109,6 +110,37 @@ std::string read_text_file(const fs::path& path) {
     return text.str();
 }
 
+// Refuses to write the repository file `path` (`what` names it for the user) when it is a
+// symlink or not a regular file: written through, a link would change a file anywhere, outside
+// the repository too (git itself ignores a symlinked .gitattributes). Missing is fine.
+void check_plain_repository_file(const fs::path& path, std::string_view what) {
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0) {
+        return;
+    }
+    if (S_ISLNK(info.st_mode)) {
+        std::error_code error;
+        fs::path target = fs::read_symlink(path, error);
+        throw input_error(fmt::format(
+            "{} is a symlink (to {}); mbl does not write {} through a link, which could change a "
+            "file outside the repository. Replace the link with a regular file and run 'mbl git "
+            "setup' again",
+            path.string(), error ? std::string("?") : target.string(), what));
+    }
+    if (!S_ISREG(info.st_mode)) {
+        throw input_error(fmt::format("{} is not a regular file; mbl git setup needs to write {} "
+                                      "there",
+                                      path.string(), what));
+    }
+}
+
+// The repository's own config file, as `git config --local` writes it.
+fs::path local_config_path(const fs::path& top) {
+    fs::path path =
+        without_trailing_newline(git_output({"rev-parse", "--git-path", "config"}, top));
+    return path.is_absolute() ? path : top / path;
+}
+
 // Sets git config `key` to `value` unless it already is; says what it did.
 std::string ensure_config(const fs::path& top, const std::string& key, const std::string& value) {
     GitOutput current = run_git({"config", "--local", "--get", key}, top);
@@ -191,6 +223,8 @@ GitSetupReport setup_merge_driver(const fs::path& backlog_file, std::string_view
     GitSetupReport report;
     std::string line = merge_attribute_line(relative.generic_string());
     fs::path attributes_path = top / ".gitattributes";
+    check_plain_repository_file(attributes_path, ".gitattributes");
+    check_plain_repository_file(local_config_path(top), "the repository's git config");
     if (auto updated = with_attribute_line(read_text_file(attributes_path), line)) {
         write_file_atomically(attributes_path, *updated);
         report.done.push_back(fmt::format("added '{}' to .gitattributes", line));

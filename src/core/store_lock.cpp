@@ -3,6 +3,12 @@
 // Unlinking the lock file on release races with a waiter that opened it before the unlink: the
 // waiter would then lock an inode no other process can find. So after flock() succeeds we check
 // that the path still names the inode we locked, and start over when it does not.
+//
+// The lock file is written (the holder's pid and command), so it must be ours alone: opened
+// without following a symlink, and refused when it is not a regular file, has other hard links
+// (a link to some other file would have that file overwritten) or belongs to another user. A
+// lock file another user left behind that no process holds is reported as stale, with how to
+// remove it, rather than waited for.
 
 #include "mbl/error.hpp"
 #include "mbl/store.hpp"
@@ -14,6 +20,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
@@ -84,6 +91,52 @@ bool path_names_descriptor(const fs::path& path, int fd) {
     return opened.st_dev == named.st_dev && opened.st_ino == named.st_ino;
 }
 
+// What is wrong with the lock file at `lock_path` (`info` from the open file) when it is not a
+// regular file with one name; nothing when it is.
+std::optional<Error> unusable_lock_file(const fs::path& lock_path, const struct stat& info) {
+    if (!S_ISREG(info.st_mode)) {
+        return input_error(fmt::format("the lock file {} is not a regular file; remove it (rm {}) "
+                                       "and run the command again",
+                                       lock_path.string(), lock_path.string()));
+    }
+    if (info.st_nlink > 1) {
+        return input_error(fmt::format(
+            "the lock file {} has {} hard links: mbl would overwrite the file they share; remove "
+            "it (rm {}) and run the command again",
+            lock_path.string(), info.st_nlink, lock_path.string()));
+    }
+    return std::nullopt;
+}
+
+// The message for a lock file of another user's: held (waited for past the timeout) or stale.
+Error foreign_lock_file(const fs::path& file, const fs::path& lock_path, uid_t owner, int fd,
+                        bool held) {
+    std::string whose = fmt::format("the lock file {} belongs to {}", lock_path.string(),
+                                    store_detail::describe_user(owner));
+    std::string holder = fd >= 0 ? describe_holder(fd) : "pid unknown";
+    if (held) {
+        return {ExitStatus::locked,
+                fmt::format("{} is locked by another user's mbl ({}): {}. Try again later",
+                            file.string(), holder, whose)};
+    }
+    return {ExitStatus::locked,
+            fmt::format("{}, and no process holds it: it was left behind ({}). mbl does not take "
+                        "over another user's lock file; if no mbl is working on {}, remove it "
+                        "(rm {}) and run the command again",
+                        whose, holder, file.string(), lock_path.string())};
+}
+
+// A lock file that cannot be opened for writing because it is another user's: stale or held.
+std::optional<Error> foreign_unwritable_lock_file(const fs::path& file, const fs::path& lock_path) {
+    FileDescriptor lock(::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+    struct stat info {};
+    if (!lock.is_open() || ::fstat(lock.get(), &info) != 0 || info.st_uid == ::geteuid()) {
+        return std::nullopt;
+    }
+    bool held = ::flock(lock.get(), LOCK_SH | LOCK_NB) != 0;
+    return foreign_lock_file(file, lock_path, info.st_uid, lock.get(), held);
+}
+
 Error lock_file_failure(const fs::path& file, const fs::path& lock_path, int error_number) {
     if (error_number == ENOENT || error_number == ENOTDIR) {
         return input_error(fmt::format("cannot lock {}: its directory {} does not exist",
@@ -111,9 +164,30 @@ FileLock::FileLock(const fs::path& file, std::chrono::milliseconds timeout) {
         FileDescriptor lock(
             ::open(lock_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666));
         if (!lock.is_open()) {
-            throw lock_file_failure(file, lock_path_, errno);
+            int error_number = errno;
+            if (error_number == EACCES) {
+                if (auto foreign = foreign_unwritable_lock_file(file, lock_path_)) {
+                    throw *foreign;
+                }
+            }
+            throw lock_file_failure(file, lock_path_, error_number);
         }
+        struct stat info {};
+        if (::fstat(lock.get(), &info) != 0) {
+            throw input_error(
+                fmt::format("cannot lock {}: {}", lock_path_.string(), errno_text(errno)));
+        }
+        if (info.st_nlink == 0) {
+            continue; // its holder removed it as we opened it: open the file now there
+        }
+        if (auto unusable = unusable_lock_file(lock_path_, info)) {
+            throw *unusable;
+        }
+        const bool foreign = info.st_uid != ::geteuid();
         if (::flock(lock.get(), LOCK_EX | LOCK_NB) == 0) {
+            if (foreign) {
+                throw foreign_lock_file(file, lock_path_, info.st_uid, lock.get(), false);
+            }
             if (!path_names_descriptor(lock_path_, lock.get())) {
                 continue; // its holder removed it as we locked it: lock the file now there
             }
@@ -130,6 +204,9 @@ FileLock::FileLock(const fs::path& file, std::chrono::milliseconds timeout) {
         }
         const auto now = std::chrono::steady_clock::now();
         if (now >= deadline) {
+            if (foreign) {
+                throw foreign_lock_file(file, lock_path_, info.st_uid, lock.get(), true);
+            }
             throw Error(ExitStatus::locked,
                         fmt::format("{} is locked by another mbl ({}); waited {:g} s. Try again, "
                                     "or pass --lock-timeout",

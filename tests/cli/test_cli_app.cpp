@@ -2,6 +2,7 @@
 // the helpers of command_support.hpp.
 #include "cli/app.hpp"
 #include "cli/command_support.hpp"
+#include "mbl/error.hpp"
 #include "support/run_in_process.hpp"
 
 #include <CLI/CLI.hpp>
@@ -126,7 +127,7 @@ TEST_CASE("join_alternatives joins with commas and a final 'or'", "[cli-app]") {
     CHECK(mbl::allowed_values<mbl::EstimateUnit>() == "hours, days or points");
 }
 
-TEST_CASE("number flags take plain decimals, refuse nan and limit to a ceiling", "[cli-app]") {
+TEST_CASE("number flags take plain decimals, refuse nan and values past a ceiling", "[cli-app]") {
     CLI::App app;
     double seconds = -1;
     int days = -1;
@@ -136,9 +137,10 @@ TEST_CASE("number flags take plain decimals, refuse nan and limit to a ceiling",
     app.parse(std::vector<std::string>{"2.5", "--seconds", "010", "--days"}); // reversed argv
     CHECK(days == 10);
     CHECK(seconds == 2.5);
-    app.parse(std::vector<std::string>{"1e10", "--seconds"});
+    app.parse(std::vector<std::string>{"86400", "--seconds"});
     CHECK(seconds == 86400);
-    for (const char* refused : {"nan", "inf", "-1", "1e400", "0x10", "", " 1"}) {
+    for (const char* refused :
+         {"nan", "inf", "-1", "1e400", "0x10", "", " 1", "86400.5", "1e10", "1e300"}) {
         INFO(refused);
         CHECK_THROWS_AS(app.parse(std::vector<std::string>{refused, "--seconds"}),
                         CLI::ValidationError);
@@ -150,13 +152,39 @@ TEST_CASE("number flags take plain decimals, refuse nan and limit to a ceiling",
     }
 }
 
-TEST_CASE("--lock-timeout refuses nan and negative values", "[cli-app]") {
-    for (const char* refused : {"nan", "-1", "inf"}) {
+TEST_CASE("--lock-timeout refuses nan, negative and too large values", "[cli-app]") {
+    for (const char* refused : {"nan", "-1", "inf", "-0.5", "1e300", "86401"}) {
         Outcome result = run_mbl({"asset", "list", "--lock-timeout", refused});
+        CAPTURE(refused, result.err);
         CHECK(result.status == 2);
-        CHECK(result.err.rfind(std::string("mbl: error: --lock-timeout: must be a non-negative "
-                                           "number, not '") +
+        CHECK(result.err.rfind(std::string("mbl: error: --lock-timeout: must be a number from 0 "
+                                           "to 86400, not '") +
                                    refused + "'\n",
                                0) == 0);
     }
+}
+
+namespace {
+
+// A stream whose every write fails and, as asked, throws std::ios_base::failure: an exception
+// that is not mbl::Error, as a defect would throw.
+struct FailingBuffer : std::streambuf {
+    int_type overflow(int_type) override { return traits_type::eof(); }
+    std::streamsize xsputn(const char*, std::streamsize) override { return 0; }
+};
+
+} // namespace
+
+TEST_CASE("an unexpected exception is an internal error (exit 70), not an input error",
+          "[cli-app]") {
+    FailingBuffer failing;
+    std::ostream out(&failing);
+    out.exceptions(std::ios::badbit);
+    std::ostringstream err;
+    int status = run({"mbl", "schema"}, out, err);
+    CHECK(status == 70);
+    CHECK(static_cast<int>(mbl::ExitStatus::internal) == 70);
+    CHECK(err.str().rfind("mbl: internal error: ", 0) == 0);
+    CHECK(err.str().find("; please report it") != std::string::npos);
+    CHECK(err.str().find("mbl: error:") == std::string::npos);
 }

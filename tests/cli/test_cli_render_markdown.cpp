@@ -23,6 +23,18 @@ TEST_CASE("markdown_escape escapes what Markdown acts on inline", "[render_markd
     CHECK(markdown_escape("back\\slash") == "back\\\\slash");
 }
 
+TEST_CASE("markdown_escape keeps mentions and references from notifying anyone",
+          "[render_markdown]") {
+    // GitHub finds these in the rendered text, so a zero-width space (U+200B, written as a
+    // character reference) goes after the `@`, the `#` or `GH-`: shown the same, matched by none.
+    CHECK(markdown_escape("ask @octocat") == "ask @&#8203;octocat");
+    CHECK(markdown_escape("@github/security-team") == "@&#8203;github/security-team");
+    CHECK(markdown_escape("fixes #123, owner/repo#45 and GH-7") ==
+          "fixes #&#8203;123, owner/repo#&#8203;45 and GH-&#8203;7");
+    // Nothing GitHub would link: left as written.
+    CHECK(markdown_escape("a@ b # 1 #x GH-x tag-7 @") == "a@ b # 1 #x GH-x tag-7 @");
+}
+
 TEST_CASE("markdown_escape keeps a cell on one line and shows control characters",
           "[render_markdown]") {
     CHECK(markdown_escape("two\nlines\r\nand\ttab") == "two lines  and tab");

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 using namespace mbl::test;
 
@@ -153,6 +154,30 @@ TEST_CASE("diff --format markdown keeps text from the file from becoming markup"
     CAPTURE(result);
     CHECK(contains(result.out, "- `ts-exports`: name `Payroll export share` → ``<b>Pay</b> "
                                "`roll` *share*``\n"));
+}
+
+TEST_CASE("diff --format markdown notifies nobody: mentions and references are broken",
+          "[e2e][diff]") {
+    TempDir dir;
+    auto before = nlohmann::ordered_json::parse(read_file(example_path("minimal")));
+    auto after = before;
+    after["assets"].push_back(after["assets"][0]);
+    after["assets"].back()["id"] = "ts-new";
+    after["assets"].back()["name"] = "ask @octocat and @org/team about #123 and GH-7";
+    write_file(dir.path() / "old.json", before.dump(2) + "\n");
+    write_file(dir.path() / "new.json", after.dump(2) + "\n");
+    RunOptions in_dir;
+    in_dir.cwd = dir.path();
+    RunResult result = run_mbl({"diff", "old.json", "new.json", "--format", "markdown"}, in_dir);
+    CAPTURE(result);
+    CHECK(result.exit_code == 0);
+    CHECK(contains(result.out, "(ask @&#8203;octocat and @&#8203;org/team about #&#8203;123 and "
+                               "GH-&#8203;7)"));
+    // As GitHub reads it after rendering (the reference is a zero-width space then), outside code
+    // spans (which it leaves alone): nothing it would turn into a mention or a reference.
+    std::string rendered = std::regex_replace(result.out, std::regex("&#8203;"), "\u200b");
+    std::string outside_code = std::regex_replace(rendered, std::regex("`[^`]*`"), "");
+    CHECK_FALSE(std::regex_search(outside_code, std::regex("@[A-Za-z0-9]|#[0-9]|GH-[0-9]")));
 }
 
 TEST_CASE("diff refuses what is neither a file nor a revision", "[e2e][diff]") {

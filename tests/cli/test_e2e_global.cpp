@@ -236,3 +236,29 @@ TEST_CASE("--color always paints, never and NO_COLOR do not", "[e2e][global]") {
     CHECK(bad.exit_code == 2);
     CHECK(contains(bad.err, "mbl: error: --color"));
 }
+
+TEST_CASE("-- ends option parsing: what follows is never an option", "[e2e][global]") {
+    TempBacklog backlog;
+    const fs::path other = backlog.dir() / "other.json";
+    write_file(other, backlog.original());
+
+    // `add` has its one operand already: `--file other.json` must not become -f.
+    RunResult refused = backlog.run({"asset", "add", "y1", "--", "--file", "other.json"});
+    CAPTURE(refused);
+    CHECK(refused.exit_code == 2);
+    CHECK(contains(refused.err, "'mbl asset add' has no operand left for what follows '--' "
+                                "(--file ...)"));
+    CHECK(read_file(other) == backlog.original());
+    CHECK(backlog.text() == backlog.original());
+    CHECK(backlog.run({"asset", "list", "--", "--format", "json"}).exit_code == 2);
+
+    // Where an operand is still wanted, `--` hands it over, a dash-led one included.
+    RunResult shown = backlog.run({"asset", "show", "--", "ts-db"});
+    CAPTURE(shown);
+    CHECK(shown.exit_code == 0);
+    CHECK(contains(shown.out, "Timesheet database"));
+    RunResult dashed = backlog.run({"asset", "rm", "--", "-f"});
+    CHECK(dashed.exit_code == 3);
+    CHECK(contains(dashed.err, "unknown asset '-f'"));
+    CHECK(backlog.text() == backlog.original());
+}

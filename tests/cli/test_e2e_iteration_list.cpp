@@ -143,3 +143,30 @@ TEST_CASE("iteration show refuses an unknown id with a suggestion", "[e2e][itera
     CHECK(result.out.empty());
     CHECK(contains(result.err, "unknown iteration 'it-66'"));
 }
+
+TEST_CASE("iteration show and list --format json keep the file's number spellings",
+          "[e2e][iteration]") {
+    // As `asset show --format json` does: `1.10` stays `1.10`, a number past 64 bits keeps its
+    // digits, in the iteration's own unknown keys and in the assets of its backlog.
+    TempBacklog contoso("contoso");
+    std::string text = replace_once(contoso.original(), "\"id\": \"it-6\",",
+                                    "\"id\": \"it-6\",\n      \"x-budget\": 1.10,");
+    text =
+        replace_once(text, "\"id\": \"erp-db-01\",",
+                     "\"id\": \"erp-db-01\",\n      \"x-cost\": 123456789012345678901234567890,");
+    TempBacklog backlog = TempBacklog::with_text(text);
+    REQUIRE(backlog.run({"validate"}).exit_code == 0);
+
+    std::string shown = run_ok(backlog, {"iteration", "show", "it-6", "--format", "json"});
+    CHECK(contains(shown, "\n  \"x-budget\": 1.10,\n"));
+    CHECK(contains(shown, "\n      \"x-cost\": 123456789012345678901234567890\n"));
+    // Laid out as before (two spaces a level), and the same document.
+    CHECK(nlohmann::ordered_json::parse(shown).dump(2) + "\n" ==
+          replace_once(replace_once(shown, "1.10", "1.1"), "123456789012345678901234567890",
+                       "1.2345678901234568e+29"));
+
+    std::string listed = run_ok(backlog, {"iteration", "list", "--format", "json"});
+    CHECK(contains(listed, "\n    \"x-budget\": 1.10,\n"));
+    CHECK(nlohmann::ordered_json::parse(listed).dump(2) + "\n" ==
+          replace_once(listed, "1.10", "1.1"));
+}

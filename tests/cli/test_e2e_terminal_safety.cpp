@@ -166,3 +166,119 @@ TEST_CASE("JSON output keeps hostile text exactly", "[e2e][terminal-safety]") {
     REQUIRE(listed.exit_code == 0);
     CHECK(nlohmann::json::parse(listed.out)[0]["name"] == "workload " + hostile);
 }
+
+namespace {
+
+// What a terminal acts on in data formats: OSC 52 (writes the clipboard), OSC 8 (a hyperlink),
+// C1 CSI and OSC (8-bit controls), a bell and a bidi override.
+const std::string clipboard = "\x1b]52;c;b3duZWQ=\x07";
+const std::string hyperlink = "\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\";
+const std::string c1 = "\u009b2J\u009d0;title\u009c";
+const std::string data_hostile = clipboard + hyperlink + c1 + "\u202e";
+
+// An ESC, BEL or C1 control byte (as UTF-8), or a bidi control: none may reach a terminal.
+const std::regex terminal_control("[\\x07\\x1b]|\\xc2[\\x80-\\x9f]|\\xe2\\x80[\\xaa-\\xae]");
+
+std::string data_hostile_backlog() {
+    auto file = nlohmann::ordered_json::parse(read_file(example_path("contoso")));
+    file["name"] = "plan " + data_hostile;
+    for (auto& workload : file["workloads"]) {
+        workload["name"] = "workload " + data_hostile;
+    }
+    for (auto& asset : file["assets"]) {
+        asset["name"] = "asset " + data_hostile;
+        asset["tags"] = {"tag " + data_hostile};
+    }
+    for (auto& iteration : file["iterations"]) {
+        iteration["name"] = "iteration " + data_hostile;
+    }
+    return file.dump(2) + "\n";
+}
+
+// A command with a data format, and whether its piped output carries the file's names as they are
+// (Markdown and HTML escape for themselves; some documents hold no names).
+struct DataCommand {
+    std::vector<std::string> args;
+    bool names_exact;
+};
+
+const std::vector<DataCommand> data_commands{
+    {{"asset", "list", "--format", "csv"}, true},
+    {{"asset", "list", "--format", "json"}, true},
+    {{"asset", "show", "crm-sql-01", "--format", "json"}, true},
+    {{"workload", "list", "--format", "csv"}, true},
+    {{"workload", "list", "--format", "json"}, true},
+    {{"workload", "show", "crm", "--format", "json"}, true},
+    {{"iteration", "list", "--format", "csv"}, true},
+    {{"iteration", "list", "--format", "json"}, true},
+    {{"iteration", "show", "it-1", "--format", "json"}, true},
+    {{"release", "list", "--format", "csv"}, false},
+    {{"release", "list", "--format", "json"}, true},
+    {{"status", "--format", "json"}, true},
+    {{"export", "csv", "--for", "generic"}, true},
+    {{"export", "csv", "--for", "jira"}, true},
+    {{"export", "csv", "--for", "azure-devops", "--project", "Fabrikam"}, true},
+    {{"export", "wbs", "--format", "csv"}, true},
+    {{"export", "wbs", "--format", "json"}, true},
+    {{"export", "wbs"}, false},
+    {{"report"}, false},
+    {{"report", "--format", "json"}, true},
+    {{"report", "--format", "html"}, false},
+    {{"validate", "--format", "json"}, false},
+    {{"validate", "--format", "github"}, false},
+};
+
+} // namespace
+
+TEST_CASE("on a terminal every data format is escaped; into a pipe it is exact",
+          "[e2e][terminal-safety]") {
+    TempBacklog backlog = TempBacklog::with_text(data_hostile_backlog());
+    RunOptions terminal;
+    terminal.stdout_is_terminal = true;
+    for (const auto& [args, names_exact] : data_commands) {
+        RunResult piped = backlog.run(args);
+        RunResult shown = backlog.run(args, terminal);
+        CAPTURE(args, piped.err, shown.err);
+        REQUIRE(piped.exit_code == shown.exit_code);
+        CHECK(piped.exit_code == 0);
+        CHECK_FALSE(std::regex_search(shown.out, terminal_control));
+        CHECK_FALSE(std::regex_search(shown.err, terminal_control));
+        CHECK(shown.out.size() >= piped.out.size());
+        // Into a pipe, CSV and JSON keep the file's characters (JSON escapes C0 for itself).
+        CHECK(contains(piped.out, "\u009b2J\u009d0;title\u009c") == names_exact);
+    }
+    CHECK(backlog.text() == backlog.original());
+}
+
+TEST_CASE("JSON on a terminal uses JSON's escapes: it parses to the same strings",
+          "[e2e][terminal-safety]") {
+    TempBacklog backlog = TempBacklog::with_text(data_hostile_backlog());
+    RunOptions terminal;
+    terminal.stdout_is_terminal = true;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"asset", "list", "--format", "json"},
+          std::vector<std::string>{"iteration", "show", "it-1", "--format", "json"},
+          std::vector<std::string>{"report", "--format", "json"}}) {
+        RunResult piped = backlog.run(args);
+        RunResult shown = backlog.run(args, terminal);
+        CAPTURE(args);
+        REQUIRE(piped.exit_code == 0);
+        REQUIRE(shown.exit_code == 0);
+        CHECK(contains(shown.out, "\\u001b]52;c;b3duZWQ=\\u0007"));
+        CHECK(contains(shown.out, "\\u009b2J\\u009d0;title\\u009c\\u202e"));
+        CHECK(nlohmann::json::parse(shown.out) == nlohmann::json::parse(piped.out));
+    }
+}
+
+TEST_CASE("CSV on a terminal shows controls as \\x1b and \\u009b", "[e2e][terminal-safety]") {
+    TempBacklog backlog = TempBacklog::with_text(data_hostile_backlog());
+    RunOptions terminal;
+    terminal.stdout_is_terminal = true;
+    RunResult shown = backlog.run({"asset", "list", "--format", "csv"}, terminal);
+    CAPTURE(shown);
+    REQUIRE(shown.exit_code == 0);
+    CHECK(contains(shown.out, "asset \\x1b]52;c;b3duZWQ=\\x07\\x1b]8;;https://evil.example\\x1b\\"
+                              "click\\x1b]8;;\\x1b\\\\u009b2J\\u009d0;title\\u009c\\u202e,"));
+    RunResult piped = backlog.run({"asset", "list", "--format", "csv"});
+    CHECK(contains(piped.out, "asset " + data_hostile + ","));
+}

@@ -264,6 +264,24 @@ TEST_CASE("depends_on takes a comma list of other known assets", "[edit]") {
     CHECK_THAT(cycle.what(), Contains("crm-sql-01 -> crm-web-01 -> crm-sql-01"));
 }
 
+TEST_CASE("a long cycle is named by its ends, as validate names it", "[edit]") {
+    // a-0 -> a-1 -> ... -> a-9999: depending a-9999 on a-0 would close a 10,000-long cycle.
+    mbl::Backlog backlog;
+    constexpr int length = 10'000;
+    for (int i = 0; i < length; ++i) {
+        backlog.assets.push_back(make_asset("a-" + std::to_string(i), "w"));
+        if (i + 1 < length) {
+            backlog.assets.back().depends_on = {"a-" + std::to_string(i + 1)};
+        }
+    }
+    mbl::Error cycle = error_from(
+        [&] { mbl::set_asset_field(backlog, backlog.assets.back(), "depends_on", "a-0", today); });
+    CHECK(cycle.status() == ExitStatus::usage);
+    CHECK(std::string(cycle.what()) ==
+          "depends_on 'a-0' would make a cycle: a-9999 -> a-0 -> a-1 -> a-2 -> ... (9992 more) "
+          "-> a-9995 -> a-9996 -> a-9997 -> a-9998 -> a-9999");
+}
+
 TEST_CASE("tags take a comma list, duplicates dropped", "[edit]") {
     mbl::Backlog backlog = sample_backlog();
     CHECK(set(backlog, "crm-sql-01", "tags", "prod, pci,prod") == "tags: prod -> prod, pci");

@@ -7,13 +7,20 @@ not installed (CI does not install it), 0 when every check passes, 1 otherwise.
 """
 import json
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 
 HOSTILE = ("see https://evil.example and www.evil.example [x](http://a) <b>hi</b> "
-           "<script>alert(1)</script> | cell ![i](x.png) *em* `code` &amp; \x1b[31m")
+           "<script>alert(1)</script> | cell ![i](x.png) *em* `code` &amp; \x1b[31m "
+           "cc @octocat @github/security #123 owner/repo#45 GH-7")
+
+# What GitHub turns into a mention or an issue reference in the rendered text (its own matching
+# runs after Markdown, so it is checked on the text here): `@name`, `#123`, `GH-123`.
+LIVE_REFERENCE = re.compile(r"@[A-Za-z0-9]|#[0-9]|GH-[0-9]")
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 def main():
@@ -52,8 +59,11 @@ def main():
             if len(row) != width:
                 failures.append(f"a row of {len(row)} cells under {width} headers")
     shown = "".join(root.find("h1").itertext())
-    if shown != "Migration report: " + HOSTILE.replace("\x1b", "\\x1b"):
+    if shown.replace(ZERO_WIDTH_SPACE, "") != "Migration report: " + HOSTILE.replace("\x1b", "\\x1b"):
         failures.append(f"the heading shows {shown!r}")
+    live = LIVE_REFERENCE.findall("".join(root.itertext()))
+    if live:
+        failures.append(f"mentions or references GitHub would link: {live}")
     for failure in failures:
         print("FAILED:", failure)
     print("check_markdown_report:", "ok" if not failures else f"{len(failures)} failures")
