@@ -143,8 +143,11 @@ void run_asset_set(const AssetEditOptions& options, const GlobalOptions& global,
         for (const std::string& assignment : options.assignments) {
             auto [field, value] = split_assignment(assignment);
             status_set = status_set || field == "status";
-            lines.push_back(change_line(options.id, field,
-                                        set_asset_field(backlog, asset, field, value, today)));
+            std::string change = set_asset_field(backlog, asset, field, value, today);
+            if (field.ends_with('+') || field.ends_with('-')) { // depends_on+=, tags-=
+                field.pop_back();
+            }
+            lines.push_back(change_line(options.id, field, change));
         }
         lost = readiness_lost(backlog, ready);
         if (status_set) { // work on its workload may have begun
