@@ -134,8 +134,7 @@ void run_task_done(const AssetTaskOptions& options, bool done, const GlobalOptio
     print_lines(out, lines);
 }
 
-void run_task_add(const AssetTaskOptions& options, const GlobalOptions& global,
-                  std::ostream& out) {
+void run_task_add(const AssetTaskOptions& options, const GlobalOptions& global, std::ostream& out) {
     output_format(global, {OutputFormat::table});
     std::string line;
     modify_backlog(global, [&](Backlog& backlog) {
@@ -152,16 +151,14 @@ void run_task_add(const AssetTaskOptions& options, const GlobalOptions& global,
     out << terminal_safe(line) << '\n';
 }
 
-void run_task_rm(const AssetTaskOptions& options, const GlobalOptions& global,
-                 std::ostream& out) {
+void run_task_rm(const AssetTaskOptions& options, const GlobalOptions& global, std::ostream& out) {
     output_format(global, {OutputFormat::table});
     std::string line;
     modify_backlog(global, [&](Backlog& backlog) {
         Asset& asset = require_asset(backlog, options.id);
         std::size_t number = options.numbers.at(0);
         Task removed = remove_task(asset, number);
-        line = asset.id + ": removed task " + std::to_string(number) + " \"" + removed.title +
-               "\"";
+        line = asset.id + ": removed task " + std::to_string(number) + " \"" + removed.title + "\"";
         if (number <= asset.tasks.size()) {
             line += "; the tasks after it are renumbered";
         }
@@ -190,8 +187,7 @@ void add_task_add_verb(CLI::App& task, GlobalOptions& global, std::ostream& out)
                                 "mbl asset task add crm-sql-01 \"Rehearse cut-over\" --estimate 4");
     add->add_option("ID", options->id, "Asset id")->required();
     add->add_option("TITLE", options->title, "What the task is")->required();
-    add->add_option("--estimate", options->estimate, "Estimate in the file's unit")
-        ->type_name("N");
+    add->add_option("--estimate", options->estimate, "Estimate in the file's unit")->type_name("N");
     add->callback([options, &global, &out] { run_task_add(*options, global, out); });
 }
 

@@ -40,9 +40,8 @@ void run_iteration_rm(const IterationRmOptions& options, const GlobalOptions& gl
                       std::ostream& out) {
     output_format(global, {OutputFormat::table});
     Iteration removed;
-    modify_or_preview(global, options.dry_run, [&](Backlog& backlog) {
-        removed = remove_iteration(backlog, options.id);
-    });
+    modify_or_preview(global, options.dry_run,
+                      [&](Backlog& backlog) { removed = remove_iteration(backlog, options.id); });
     std::vector<std::string> lines{"Removed iteration " + removed.id + " (" +
                                    removed.start.to_string() + " to " + removed.end.to_string() +
                                    ")"};

@@ -16,10 +16,9 @@ namespace {
 constexpr std::string_view attributes_prefix = "attributes.";
 
 const std::vector<std::string_view> asset_fields{
-    "name",       "kind",  "workload",      "owner",      "strategy",
-    "estimate",   "priority", "status",     "notes",      "replicated_on",
-    "depends_on", "tags",  "depends_on+",   "depends_on-", "tags+",
-    "tags-",      "attributes.KEY"};
+    "name",        "kind",        "workload", "owner",         "strategy",      "estimate",
+    "priority",    "status",      "notes",    "replicated_on", "depends_on",    "tags",
+    "depends_on+", "depends_on-", "tags+",    "tags-",         "attributes.KEY"};
 
 // Tags without duplicates, first occurrence kept.
 std::vector<std::string> unique_tags(std::vector<std::string> tags) {
@@ -75,8 +74,8 @@ std::string edit_list_field(Backlog& backlog, Asset& asset, std::string_view fie
     std::vector<std::string>& list = name == "tags" ? asset.tags : asset.depends_on;
     std::vector<std::string> items = split_comma_list(value);
     if (items.empty()) {
-        throw usage_error(fmt::format("{}{}= needs a value: {}{}=a,b", name, field.back(), name,
-                                      field.back()));
+        throw usage_error(
+            fmt::format("{}{}= needs a value: {}{}=a,b", name, field.back(), name, field.back()));
     }
     std::vector<std::string> edited = list;
     for (std::string& item : items) {
@@ -216,8 +215,7 @@ std::string set_asset_field(Backlog& backlog, Asset& asset, std::string_view fie
         asset.depends_on = std::move(depends_on);
         return change;
     }
-    if (field == "depends_on+" || field == "depends_on-" || field == "tags+" ||
-        field == "tags-") {
+    if (field == "depends_on+" || field == "depends_on-" || field == "tags+" || field == "tags-") {
         return edit_list_field(backlog, asset, field, value);
     }
     if (field == "tags") {

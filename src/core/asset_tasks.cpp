@@ -122,8 +122,8 @@ TaskTicks set_tasks_done(Asset& asset, const std::vector<std::size_t>& numbers, 
         ticks.lines.push_back(set_task_done(asset, number, done));
     }
     if (done && !numbers.empty() && asset.status == AssetStatus::not_started) {
-        ticks.started = describe_change("status", to_string(asset.status),
-                                        to_string(AssetStatus::in_progress));
+        ticks.started =
+            describe_change("status", to_string(asset.status), to_string(AssetStatus::in_progress));
         asset.status = AssetStatus::in_progress;
     }
     return ticks;
@@ -155,9 +155,8 @@ Task remove_task(Asset& asset, std::size_t number) {
 }
 
 bool all_tasks_done(const Asset& asset) {
-    return !asset.tasks.empty() &&
-           std::all_of(asset.tasks.begin(), asset.tasks.end(),
-                       [](const Task& task) { return task.done; });
+    return !asset.tasks.empty() && std::all_of(asset.tasks.begin(), asset.tasks.end(),
+                                               [](const Task& task) { return task.done; });
 }
 
 } // namespace mbl

@@ -56,8 +56,9 @@ std::string set_iteration_field(Backlog& backlog, Iteration& iteration, std::str
     }
     if (field == "capacity") {
         double capacity = parse_non_negative_number(value, "capacity");
-        std::string change = describe_change("capacity", describe(std::optional<double>(iteration.capacity)),
-                                             describe(std::optional<double>(capacity)));
+        std::string change =
+            describe_change("capacity", describe(std::optional<double>(iteration.capacity)),
+                            describe(std::optional<double>(capacity)));
         iteration.capacity = capacity == 0 ? 0.0 : capacity; // no `-0` in the file
         return change;
     }

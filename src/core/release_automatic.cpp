@@ -7,8 +7,9 @@
 
 namespace mbl {
 
-std::vector<AutomaticStageMove> start_migrating_workloads(
-    Backlog& backlog, const std::vector<std::string>& changed_assets, Date today) {
+std::vector<AutomaticStageMove>
+start_migrating_workloads(Backlog& backlog, const std::vector<std::string>& changed_assets,
+                          Date today) {
     std::vector<AutomaticStageMove> moves;
     for (const std::string& id : changed_assets) {
         const Asset* asset = find_asset(backlog, id);
@@ -24,10 +25,9 @@ std::vector<AutomaticStageMove> start_migrating_workloads(
         StageChange change;
         change.stage = Stage::migrating;
         change.date = today;
-        change.reason = fmt::format("automatic: first asset {} ({})",
-                                    asset->status == AssetStatus::replicated ? "replicated"
-                                                                             : "started",
-                                    asset->id);
+        change.reason = fmt::format(
+            "automatic: first asset {} ({})",
+            asset->status == AssetStatus::replicated ? "replicated" : "started", asset->id);
         workload->stage = Stage::migrating;
         workload->stage_history.push_back(change);
         moves.push_back({workload->id, std::move(change)});

@@ -80,16 +80,16 @@ void check_release_readiness(Context& context) {
                                        "retained): {}",
                                        entry.count, entry.count == 1 ? "is" : "are", ids);
         if (const StageChange* forced = forced_past_migrating(workload)) {
-            context.warning(path, "stage-not-ready",
-                            fmt::format("{} was forced to stage {} on {}{} but {}; replicate "
-                                        "them before its next stage",
-                                        describe(workload_kind, workload.id, w),
-                                        to_string(forced->stage), forced->date.to_string(),
-                                        forced->stage == workload.stage
-                                            ? std::string()
-                                            : fmt::format(" (now at {})",
-                                                          to_string(workload.stage)),
-                                        what));
+            context.warning(
+                path, "stage-not-ready",
+                fmt::format("{} was forced to stage {} on {}{} but {}; replicate "
+                            "them before its next stage",
+                            describe(workload_kind, workload.id, w), to_string(forced->stage),
+                            forced->date.to_string(),
+                            forced->stage == workload.stage
+                                ? std::string()
+                                : fmt::format(" (now at {})", to_string(workload.stage)),
+                            what));
             continue;
         }
         context.error(path, "stage-not-ready",

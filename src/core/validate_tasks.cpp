@@ -29,9 +29,8 @@ void check_task_progress(Context& context) {
             fmt::format("{} is replicated but {} of its {} {} {} not done ({}); tick {} with "
                         "'mbl asset task done {} {}', or set its status back",
                         describe(asset_kind, asset.id, a), open.size(), asset.tasks.size(),
-                        asset.tasks.size() == 1 ? "task" : "tasks",
-                        open.size() == 1 ? "is" : "are", numbers,
-                        open.size() == 1 ? "it" : "them", display_id(asset.id), numbers));
+                        asset.tasks.size() == 1 ? "task" : "tasks", open.size() == 1 ? "is" : "are",
+                        numbers, open.size() == 1 ? "it" : "them", display_id(asset.id), numbers));
     }
 }
 

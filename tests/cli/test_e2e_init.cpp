@@ -83,8 +83,9 @@ TEST_CASE("init with defaults creates a file that validates and round-trips", "[
     CHECK(contains(created, "\"format\": \"mbl/1\""));
     CHECK(contains(created, "\"$schema\": \"./backlog.schema.json\""));
     // Default task templates for every kind, so `asset tasks ID --from-template` works at once.
-    CHECK(contains(created, "\"task_templates\": {\n      \"vm\": [\n        {\n          \"title\": "
-                            "\"Assess\",\n          \"percent\": 10\n        },"));
+    CHECK(contains(created,
+                   "\"task_templates\": {\n      \"vm\": [\n        {\n          \"title\": "
+                   "\"Assess\",\n          \"percent\": 10\n        },"));
     CHECK(contains(result.out, "Created " + (dir.path() / "backlog.schema.json").string()));
     CHECK(read_file(dir.path() / "backlog.schema.json") == source_schema());
     CHECK(run_mbl({"-f", file.string(), "validate"}).exit_code == 0);

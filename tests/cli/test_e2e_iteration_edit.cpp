@@ -31,9 +31,9 @@ void set_up(const Engagement& team) {
             day);
     team.ok({"asset", "add", "crm-api", "--kind", "vm", "--workload", "crm", "--estimate", "8"},
             day);
-    team.ok({"asset", "add", "crm-db", "--kind", "database", "--workload", "crm", "--estimate",
-             "12"},
-            day);
+    team.ok(
+        {"asset", "add", "crm-db", "--kind", "database", "--workload", "crm", "--estimate", "12"},
+        day);
     team.ok({"iteration", "add"}, day);
     team.ok({"iteration", "add"}, day);
 }

@@ -81,8 +81,8 @@ TEST_CASE("release advance --to staging from planned passes migrating when the g
           "hr: stage planned -> staging on 2027-01-05 (via migrating)\n");
     json history = workload(team.json(), "hr")["stage_history"];
     REQUIRE(history.size() == 4);
-    CHECK(history[2] == history_entry("migrating", "2027-01-05",
-                                      "automatic: passed on the way to staging"));
+    CHECK(history[2] ==
+          history_entry("migrating", "2027-01-05", "automatic: passed on the way to staging"));
     CHECK(history[3] == json({{"stage", "staging"}, {"date", "2027-01-05"}, {"forced", false}}));
     CHECK(team.run({"validate"}, "2027-01-05").exit_code == 0);
 
@@ -110,7 +110,8 @@ TEST_CASE("going back a stage after a failed UAT keeps validate clean", "[e2e][r
 
     // UAT fails: back to staging. An ordinary move, and the file stays as clean as it was.
     CHECK(team.ok({"release", "advance", "crm", "--to", "staging", "--reason", "UAT failed"},
-                  "2027-01-14") == "crm: stage uat -> staging on 2027-01-14 (reason: UAT failed)\n");
+                  "2027-01-14") ==
+          "crm: stage uat -> staging on 2027-01-14 (reason: UAT failed)\n");
     RunResult after = team.run({"validate"}, "2027-01-14");
     CAPTURE(after);
     CHECK(after.exit_code == 0);

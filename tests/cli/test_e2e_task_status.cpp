@@ -84,7 +84,8 @@ TEST_CASE("a web server's tasks from template to replicated", "[e2e][task-status
     std::string status = team.ok({"status"}, "2027-01-08");
     CHECK(contains(status, "crm-web: all tasks done: mark it replicated ('mbl asset set crm-web "
                            "status=replicated')"));
-    json attention = json::parse(team.ok({"status", "--format", "json"}, "2027-01-08"))["attention"];
+    json attention =
+        json::parse(team.ok({"status", "--format", "json"}, "2027-01-08"))["attention"];
     REQUIRE(attention.size() == 1);
     CHECK(attention[0]["kind"] == "tasks-done");
     CHECK(attention[0]["subject"] == "crm-web");

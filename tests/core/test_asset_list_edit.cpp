@@ -48,9 +48,9 @@ TEST_CASE("tags+= appends and tags-= removes", "[asset_list_edit]") {
 TEST_CASE("list edits keep the usual checks", "[asset_list_edit]") {
     mbl::Backlog backlog = list_backlog();
     auto refused = [&](std::size_t asset, const char* field, const char* value) {
-        return refusal(backlog,
-                       [&](mbl::Backlog& b) { mbl::set_asset_field(b, b.assets[asset], field,
-                                                                    value, today); });
+        return refusal(backlog, [&](mbl::Backlog& b) {
+            mbl::set_asset_field(b, b.assets[asset], field, value, today);
+        });
     };
     mbl::Error unknown = refused(1, "depends_on+", "sqll");
     CHECK(unknown.status() == ExitStatus::input);
@@ -61,7 +61,8 @@ TEST_CASE("list edits keep the usual checks", "[asset_list_edit]") {
     CHECK(refused(1, "depends_on+", "web").status() == ExitStatus::usage); // itself
     mbl::Error absent = refused(1, "depends_on-", "dns");
     CHECK(absent.status() == ExitStatus::usage);
-    CHECK_THAT(absent.what(), Contains("web has no dependency 'dns' to remove; its depends_on: sql"));
+    CHECK_THAT(absent.what(),
+               Contains("web has no dependency 'dns' to remove; its depends_on: sql"));
     CHECK_THAT(refused(0, "tags-", "dmz").what(), Contains("sql has no tag 'dmz' to remove"));
     CHECK_THAT(refused(0, "tags+", " ").what(), Contains("tags+= needs a value"));
 }

@@ -100,8 +100,7 @@ TEST_CASE("set_iteration_field refuses overlaps and date changes once started",
           }).status() == ExitStatus::usage);
 }
 
-TEST_CASE("remove_iteration removes a planned one and returns its commitment",
-          "[iteration_edit]") {
+TEST_CASE("remove_iteration removes a planned one and returns its commitment", "[iteration_edit]") {
     mbl::Backlog backlog = edit_backlog();
     mbl::Iteration removed = remove_iteration(backlog, "it-3");
     CHECK(removed.id == "it-3");

@@ -61,8 +61,7 @@ TEST_CASE("start_migrating_workloads moves a planned workload when an asset star
     CHECK(hr.stage_history.size() == 1);
 }
 
-TEST_CASE("start_migrating_workloads says when the first asset was replicated",
-          "[release_moves]") {
+TEST_CASE("start_migrating_workloads says when the first asset was replicated", "[release_moves]") {
     Backlog backlog = valid_backlog();
     backlog.assets[2].status = AssetStatus::replicated;
     auto moves = start_migrating_workloads(backlog, {"hr-app-01", "hr-app-01"}, day("2027-01-20"));
@@ -74,8 +73,7 @@ TEST_CASE("start_migrating_workloads says when the first asset was replicated",
     CHECK(backlog.workloads[0].stage == Stage::staging);
 }
 
-TEST_CASE("move_release from planned to staging records migrating on the way",
-          "[release_moves]") {
+TEST_CASE("move_release from planned to staging records migrating on the way", "[release_moves]") {
     Backlog backlog = valid_backlog();
     backlog.assets[2].status = AssetStatus::replicated;
     StageMove move = move_release(backlog, "hr", to(Stage::staging), day("2027-02-01"));
