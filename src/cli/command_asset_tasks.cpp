@@ -101,12 +101,6 @@ void run_asset_tasks(const AssetTasksOptions& options, const GlobalOptions& glob
     run_tasks_list(options, global, out);
 }
 
-void print_lines(std::ostream& out, const std::vector<std::string>& lines) {
-    for (const std::string& line : lines) {
-        out << terminal_safe(line) << '\n';
-    }
-}
-
 void run_task_done(const AssetTaskOptions& options, bool done, const GlobalOptions& global,
                    std::ostream& out) {
     output_format(global, {OutputFormat::table});
@@ -126,12 +120,12 @@ void run_task_done(const AssetTaskOptions& options, bool done, const GlobalOptio
                 lines.push_back(automatic_move_line(move));
             }
         }
-        if (done && all_tasks_done(asset) && asset.status != AssetStatus::replicated) {
+        if (done && all_tasks_done(asset) && !is_done_for_release(asset)) {
             lines.push_back(asset.id + ": all tasks done; mark it replicated with 'mbl asset set " +
                             asset.id + " status=replicated'");
         }
     });
-    print_lines(out, lines);
+    print_change_lines(out, lines, false);
 }
 
 void run_task_add(const AssetTaskOptions& options, const GlobalOptions& global, std::ostream& out) {
