@@ -84,6 +84,11 @@ struct CloseReport {
 CloseReport close_iteration(Backlog& backlog, std::string_view iteration_id, bool carry_over,
                             double carry_capacity, Date today);
 
+// The task templates `mbl init` writes into `settings.task_templates`: one per asset kind, in
+// the kinds' order, each the usual steps of moving such an asset (for a vm: assess, replicate,
+// test, cut over, decommission the source), with percents adding up to 100.
+std::vector<KindTemplate> default_task_templates();
+
 // Fills an asset's tasks from `settings.task_templates` for its kind: one task per template
 // entry, estimate = percent of the asset's effective estimate (rounded to two decimals), not
 // done. When the percents add up to 100, the last task takes what rounding left over, so the
@@ -93,9 +98,58 @@ CloseReport close_iteration(Backlog& backlog, std::string_view iteration_id, boo
 // number of tasks.
 std::size_t fill_tasks_from_template(Backlog& backlog, Asset& asset, bool replace);
 
+// Sets one field of an iteration from its command-line spelling. Fields: name (not empty),
+// capacity (a non-negative number, read as `asset set estimate=` reads one), notes (empty
+// clears), start (YYYY-MM-DD; the end moves with it, so the iteration keeps its length). Only a
+// planned iteration's dates change: an active or closed one's decide what it completed, so
+// `start` is refused for them (check_failed), as is a start that makes it overlap another
+// iteration (check_failed, naming it). An unknown field is Error(usage) listing the fields.
+// Returns a one-line description (`capacity: 100 -> 80`, `start: 2027-02-01 -> 2027-02-08
+// (end 2027-02-21)`).
+std::string set_iteration_field(Backlog& backlog, Iteration& iteration, std::string_view field,
+                                std::string_view value);
+
+// Removes a planned iteration and returns it (its `committed` is what was dropped: those assets
+// go back to their release backlog). Refuses an active or closed one (check_failed: their
+// record is the team's history; close the active one instead), and an unknown id (input).
+Iteration remove_iteration(Backlog& backlog, std::string_view iteration_id);
+
+// Refuses (check_failed) to close the active `iteration` before its first day (`today` < start)
+// unless `force`: nothing could have been completed yet, and closing would record a velocity of
+// 0. Other states are left to close_iteration's own refusals.
+void check_close_date(const Iteration& iteration, Date today, bool force);
+
+// The assets a close returns to their release backlog: those of `report.unfinished` that still
+// need migration (not done for release) and were not carried over, in committed order.
+std::vector<std::string> returned_to_backlog(const Backlog& backlog, const CloseReport& report);
+
 // Marks task `number` (1-based, as listed) done or not done. Refuses (usage) a number out of
 // range, naming the valid range (or saying the asset has no tasks).
 // Returns a one-line description (`task 2 "Replicate": done`).
 std::string set_task_done(Asset& asset, std::size_t number, bool done);
+
+struct TaskTicks {
+    std::vector<std::string> lines;     // one set_task_done description per number, in order
+    std::optional<std::string> started; // `status: not-started -> in-progress` when it started
+};
+
+// Marks tasks `numbers` (1-based, each checked as set_task_done checks it, all before any
+// changes) done or not done. Ticking a task done on a not-started asset starts it: its status
+// becomes in-progress (the work has begun). Blocked, in-progress and replicated assets keep
+// their status.
+TaskTicks set_tasks_done(Asset& asset, const std::vector<std::size_t>& numbers, bool done);
+
+// Appends a task (not done) to the asset's tasks and returns its number. `title` must be
+// non-empty valid UTF-8 (usage); `estimate`, when given, is read as `asset set estimate=` reads
+// one (none or empty: no estimate).
+std::size_t add_task(Asset& asset, std::string_view title,
+                     std::optional<std::string_view> estimate);
+
+// Removes task `number` (checked as set_task_done checks it); the later tasks move up one.
+// Returns the task removed.
+Task remove_task(Asset& asset, std::size_t number);
+
+// True when the asset has tasks and every one is done.
+bool all_tasks_done(const Asset& asset);
 
 } // namespace mbl

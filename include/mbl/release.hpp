@@ -48,9 +48,9 @@ std::vector<Blocker> production_blockers(const Backlog& backlog, const Workload&
 
 // Everything that blocks moving `workload` from its stage to `target`. Backward or to the same
 // stage: nothing. Forward: first one stage_skipped per stage passed over (a move forward goes one
-// stage at a time), then the staging gate when `target` is staging or later (the release backlog
-// stays done past migrating, as validate requires), then the production gate when `target` is
-// production.
+// stage at a time; `migrating`, which has no gate of its own, is passed over freely), then the
+// staging gate when `target` is staging or later (the release backlog stays done past migrating, as
+// validate requires), then the production gate when `target` is production.
 std::vector<Blocker> stage_blockers(const Backlog& backlog, const Workload& workload, Stage target);
 
 struct StageMoveRequest {
@@ -70,17 +70,37 @@ struct StageMove {
     // Workloads at production that depend on this one when it leaves production: their own
     // production gate no longer holds. File order.
     std::vector<std::string> dependants_in_production;
+    // From planned to past migrating: the `migrating` entry recorded before `recorded` (same
+    // day, reason `automatic: passed on the way to <stage>`), so the history has every stage.
+    std::optional<StageChange> passed_through;
 };
 
 // Moves workload `workload_id` to `request.to` (default: the next stage) and appends
 // {stage, today, reason, forced} to its stage_history, `forced` being whether blockers were
-// passed. Going backwards is allowed (no gate) and recorded the same way. Refuses, leaving the
-// backlog unchanged: an unknown workload (Error(input), with a suggestion); `force` without a
-// reason, an empty or invalid UTF-8 reason, and no `to` at production (Error(usage)); blockers
-// without `force` (Error(check_failed), the message listing every blocker, one a line). Already
-// at the target: nothing changes and `recorded` is none.
+// passed (from planned past migrating, after a `migrating` entry: see `passed_through`). Going
+// backwards is allowed (no gate) and recorded the same way. Refuses, leaving the backlog unchanged:
+// an unknown workload (Error(input), with a suggestion); `force` without a reason, an empty or
+// invalid UTF-8 reason, and no `to` at production (Error(usage)); blockers without `force`
+// (Error(check_failed), the message listing every blocker, one a line). Already at the target:
+// nothing changes and `recorded` is none.
 StageMove move_release(Backlog& backlog, std::string_view workload_id,
                        const StageMoveRequest& request, Date today);
+
+// A workload that moved from planned to migrating by itself, because work on it began.
+struct AutomaticStageMove {
+    std::string workload_id;
+    StageChange recorded; // {migrating, today, "automatic: first asset started (<asset>)"}
+};
+
+// Moves each workload at `planned` to `migrating` when one of `changed_assets` (ids of assets
+// just edited; unknown ids ignored) belongs to it and is in-progress or replicated: its first
+// asset started (or was replicated). Appends {migrating, today, reason `automatic: first asset
+// started (<id>)` or `automatic: first asset replicated (<id>)`} to its stage_history; no gate
+// applies (migrating has none). Workloads at other stages, and assets not started, change
+// nothing. Returns the moves in the order of `changed_assets`, one per workload.
+std::vector<AutomaticStageMove>
+start_migrating_workloads(Backlog& backlog, const std::vector<std::string>& changed_assets,
+                          Date today);
 
 // One workload's release, for `release list` and `release show`.
 struct ReleaseReadiness {

@@ -37,6 +37,7 @@ enum class AttentionKind {
     blocked_committed,     // a committed asset that is blocked
     in_progress_past_end,  // committed, in progress, and the iteration has ended
     stale_active,          // the active iteration ended before today
+    tasks_done,            // every task of an asset done, but it is not replicated yet
 };
 
 struct Attention {
@@ -65,7 +66,8 @@ struct StatusReport {
     std::vector<std::string> ready_for_staging;
     // For every open iteration (active or planned) in file order: stale_active, then
     // over_commitment, then per committed asset in commitment order unestimated_committed,
-    // blocked_committed, in_progress_past_end.
+    // blocked_committed, in_progress_past_end; then tasks_done for every asset (file order)
+    // whose tasks are all done but which is not done for release.
     std::vector<Attention> attention;
     std::size_t assets = 0;
     std::size_t assets_done = 0; // done for release

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/render_entity.hpp"
+#include "cli/render_release.hpp"
 #include "cli/render_text.hpp"
 #include "mbl/edit.hpp"
 #include "mbl/release.hpp"
@@ -28,6 +29,7 @@ struct AssetEditOptions {
     std::string id;
     std::vector<std::string> assignments; // set: FIELD=VALUE...
     bool force = false;                   // rm
+    bool dry_run = false;                 // rm
 };
 
 // Warns about each release past migrating that the change made unready (release.hpp).
@@ -43,6 +45,7 @@ void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, 
     Date today = resolve_today(global);
     Asset added;
     std::vector<ReadinessLost> lost;
+    std::vector<AutomaticStageMove> moves;
     modify_backlog(global, [&](Backlog& backlog) {
         std::vector<std::string> ready = ready_releases_past_migrating(backlog);
         Asset asset;
@@ -71,12 +74,16 @@ void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, 
         }
         added = stored;
         lost = readiness_lost(backlog, ready);
+        moves = start_migrating_workloads(backlog, {added.id}, today);
     });
     std::string details(to_string(added.kind));
     if (added.workload) {
         details += ", workload " + *added.workload;
     }
     out << terminal_safe("Added asset " + added.id + " (" + details + ")") << '\n';
+    for (const AutomaticStageMove& move : moves) {
+        out << terminal_safe(automatic_move_line(move)) << '\n';
+    }
     warn_readiness_lost(err, lost);
 }
 
@@ -132,12 +139,23 @@ void run_asset_set(const AssetEditOptions& options, const GlobalOptions& global,
     modify_backlog(global, [&](Backlog& backlog) {
         std::vector<std::string> ready = ready_releases_past_migrating(backlog);
         Asset& asset = require_asset(backlog, options.id);
+        bool status_set = false;
         for (const std::string& assignment : options.assignments) {
             auto [field, value] = split_assignment(assignment);
-            lines.push_back(change_line(options.id, field,
-                                        set_asset_field(backlog, asset, field, value, today)));
+            status_set = status_set || field == "status";
+            std::string change = set_asset_field(backlog, asset, field, value, today);
+            if (field.ends_with('+') || field.ends_with('-')) { // depends_on+=, tags-=
+                field.pop_back();
+            }
+            lines.push_back(change_line(options.id, field, change));
         }
         lost = readiness_lost(backlog, ready);
+        if (status_set) { // work on its workload may have begun
+            for (const AutomaticStageMove& move :
+                 start_migrating_workloads(backlog, {asset.id}, today)) {
+                lines.push_back(automatic_move_line(move));
+            }
+        }
     });
     for (const std::string& line : lines) {
         out << terminal_safe(line) << '\n';
@@ -148,14 +166,14 @@ void run_asset_set(const AssetEditOptions& options, const GlobalOptions& global,
 void run_asset_rm(const AssetEditOptions& options, const GlobalOptions& global, std::ostream& out) {
     output_format(global, {OutputFormat::table});
     RemovalReport report;
-    modify_backlog(global, [&](Backlog& backlog) {
+    modify_or_preview(global, options.dry_run, [&](Backlog& backlog) {
         report = remove_asset(backlog, options.id, options.force);
     });
     std::string line = "Removed asset " + options.id;
     if (!report.dropped_references.empty()) {
         line += " (dropped references: " + comma_list(report.dropped_references) + ")";
     }
-    out << terminal_safe(line) << '\n';
+    print_change_lines(out, {line}, options.dry_run);
 }
 
 } // namespace
@@ -229,7 +247,9 @@ void setup_asset(CLI::App& root, GlobalOptions& global, std::ostream& out, std::
     CLI::App* set = add_command(
         *asset, "set",
         "Change fields: name, kind, workload, owner, strategy, estimate, priority, status, notes, "
-        "replicated_on, depends_on=a,b, tags=a,b, attributes.KEY=VALUE (all or nothing)",
+        "replicated_on, depends_on=a,b, tags=a,b, attributes.KEY=VALUE (all or nothing); "
+        "depends_on+=a and tags+=x append, depends_on-=a and tags-=x remove. Starting an asset "
+        "moves its planned workload to migrating",
         "mbl asset set crm-sql-01 status=replicated estimate=12");
     set->add_option("ID", set_options->id, "Asset id")->required();
     set->add_option("FIELD=VALUE", set_options->assignments, "Changes to make")->required();
@@ -242,6 +262,8 @@ void setup_asset(CLI::App& root, GlobalOptions& global, std::ostream& out, std::
     rm->add_option("ID", rm_options->id, "Asset id")->required();
     rm->add_flag("--force", rm_options->force,
                  "Also drop the references to it (dependencies, iteration commitments)");
+    rm->add_flag("--dry-run", rm_options->dry_run,
+                 "Show what would be removed and which references dropped; write nothing");
     rm->callback([rm_options, &global, &out] { run_asset_rm(*rm_options, global, out); });
 }
 

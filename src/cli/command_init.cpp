@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/render_text.hpp"
+#include "mbl/iterations.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/save.hpp"
 #include "mbl/schema.hpp"
@@ -23,6 +24,7 @@ struct InitOptions {
     double capacity = 0;
     std::optional<std::string> schema; // --schema URI
     bool no_schema = false;
+    bool no_task_templates = false;
 };
 
 // Where "$schema" points, and whether the schema file is written. The backlog is committed and
@@ -68,6 +70,9 @@ void run_init(const InitOptions& options, const GlobalOptions& global, std::ostr
         backlog.settings.first_iteration_start = parse_date_option(*options.start, "--start");
     }
     backlog.settings.default_capacity = options.capacity;
+    if (!options.no_task_templates) {
+        backlog.settings.task_templates = default_task_templates();
+    }
     if (options.schema && (options.schema->empty() || !is_valid_utf8(*options.schema))) {
         throw usage_error("--schema must be a non-empty UTF-8 path or URI");
     }
@@ -120,6 +125,10 @@ void setup_init(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     init->add_flag("--no-schema", options->no_schema,
                    "Write neither \"$schema\" nor the schema file")
         ->excludes(schema);
+    init->add_flag("--no-task-templates", options->no_task_templates,
+                   "Leave settings.task_templates out (by default each asset kind gets the usual "
+                   "steps, e.g. vm: Assess, Replicate, Test, Cut over, Decommission source, for "
+                   "'mbl asset tasks ID --from-template')");
     init->callback([options, &global, &out] { run_init(*options, global, out); });
 }
 

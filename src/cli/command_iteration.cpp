@@ -1,4 +1,5 @@
-// mbl iteration add/list/show/commit/uncommit/start/close (plan: command_iteration_plan.cpp)
+// mbl iteration add/list/show/commit/uncommit/start/close (plan: command_iteration_plan.cpp;
+// set, rm: command_iteration_edit.cpp)
 #include "cli/command_iteration.hpp"
 
 #include "cli/command_support.hpp"
@@ -25,6 +26,8 @@ struct IterationEditOptions {
     std::string id;
     std::vector<std::string> assets; // commit, uncommit
     bool carry_over = false;         // close
+    bool force = false;              // close
+    bool dry_run = false;            // close
 };
 
 Date parse_date_flag(std::string_view flag, const std::string& text) {
@@ -175,8 +178,10 @@ void run_iteration_close(const IterationEditOptions& options, const GlobalOption
     output_format(global, {OutputFormat::table});
     Date today = resolve_today(global);
     std::vector<std::string> lines;
-    modify_backlog(global, [&](Backlog& backlog) {
-        std::string id = require_iteration(backlog, options.id).id;
+    modify_or_preview(global, options.dry_run, [&](Backlog& backlog) {
+        const Iteration& closing = require_iteration(backlog, options.id);
+        check_close_date(closing, today, options.force);
+        std::string id = closing.id;
         double carry_capacity = default_iteration_capacity(backlog).value;
         std::size_t iterations_before = backlog.iterations.size();
         CloseReport report =
@@ -185,15 +190,20 @@ void run_iteration_close(const IterationEditOptions& options, const GlobalOption
             lines.push_back(added_iteration_line(backlog, backlog.iterations.back()));
         }
         lines.push_back(close_line(backlog, id, report));
+        std::vector<std::string> returned = returned_to_backlog(backlog, report);
+        if (!returned.empty()) {
+            lines.push_back("Back in the release backlog: " + comma_list(returned));
+        }
     });
-    print_lines(out, lines);
+    print_change_lines(out, lines, options.dry_run);
 }
 
 } // namespace
 
 void setup_iteration(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     CLI::App* iteration = add_command_family(
-        root, "iteration", "Time boxes: add, list, show, plan, commit, start and close iterations",
+        root, "iteration",
+        "Time boxes: add, list, show, plan, commit, start, close, set and rm iterations",
         "mbl iteration plan --commit");
 
     auto add_options = std::make_shared<IterationAddOptions>();
@@ -266,8 +276,15 @@ void setup_iteration(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     close->add_flag("--carry-over", close_options->carry_over,
                     "Commit the unfinished assets to the next planned iteration (added when "
                     "there is none) instead of returning them to their release backlog");
+    close->add_flag("--force", close_options->force,
+                    "Close it even before its first day (nothing can be completed yet)");
+    close->add_flag("--dry-run", close_options->dry_run,
+                    "Show what closing would record and where the unfinished assets would go; "
+                    "write nothing");
     close->callback(
         [close_options, &global, &out] { run_iteration_close(*close_options, global, out); });
+
+    setup_iteration_edit(*iteration, global, out);
 }
 
 } // namespace mbl::cli

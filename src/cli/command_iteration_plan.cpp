@@ -69,6 +69,14 @@ PlanCommitment commit_plan(Backlog& backlog, PlanReport& report, Date today) {
         commitment.created = true;
     }
     commitment.iteration_id = *report.plan.iteration_id;
+    if (report.origin == CapacityOrigin::flag) {
+        // The team said what it can do this time: the iteration keeps it.
+        Iteration& iteration = require_iteration(backlog, commitment.iteration_id);
+        if (iteration.capacity != report.plan.capacity.value) {
+            commitment.capacity_before = iteration.capacity;
+            iteration.capacity = report.plan.capacity.value;
+        }
+    }
     std::vector<std::string> ids;
     ids.reserve(report.plan.proposed.size());
     for (const PlannedAsset& planned : report.plan.proposed) {
@@ -125,7 +133,8 @@ void setup_iteration_plan(CLI::App& iteration, GlobalOptions& global, std::ostre
         ->type_name("N");
     plan->add_flag("--commit", options->commit,
                    "Commit the proposal; what the iteration already commits stays committed "
-                   "(nothing is taken out). Adds the iteration first when none is planned");
+                   "(nothing is taken out). Adds the iteration first when none is planned. "
+                   "With --capacity, the iteration's capacity becomes N");
     plan->callback([options, &global, &out] { run_iteration_plan(*options, global, out); });
 }
 

@@ -21,6 +21,7 @@ struct ReleaseAdvanceOptions {
     std::optional<std::string> to;
     bool force = false;
     std::optional<std::string> reason;
+    bool dry_run = false;
 };
 
 void run_release_list(const GlobalOptions& global, std::ostream& out) {
@@ -65,10 +66,10 @@ void run_release_advance(const ReleaseAdvanceOptions& options, const GlobalOptio
     request.reason = options.reason;
     Date today = resolve_today(global);
     StageMove move;
-    modify_backlog(global, [&](Backlog& backlog) {
+    modify_or_preview(global, options.dry_run, [&](Backlog& backlog) {
         move = move_release(backlog, options.id, request, today);
     });
-    out << terminal_safe(stage_move_line(move)) << '\n';
+    print_change_lines(out, {stage_move_line(move)}, options.dry_run);
     for (const std::string& dependant : move.dependants_in_production) {
         print_warning(err, dependant + " is in production but depends on " + move.workload_id +
                                ", now at " + std::string(to_string(move.to)));
@@ -110,7 +111,8 @@ void setup_release(CLI::App& root, GlobalOptions& global, std::ostream& out, std
     advance
         ->add_option("--to", advance_options->to,
                      "Target stage: planned, migrating, staging, uat or production (default: "
-                     "the next one). Forward goes one stage at a time; back is always allowed")
+                     "the next one). Forward goes one stage at a time (planned to staging "
+                     "passes migrating, recorded on the way); back is always allowed")
         ->type_name("STAGE");
     advance->add_flag("--force", advance_options->force,
                       "Pass the gates anyway (staging and later: every asset replicated, or "
@@ -120,6 +122,9 @@ void setup_release(CLI::App& root, GlobalOptions& global, std::ostream& out, std
         ->add_option("--reason", advance_options->reason,
                      "Why: recorded in the stage_history entry (required with --force)")
         ->type_name("TEXT");
+    advance->add_flag("--dry-run", advance_options->dry_run,
+                      "Show the move that would be recorded (or the blockers that refuse it); "
+                      "write nothing");
     advance->callback([advance_options, &global, &out, &err] {
         run_release_advance(*advance_options, global, out, err);
     });

@@ -23,6 +23,7 @@ struct WorkloadEditOptions {
     std::string id;
     std::vector<std::string> assignments; // set: FIELD=VALUE...
     bool force = false;                   // rm
+    bool dry_run = false;                 // rm
 };
 
 void run_workload_add(const WorkloadAddOptions& options, const GlobalOptions& global,
@@ -100,14 +101,14 @@ void run_workload_rm(const WorkloadEditOptions& options, const GlobalOptions& gl
                      std::ostream& out) {
     output_format(global, {OutputFormat::table});
     RemovalReport report;
-    modify_backlog(global, [&](Backlog& backlog) {
+    modify_or_preview(global, options.dry_run, [&](Backlog& backlog) {
         report = remove_workload(backlog, options.id, options.force);
     });
     std::string line = "Removed workload " + options.id;
     if (!report.dropped_references.empty()) {
         line += " (dropped references: " + comma_list(report.dropped_references) + ")";
     }
-    out << terminal_safe(line) << '\n';
+    print_change_lines(out, {line}, options.dry_run);
 }
 
 } // namespace
@@ -162,6 +163,8 @@ void setup_workload(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     rm->add_flag("--force", rm_options->force,
                  "Also drop the references: its assets lose their workload, dependants the "
                  "dependency");
+    rm->add_flag("--dry-run", rm_options->dry_run,
+                 "Show what would be removed and which references dropped; write nothing");
     rm->callback([rm_options, &global, &out] { run_workload_rm(*rm_options, global, out); });
 }
 

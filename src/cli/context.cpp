@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 
+#include "cli/render_text.hpp"
 #include "mbl/error.hpp"
 #include "mbl/load.hpp"
 #include "mbl/save.hpp"
@@ -82,6 +83,27 @@ LoadedBacklog load_for_reading(const GlobalOptions& options) {
         new std::vector<std::unique_ptr<Backlog>>(); // never freed, see LoadedBacklog
     kept->push_back(std::make_unique<Backlog>(load_backlog_or_throw(*text, file.label)));
     return {std::move(file), std::move(text), *kept->back()};
+}
+
+bool modify_or_preview(const GlobalOptions& options, bool dry_run,
+                       const std::function<void(Backlog&)>& change) {
+    if (!dry_run) {
+        return modify_backlog(options, change);
+    }
+    LoadedBacklog loaded = load_for_reading(options);
+    change(loaded.backlog);
+    return false;
+}
+
+void print_change_lines(std::ostream& out, const std::vector<std::string>& lines, bool dry_run) {
+    std::string_view indent;
+    if (dry_run) {
+        out << "Dry run, nothing written; without --dry-run:\n";
+        indent = "  ";
+    }
+    for (const std::string& line : lines) {
+        out << indent << terminal_safe(line) << '\n';
+    }
 }
 
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change) {

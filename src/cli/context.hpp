@@ -14,6 +14,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mbl::cli {
 
@@ -55,6 +56,16 @@ LoadedBacklog load_for_reading(const GlobalOptions& options);
 // atomically when it differs from what was read. Returns whether the file was rewritten. Any
 // exception leaves the file as it was.
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change);
+
+// modify_backlog, or with `dry_run` the same `change` on a read-only load that is never written
+// (no lock, the file byte for byte as it was): what the command would do, refusals included.
+// Returns whether the file was rewritten (never for a dry run).
+bool modify_or_preview(const GlobalOptions& options, bool dry_run,
+                       const std::function<void(Backlog&)>& change);
+
+// The lines a command prints after a change; with `dry_run`, under `Dry run, nothing written;
+// without --dry-run:` and indented by two spaces. Terminal-safe.
+void print_change_lines(std::ostream& out, const std::vector<std::string>& lines, bool dry_run);
 
 // Writes a command's output `text` (a report, an export) to the file `-o` names, or to `out` when
 // there is none or it is `-`. The file is replaced atomically (a reader never sees half of it),

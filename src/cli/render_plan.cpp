@@ -196,6 +196,12 @@ void render_plan_text(std::ostream& out, const Backlog& backlog, const PlanRepor
             created != nullptr && commitment->created) {
             out << terminal_safe(added_iteration_line(backlog, *created)) << '\n';
         }
+        if (commitment->capacity_before) {
+            out << terminal_safe(commitment->iteration_id + ": capacity " +
+                                 format_number(*commitment->capacity_before) + " -> " +
+                                 format_number(report.plan.capacity.value))
+                << '\n';
+        }
         if (commitment->added.empty()) {
             out << terminal_safe(report.plan.proposed.empty()
                                      ? "Nothing to commit: nothing fits " + commitment->iteration_id

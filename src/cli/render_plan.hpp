@@ -24,6 +24,9 @@ struct PlanCommitment {
     bool created = false;           // the iteration was added for this plan
     std::vector<std::string> added; // newly committed, in plan order
     double added_estimate = 0;
+    // --capacity N stored as the iteration's capacity: the capacity it had before (none when the
+    // iteration was created, or already had N).
+    std::optional<double> capacity_before;
 };
 
 struct PlanReport {

@@ -269,6 +269,9 @@ std::string stage_move_line(const StageMove& move) {
     }
     std::string line = move.workload_id + ": stage " + stage_name(move.from) + " -> " +
                        stage_name(move.to) + " on " + move.recorded->date.to_string();
+    if (move.passed_through) {
+        line += " (via " + stage_name(move.passed_through->stage) + ")";
+    }
     const std::optional<std::string>& reason = move.recorded->reason;
     if (!move.forced.empty()) {
         line += " (forced past " + count_of(move.forced.size(), "blocker", "blockers") +
@@ -277,6 +280,11 @@ std::string stage_move_line(const StageMove& move) {
         line += " (reason: " + *reason + ")";
     }
     return line;
+}
+
+std::string automatic_move_line(const AutomaticStageMove& move) {
+    return move.workload_id + ": stage planned -> " + stage_name(move.recorded.stage) + " on " +
+           move.recorded.date.to_string() + ", " + move.recorded.reason.value_or("automatic");
 }
 
 } // namespace mbl::cli

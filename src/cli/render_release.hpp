@@ -42,4 +42,7 @@ ReportJson release_show_json(const Backlog& backlog, const ReleaseBacklog& relea
 // it did not move.
 std::string stage_move_line(const StageMove& move);
 
+// `crm: stage planned -> migrating on 2027-01-05, automatic: first asset started (crm-sql-01)`.
+std::string automatic_move_line(const AutomaticStageMove& move);
+
 } // namespace mbl::cli

@@ -9,9 +9,9 @@
 namespace mbl::cli {
 namespace {
 
-constexpr std::array<std::string_view, 5> attention_kind_names{
-    "over-commitment", "unestimated-committed", "blocked-committed", "in-progress-past-end",
-    "stale-active"};
+constexpr std::array<std::string_view, 6> attention_kind_names{
+    "over-commitment",      "unestimated-committed", "blocked-committed",
+    "in-progress-past-end", "stale-active",          "tasks-done"};
 
 std::string_view name_of(AttentionKind kind) {
     return attention_kind_names[static_cast<std::size_t>(kind)];

@@ -16,8 +16,9 @@ namespace {
 constexpr std::string_view attributes_prefix = "attributes.";
 
 const std::vector<std::string_view> asset_fields{
-    "name",   "kind",  "workload",      "owner",      "strategy", "estimate",      "priority",
-    "status", "notes", "replicated_on", "depends_on", "tags",     "attributes.KEY"};
+    "name",        "kind",        "workload", "owner",         "strategy",      "estimate",
+    "priority",    "status",      "notes",    "replicated_on", "depends_on",    "tags",
+    "depends_on+", "depends_on-", "tags+",    "tags-",         "attributes.KEY"};
 
 // Tags without duplicates, first occurrence kept.
 std::vector<std::string> unique_tags(std::vector<std::string> tags) {
@@ -61,6 +62,42 @@ Error unknown_asset_field(std::string_view field) {
                                        field.substr(dot + 1)));
     }
     return unknown_field_error(field, asset_fields);
+}
+
+// `depends_on+=a,b`, `depends_on-=a`, `tags+=x`, `tags-=x`: the list with the items appended
+// (those already there skipped) or removed (each must be there), then checked as `depends_on=`
+// and `tags=` check the whole list.
+std::string edit_list_field(Backlog& backlog, Asset& asset, std::string_view field,
+                            std::string_view value) {
+    const bool append = field.back() == '+';
+    const std::string_view name = field.substr(0, field.size() - 1);
+    std::vector<std::string>& list = name == "tags" ? asset.tags : asset.depends_on;
+    std::vector<std::string> items = split_comma_list(value);
+    if (items.empty()) {
+        throw usage_error(
+            fmt::format("{}{}= needs a value: {}{}=a,b", name, field.back(), name, field.back()));
+    }
+    std::vector<std::string> edited = list;
+    for (std::string& item : items) {
+        auto found = std::find(edited.begin(), edited.end(), item);
+        if (append && found == edited.end()) {
+            edited.push_back(std::move(item));
+        } else if (!append && found != edited.end()) {
+            edited.erase(found);
+        } else if (!append) {
+            throw usage_error(fmt::format("{} has no {} '{}' to remove; its {}: {}", asset.id,
+                                          name == "tags" ? "tag" : "dependency", item, name,
+                                          describe(list)));
+        }
+    }
+    if (name == "tags") {
+        edited = unique_tags(std::move(edited));
+    } else {
+        check_depends_on(dependency_graph_of(backlog.assets), "asset", asset.id, edited);
+    }
+    std::string change = describe_change(name, describe(list), describe(edited));
+    list = std::move(edited);
+    return change;
 }
 
 } // namespace
@@ -177,6 +214,9 @@ std::string set_asset_field(Backlog& backlog, Asset& asset, std::string_view fie
             describe_change("depends_on", describe(asset.depends_on), describe(depends_on));
         asset.depends_on = std::move(depends_on);
         return change;
+    }
+    if (field == "depends_on+" || field == "depends_on-" || field == "tags+" || field == "tags-") {
+        return edit_list_field(backlog, asset, field, value);
     }
     if (field == "tags") {
         auto tags = unique_tags(split_comma_list(value));

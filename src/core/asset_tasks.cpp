@@ -89,7 +89,10 @@ std::size_t fill_tasks_from_template(Backlog& backlog, Asset& asset, bool replac
     return asset.tasks.size();
 }
 
-std::string set_task_done(Asset& asset, std::size_t number, bool done) {
+namespace {
+
+// Error(usage) unless `number` names one of the asset's tasks.
+void check_task_number(const Asset& asset, std::size_t number) {
     if (asset.tasks.empty()) {
         throw usage_error(fmt::format("{} has no tasks; 'mbl asset tasks {} --from-template' "
                                       "fills them from its kind's template",
@@ -99,9 +102,61 @@ std::string set_task_done(Asset& asset, std::size_t number, bool done) {
         throw usage_error(fmt::format("{} has no task {}; its tasks are numbered 1 to {}", asset.id,
                                       number, asset.tasks.size()));
     }
+}
+
+} // namespace
+
+std::string set_task_done(Asset& asset, std::size_t number, bool done) {
+    check_task_number(asset, number);
     Task& task = asset.tasks[number - 1];
     task.done = done;
     return fmt::format("task {} \"{}\": {}", number, task.title, done ? "done" : "not done");
+}
+
+TaskTicks set_tasks_done(Asset& asset, const std::vector<std::size_t>& numbers, bool done) {
+    for (std::size_t number : numbers) {
+        check_task_number(asset, number);
+    }
+    TaskTicks ticks;
+    for (std::size_t number : numbers) {
+        ticks.lines.push_back(set_task_done(asset, number, done));
+    }
+    if (done && !numbers.empty() && asset.status == AssetStatus::not_started) {
+        ticks.started =
+            describe_change("status", to_string(asset.status), to_string(AssetStatus::in_progress));
+        asset.status = AssetStatus::in_progress;
+    }
+    return ticks;
+}
+
+std::size_t add_task(Asset& asset, std::string_view title,
+                     std::optional<std::string_view> estimate) {
+    check_text(title, "title");
+    if (trim(title).empty()) {
+        throw usage_error("a task's title must not be empty");
+    }
+    Task task;
+    task.title = trim(title);
+    if (estimate && !trim(*estimate).empty() && trim(*estimate) != "none") {
+        task.estimate = parse_non_negative_number(*estimate, "estimate");
+        if (*task.estimate == 0) {
+            task.estimate = 0.0; // no `-0` in the file
+        }
+    }
+    asset.tasks.push_back(std::move(task));
+    return asset.tasks.size();
+}
+
+Task remove_task(Asset& asset, std::size_t number) {
+    check_task_number(asset, number);
+    Task removed = std::move(asset.tasks[number - 1]);
+    asset.tasks.erase(asset.tasks.begin() + static_cast<std::ptrdiff_t>(number - 1));
+    return removed;
+}
+
+bool all_tasks_done(const Asset& asset) {
+    return !asset.tasks.empty() && std::all_of(asset.tasks.begin(), asset.tasks.end(),
+                                               [](const Task& task) { return task.done; });
 }
 
 } // namespace mbl

@@ -123,7 +123,9 @@ std::vector<Blocker> stage_blockers(const Backlog& backlog, const Workload& work
     }
     for (auto stage = next_stage(workload.stage); stage && *stage < target;
          stage = next_stage(*stage)) {
-        blockers.push_back({BlockerKind::stage_skipped, stage_name(*stage), ""});
+        if (*stage != Stage::migrating) { // no gate of its own: passed on the way
+            blockers.push_back({BlockerKind::stage_skipped, stage_name(*stage), ""});
+        }
     }
     if (target >= Stage::staging) {
         auto assets = staging_blockers(backlog, workload);
@@ -162,6 +164,14 @@ StageMove move_release(Backlog& backlog, std::string_view workload_id,
                 move.dependants_in_production.push_back(other.id);
             }
         }
+    }
+    if (workload.stage == Stage::planned && *target > Stage::migrating) {
+        StageChange passed;
+        passed.stage = Stage::migrating;
+        passed.date = today;
+        passed.reason = fmt::format("automatic: passed on the way to {}", to_string(*target));
+        workload.stage_history.push_back(passed);
+        move.passed_through = std::move(passed);
     }
     StageChange change;
     change.stage = *target;

@@ -7,6 +7,7 @@
 #include "field_values.hpp"
 #include "forecast_support.hpp"
 #include "mbl/enums.hpp"
+#include "mbl/iterations.hpp"
 #include "mbl/release.hpp"
 #include "mbl/save.hpp"
 
@@ -108,6 +109,15 @@ StatusReport compute_status(const Backlog& backlog, Date today) {
             report.active = active_status(iteration, committed, today);
         }
         check_iteration(report.attention, backlog, iteration, committed, today);
+    }
+    for (const Asset& asset : backlog.assets) {
+        if (all_tasks_done(asset) && !is_done_for_release(asset)) {
+            report.attention.push_back(
+                {AttentionKind::tasks_done, asset.id,
+                 fmt::format("{}: all tasks done: mark it replicated ('mbl asset set {} "
+                             "status=replicated')",
+                             asset.id, asset.id)});
+        }
     }
     return report;
 }

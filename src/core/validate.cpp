@@ -9,6 +9,8 @@
 //   4. dependency-cycle                  9. double-commitment, duplicate-commitment
 //   5. negative-estimate,               10. stage-not-ready
 //      negative-capacity                11. closed-without-completed
+//                                       12. unknown-kind, negative-percent, template-percent
+//                                       13. replicated-open-tasks
 //
 // Every rule is linear in the size of the file (hash indexes by id, one sort for overlaps).
 
@@ -78,6 +80,7 @@ std::vector<Problem> validate_backlog(const Backlog& backlog) {
     check_release_readiness(context);
     check_closed_iterations(context);
     check_task_templates(context);
+    check_task_progress(context);
     return problems;
 }
 

@@ -24,10 +24,23 @@ bool is_past_migrating(Stage stage) {
     return stage == Stage::staging || stage == Stage::uat || stage == Stage::production;
 }
 
-// The last stage_history entry is a forced move into the workload's stage.
-bool entered_by_force(const Workload& workload) {
-    return !workload.stage_history.empty() && workload.stage_history.back().forced &&
-           workload.stage_history.back().stage == workload.stage;
+// The gate into the stages past migrating was passed knowingly: the history ends with the
+// workload's stage, and its last move forward (skipping the moves back since, which pass no gate)
+// was forced, after it last left migrating. So going back a stage after a failed UAT (uat ->
+// staging) keeps the warning that forcing uat drew, while a later move forward without force (the
+// gate held then) or a return to migrating ends it. Returns that forced entry, or null.
+const StageChange* forced_past_migrating(const Workload& workload) {
+    const auto& history = workload.stage_history;
+    if (history.empty() || history.back().stage != workload.stage) {
+        return nullptr;
+    }
+    for (std::size_t i = history.size(); i-- > 0 && is_past_migrating(history[i].stage);) {
+        bool moved_back = i > 0 && history[i].stage < history[i - 1].stage;
+        if (!moved_back) {
+            return history[i].forced ? &history[i] : nullptr;
+        }
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -66,13 +79,17 @@ void check_release_readiness(Context& context) {
         std::string what = fmt::format("{} of its assets {} not replicated (nor retired or "
                                        "retained): {}",
                                        entry.count, entry.count == 1 ? "is" : "are", ids);
-        if (entered_by_force(workload)) {
-            context.warning(path, "stage-not-ready",
-                            fmt::format("{} was forced to stage {} on {} but {}; replicate them "
-                                        "before its next stage",
-                                        describe(workload_kind, workload.id, w),
-                                        to_string(workload.stage),
-                                        workload.stage_history.back().date.to_string(), what));
+        if (const StageChange* forced = forced_past_migrating(workload)) {
+            context.warning(
+                path, "stage-not-ready",
+                fmt::format("{} was forced to stage {} on {}{} but {}; replicate "
+                            "them before its next stage",
+                            describe(workload_kind, workload.id, w), to_string(forced->stage),
+                            forced->date.to_string(),
+                            forced->stage == workload.stage
+                                ? std::string()
+                                : fmt::format(" (now at {})", to_string(workload.stage)),
+                            what));
             continue;
         }
         context.error(path, "stage-not-ready",

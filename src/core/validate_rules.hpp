@@ -138,5 +138,6 @@ void check_commitments(Context& context);
 void check_release_readiness(Context& context);
 void check_closed_iterations(Context& context);
 void check_task_templates(Context& context);
+void check_task_progress(Context& context);
 
 } // namespace mbl::validation

@@ -72,7 +72,7 @@ TEST_CASE("init writes the values given, in plain spellings", "[cli-init]") {
     std::ostringstream text;
     text << std::ifstream(file).rdbuf();
     CHECK(text.str().find("\"iteration_length_days\": 10,") != std::string::npos);
-    CHECK(text.str().find("\"default_capacity\": 0\n") != std::string::npos);
+    CHECK(text.str().find("\"default_capacity\": 0,\n") != std::string::npos);
     CHECK(text.str().find("\"name\": \"Contoso ü\"") != std::string::npos);
 }
 

@@ -94,6 +94,37 @@ TEST_CASE("modify_backlog saves a change that keeps the file's size", "[cli-cont
     CHECK(temporary.text().find("\"name\": \"" + same_length + "\"") != std::string::npos);
 }
 
+TEST_CASE("modify_or_preview with dry_run runs the change but never writes", "[cli-context]") {
+    TemporaryBacklog temporary(canonical_sample());
+    const std::string before = temporary.text();
+    GlobalOptions options;
+    options.file = temporary.file.string();
+    std::string seen;
+    bool rewritten = modify_or_preview(options, true, [&](Backlog& backlog) {
+        backlog.name = "Renamed";
+        seen = backlog.name;
+    });
+    CHECK_FALSE(rewritten);
+    CHECK(seen == "Renamed");
+    CHECK(temporary.text() == before);
+    CHECK_FALSE(fs::exists(temporary.file.string() + ".lock"));
+    // A refusal is the same refusal.
+    CHECK_THROWS_AS(
+        modify_or_preview(options, true, [](Backlog&) { throw usage_error("refused"); }), Error);
+    // Without dry_run it is modify_backlog.
+    CHECK(modify_or_preview(options, false, [](Backlog& backlog) { backlog.name = "Renamed"; }));
+    CHECK(temporary.text().find("\"name\": \"Renamed\"") != std::string::npos);
+}
+
+TEST_CASE("print_change_lines heads a dry run and indents its lines", "[cli-context]") {
+    std::ostringstream plain;
+    print_change_lines(plain, {"Removed asset a", "b\x1b[2J"}, false);
+    CHECK(plain.str() == "Removed asset a\nb\\x1b[2J\n");
+    std::ostringstream dry;
+    print_change_lines(dry, {"Removed asset a"}, true);
+    CHECK(dry.str() == "Dry run, nothing written; without --dry-run:\n  Removed asset a\n");
+}
+
 TEST_CASE("load_for_reading refuses a file with errors", "[cli-context]") {
     TemporaryBacklog temporary("{\"format\": \"mbl/1\", \"workloads\": 3}");
     GlobalOptions options;

@@ -55,9 +55,22 @@ TEST_CASE("asset add appends a canonical asset", "[e2e][asset]") {
                                     "cores=4",    "--attr",      "os=Windows Server 2019"});
     CAPTURE(result);
     REQUIRE(result.exit_code == 0);
-    CHECK(result.out == "Added asset new-vm (vm, workload timesheets)\n");
+    // An asset that is in progress starts its planned workload: migrating, recorded as automatic.
+    CHECK(result.out == "Added asset new-vm (vm, workload timesheets)\n"
+                        "timesheets: stage planned -> migrating on 2026-11-25, automatic: first "
+                        "asset started (new-vm)\n");
     CHECK(result.err.empty());
-    CHECK(backlog.text() == with_asset_appended(backlog.original(), new_vm_block));
+    CHECK(backlog.text() == replace_once(with_asset_appended(backlog.original(), new_vm_block),
+                                         "\"stage\": \"planned\",\n      \"stage_history\": []",
+                                         R"json("stage": "migrating",
+      "stage_history": [
+        {
+          "stage": "migrating",
+          "date": "2026-11-25",
+          "reason": "automatic: first asset started (new-vm)",
+          "forced": false
+        }
+      ])json"));
 
     CHECK(backlog.run({"fmt", "--check"}).exit_code == 0);
     CHECK(backlog.run({"validate"}).exit_code == 0);
@@ -159,10 +172,23 @@ TEST_CASE("asset set status=replicated records today's date, from MBL_TODAY", "[
     RunResult result = backlog.run({"asset", "set", "ts-db", "status=replicated"});
     CAPTURE(result);
     REQUIRE(result.exit_code == 0);
-    CHECK(result.out == "ts-db: status not-started -> replicated (replicated_on 2026-11-25)\n");
-    CHECK(backlog.text() == replace_once(backlog.original(), "\"status\": \"not-started\",",
-                                         "\"status\": \"replicated\",\n"
-                                         "      \"replicated_on\": \"2026-11-25\","));
+    CHECK(result.out == "ts-db: status not-started -> replicated (replicated_on 2026-11-25)\n"
+                        "timesheets: stage planned -> migrating on 2026-11-25, automatic: first "
+                        "asset replicated (ts-db)\n");
+    std::string expected = replace_once(backlog.original(), "\"status\": \"not-started\",",
+                                        "\"status\": \"replicated\",\n"
+                                        "      \"replicated_on\": \"2026-11-25\",");
+    CHECK(backlog.text() == replace_once(expected,
+                                         "\"stage\": \"planned\",\n      \"stage_history\": []",
+                                         R"json("stage": "migrating",
+      "stage_history": [
+        {
+          "stage": "migrating",
+          "date": "2026-11-25",
+          "reason": "automatic: first asset replicated (ts-db)",
+          "forced": false
+        }
+      ])json"));
 }
 
 TEST_CASE("asset set is all or nothing", "[e2e][asset]") {

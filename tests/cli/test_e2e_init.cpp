@@ -37,7 +37,7 @@ TEST_CASE("init creates a canonical file that validates", "[e2e][init]") {
     TempDir dir;
     RunResult result =
         run_mbl({"init", "--name", "Test plan", "--unit", "days", "--iteration-length", "21",
-                 "--start", "2027-01-04", "--capacity", "30"},
+                 "--start", "2027-01-04", "--capacity", "30", "--no-task-templates"},
                 in(dir.path()));
     CAPTURE(result);
     REQUIRE(result.exit_code == 0);
@@ -82,6 +82,10 @@ TEST_CASE("init with defaults creates a file that validates and round-trips", "[
     std::string created = read_file(file);
     CHECK(contains(created, "\"format\": \"mbl/1\""));
     CHECK(contains(created, "\"$schema\": \"./backlog.schema.json\""));
+    // Default task templates for every kind, so `asset tasks ID --from-template` works at once.
+    CHECK(contains(created,
+                   "\"task_templates\": {\n      \"vm\": [\n        {\n          \"title\": "
+                   "\"Assess\",\n          \"percent\": 10\n        },"));
     CHECK(contains(result.out, "Created " + (dir.path() / "backlog.schema.json").string()));
     CHECK(read_file(dir.path() / "backlog.schema.json") == source_schema());
     CHECK(run_mbl({"-f", file.string(), "validate"}).exit_code == 0);

@@ -97,9 +97,10 @@ TEST_CASE("iteration plan --capacity overrides; --commit commits the proposal",
     CHECK(lines_of(out).back() == "Committed " + std::to_string(added.size()) + " assets (" +
                                       std::to_string(static_cast<int>(estimate_sum(file, added))) +
                                       " hours) to it-7");
+    CHECK(contains(out, "\nit-7: capacity 120 -> 150\n"));
     json after = json::parse(backlog.text());
     CHECK(iteration_in(after, "it-7")["committed"] == json(proposed));
-    CHECK(iteration_in(after, "it-7")["capacity"] == 120); // the plan does not change it
+    CHECK(iteration_in(after, "it-7")["capacity"] == 150); // --capacity with --commit stores it
     CHECK(backlog.run({"validate"}).exit_code == 0);
 }
 

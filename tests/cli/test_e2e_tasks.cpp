@@ -63,13 +63,14 @@ TEST_CASE("asset task done and undo tick one task", "[e2e][tasks]") {
     add_vm_template(backlog);
     run_ok(backlog, {"asset", "tasks", "fs-02", "--from-template"});
     CHECK(run_ok(backlog, {"asset", "task", "done", "fs-02", "2"}) ==
-          "fs-02: task 2 \"Replicate\": done\n");
+          "fs-02: task 2 \"Replicate\": done\n"
+          "fs-02: status not-started -> in-progress (its first task is done)\n");
     json tasks = tasks_in_file(backlog, "fs-02");
     CHECK(tasks[1]["done"] == true);
     CHECK(tasks[0]["done"] == false);
     // The iteration backlog shows it: fs-02 is committed to it-7.
     CHECK(contains(run_ok(backlog, {"iteration", "show", "it-7"}),
-                   "  fs-02:               not-started, 16 hours: Secondary file server\n"
+                   "  fs-02:               in-progress, 16 hours: Secondary file server\n"
                    "    [ ] Assess (1.6)\n    [x] Replicate (8)\n"));
     CHECK(run_ok(backlog, {"asset", "task", "undo", "fs-02", "2"}) ==
           "fs-02: task 2 \"Replicate\": not done\n");
