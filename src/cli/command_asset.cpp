@@ -5,6 +5,7 @@
 #include "cli/render_entity.hpp"
 #include "cli/render_text.hpp"
 #include "mbl/edit.hpp"
+#include "mbl/iterations.hpp"
 #include "mbl/release.hpp"
 #include "mbl/save.hpp"
 
@@ -37,12 +38,29 @@ void warn_readiness_lost(std::ostream& err, const std::vector<ReadinessLost>& lo
     }
 }
 
+// The replication day warnings (iterations.hpp) when the change made `asset` replicated or moved
+// its replicated_on; none otherwise.
+std::vector<std::string> replication_warnings(const Backlog& backlog, const Asset& asset,
+                                              AssetStatus status_before,
+                                              const std::optional<Date>& replicated_on_before) {
+    bool changed =
+        status_before != asset.status || replicated_on_before != asset.replicated_on;
+    return changed ? replication_date_warnings(backlog, asset) : std::vector<std::string>{};
+}
+
+void print_warnings(std::ostream& err, const std::vector<std::string>& warnings) {
+    for (const std::string& warning : warnings) {
+        print_warning(err, warning);
+    }
+}
+
 void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, std::ostream& out,
                    std::ostream& err) {
     output_format(global, {OutputFormat::table});
     Date today = resolve_today(global);
     Asset added;
     std::vector<ReadinessLost> lost;
+    std::vector<std::string> warnings;
     modify_backlog(global, [&](Backlog& backlog) {
         std::vector<std::string> ready = ready_releases_past_migrating(backlog);
         Asset asset;
@@ -71,6 +89,7 @@ void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, 
         }
         added = stored;
         lost = readiness_lost(backlog, ready);
+        warnings = replication_warnings(backlog, stored, AssetStatus::not_started, std::nullopt);
     });
     std::string details(to_string(added.kind));
     if (added.workload) {
@@ -78,6 +97,7 @@ void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, 
     }
     out << terminal_safe("Added asset " + added.id + " (" + details + ")") << '\n';
     warn_readiness_lost(err, lost);
+    print_warnings(err, warnings);
 }
 
 void run_asset_list(const AssetListOptions& options, const GlobalOptions& global,
@@ -129,20 +149,25 @@ void run_asset_set(const AssetEditOptions& options, const GlobalOptions& global,
     Date today = resolve_today(global);
     std::vector<std::string> lines;
     std::vector<ReadinessLost> lost;
+    std::vector<std::string> warnings;
     modify_backlog(global, [&](Backlog& backlog) {
         std::vector<std::string> ready = ready_releases_past_migrating(backlog);
         Asset& asset = require_asset(backlog, options.id);
+        const AssetStatus status_before = asset.status;
+        const std::optional<Date> replicated_on_before = asset.replicated_on;
         for (const std::string& assignment : options.assignments) {
             auto [field, value] = split_assignment(assignment);
             lines.push_back(change_line(options.id, field,
                                         set_asset_field(backlog, asset, field, value, today)));
         }
         lost = readiness_lost(backlog, ready);
+        warnings = replication_warnings(backlog, asset, status_before, replicated_on_before);
     });
     for (const std::string& line : lines) {
         out << terminal_safe(line) << '\n';
     }
     warn_readiness_lost(err, lost);
+    print_warnings(err, warnings);
 }
 
 void run_asset_rm(const AssetEditOptions& options, const GlobalOptions& global, std::ostream& out) {

@@ -1,6 +1,7 @@
 // Burndown: the committed estimate left at the end of each day of an iteration. An asset counts
-// as done from its replicated_on day while its status is replicated (an asset replicated before
-// the iteration started counts from the first day; one without replicated_on never does).
+// as done from its replicated_on day while its status is replicated, when that day is within the
+// iteration's dates: the rule `close` records as completed (an asset replicated before the start
+// or after the end, or without replicated_on, never burns down here).
 
 #include "forecast_support.hpp"
 #include "mbl/status.hpp"
@@ -21,11 +22,10 @@ Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>
     // done_on[d]: the estimate replicated on day d (0-based from start).
     std::vector<double> done_on(static_cast<std::size_t>(length), 0);
     for (const Asset* asset : committed) {
-        if (asset->status != AssetStatus::replicated || !asset->replicated_on ||
-            *asset->replicated_on > iteration.end) {
+        if (!completed_within(*asset, iteration)) {
             continue;
         }
-        int day = std::max(0, iteration.start.days_until(*asset->replicated_on));
+        int day = iteration.start.days_until(*asset->replicated_on);
         done_on[static_cast<std::size_t>(day)] += effective_estimate(*asset).value_or(0);
     }
     double remaining = burndown.committed_estimate;
