@@ -301,9 +301,15 @@ TEST_CASE("the first iteration counted", "[forecast]") {
 }
 
 TEST_CASE("by a date: the share of the work done at each percentile", "[forecast]") {
-    // One sample of 10 and 10 / 20 left in two releases: two whole iterations end by
-    // 2027-02-10 (the third ends 2027-02-14).
-    Backlog backlog = weak_backlog(10);
+    // Six samples of 10 (plain resampling, no spread) and 10 / 20 left in two releases: two
+    // whole iterations end by 2027-02-10 (the third ends 2027-02-14).
+    Backlog backlog = weak_backlog(0);
+    for (int i = 0; i < 6; ++i) {
+        Iteration made = closed("it-" + std::to_string(i + 1), "2026-10-12", "2026-10-25", 10);
+        made.start = on("2026-10-12").plus_days(14 * i);
+        made.end = made.start.plus_days(13); // the last ends 2027-01-03
+        backlog.iterations.push_back(made);
+    }
     backlog.workloads.push_back(workload("erp"));
     backlog.assets = {asset("crm-1", 10, "crm"), asset("erp-1", 20, "erp")};
     ForecastOptions options;

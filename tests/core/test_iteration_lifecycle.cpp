@@ -318,7 +318,7 @@ TEST_CASE("close_iteration creates the next iteration to carry work to", "[itera
     CHECK(next.end == day("2027-01-31"));
     CHECK(next.capacity == 30);
     CHECK(next.state == IterationState::planned);
-    CHECK(next.committed == Ids{"in-progress", "stale-date"});
+    CHECK(next.committed == Ids{"in-progress", "after-end", "stale-date"});
     CHECK(backlog.iterations[0].state == IterationState::closed);
     CHECK(backlog.iterations[0].completed == expected_completed);
 }
