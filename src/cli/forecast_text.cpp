@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t blocked_named = 5;
 
 std::string spread_percent(double spread) {
-    return fmt::format("±{}%", std::lround(spread * 100));
+    return fmt::format("+/-{}%", std::lround(spread * 100));
 }
 
 } // namespace

@@ -11,9 +11,9 @@ namespace mbl::cli {
 
 // What the throughput comes from and how far to trust it, one sentence without a final period:
 // `No closed iteration yet: throughput assumed between 10 and 30 points per iteration
-// (default_capacity 20 ±50%): very low confidence`;
+// (default_capacity 20 +/-50%): very low confidence`;
 // `Based on 2 closed iterations (18, 22 points): low confidence; each trial's pace widened by
-// ±33% for so few samples`; `Based on 6 closed iterations (…): good confidence`.
+// +/-33% for so few samples`; `Based on 6 closed iterations (…): good confidence`.
 std::string forecast_basis(const Forecast& forecast, std::string_view unit);
 
 // `crm: dates only if unblocked (waiting on crm-db, crm-app)` naming up to five assets (then

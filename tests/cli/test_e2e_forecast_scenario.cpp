@@ -107,7 +107,7 @@ TEST_CASE("forecast: a stated range before any iteration, then both closed itera
     // Day one: no closed iteration, a range around default_capacity, very low confidence.
     std::string before = team.ok({"forecast"}, "2027-01-01");
     CHECK(contains(before, "No closed iteration yet: throughput assumed between 2.5 and 7.5 "
-                           "points per iteration (default_capacity 5 ±50%): very low confidence"));
+                           "points per iteration (default_capacity 5 +/-50%): very low confidence"));
     json guess = team.json_of({"forecast"}, "2027-01-01");
     CHECK(guess["closed_iterations"] == 0);
     CHECK(guess["confidence"] == "very low");
@@ -128,7 +128,7 @@ TEST_CASE("forecast: a stated range before any iteration, then both closed itera
 
     std::string table = team.ok({"forecast"}, "2027-02-01");
     CHECK(contains(table, "Based on 2 closed iterations (30, 20 points): low confidence; each "
-                          "trial's pace widened by ±33% for so few samples."));
+                          "trial's pace widened by +/-33% for so few samples."));
     json after = team.json_of({"forecast"}, "2027-02-01");
     CHECK(after["closed_iterations"] == 2);
     CHECK(after["confidence"] == "low");
