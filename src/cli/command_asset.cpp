@@ -43,8 +43,7 @@ void warn_readiness_lost(std::ostream& err, const std::vector<ReadinessLost>& lo
 std::vector<std::string> replication_warnings(const Backlog& backlog, const Asset& asset,
                                               AssetStatus status_before,
                                               const std::optional<Date>& replicated_on_before) {
-    bool changed =
-        status_before != asset.status || replicated_on_before != asset.replicated_on;
+    bool changed = status_before != asset.status || replicated_on_before != asset.replicated_on;
     return changed ? replication_date_warnings(backlog, asset) : std::vector<std::string>{};
 }
 

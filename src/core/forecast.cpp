@@ -27,7 +27,7 @@ constexpr double spread_with_no_sample = 0.5;
 struct ReleaseWork {
     std::optional<std::string> workload; // none: the whole backlog
     RemainingWork remaining;
-    double before = 0; // remaining work of the releases before it in planning order
+    double before = 0;                // remaining work of the releases before it in planning order
     std::vector<std::string> blocked; // CompletionForecast::blocked
 };
 
@@ -223,10 +223,9 @@ Forecast forecast_completion(const Backlog& backlog, const ForecastOptions& opti
         int days = forecast.first_iteration_start.days_until(*options.by) + 1;
         std::size_t iterations =
             days > 0 ? static_cast<std::size_t>(days / forecast.iteration_length_days) : 0;
-        std::vector<double> amounts =
-            simulate_work_done(forecast.samples, std::min(iterations, max_forecast_iterations),
-                               releases.back().remaining.estimate, options.trials, options.seed,
-                               forecast.spread);
+        std::vector<double> amounts = simulate_work_done(
+            forecast.samples, std::min(iterations, max_forecast_iterations),
+            releases.back().remaining.estimate, options.trials, options.seed, forecast.spread);
         for (int percent : forecast_percents) {
             amounts_by.emplace_back(percent, amount_at_confidence(amounts, percent));
         }

@@ -48,9 +48,9 @@ ReopenReport reopen_iteration(Backlog& backlog, std::string_view iteration_id) {
         if (planned.state != IterationState::planned) {
             continue;
         }
-        auto taken = std::stable_partition(
-            planned.committed.begin(), planned.committed.end(),
-            [&](const std::string& id) { return !commits(reopening, id); });
+        auto taken =
+            std::stable_partition(planned.committed.begin(), planned.committed.end(),
+                                  [&](const std::string& id) { return !commits(reopening, id); });
         if (taken == planned.committed.end()) {
             continue;
         }

@@ -106,8 +106,9 @@ TEST_CASE("forecast: a stated range before any iteration, then both closed itera
 
     // Day one: no closed iteration, a range around default_capacity, very low confidence.
     std::string before = team.ok({"forecast"}, "2027-01-01");
-    CHECK(contains(before, "No closed iteration yet: throughput assumed between 2.5 and 7.5 "
-                           "points per iteration (default_capacity 5 +/-50%): very low confidence"));
+    CHECK(contains(before,
+                   "No closed iteration yet: throughput assumed between 2.5 and 7.5 "
+                   "points per iteration (default_capacity 5 +/-50%): very low confidence"));
     json guess = team.json_of({"forecast"}, "2027-01-01");
     CHECK(guess["closed_iterations"] == 0);
     CHECK(guess["confidence"] == "very low");
@@ -207,6 +208,8 @@ TEST_CASE("forecast: a release with a blocked asset gets no confident date",
     }
 
     std::string releases = team.ok({"release", "list"}, "2027-01-02");
+    CHECK(contains(releases, "\nif unblocked: the release waits on blocked assets; the date "
+                             "holds only once they are unblocked ('mbl forecast' names them).\n"));
     for (const std::string& line : lines_of(releases)) {
         if (line.rfind("erp", 0) == 0) {
             CHECK(contains(line, " if unblocked"));
@@ -313,11 +316,9 @@ TEST_CASE("a replication dated outside every iteration warns and still saves",
                         "'mbl asset set erp-1 replicated_on=YYYY-MM-DD' if it was done in one\n");
     CHECK(json::parse(read_file(team.file()))["assets"][6]["replicated_on"] == "2027-01-03");
     // Moved into it-1's dates: nothing to warn about.
-    CHECK(team.run({"asset", "set", "erp-1", "replicated_on=2027-01-05"}, "2027-01-05").err ==
-          "");
+    CHECK(team.run({"asset", "set", "erp-1", "replicated_on=2027-01-05"}, "2027-01-05").err == "");
     // Added already replicated, on a day after every iteration.
-    RunResult added =
-        team.run({"asset", "add", "erp-4", "--status", "replicated"}, "2027-02-20");
+    RunResult added = team.run({"asset", "add", "erp-4", "--status", "replicated"}, "2027-02-20");
     CHECK(added.exit_code == 0);
     CHECK(contains(added.err, "erp-4 is replicated on 2027-02-20, outside every iteration"));
     // A reopen while another iteration is active is refused, naming it.

@@ -23,8 +23,8 @@ const mbl::Date today = day("2027-01-19");
 mbl::Backlog late_backlog() {
     mbl::Backlog backlog;
     backlog.settings.first_iteration_start = day("2027-01-04");
-    backlog.assets = {replicated_asset("a", "2027-01-17", 5), replicated_asset("b", "2027-01-18", 3),
-                      make_asset("c", 2)};
+    backlog.assets = {replicated_asset("a", "2027-01-17", 5),
+                      replicated_asset("b", "2027-01-18", 3), make_asset("c", 2)};
     backlog.iterations = {
         make_iteration("it-1", "2027-01-04", "2027-01-17", IterationState::active, {"a", "b"}),
         make_iteration("it-2", "2027-01-18", "2027-01-31", IterationState::planned, {"c"})};
@@ -118,7 +118,8 @@ TEST_CASE("reopen_iteration refuses what is not closed and while another is acti
     CHECK(other.status() == ExitStatus::check_failed);
     CHECK_THAT(other.what(), Contains("it-2 is active; close it before reopening it-1"));
 
-    mbl::Error unknown = refusal(backlog, [](mbl::Backlog& b) { mbl::reopen_iteration(b, "it-9"); });
+    mbl::Error unknown =
+        refusal(backlog, [](mbl::Backlog& b) { mbl::reopen_iteration(b, "it-9"); });
     CHECK(unknown.status() == ExitStatus::input);
 }
 
