@@ -104,9 +104,9 @@ struct ReopenReport {
 ReopenReport reopen_iteration(Backlog& backlog, std::string_view iteration_id);
 
 // Warnings about the replicated_on of `asset` (replicated, with a replicated_on; else none):
-// the day is outside every iteration (its work counts in no velocity), or after the end of the
-// open iteration that commits it (it will not count there). Each names the asset and the day
-// and says what to do.
+// the day is outside every iteration (its work counts in no velocity; none when the file has no
+// iteration), or before the start or after the end of an open iteration that commits it (it will
+// not count there). Each names the asset and the day and says what to do.
 std::vector<std::string> replication_date_warnings(const Backlog& backlog, const Asset& asset);
 
 // Fills an asset's tasks from `settings.task_templates` for its kind: one task per template

@@ -74,8 +74,17 @@ std::vector<std::string> replication_date_warnings(const Backlog& backlog, const
         return warnings; // a backlog without iterations has no velocity to lose
     }
     for (const Iteration& iteration : backlog.iterations) {
-        if (iteration.state != IterationState::closed && commits(iteration, asset.id) &&
-            iteration.end < day) {
+        if (iteration.state == IterationState::closed || !commits(iteration, asset.id)) {
+            continue;
+        }
+        if (day < iteration.start) {
+            warnings.push_back(fmt::format(
+                "{} is committed to {}, which starts {}, but is replicated on {}: it will not "
+                "count in {} (work counts in the iteration that commits it and whose dates hold "
+                "its replicated_on)",
+                asset.id, iteration.id, iteration.start.to_string(), day.to_string(),
+                iteration.id));
+        } else if (iteration.end < day) {
             warnings.push_back(fmt::format(
                 "{} is committed to {}, which ended {}, but is replicated on {}: it will not "
                 "count in {}; if it was done by then, set it with 'mbl asset set {} "

@@ -134,6 +134,12 @@ TEST_CASE("replication_date_warnings: outside every iteration, after the committ
     CHECK_THAT(late[0], Contains("b is committed to it-1, which ended 2027-01-17, but is "
                                  "replicated on 2027-01-18: it will not count in it-1"));
     CHECK_THAT(late[0], Contains("mbl asset set b replicated_on=2027-01-17"));
+    // Committed to the planned it-2 but replicated during it-1: it will not count in it-2.
+    mbl::Asset early = replicated_asset("c", "2027-01-10", 2);
+    auto before = mbl::replication_date_warnings(backlog, early);
+    REQUIRE(before.size() == 1);
+    CHECK_THAT(before[0], Contains("c is committed to it-2, which starts 2027-01-18, but is "
+                                   "replicated on 2027-01-10: it will not count in it-2"));
     // c: replicated after the last iteration ends.
     backlog.assets[2] = replicated_asset("c", "2027-02-02", 2);
     backlog.iterations[1].committed.clear();
