@@ -1,7 +1,9 @@
 // Burndown: the committed estimate left at the end of each day of an iteration. An asset counts
 // as done from its replicated_on day while its status is replicated, when that day is within the
 // iteration's dates: the rule `close` records as completed (an asset replicated before the start
-// or after the end, or without replicated_on, never burns down here).
+// or after the end, or without replicated_on, never burns down here). A closed iteration shows
+// what its close recorded: only the assets in its `completed` burn down, so its burndown agrees
+// with velocity until it is reopened and closed again.
 
 #include "forecast_support.hpp"
 #include "mbl/status.hpp"
@@ -9,6 +11,19 @@
 #include <algorithm>
 
 namespace mbl {
+
+namespace {
+
+// Whether the close of `iteration` recorded `asset_id` as completed; true while it is open.
+bool recorded_completed(const Iteration& iteration, const std::string& asset_id) {
+    if (iteration.state != IterationState::closed || !iteration.completed) {
+        return true;
+    }
+    const auto& completed = *iteration.completed;
+    return std::find(completed.begin(), completed.end(), asset_id) != completed.end();
+}
+
+} // namespace
 
 Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>& committed,
                      Date today) {
@@ -22,7 +37,7 @@ Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>
     // done_on[d]: the estimate replicated on day d (0-based from start).
     std::vector<double> done_on(static_cast<std::size_t>(length), 0);
     for (const Asset* asset : committed) {
-        if (!completed_within(*asset, iteration)) {
+        if (!completed_within(*asset, iteration) || !recorded_completed(iteration, asset->id)) {
             continue;
         }
         int day = iteration.start.days_until(*asset->replicated_on);

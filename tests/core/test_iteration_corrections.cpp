@@ -87,6 +87,8 @@ TEST_CASE("reopen_iteration makes a closed iteration active and recomputes on cl
 
     // The team finished b on the 17th and recorded it late: correct the day, reopen, close.
     backlog.assets[1].replicated_on = day("2027-01-17");
+    // Closed, it-1's burndown shows what the close recorded (a, 5 of 8), like its velocity.
+    CHECK(mbl::compute_burndown(backlog, backlog.iterations[0], today).days.back().remaining == 3);
     mbl::ReopenReport reopened = mbl::reopen_iteration(backlog, "it-1");
     CHECK(reopened.taken_back == Ids{"b"});
     CHECK(reopened.taken_from == "it-2");
@@ -99,6 +101,7 @@ TEST_CASE("reopen_iteration makes a closed iteration active and recomputes on cl
     CHECK(backlog.iterations[1].committed == Ids{"c"});
 
     mbl::CloseReport again = mbl::close_iteration(backlog, "it-1", true, 0, today);
+    CHECK(mbl::compute_burndown(backlog, backlog.iterations[0], today).days.back().remaining == 0);
     CHECK(again.completed == Ids{"a", "b"});
     CHECK(again.completed_estimate == 8);
     CHECK(again.carried.empty());
