@@ -4,6 +4,7 @@
 #include "cli/render_number.hpp"
 #include "cli/render_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <vector>
