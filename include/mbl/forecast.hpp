@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mbl {
@@ -73,14 +74,37 @@ struct CompletionForecast {
     // of the last whole iteration ending on or before `by`, reached in at least that share of the
     // trials (0 to 100; 100 when nothing remains). Empty without `by`.
     std::vector<std::pair<int, double>> done_by;
+    // The remaining assets that cannot progress as things stand: status blocked, or depending
+    // (directly) on an asset that is blocked and not done for release; in file order. When not
+    // empty, every date above holds only if they are unblocked ("conditional"): the simulation
+    // cannot know when that happens.
+    std::vector<std::string> blocked;
+    bool conditional() const { return !blocked.empty(); }
 };
 
+// How many closed iterations make a forecast from observed throughput alone (plain resampling).
+// Below it the pace of each trial is widened by forecast_spread. Hubbard's "rule of five": the
+// median of a population lies between the smallest and largest of n random samples with
+// probability 1 − 2^(1−n), 94% for five samples and 97% for six.
+inline constexpr std::size_t samples_for_plain_resampling = 6;
+
+// The relative half-width of the pace factor drawn once per trial, after `closed` closed
+// iterations: 0.5 × (6 − closed) / 6 below six (±50% with none, ±42%, ±33%, ±25%, ±17%, ±8%),
+// then 0 (docs/forecasting.md).
+double forecast_spread(std::size_t closed);
+
+// How far to trust a forecast from `closed` closed iterations, in words: "very low" (none: a
+// range from settings.default_capacity), "low" (1 or 2), "medium" (3 to 5), "good" (6 or more).
+std::string_view forecast_confidence(std::size_t closed);
+
 struct Forecast {
-    // Fewer than three closed iterations with a completed_estimate: the samples are
-    // settings.default_capacity alone.
+    // The closed iterations with a completed_estimate: the throughput samples observed.
+    std::size_t closed_iterations = 0;
+    // Fewer than samples_for_plain_resampling closed iterations: the pace is widened by `spread`.
     bool weak = false;
+    double spread = 0; // forecast_spread(closed_iterations)
     // The throughput per iteration drawn from: the completed_estimate of every closed iteration
-    // (not only the last three), by end date; or {default_capacity} when weak.
+    // (not only the last three), by end date; or {default_capacity} when there is none.
     std::vector<double> samples;
     // The first iteration counted: the active iteration's start; else the earliest planned
     // iteration's; else the day after the latest iteration ends; else
@@ -93,9 +117,10 @@ struct Forecast {
 
 // Forecasts each release (workloads in planning order; release k is done when the estimated work
 // remaining in releases 1..k is done) and the whole backlog (every asset not done, also those
-// without a workload, after all releases). Each trial draws iteration throughput from `samples`
-// with replacement (`samples[rng() % size]` from one std::mt19937_64 seeded with `seed`, the same
-// on every platform) until the whole backlog is done or 10,000 iterations have passed, recording
+// without a workload, after all releases). Each trial draws its pace factor (monte_carlo.hpp, only
+// when `spread` is above 0), then iteration throughput from `samples` with replacement
+// (`samples[rng() % size]` × pace, from one std::mt19937_64 seeded with `seed`, the same on every
+// platform) until the whole backlog is done or 10,000 iterations have passed, recording
 // when each release is done. The filter only selects what is returned: the numbers for a
 // workload are the same with or without it. `by` runs a second simulation of that many whole
 // iterations, from the same seed. Cost: trials × iterations needed, plus a linear pass over the

@@ -65,14 +65,18 @@ struct CloseReport {
     std::vector<std::string> completed;  // replicated within the iteration's dates
     double completed_estimate = 0;       // their effective estimates now
     std::vector<std::string> unfinished; // committed but not completed, in committed order
+    // Of the unfinished, those replicated after the end (a late update): carried with carry-over
+    // like unfinished work, so they count in the iteration whose dates hold their replicated_on.
+    std::vector<std::string> late;
     // With carry-over: the unfinished assets that still need migration (not replicated, not
-    // retire/retain), now committed to `carried_to`. Empty without carry-over.
+    // retire/retain) and the late ones, now committed to `carried_to`. Empty without carry-over.
     std::vector<std::string> carried;
     std::optional<std::string> carried_to; // set when `carried` is not empty
 };
 
 // Closes an active (or planned) iteration: records `completed` (committed assets, each once, in
-// committed order, that are replicated with a replicated_on within start..end, both included)
+// committed order, that are replicated with a replicated_on within start..end, both included:
+// the commitment and the day of replication decide, not the day of the close)
 // and `completed_estimate` (the sum of their effective estimates, none counting 0, rounded to
 // millionths so binary fractions leave no noise like 0.30000000000000004), sets state
 // closed; `committed` and `committed_at_start` stay as they are (a planned iteration closed
@@ -88,6 +92,27 @@ CloseReport close_iteration(Backlog& backlog, std::string_view iteration_id, boo
 // the kinds' order, each the usual steps of moving such an asset (for a vm: assess, replicate,
 // test, cut over, decommission the source), with percents adding up to 100.
 std::vector<KindTemplate> default_task_templates();
+
+struct ReopenReport {
+    // Assets of its commitment that were also committed to a planned iteration (carried there at
+    // the close), taken back from it, in committed order, with the iteration they left.
+    std::vector<std::string> taken_back;
+    std::optional<std::string> taken_from; // the first iteration they left, when any
+};
+
+// Makes a closed iteration active again, so that closing it later recomputes `completed` and
+// `completed_estimate` (for example after correcting a replicated_on): clears both, keeps
+// `committed` and `committed_at_start`. Its committed assets that are committed to a planned
+// iteration are taken back from it (no asset is committed to two open iterations; closing with
+// carry-over carries them again). Refuses (check_failed) an iteration that is not closed, and
+// while another iteration is active (naming it: at most one is active).
+ReopenReport reopen_iteration(Backlog& backlog, std::string_view iteration_id);
+
+// Warnings about the replicated_on of `asset` (replicated, with a replicated_on; else none):
+// the day is outside every iteration (its work counts in no velocity; none when the file has no
+// iteration), or before the start or after the end of an open iteration that commits it (it will
+// not count there). Each names the asset and the day and says what to do.
+std::vector<std::string> replication_date_warnings(const Backlog& backlog, const Asset& asset);
 
 // Fills an asset's tasks from `settings.task_templates` for its kind: one task per template
 // entry, estimate = percent of the asset's effective estimate (rounded to two decimals), not

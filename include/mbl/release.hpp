@@ -118,6 +118,9 @@ struct ReleaseReadiness {
     // The 85% date of forecast_completion with the default ForecastOptions (so `mbl forecast`
     // shows the same); none when no estimated work remains or it is past the horizon.
     std::optional<Date> forecast_85;
+    // Its remaining assets that are blocked or wait on a blocked one (CompletionForecast::blocked):
+    // when not empty, forecast_85 holds only if they are unblocked.
+    std::vector<std::string> blocked;
 };
 
 // One entry per workload in planning order (workloads_in_planning_order). Runs one forecast.

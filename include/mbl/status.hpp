@@ -55,7 +55,7 @@ struct ActiveIterationStatus {
                        // length before it starts
     double capacity = 0;
     double committed_estimate = 0;
-    double done_estimate = 0; // committed and with status replicated
+    double done_estimate = 0; // committed, replicated within its dates (as close counts)
     Burndown burndown;
 };
 

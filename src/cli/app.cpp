@@ -92,6 +92,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     setup_asset_tasks(*root.get_subcommand("asset"), options, out);
     setup_workload(root, options, out);
     setup_iteration(root, options, out);
+    setup_iteration_reopen(*root.get_subcommand("iteration"), options, out);
     setup_release(root, options, out, err);
     setup_status(root, options, out);
     setup_burndown(root, options, out);

@@ -6,6 +6,7 @@
 #include "cli/render_release.hpp"
 #include "cli/render_text.hpp"
 #include "mbl/edit.hpp"
+#include "mbl/iterations.hpp"
 #include "mbl/release.hpp"
 #include "mbl/save.hpp"
 
@@ -39,12 +40,28 @@ void warn_readiness_lost(std::ostream& err, const std::vector<ReadinessLost>& lo
     }
 }
 
+// The replication day warnings (iterations.hpp) when the change made `asset` replicated or moved
+// its replicated_on; none otherwise.
+std::vector<std::string> replication_warnings(const Backlog& backlog, const Asset& asset,
+                                              AssetStatus status_before,
+                                              const std::optional<Date>& replicated_on_before) {
+    bool changed = status_before != asset.status || replicated_on_before != asset.replicated_on;
+    return changed ? replication_date_warnings(backlog, asset) : std::vector<std::string>{};
+}
+
+void print_warnings(std::ostream& err, const std::vector<std::string>& warnings) {
+    for (const std::string& warning : warnings) {
+        print_warning(err, warning);
+    }
+}
+
 void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, std::ostream& out,
                    std::ostream& err) {
     output_format(global, {OutputFormat::table});
     Date today = resolve_today(global);
     Asset added;
     std::vector<ReadinessLost> lost;
+    std::vector<std::string> warnings;
     std::vector<AutomaticStageMove> moves;
     modify_backlog(global, [&](Backlog& backlog) {
         std::vector<std::string> ready = ready_releases_past_migrating(backlog);
@@ -74,6 +91,7 @@ void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, 
         }
         added = stored;
         lost = readiness_lost(backlog, ready);
+        warnings = replication_warnings(backlog, stored, AssetStatus::not_started, std::nullopt);
         moves = start_migrating_workloads(backlog, {added.id}, today);
     });
     std::string details(to_string(added.kind));
@@ -85,6 +103,7 @@ void run_asset_add(const AssetAddOptions& options, const GlobalOptions& global, 
         out << terminal_safe(automatic_move_line(move)) << '\n';
     }
     warn_readiness_lost(err, lost);
+    print_warnings(err, warnings);
 }
 
 void run_asset_list(const AssetListOptions& options, const GlobalOptions& global,
@@ -136,9 +155,12 @@ void run_asset_set(const AssetEditOptions& options, const GlobalOptions& global,
     Date today = resolve_today(global);
     std::vector<std::string> lines;
     std::vector<ReadinessLost> lost;
+    std::vector<std::string> warnings;
     modify_backlog(global, [&](Backlog& backlog) {
         std::vector<std::string> ready = ready_releases_past_migrating(backlog);
         Asset& asset = require_asset(backlog, options.id);
+        const AssetStatus status_before = asset.status;
+        const std::optional<Date> replicated_on_before = asset.replicated_on;
         bool status_set = false;
         for (const std::string& assignment : options.assignments) {
             auto [field, value] = split_assignment(assignment);
@@ -150,6 +172,7 @@ void run_asset_set(const AssetEditOptions& options, const GlobalOptions& global,
             lines.push_back(change_line(options.id, field, change));
         }
         lost = readiness_lost(backlog, ready);
+        warnings = replication_warnings(backlog, asset, status_before, replicated_on_before);
         if (status_set) { // work on its workload may have begun
             for (const AutomaticStageMove& move :
                  start_migrating_workloads(backlog, {asset.id}, today)) {
@@ -161,6 +184,7 @@ void run_asset_set(const AssetEditOptions& options, const GlobalOptions& global,
         out << terminal_safe(line) << '\n';
     }
     warn_readiness_lost(err, lost);
+    print_warnings(err, warnings);
 }
 
 void run_asset_rm(const AssetEditOptions& options, const GlobalOptions& global, std::ostream& out) {

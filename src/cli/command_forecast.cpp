@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/flag_checks.hpp"
+#include "cli/forecast_text.hpp"
 #include "cli/render_number.hpp"
 #include "cli/render_report_json.hpp"
 #include "cli/render_table.hpp"
@@ -40,7 +41,8 @@ std::vector<const CompletionForecast*> rows_of(const Forecast& forecast) {
     return rows;
 }
 
-// A date cell: the date, `done` when nothing is left, `-` when it cannot be said.
+// A date cell: the date, `done` when nothing is left, `-` when it cannot be said; a `*` marks a
+// date that holds only if blocked assets are unblocked (see the notes under the table).
 std::string date_cell(const CompletionForecast& completion, std::optional<Date> date,
                       std::optional<std::size_t> iterations) {
     if (completion.remaining.assets == 0) {
@@ -49,7 +51,8 @@ std::string date_cell(const CompletionForecast& completion, std::optional<Date> 
     if (!date) {
         return "-";
     }
-    return date->to_string() + (iterations ? " (" + std::to_string(*iterations) + ")" : "");
+    return date->to_string() + (iterations ? " (" + std::to_string(*iterations) + ")" : "") +
+           (completion.conditional() ? "*" : "");
 }
 
 Table forecast_table(const Forecast& forecast, bool with_by) {
@@ -92,21 +95,6 @@ Table forecast_table(const Forecast& forecast, bool with_by) {
     return table;
 }
 
-std::string samples_line(const Forecast& forecast, const Backlog& backlog) {
-    std::string unit(to_string(backlog.settings.estimate_unit));
-    if (forecast.weak) {
-        return "warning: fewer than three closed iterations: the forecast uses default_capacity " +
-               format_number(backlog.settings.default_capacity) +
-               " as the only sample; treat it as a guess";
-    }
-    std::vector<std::string> samples;
-    for (double sample : forecast.samples) {
-        samples.push_back(format_number(sample));
-    }
-    return "Throughput per iteration drawn from " + std::to_string(forecast.samples.size()) +
-           " closed iterations: " + comma_list(samples) + " " + unit;
-}
-
 // The warning about unestimated work, naming the releases it is in; empty when there is none.
 std::string unestimated_line(const Forecast& forecast) {
     std::vector<const CompletionForecast*> rows = rows_of(forecast);
@@ -132,7 +120,7 @@ void render_forecast(std::ostream& out, const Forecast& forecast, const Backlog&
     out << "Forecast: " << flags.trials << " trials, seed " << flags.seed << ", iterations of "
         << forecast.iteration_length_days << " days counted from "
         << forecast.first_iteration_start.to_string() << '\n'
-        << samples_line(forecast, backlog) << '\n';
+        << forecast_basis(forecast, to_string(backlog.settings.estimate_unit)) << ".\n";
     if (std::string line = unestimated_line(forecast); !line.empty()) {
         out << terminal_safe(line) << '\n';
     }
@@ -140,6 +128,12 @@ void render_forecast(std::ostream& out, const Forecast& forecast, const Backlog&
     render_table(out, forecast_table(forecast, flags.by.has_value()), use_color(global));
     out << "\nDates: when the release is done at that confidence (iterations needed); AVERAGE: "
            "at the average throughput.\n";
+    for (const CompletionForecast* completion : rows_of(forecast)) {
+        if (std::string note = conditional_note(*completion, label_of(*completion));
+            !note.empty()) {
+            out << terminal_safe("*" + note) << '\n';
+        }
+    }
     if (flags.by) {
         out << "BY: share of the remaining work done by " << *flags.by
             << " (whole iterations only) at that confidence.\n";
@@ -172,7 +166,9 @@ void setup_forecast(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     CLI::App* forecast = add_command(
         root, "forecast",
         "When each release and the whole backlog will be done at 50/85/95% confidence (Monte "
-        "Carlo over the closed iterations, seeded; table or json)",
+        "Carlo over every closed iteration, widened while there are fewer than six, a range "
+        "around default_capacity before the first; dates of releases with blocked assets hold "
+        "only if unblocked; seeded; table or json; see docs/forecasting.md)",
         "mbl forecast --by 2027-03-31 --seed 7");
     forecast->add_option("--workload", flags->workload, "Only this workload's release")
         ->type_name("W");

@@ -7,6 +7,7 @@
 #include "mbl/release.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <memory>
 
 namespace mbl::cli {
@@ -40,6 +41,11 @@ void run_release_list(const GlobalOptions& global, std::ostream& out) {
         render_table(out, release_table(releases), use_color(global));
         out << "\nDONE: assets replicated, retired or retained, of the release backlog. 85%: "
                "the release is done by then in 85% of the forecast's trials ('mbl forecast').\n";
+        if (std::any_of(releases.begin(), releases.end(),
+                        [](const ReleaseReadiness& release) { return !release.blocked.empty(); })) {
+            out << "if unblocked: the release waits on blocked assets; the date holds only once "
+                   "they are unblocked ('mbl forecast' names them).\n";
+        }
     }
 }
 

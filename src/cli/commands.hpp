@@ -43,5 +43,7 @@ void setup_git(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_schema(CLI::App& root, GlobalOptions& options, std::ostream& out);
 // Adds `tasks` and `task done/undo` to the `asset` family.
 void setup_asset_tasks(CLI::App& asset, GlobalOptions& options, std::ostream& out);
+// Adds `reopen` to the `iteration` family.
+void setup_iteration_reopen(CLI::App& iteration, GlobalOptions& options, std::ostream& out);
 
 } // namespace mbl::cli

@@ -1,6 +1,7 @@
 #include "cli/progress_view.hpp"
 
 #include "cli/command_support.hpp"
+#include "cli/forecast_text.hpp"
 #include "cli/render_number.hpp"
 #include "cli/render_report.hpp"
 #include "cli/render_report_json.hpp"
@@ -18,7 +19,7 @@ std::string date_cell(const CompletionForecast& completion, int percent) {
     }
     for (const PercentileDate& at : completion.percentiles) {
         if (at.percent == percent) {
-            return at.date.to_string();
+            return at.date.to_string() + (completion.conditional() ? " if unblocked" : "");
         }
     }
     return "-";
@@ -133,6 +134,9 @@ Table readiness_table(const ProgressReport& report) {
         std::string forecast = release.forecast_85             ? release.forecast_85->to_string()
                                : release.remaining.assets == 0 ? "done"
                                                                : "-";
+        if (release.forecast_85 && !release.blocked.empty()) {
+            forecast += " if unblocked";
+        }
         table.rows.push_back(
             {{release.workload_id},
              {release.name},
@@ -151,21 +155,13 @@ std::string forecast_line(const ProgressReport& report, std::string_view unit) {
         fmt::format("{} trials, seed {}; iterations of {} days from {}. ", report.options.trials,
                     report.options.seed, forecast.iteration_length_days,
                     forecast.first_iteration_start.to_string());
-    if (forecast.weak) {
-        return line +
-               fmt::format("Fewer than three closed iterations: the forecast uses "
-                           "default_capacity {} {} as the only sample; treat it as a "
-                           "guess.",
-                           forecast.samples.empty() ? "0" : format_number(forecast.samples[0]),
-                           unit);
+    line += forecast_basis(forecast, unit) + ".";
+    for (const CompletionForecast& release : forecast.releases) {
+        if (std::string note = conditional_note(release, *release.workload); !note.empty()) {
+            line += " " + note + ".";
+        }
     }
-    std::vector<std::string> samples;
-    for (double sample : forecast.samples) {
-        samples.push_back(format_number(sample));
-    }
-    return line + fmt::format("Throughput per iteration drawn from {}: {} {}.",
-                              count_noun(samples.size(), "closed iteration"), comma_list(samples),
-                              unit);
+    return line;
 }
 
 Table forecast_table(const ProgressReport& report) {

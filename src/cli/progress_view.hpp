@@ -38,8 +38,8 @@ Table velocity_table(const ProgressReport& report);
 // planning order.
 Table readiness_table(const ProgressReport& report);
 
-// `10000 trials, seed 1: throughput drawn from 5 closed iterations (…)`, with the weak-forecast
-// warning when there are fewer than three.
+// `10000 trials, seed 1; iterations of 14 days from …. ` then forecast_basis (how many closed
+// iterations, how confident) and a conditional_note per release with blocked assets.
 std::string forecast_line(const ProgressReport& report, std::string_view unit);
 
 // Release (then `all`), remaining estimate, assets left, unestimated, 50/85/95% dates (`done`

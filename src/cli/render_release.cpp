@@ -56,7 +56,10 @@ std::string forecast_cell(const ReleaseReadiness& release) {
     if (release.remaining.assets == 0) {
         return "done";
     }
-    return release.forecast_85 ? release.forecast_85->to_string() : "-";
+    if (!release.forecast_85) {
+        return "-";
+    }
+    return release.forecast_85->to_string() + (release.blocked.empty() ? "" : " if unblocked");
 }
 
 // `56 hours`: rounded for people (sums of fractions carry binary noise).
@@ -157,6 +160,8 @@ ReportJson readiness_json(const Workload* workload, const ReleaseReadiness& rele
     entry["next_stage"] = release.next ? ReportJson(stage_name(*release.next)) : nullptr;
     entry["blockers"] = blockers_json(release.next_blockers);
     entry["forecast_85"] = date_or_null(release.forecast_85);
+    entry["forecast_conditional"] = !release.blocked.empty();
+    entry["blocked_assets"] = release.blocked;
     return entry;
 }
 

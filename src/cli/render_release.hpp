@@ -17,7 +17,8 @@ namespace mbl::cli {
 std::string next_step_text(const ReleaseReadiness& release);
 
 // Columns WORKLOAD, STAGE, DONE (`7/9`), REMAINING, UNESTIMATED, NEXT (next_step_text), 85%
-// (the forecast date, `done` when nothing remains, `-` when it cannot be said). CSV keys:
+// (the forecast date, `2027-03-14 if unblocked` when the release waits on blocked assets, `done`
+// when nothing remains, `-` when it cannot be said). CSV keys:
 // workload, stage, assets_done, remaining_estimate, unestimated, next, forecast_85.
 Table release_table(const std::vector<ReleaseReadiness>& releases);
 
@@ -28,7 +29,9 @@ void render_release_show(std::ostream& out, const Backlog& backlog, const Releas
 
 // [{"id", "name", "priority", "stage", "depends_on", "assets_total", "assets_done",
 // "remaining_estimate", "unestimated", "ready_for_staging", "next_stage", "blockers":
-// [{"kind", "subject", "detail", "message"}], "forecast_85"}], in the order given.
+// [{"kind", "subject", "detail", "message"}], "forecast_85", "forecast_conditional",
+// "blocked_assets"}], in the order given (forecast_conditional: forecast_85 holds only if the
+// blocked_assets are unblocked).
 ReportJson release_list_json(const Backlog& backlog, const std::vector<ReleaseReadiness>& releases);
 
 // One entry of release_list_json, then "dependencies": [{"id", "stage"}] and "assets": the

@@ -54,6 +54,8 @@ ReportJson completion_json(const CompletionForecast& completion) {
     document["percentiles"] = std::move(percentiles);
     document["average_velocity_date"] = date_or_null(completion.average_velocity_date);
     document["done_by"] = std::move(done_by);
+    document["conditional"] = completion.conditional();
+    document["blocked_assets"] = completion.blocked;
     return document;
 }
 
@@ -154,6 +156,9 @@ ReportJson forecast_json(const Forecast& forecast, const Backlog& backlog, std::
     document["unit"] = to_string(backlog.settings.estimate_unit);
     document["trials"] = trials;
     document["seed"] = seed;
+    document["closed_iterations"] = forecast.closed_iterations;
+    document["confidence"] = forecast_confidence(forecast.closed_iterations);
+    document["spread_percent"] = std::lround(forecast.spread * 100);
     document["weak"] = forecast.weak;
     ReportJson samples = ReportJson::array();
     for (double sample : forecast.samples) {

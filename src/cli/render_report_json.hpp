@@ -48,11 +48,12 @@ ReportJson status_json(const StatusReport& report, const Backlog& backlog, Date 
 // "standard_deviation", "minimum", "maximum"} (the four null without iterations).
 ReportJson velocity_json(const Velocity& velocity, std::string_view unit);
 
-// `mbl forecast --format json`: {"unit", "trials", "seed", "weak", "samples",
-// "first_iteration_start", "iteration_length_days", "by", "releases": [completion], "all":
-// completion or null}; a completion is {"workload", "remaining_estimate", "assets_left",
-// "unestimated", "percentiles": [{"percent", "iterations", "date"}], "average_velocity_date",
-// "done_by": [{"percent", "done_percent"}]}.
+// `mbl forecast --format json`: {"unit", "trials", "seed", "closed_iterations", "confidence",
+// "spread_percent", "weak", "samples", "first_iteration_start", "iteration_length_days", "by",
+// "releases": [completion], "all": completion or null}; a completion is {"workload",
+// "remaining_estimate", "assets_left", "unestimated", "percentiles": [{"percent", "iterations",
+// "date"}], "average_velocity_date", "done_by": [{"percent", "done_percent"}], "conditional",
+// "blocked_assets"} (docs/forecasting.md).
 ReportJson forecast_json(const Forecast& forecast, const Backlog& backlog, std::size_t trials,
                          std::uint64_t seed, const std::optional<std::string>& by);
 

@@ -1,6 +1,9 @@
 // Burndown: the committed estimate left at the end of each day of an iteration. An asset counts
-// as done from its replicated_on day while its status is replicated (an asset replicated before
-// the iteration started counts from the first day; one without replicated_on never does).
+// as done from its replicated_on day while its status is replicated, when that day is within the
+// iteration's dates: the rule `close` records as completed (an asset replicated before the start
+// or after the end, or without replicated_on, never burns down here). A closed iteration shows
+// what its close recorded: only the assets in its `completed` burn down, so its burndown agrees
+// with velocity until it is reopened and closed again.
 
 #include "forecast_support.hpp"
 #include "mbl/status.hpp"
@@ -8,6 +11,19 @@
 #include <algorithm>
 
 namespace mbl {
+
+namespace {
+
+// Whether the close of `iteration` recorded `asset_id` as completed; true while it is open.
+bool recorded_completed(const Iteration& iteration, const std::string& asset_id) {
+    if (iteration.state != IterationState::closed || !iteration.completed) {
+        return true;
+    }
+    const auto& completed = *iteration.completed;
+    return std::find(completed.begin(), completed.end(), asset_id) != completed.end();
+}
+
+} // namespace
 
 Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>& committed,
                      Date today) {
@@ -21,11 +37,10 @@ Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>
     // done_on[d]: the estimate replicated on day d (0-based from start).
     std::vector<double> done_on(static_cast<std::size_t>(length), 0);
     for (const Asset* asset : committed) {
-        if (asset->status != AssetStatus::replicated || !asset->replicated_on ||
-            *asset->replicated_on > iteration.end) {
+        if (!completed_within(*asset, iteration) || !recorded_completed(iteration, asset->id)) {
             continue;
         }
-        int day = std::max(0, iteration.start.days_until(*asset->replicated_on));
+        int day = iteration.start.days_until(*asset->replicated_on);
         done_on[static_cast<std::size_t>(day)] += effective_estimate(*asset).value_or(0);
     }
     double remaining = burndown.committed_estimate;

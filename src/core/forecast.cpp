@@ -22,13 +22,26 @@ namespace mbl {
 namespace {
 
 constexpr int forecast_percents[] = {50, 85, 95};
-constexpr std::size_t fewest_samples = 3;
+constexpr double spread_with_no_sample = 0.5;
 
 struct ReleaseWork {
     std::optional<std::string> workload; // none: the whole backlog
     RemainingWork remaining;
-    double before = 0; // remaining work of the releases before it in planning order
+    double before = 0;                // remaining work of the releases before it in planning order
+    std::vector<std::string> blocked; // CompletionForecast::blocked
 };
+
+// Blocked, or waiting on a blocked asset (a direct dependency; unknown ids are validate's).
+bool cannot_progress(const Asset& asset, const AssetsById& assets) {
+    if (asset.status == AssetStatus::blocked) {
+        return true;
+    }
+    return std::any_of(asset.depends_on.begin(), asset.depends_on.end(),
+                       [&](const std::string& id) {
+                           const Asset* dependency = lookup_asset(assets, id);
+                           return dependency && dependency->status == AssetStatus::blocked;
+                       });
+}
 
 void count_remaining(RemainingWork& work, const Asset& asset) {
     ++work.assets;
@@ -44,20 +57,28 @@ std::vector<ReleaseWork> remaining_work(const Backlog& backlog) {
     std::vector<ReleaseWork> releases;
     std::unordered_map<std::string_view, std::size_t> release_of;
     for (std::string& id : workloads_in_planning_order(backlog)) {
-        releases.push_back({std::move(id), {}, 0});
+        releases.push_back({std::move(id), {}, 0, {}});
     }
     for (std::size_t r = 0; r < releases.size(); ++r) {
         release_of.emplace(*releases[r].workload, r);
     }
     ReleaseWork whole;
+    AssetsById assets = index_assets(backlog);
     for (const Asset& asset : backlog.assets) {
         if (is_done_for_release(asset)) {
             continue;
         }
+        bool stuck = cannot_progress(asset, assets);
         count_remaining(whole.remaining, asset);
+        if (stuck) {
+            whole.blocked.push_back(asset.id);
+        }
         if (asset.workload) {
             if (auto found = release_of.find(*asset.workload); found != release_of.end()) {
                 count_remaining(releases[found->second].remaining, asset);
+                if (stuck) {
+                    releases[found->second].blocked.push_back(asset.id);
+                }
             }
         }
     }
@@ -141,6 +162,24 @@ std::optional<std::size_t> iterations_at_average(double work, double average) {
 
 } // namespace
 
+double forecast_spread(std::size_t closed) {
+    if (closed >= samples_for_plain_resampling) {
+        return 0;
+    }
+    auto missing = static_cast<double>(samples_for_plain_resampling - closed);
+    return spread_with_no_sample * missing / static_cast<double>(samples_for_plain_resampling);
+}
+
+std::string_view forecast_confidence(std::size_t closed) {
+    if (closed == 0) {
+        return "very low";
+    }
+    if (closed < 3) {
+        return "low";
+    }
+    return closed < samples_for_plain_resampling ? "medium" : "good";
+}
+
 Forecast forecast_completion(const Backlog& backlog, const ForecastOptions& options, Date today) {
     if (options.trials == 0) {
         throw usage_error("the number of trials must be at least 1");
@@ -153,8 +192,10 @@ Forecast forecast_completion(const Backlog& backlog, const ForecastOptions& opti
     for (const Iteration* iteration : closed_iterations_by_end(backlog)) {
         forecast.samples.push_back(*iteration->completed_estimate);
     }
-    if (forecast.samples.size() < fewest_samples) {
-        forecast.weak = true;
+    forecast.closed_iterations = forecast.samples.size();
+    forecast.spread = forecast_spread(forecast.closed_iterations);
+    forecast.weak = forecast.spread > 0;
+    if (forecast.samples.empty()) {
         forecast.samples = {backlog.settings.default_capacity};
     }
     forecast.first_iteration_start = first_counted_start(backlog, today);
@@ -173,8 +214,8 @@ Forecast forecast_completion(const Backlog& backlog, const ForecastOptions& opti
                                                     : std::max(threshold, thresholds.back()));
         }
     }
-    auto counts =
-        simulate_iterations_needed(forecast.samples, thresholds, options.trials, options.seed);
+    auto counts = simulate_iterations_needed(forecast.samples, thresholds, options.trials,
+                                             options.seed, forecast.spread);
 
     // The work done by `options.by` at each percentile, as (percent, amount).
     std::vector<std::pair<int, double>> amounts_by;
@@ -182,9 +223,9 @@ Forecast forecast_completion(const Backlog& backlog, const ForecastOptions& opti
         int days = forecast.first_iteration_start.days_until(*options.by) + 1;
         std::size_t iterations =
             days > 0 ? static_cast<std::size_t>(days / forecast.iteration_length_days) : 0;
-        std::vector<double> amounts =
-            simulate_work_done(forecast.samples, std::min(iterations, max_forecast_iterations),
-                               releases.back().remaining.estimate, options.trials, options.seed);
+        std::vector<double> amounts = simulate_work_done(
+            forecast.samples, std::min(iterations, max_forecast_iterations),
+            releases.back().remaining.estimate, options.trials, options.seed, forecast.spread);
         for (int percent : forecast_percents) {
             amounts_by.emplace_back(percent, amount_at_confidence(amounts, percent));
         }
@@ -199,7 +240,8 @@ Forecast forecast_completion(const Backlog& backlog, const ForecastOptions& opti
                      : options.workload && options.workload != release.workload) {
             continue;
         }
-        CompletionForecast completion{release.workload, release.remaining, {}, {}, {}};
+        CompletionForecast completion{release.workload, release.remaining, {}, {}, {},
+                                      release.blocked};
         if (threshold_of[r]) {
             for (int percent : forecast_percents) {
                 if (auto needed = counts[*threshold_of[r]].percentile(percent)) {

@@ -44,6 +44,11 @@ double sum_of_estimates(const AssetsById& assets, const std::vector<std::string>
     return sum_of_estimates(resolve_assets(assets, ids));
 }
 
+bool completed_within(const Asset& asset, const Iteration& iteration) {
+    return asset.status == AssetStatus::replicated && asset.replicated_on &&
+           iteration.start <= *asset.replicated_on && *asset.replicated_on <= iteration.end;
+}
+
 std::vector<const Iteration*> closed_iterations_by_end(const Backlog& backlog) {
     std::vector<const Iteration*> closed;
     for (const Iteration& iteration : backlog.iterations) {

@@ -29,6 +29,10 @@ double sum_of_estimates(const std::vector<const Asset*>& assets);
 // Sum of the effective estimates of the assets named by `ids` (resolve_assets).
 double sum_of_estimates(const AssetsById& assets, const std::vector<std::string>& ids);
 
+// Replicated with a replicated_on within the iteration's start..end (both included): what
+// close_iteration records as completed when the iteration commits the asset.
+bool completed_within(const Asset& asset, const Iteration& iteration);
+
 // compute_burndown (status.hpp) over the already resolved commitment of `iteration`.
 Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>& committed,
                      Date today);

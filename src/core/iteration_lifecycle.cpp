@@ -89,7 +89,14 @@ CloseReport assess_close(const Backlog& backlog, const Iteration& iteration) {
             continue;
         }
         report.unfinished.push_back(id);
-        if (asset != nullptr && !is_done_for_release(*asset)) {
+        // Replicated after the end: the work happened in a later time box, so it follows the
+        // unfinished work to where it counts (docs/planning.md, "When work counts").
+        bool late = asset != nullptr && asset->status == AssetStatus::replicated &&
+                    asset->replicated_on && iteration.end < *asset->replicated_on;
+        if (late) {
+            report.late.push_back(id);
+        }
+        if (asset != nullptr && (!is_done_for_release(*asset) || late)) {
             report.carried.push_back(id);
         }
     }

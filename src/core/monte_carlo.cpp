@@ -15,7 +15,19 @@ std::size_t trials_covered(std::size_t trials, int percent) {
     return std::clamp<std::size_t>(covered, 1, trials);
 }
 
+// The factor of the next trial: drawn only when there is a spread, so without one the draws are
+// exactly the plain resampling's.
+double next_pace(std::mt19937_64& rng, double spread) {
+    return spread > 0 ? pace_factor(rng(), spread) : 1.0;
+}
+
 } // namespace
+
+double pace_factor(std::uint64_t bits, double spread) {
+    constexpr double two_to_minus_53 = 1.0 / 9007199254740992.0;
+    double unit = static_cast<double>(bits >> 11) * two_to_minus_53;
+    return 1 - spread + 2 * spread * unit;
+}
 
 void IterationCounts::add_outside(std::size_t iterations) {
     ++trials_;
@@ -48,7 +60,8 @@ std::optional<std::size_t> IterationCounts::percentile(int percent) const {
 
 std::vector<IterationCounts> simulate_iterations_needed(const std::vector<double>& samples,
                                                         const std::vector<double>& thresholds,
-                                                        std::size_t trials, std::uint64_t seed) {
+                                                        std::size_t trials, std::uint64_t seed,
+                                                        double spread) {
     std::vector<IterationCounts> counts(thresholds.size());
     bool any_throughput =
         std::any_of(samples.begin(), samples.end(), [](double sample) { return sample > 0; });
@@ -65,6 +78,7 @@ std::vector<IterationCounts> simulate_iterations_needed(const std::vector<double
     }
     std::mt19937_64 rng(seed);
     for (std::size_t trial = 0; trial < trials; ++trial) {
+        double pace = next_pace(rng, spread);
         double done = 0;
         std::size_t next = 0;
         for (std::size_t iteration = 1; next < reached_at.size(); ++iteration) {
@@ -74,7 +88,7 @@ std::vector<IterationCounts> simulate_iterations_needed(const std::vector<double
                 }
                 break;
             }
-            done += samples[rng() % samples.size()];
+            done += samples[rng() % samples.size()] * pace;
             for (; next < reached_at.size() && done >= reached_at[next]; ++next) {
                 counts[next].add(iteration);
             }
@@ -84,12 +98,14 @@ std::vector<IterationCounts> simulate_iterations_needed(const std::vector<double
 }
 
 std::vector<double> simulate_work_done(const std::vector<double>& samples, std::size_t iterations,
-                                       double enough, std::size_t trials, std::uint64_t seed) {
+                                       double enough, std::size_t trials, std::uint64_t seed,
+                                       double spread) {
     std::vector<double> amounts(trials, 0);
     std::mt19937_64 rng(seed);
     for (double& done : amounts) {
+        double pace = next_pace(rng, spread);
         for (std::size_t iteration = 0; iteration < iterations && done < enough; ++iteration) {
-            done += samples[rng() % samples.size()];
+            done += samples[rng() % samples.size()] * pace;
         }
     }
     return amounts;

@@ -3,6 +3,10 @@
 // Every draw is `samples[rng() % samples.size()]` from one std::mt19937_64 seeded with `seed`:
 // the engine's output is fixed by the C++ standard, so the same seed gives the same draws with
 // every compiler and standard library (std::uniform_int_distribution would not).
+// With a `spread` above 0 each trial first draws its own pace, a factor uniform in
+// [1 − spread, 1 + spread] (one rng() call, see pace_factor), and multiplies every draw of that
+// trial by it: few samples say little about a team's true average, and a per-trial factor keeps
+// that doubt in the result instead of letting it average out over many iterations.
 
 #include <cstddef>
 #include <cstdint>
@@ -45,18 +49,24 @@ class IterationCounts {
     std::size_t not_reached_ = 0;
 };
 
+// The pace factor of one trial from one output of the engine: 1 − spread + 2 × spread × u, with
+// u = the top 53 bits of `bits` / 2^53 (uniform in [0, 1), exact on every platform).
+double pace_factor(std::uint64_t bits, double spread);
+
 // Runs `trials` trials. Each draws iteration throughput until the work done reaches each of
 // `thresholds` (ascending, positive) in turn, or max_forecast_iterations have been drawn. A
 // threshold counts as reached when the work done is within a relative 1e-9 of it, so sums of
 // decimals do not need one more draw. Returns the counts per threshold.
 std::vector<IterationCounts> simulate_iterations_needed(const std::vector<double>& samples,
                                                         const std::vector<double>& thresholds,
-                                                        std::size_t trials, std::uint64_t seed);
+                                                        std::size_t trials, std::uint64_t seed,
+                                                        double spread = 0);
 
 // Runs `trials` trials of `iterations` draws each and returns the work done in each. A trial
 // stops drawing once its work reaches `enough` (more would not change a capped percentage).
 std::vector<double> simulate_work_done(const std::vector<double>& samples, std::size_t iterations,
-                                       double enough, std::size_t trials, std::uint64_t seed);
+                                       double enough, std::size_t trials, std::uint64_t seed,
+                                       double spread = 0);
 
 // The largest amount at least `percent`% of the trials reached (nearest rank: the sorted amounts
 // at index trials − ceil(percent/100 × trials)). `amounts` must not be empty.

@@ -94,6 +94,7 @@ std::vector<ReleaseReadiness> release_readiness(const Backlog& backlog, const Fo
             release.next_blockers = stage_blockers(backlog, *workload, *release.next);
         }
         release.forecast_85 = date_at_85(completion);
+        release.blocked = completion.blocked;
         releases.push_back(std::move(release));
     }
     return releases;

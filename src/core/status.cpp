@@ -40,7 +40,7 @@ ActiveIterationStatus active_status(const Iteration& iteration,
     active.burndown = burndown_of(iteration, committed, today);
     active.committed_estimate = active.burndown.committed_estimate;
     for (const Asset* asset : committed) {
-        if (asset->status == AssetStatus::replicated) {
+        if (completed_within(*asset, iteration)) { // as burndown and close count it
             active.done_estimate += effective_estimate(*asset).value_or(0);
         }
     }

@@ -68,7 +68,8 @@ inline std::string date_at(const json& completion, int percent) {
     }
     for (const json& at : completion["percentiles"]) {
         if (at["percent"] == percent) {
-            return at["date"];
+            std::string date = at["date"];
+            return completion["conditional"] == true ? date + " if unblocked" : date;
         }
     }
     return "-";

@@ -34,7 +34,7 @@ std::map<std::string, json> forecast_85_dates(const TempBacklog& backlog) {
 TEST_CASE("release list: a row per workload in planning order", "[e2e][release]") {
     TempBacklog backlog("contoso");
     std::vector<std::string> lines = lines_of(run_ok(backlog, {"release", "list"}));
-    REQUIRE(lines.size() == 11); // header, 8 workloads, a blank line, the note
+    REQUIRE(lines.size() == 12); // header, 8 workloads, a blank line, the two notes
     CHECK(lines[0] ==
           "WORKLOAD         STAGE       DONE  REMAINING  UNESTIMATED  NEXT              "
           "                85%");
@@ -47,6 +47,10 @@ TEST_CASE("release list: a row per workload in planning order", "[e2e][release]"
     CHECK(lines[8] == "intranet         uat          6/6          0            0  ready for "
                       "production              done");
     CHECK(lines[10].rfind("DONE: assets replicated, retired or retained", 0) == 0);
+    // file-services and erp-finance wait on blocked assets: their dates are conditional.
+    CHECK(lines[2].rfind("file-services", 0) == 0);
+    CHECK(lines[2].substr(lines[2].size() - 13) == " if unblocked");
+    CHECK(lines[11].rfind("if unblocked: the release waits on blocked assets", 0) == 0);
 }
 
 TEST_CASE("release list --format json: the forecast's 85% dates, the next gate", "[e2e][release]") {

@@ -113,13 +113,16 @@ TEST_CASE("forecast is reproducible with a seed and lists every release in plann
     CHECK(report(backlog, {"forecast", "--seed", "7", "--format", "json"}) == first);
     std::string table = report(backlog, {"forecast", "--seed", "7"});
     CHECK(report(backlog, {"forecast", "--seed", "7"}) == table);
-    CHECK(contains(table, "from 5 closed iterations: 76, 90, 104, 96, 94 hours"));
+    CHECK(contains(table, "Based on 5 closed iterations (76, 90, 104, 96, 94 hours): medium "
+                          "confidence; each trial's pace widened by +/-8% for so few samples."));
     CHECK(contains(table, "seed 7"));
 
     json forecast = json::parse(first);
     CHECK(forecast["seed"] == 7);
     CHECK(forecast["trials"] == 10000);
-    CHECK(forecast["weak"] == false);
+    CHECK(forecast["weak"] == true); // five closed iterations: still widened
+    CHECK(forecast["closed_iterations"] == 5);
+    CHECK(forecast["confidence"] == "medium");
     std::vector<std::string> order =
         mbl::workloads_in_planning_order(mbl::load_backlog_or_throw(backlog.original()));
     REQUIRE(order.size() == json::parse(backlog.original())["workloads"].size());
@@ -211,13 +214,15 @@ TEST_CASE("forecast --workload shows one release; an unknown one is an input err
     CHECK(unknown.out.empty());
 }
 
-TEST_CASE("forecast with fewer than three closed iterations is weak", "[e2e][reports]") {
+TEST_CASE("forecast before any closed iteration states a range", "[e2e][reports]") {
     TempBacklog backlog = contoso_without_closed_iterations();
     CHECK(contains(report(backlog, {"forecast"}),
-                   "fewer than three closed iterations: the forecast uses default_capacity 120 "
-                   "as the only sample; treat it as a guess"));
+                   "No closed iteration yet: throughput assumed between 60 and 180 hours per "
+                   "iteration (default_capacity 120 +/-50%): very low confidence."));
     json forecast = json::parse(report(backlog, {"forecast", "--format", "json"}));
     CHECK(forecast["weak"] == true);
+    CHECK(forecast["closed_iterations"] == 0);
+    CHECK(forecast["spread_percent"] == 50);
     CHECK(forecast["samples"] == json::array({120}));
 }
 

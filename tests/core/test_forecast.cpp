@@ -48,19 +48,34 @@ Backlog sampled_backlog() {
     return backlog;
 }
 
-// The draws reimplemented from the contract: per trial, draw until every threshold is reached in
-// turn; counts[k] holds the iterations each trial needed for threshold k.
+// The pace of one trial from the contract: 1 − spread + 2 × spread × (top 53 bits / 2^53), one
+// draw, only when there is a spread.
+double replayed_pace(std::mt19937_64& rng, double spread) {
+    if (spread == 0) {
+        return 1;
+    }
+    double unit = static_cast<double>(rng() >> 11) / 9007199254740992.0;
+    return 1 - spread + 2 * spread * unit;
+}
+
+// Four closed iterations: the pace is widened by 0.5 × (6 − 4) / 6.
+constexpr double spread_of_four = 0.5 * 2 / 6;
+
+// The draws reimplemented from the contract: per trial, the pace, then draw until every threshold
+// is reached in turn; counts[k] holds the iterations each trial needed for threshold k.
 std::vector<std::vector<std::size_t>> brute_force_counts(const std::vector<double>& samples,
                                                          const std::vector<double>& thresholds,
-                                                         std::size_t trials, std::uint64_t seed) {
+                                                         std::size_t trials, std::uint64_t seed,
+                                                         double spread) {
     std::mt19937_64 rng(seed);
     std::vector<std::vector<std::size_t>> counts(thresholds.size());
     for (std::size_t trial = 0; trial < trials; ++trial) {
+        double pace = replayed_pace(rng, spread);
         double done = 0;
         std::size_t iterations = 0;
         for (std::size_t k = 0; k < thresholds.size(); ++k) {
-            while (done < thresholds[k]) {
-                done += samples[rng() % samples.size()];
+            while (done < thresholds[k] * (1 - 1e-9)) {
+                done += samples[rng() % samples.size()] * pace;
                 ++iterations;
             }
             counts[k].push_back(iterations);
@@ -97,9 +112,14 @@ using mbl::test::error_from;
 
 } // namespace
 
-TEST_CASE("one sample of 10 and 25 remaining: every percentile is 3 iterations", "[forecast]") {
+TEST_CASE("no closed iteration: default_capacity widened by half, 25 left at 10", "[forecast]") {
+    // Each trial's pace is uniform in [0.5, 1.5): 25 at 10 × pace takes 2 iterations from a pace
+    // of 1.25 (a quarter of the trials), 3 from 5/6, 4 from 0.625, else 5. Cumulative: 2: 25%,
+    // 3: 67%, 4: 87.5%, 5: 100%; so 3, 4 and 5 iterations at 50, 85 and 95%.
     Forecast forecast = forecast_completion(weak_backlog(10), {}, on("2026-12-01"));
     CHECK(forecast.weak);
+    CHECK(forecast.closed_iterations == 0);
+    CHECK(forecast.spread == 0.5);
     CHECK(forecast.samples == std::vector<double>{10});
     CHECK(forecast.first_iteration_start == on("2027-01-04"));
     CHECK(forecast.iteration_length_days == 14);
@@ -108,10 +128,13 @@ TEST_CASE("one sample of 10 and 25 remaining: every percentile is 3 iterations",
     for (const CompletionForecast* completion : {&forecast.releases[0], &*forecast.whole}) {
         CHECK(completion->remaining.estimate == 25);
         REQUIRE(completion->percentiles.size() == 3);
-        for (const PercentileDate& percentile : completion->percentiles) {
-            CHECK(percentile.iterations == 3);
-            CHECK(percentile.date == on("2027-02-14"));
-        }
+        CHECK(completion->percentiles[0].iterations == 3);
+        CHECK(completion->percentiles[0].date == on("2027-02-14"));
+        CHECK(completion->percentiles[1].iterations == 4);
+        CHECK(completion->percentiles[1].date == on("2027-02-28"));
+        CHECK(completion->percentiles[2].iterations == 5);
+        CHECK(completion->percentiles[2].date == on("2027-03-14"));
+        // the average date stays the point estimate: 25 / 10 rounds up to 3
         CHECK(completion->average_velocity_date == on("2027-02-14"));
         CHECK(completion->done_by.empty());
     }
@@ -119,16 +142,23 @@ TEST_CASE("one sample of 10 and 25 remaining: every percentile is 3 iterations",
     CHECK_FALSE(forecast.whole->workload);
 }
 
-TEST_CASE("percentiles by nearest rank: 20 left with samples 10, 20, 20", "[forecast]") {
-    // A trial needs one iteration when it draws 20 (two thirds of the time), else two: the
-    // median is 1, the 85th and 95th percentiles 2.
+TEST_CASE("percentiles by nearest rank: 20 left with six samples 10, 20, 20, …", "[forecast]") {
+    // Six closed iterations: plain resampling. A trial needs one iteration when it draws 20 (two
+    // thirds of the time), else two: the median is 1, the 85th and 95th percentiles 2.
     Backlog backlog = weak_backlog(0);
     backlog.assets = {asset("crm-1", 20, "crm")};
-    backlog.iterations = {closed("it-1", "2026-12-07", "2026-12-20", 10),
-                          closed("it-2", "2026-12-21", "2027-01-03", 20),
-                          closed("it-3", "2027-01-04", "2027-01-17", 20)};
+    backlog.iterations = {closed("it-1", "2026-09-14", "2026-09-27", 10),
+                          closed("it-2", "2026-09-28", "2026-10-11", 20),
+                          closed("it-3", "2026-10-12", "2026-10-25", 20),
+                          closed("it-4", "2026-10-26", "2026-11-08", 10),
+                          closed("it-5", "2026-11-09", "2026-11-22", 20),
+                          closed("it-6", "2026-11-23", "2026-12-06", 20)};
+    backlog.settings.first_iteration_start = on("2026-09-14");
+    backlog.iterations.push_back(iteration("it-7", "2027-01-18", "2027-01-31"));
     Forecast forecast = forecast_completion(backlog, {}, on("2027-01-18"));
     CHECK_FALSE(forecast.weak);
+    CHECK(forecast.spread == 0);
+    CHECK(forecast.closed_iterations == 6);
     CHECK(forecast.first_iteration_start == on("2027-01-18"));
     REQUIRE(forecast.whole);
     const auto& percentiles = forecast.whole->percentiles;
@@ -138,7 +168,7 @@ TEST_CASE("percentiles by nearest rank: 20 left with samples 10, 20, 20", "[fore
     CHECK(percentiles[1].iterations == 2);
     CHECK(percentiles[2].iterations == 2);
     CHECK(percentiles[2].date == on("2027-02-14"));
-    // 20 / (50 / 3) rounds up to 2 iterations
+    // 20 / (100 / 6) rounds up to 2 iterations
     CHECK(forecast.whole->average_velocity_date == on("2027-02-14"));
 }
 
@@ -147,7 +177,8 @@ TEST_CASE("percentiles match a brute-force replay of the seeded draws", "[foreca
     options.trials = 500;
     options.seed = GENERATE(as<std::uint64_t>{}, 1, 42, 20270301);
     Forecast forecast = forecast_completion(sampled_backlog(), options, on("2027-03-02"));
-    CHECK_FALSE(forecast.weak);
+    CHECK(forecast.weak);
+    CHECK(forecast.spread == Approx(spread_of_four));
     CHECK(forecast.samples == std::vector<double>{5, 15, 5, 15});
     CHECK(forecast.first_iteration_start == on("2027-03-01"));
     REQUIRE(forecast.releases.size() == 2);
@@ -156,7 +187,8 @@ TEST_CASE("percentiles match a brute-force replay of the seeded draws", "[foreca
     REQUIRE(forecast.whole);
 
     // crm 40, then erp 30 more, then 20 without a workload.
-    auto counts = brute_force_counts({5, 15, 5, 15}, {40, 70, 90}, options.trials, options.seed);
+    auto counts = brute_force_counts({5, 15, 5, 15}, {40, 70, 90}, options.trials, options.seed,
+                                     spread_of_four);
     check_percentiles_match(forecast.releases[0], counts[0]);
     check_percentiles_match(forecast.releases[1], counts[1]);
     check_percentiles_match(*forecast.whole, counts[2]);
@@ -208,19 +240,22 @@ TEST_CASE("remaining work uses the tasks' estimates", "[forecast]") {
     CHECK(forecast.whole->percentiles.at(0).iterations == 2);
 }
 
-TEST_CASE("fewer than three closed iterations make a weak forecast on the default capacity",
-          "[forecast]") {
+TEST_CASE("two closed iterations are the samples, widened by a third", "[forecast]") {
     Backlog backlog = sampled_backlog();
     backlog.settings.default_capacity = 30;
     backlog.iterations.resize(2);
     Forecast forecast = forecast_completion(backlog, {}, on("2027-03-02"));
     CHECK(forecast.weak);
-    CHECK(forecast.samples == std::vector<double>{30});
+    CHECK(forecast.closed_iterations == 2);
+    CHECK(forecast.spread == Approx(0.5 * 4 / 6));
+    CHECK(forecast.samples == std::vector<double>{5, 15});
     // The day after the last iteration (2027-02-01) is long past: counting starts with the
     // iteration that holds today.
     CHECK(forecast.first_iteration_start == on("2027-03-01"));
     REQUIRE(forecast.whole);
-    CHECK(forecast.whole->percentiles.at(2).iterations == 3);
+    // 90 left at 10 on average: 9 iterations at the average, more at 95%.
+    CHECK(forecast.whole->average_velocity_date == on("2027-03-01").plus_days(9 * 14 - 1));
+    CHECK(forecast.whole->percentiles.at(2).iterations > 9);
 }
 
 TEST_CASE("without any throughput no percentile and no average date", "[forecast]") {
@@ -266,9 +301,15 @@ TEST_CASE("the first iteration counted", "[forecast]") {
 }
 
 TEST_CASE("by a date: the share of the work done at each percentile", "[forecast]") {
-    // One sample of 10 and 10 / 20 left in two releases: two whole iterations end by
-    // 2027-02-10 (the third ends 2027-02-14).
-    Backlog backlog = weak_backlog(10);
+    // Six samples of 10 (plain resampling, no spread) and 10 / 20 left in two releases: two
+    // whole iterations end by 2027-02-10 (the third ends 2027-02-14).
+    Backlog backlog = weak_backlog(0);
+    for (int i = 0; i < 6; ++i) {
+        Iteration made = closed("it-" + std::to_string(i + 1), "2026-10-12", "2026-10-25", 10);
+        made.start = on("2026-10-12").plus_days(14 * i);
+        made.end = made.start.plus_days(13); // the last ends 2027-01-03
+        backlog.iterations.push_back(made);
+    }
     backlog.workloads.push_back(workload("erp"));
     backlog.assets = {asset("crm-1", 10, "crm"), asset("erp-1", 20, "erp")};
     ForecastOptions options;
@@ -299,9 +340,10 @@ TEST_CASE("by a date matches a brute-force replay of the seeded draws", "[foreca
     std::mt19937_64 rng(options.seed);
     std::vector<double> amounts;
     for (std::size_t trial = 0; trial < options.trials; ++trial) {
+        double pace = replayed_pace(rng, spread_of_four);
         double done = 0;
         for (int iteration = 0; iteration < 4 && done < 90; ++iteration) {
-            done += samples[rng() % samples.size()];
+            done += samples[rng() % samples.size()] * pace;
         }
         amounts.push_back(done);
     }

@@ -294,10 +294,13 @@ TEST_CASE("close_iteration carries unfinished work to the next planned iteration
 
     mbl::CloseReport report = mbl::close_iteration(backlog, "it-1", true, 99, today);
     CHECK(report.unfinished == expected_unfinished);
-    CHECK(report.carried == Ids{"in-progress", "stale-date"}); // not replicated, not retired
+    // Not replicated and not retired, or replicated after the end (it counts where it happened).
+    CHECK(report.carried == Ids{"in-progress", "after-end", "stale-date"});
+    CHECK(report.late == Ids{"after-end"});
     CHECK(report.carried_to == "it-2");
     REQUIRE(backlog.iterations.size() == 4);
-    CHECK(backlog.iterations[3].committed == Ids{"queued", "in-progress", "stale-date"});
+    CHECK(backlog.iterations[3].committed ==
+          Ids{"queued", "in-progress", "after-end", "stale-date"});
     CHECK(backlog.iterations[3].capacity == 40);
     CHECK(backlog.iterations[0].committed.empty());
     CHECK(backlog.iterations[1].committed.empty());
@@ -315,7 +318,7 @@ TEST_CASE("close_iteration creates the next iteration to carry work to", "[itera
     CHECK(next.end == day("2027-01-31"));
     CHECK(next.capacity == 30);
     CHECK(next.state == IterationState::planned);
-    CHECK(next.committed == Ids{"in-progress", "stale-date"});
+    CHECK(next.committed == Ids{"in-progress", "after-end", "stale-date"});
     CHECK(backlog.iterations[0].state == IterationState::closed);
     CHECK(backlog.iterations[0].completed == expected_completed);
 }
