@@ -21,6 +21,11 @@ struct ImportOptions {
     std::string kind = "vm";
     std::vector<std::string> mappings;
     bool dry_run = false;
+    // How the CSV is read (add_dialect_flags): empty or false means detected.
+    std::string delimiter;
+    std::string encoding;
+    bool decimal_comma = false;
+    bool decimal_point = false;
 };
 
 // Rows done out of all, rewritten in place on stderr, only when stderr is a terminal: a
@@ -38,8 +43,60 @@ std::function<void(std::size_t, std::size_t)> progress_on(std::ostream& err) {
     };
 }
 
-CsvTable read_export(const std::string& file) {
-    return read_csv(read_input_file(file), file);
+// --delimiter, --encoding, --decimal-comma and --decimal-point as read_csv's options.
+CsvReadOptions read_options(const ImportOptions& options) {
+    CsvReadOptions read;
+    if (!options.delimiter.empty()) {
+        read.delimiter = parse_delimiter(options.delimiter);
+        if (!read.delimiter) {
+            throw usage_error(fmt::format(
+                "--delimiter must be ',', ';', tab (or \\t) or '|', not '{}'", options.delimiter));
+        }
+    }
+    if (!options.encoding.empty()) {
+        read.encoding = parse_encoding_name(options.encoding);
+        if (!read.encoding) {
+            throw usage_error(fmt::format("--encoding '{}': not an encoding mbl knows; use one of "
+                                          "{} (UTF-8 and UTF-16 with a byte-order mark are "
+                                          "detected without it)",
+                                          options.encoding, accepted_encoding_names()));
+        }
+    }
+    if (options.decimal_comma) {
+        read.decimal = DecimalMark::comma;
+    } else if (options.decimal_point) {
+        read.decimal = DecimalMark::point;
+    }
+    return read;
+}
+
+CsvTable read_export(const ImportOptions& options) {
+    CsvReadOptions read = read_options(options); // usage errors before the file is read
+    return read_csv(read_input_file(options.file), options.file, read);
+}
+
+// How the file is read: each flag forces what is otherwise detected. `numbers`: the command
+// reads numeric cells (--decimal-comma, --decimal-point).
+void add_dialect_flags(CLI::App& command, ImportOptions& options, bool numbers) {
+    command
+        .add_option("--delimiter", options.delimiter,
+                    "The field delimiter: ',', ';', tab (or \\t) or '|' (default: the most "
+                    "frequent of ',' ';' tab in the header line)")
+        ->type_name("C");
+    command
+        .add_option("--encoding", options.encoding,
+                    "A single-byte code page, e.g. windows-1252 (Excel's 'CSV (Comma "
+                    "delimited)'), latin1 (default: UTF-8, or UTF-16 by its byte-order mark)")
+        ->type_name("NAME");
+    if (numbers) {
+        CLI::Option* comma = command.add_flag(
+            "--decimal-comma", options.decimal_comma,
+            "Numbers are written 1.024,5 (default for ';'-separated files)");
+        CLI::Option* point = command.add_flag(
+            "--decimal-point", options.decimal_point,
+            "Numbers are written 1,024.5 (default for ',' and tab-separated files)");
+        comma->excludes(point);
+    }
 }
 
 void run_import_inventory(const ImportOptions& options, const GlobalOptions& global,
@@ -57,7 +114,7 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
     import.mappings = options.mappings;
     import.progress = progress_on(err);
 
-    CsvTable table = read_export(options.file); // refused before the lock is taken
+    CsvTable table = read_export(options); // refused before the lock is taken
     InventoryPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
@@ -68,7 +125,7 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
             apply_inventory_plan(backlog, plan);
         });
     }
-    ImportSource source{options.file, options.preset, options.dry_run};
+    ImportSource source{options.file, options.preset, options.dry_run, table.dialect};
     if (format == OutputFormat::json) {
         render_inventory_import_json(out, source, plan);
     } else {
@@ -84,7 +141,7 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
                                       "dependency export only (azure-migrate), not '{}'",
                                       options.preset));
     }
-    CsvTable table = read_export(options.file);
+    CsvTable table = read_export(options);
     DependencyPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
@@ -95,7 +152,7 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
             apply_dependency_plan(backlog, plan);
         });
     }
-    ImportSource source{options.file, options.preset, options.dry_run};
+    ImportSource source{options.file, options.preset, options.dry_run, table.dialect};
     if (format == OutputFormat::json) {
         render_dependency_import_json(out, source, plan);
     } else {
@@ -120,7 +177,10 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         "RVTools templates are skipped. Prints what was added, updated and skipped (table or "
         "json).",
         "mbl import inventory vInfo.csv --preset rvtools --workload crm --kind vm");
-    inventory->add_option("FILE", inventory_options->file, "The CSV export (UTF-8, RFC 4180)")
+    inventory
+        ->add_option("FILE", inventory_options->file,
+                     "The CSV export as a spreadsheet saved it (UTF-8, UTF-16 or --encoding; ',' "
+                     "';' or tab)")
         ->required();
     inventory
         ->add_option("--preset", inventory_options->preset,
@@ -144,6 +204,7 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         ->allow_extra_args(false);
     inventory->add_flag("--dry-run", inventory_options->dry_run,
                         "Print what would be added, updated and skipped; write nothing");
+    add_dialect_flags(*inventory, *inventory_options, true);
     inventory->callback([inventory_options, &global, &out, &err] {
         run_import_inventory(*inventory_options, global, out, err);
     });
@@ -165,6 +226,7 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         ->type_name("P");
     dependencies->add_flag("--dry-run", dependency_options->dry_run,
                            "Print what would be added; write nothing");
+    add_dialect_flags(*dependencies, *dependency_options, false);
     dependencies->callback([dependency_options, &global, &out] {
         run_import_dependencies(*dependency_options, global, out);
     });

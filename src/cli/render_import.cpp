@@ -42,12 +42,17 @@ std::string row_details(const PlannedRow& row) {
     return row.reason;
 }
 
+// `PRESET, read as ','-separated UTF-8, decimal point`
+std::string how_read(const ImportSource& source) {
+    return fmt::format("{}, read as {}", source.preset, describe_dialect(source.dialect));
+}
+
 std::string header_line(const ImportSource& source, const std::string& counts) {
     if (source.dry_run) {
-        return fmt::format("Dry run, nothing written: {} ({}) would {}", source.file, source.preset,
-                           counts);
+        return fmt::format("Dry run, nothing written: {} ({}) would {}", source.file,
+                           how_read(source), counts);
     }
-    return fmt::format("Imported {} ({}): {}", source.file, source.preset, counts);
+    return fmt::format("Imported {} ({}): {}", source.file, how_read(source), counts);
 }
 
 ReportJson source_json(const ImportSource& source) {
@@ -55,6 +60,10 @@ ReportJson source_json(const ImportSource& source) {
     document["file"] = source.file;
     document["preset"] = source.preset;
     document["dry_run"] = source.dry_run;
+    document["read_as"] = {
+        {"encoding", source.dialect.encoding},
+        {"delimiter", std::string(1, source.dialect.delimiter)},
+        {"decimal_mark", source.dialect.decimal == DecimalMark::comma ? "comma" : "point"}};
     return document;
 }
 
@@ -166,7 +175,7 @@ void render_dependency_import(std::ostream& out, const ImportSource& source,
         plan.duplicates, plan.self_links, plan.unknown_servers.size(), plan.cycles.size());
     if (source.dry_run) {
         out << terminal_safe(fmt::format("Dry run, nothing written: {} ({}): {}", source.file,
-                                         source.preset, counts))
+                                         how_read(source), counts))
             << '\n';
     } else {
         out << terminal_safe(header_line(source, counts)) << '\n';

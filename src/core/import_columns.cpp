@@ -219,28 +219,21 @@ std::vector<ColumnUse> columns_for(ImportPreset preset, const std::vector<std::s
 }
 
 std::optional<RawJson> cell_value(std::string_view cell, CellType type, std::string_view header,
-                                  std::string_view label, std::size_t line) {
+                                  std::string_view label, std::size_t line,
+                                  const CsvDialect& dialect) {
     cell = trim(cell);
     if (cell.empty()) {
         return std::nullopt;
     }
     if (type != CellType::text) {
-        bool numeric = cell.front() == '-' || (cell.front() >= '0' && cell.front() <= '9');
-        std::optional<RawJson> number;
-        if (numeric) {
-            try {
-                number = parse_raw_json(cell, 1);
-            } catch (const Error&) {
-                number.reset();
-            }
-        }
-        if (number) {
-            return number;
+        NumberReading reading = read_number_cell(cell, dialect.decimal);
+        if (reading.number) {
+            return RawJson{std::move(*reading.number)};
         }
         if (type == CellType::number) {
-            throw input_error(fmt::format("{}:{}: column '{}': '{}' is not a number; write it "
-                                          "with digits and a '.' for decimals (e.g. 16 or 2.5)",
-                                          label, line, trim(header), cell));
+            throw input_error(fmt::format("{}:{}: column '{}': '{}' {} (read as {})", label, line,
+                                          trim(header), cell, reading.problem,
+                                          describe_dialect(dialect)));
         }
     }
     return RawJson{json_quote(cell)};

@@ -52,9 +52,11 @@ std::vector<ColumnUse> columns_for(ImportPreset preset, const std::vector<std::s
                                    const std::vector<std::string>& mappings, std::string_view label,
                                    std::size_t header_line, std::vector<std::string>& ignored);
 
-// `cell` (trimmed) as canonical JSON text of `type`; nullopt when the cell is empty. Error(input)
-// `<label>:<line>: column '<header>': '<cell>' is not a number` for a number column.
+// `cell` (trimmed) as canonical JSON text of `type`, numbers read by read_number_cell with the
+// decimal mark of `dialect`; nullopt when the cell is empty. Error(input) `<label>:<line>: column
+// '<header>': '<cell>' is not a number…` (how and why, and the dialect) for a number column.
 std::optional<RawJson> cell_value(std::string_view cell, CellType type, std::string_view header,
-                                  std::string_view label, std::size_t line);
+                                  std::string_view label, std::size_t line,
+                                  const CsvDialect& dialect);
 
 } // namespace mbl::import_detail

@@ -60,7 +60,8 @@ void add_disks(RawObject& attributes, const std::map<std::size_t, RawObject>& di
 }
 
 RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
-                   const std::vector<std::string>& header, std::string_view label) {
+                   const std::vector<std::string>& header, std::string_view label,
+                   const CsvDialect& dialect) {
     RowValues row;
     std::map<std::size_t, RawObject> disks;
     for (const ColumnUse& use : uses) {
@@ -78,7 +79,7 @@ RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
         case Target::attribute:
         case Target::disk:
             if (auto value = import_detail::cell_value(cell, use.type, header[use.column], label,
-                                                       record.line)) {
+                                                       record.line, dialect)) {
                 RawObject& into = use.target == Target::disk ? disks[use.disk] : row.attributes;
                 auto existing = std::find_if(into.begin(), into.end(), [&](const auto& entry) {
                     return entry.first == use.key;
@@ -150,7 +151,7 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
     const std::size_t total = table.records.size();
     plan.rows.reserve(total);
     for (const CsvRecord& record : table.records) {
-        RowValues values = read_row(record, uses, table.header, label);
+        RowValues values = read_row(record, uses, table.header, label, table.dialect);
         PlannedRow row;
         row.line = record.line;
         row.name = values.name;
