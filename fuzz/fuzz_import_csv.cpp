@@ -1,11 +1,12 @@
 // libFuzzer target: the CSV importer. The first byte picks what the rest is imported as (an
 // inventory with the azure-migrate, rvtools or generic preset, or a dependency export) and which
-// of read_csv's options are forced (read_options); the rest is the CSV, in any encoding. For any bytes, reading and planning either refuse them with mbl::Error or give a
-// plan; applied to a small backlog, the result's canonical text must load without error and
-// give the same canonical text again, byte for byte: an import can never write a file mbl cannot
-// read back, and never closes a dependency cycle (the small backlog has none: validate must not
-// find one after the import). Crashes, hangs, leaks and undefined behaviour are caught by libFuzzer
-// and the sanitizers this target is built with (MBL_FUZZ=ON).
+// of read_csv's options are forced (read_options); the rest is the CSV, in any encoding. For any
+// bytes, reading and planning either refuse them with mbl::Error or give a plan; applied to a small
+// backlog, the result's canonical text must load without error and give the same canonical text
+// again, byte for byte: an import can never write a file mbl cannot read back, and never closes a
+// dependency cycle (the small backlog has none: validate must not find one after the import).
+// Crashes, hangs, leaks and undefined behaviour are caught by libFuzzer and the sanitizers this
+// target is built with (MBL_FUZZ=ON).
 
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"

@@ -46,9 +46,9 @@ std::string describe_dialect(const CsvDialect& dialect);
 
 // What the caller forces; each one left empty is detected.
 struct CsvReadOptions {
-    std::optional<char> delimiter;          // else: from the header line (see read_csv)
-    std::optional<std::string> encoding;    // a name parse_encoding_name accepts; else UTF-8/16
-    std::optional<DecimalMark> decimal;     // else: comma for `;`-separated files, else point
+    std::optional<char> delimiter;       // else: from the header line (see read_csv)
+    std::optional<std::string> encoding; // a name parse_encoding_name accepts; else UTF-8/16
+    std::optional<DecimalMark> decimal;  // else: comma for `;`-separated files, else point
 };
 
 // `--delimiter` values: `,` `;` `|`, and a tab as `tab`, `\t` (backslash, t) or the character

@@ -89,9 +89,9 @@ void add_dialect_flags(CLI::App& command, ImportOptions& options, bool numbers) 
                     "delimited)'), latin1 (default: UTF-8, or UTF-16 by its byte-order mark)")
         ->type_name("NAME");
     if (numbers) {
-        CLI::Option* comma = command.add_flag(
-            "--decimal-comma", options.decimal_comma,
-            "Numbers are written 1.024,5 (default for ';'-separated files)");
+        CLI::Option* comma =
+            command.add_flag("--decimal-comma", options.decimal_comma,
+                             "Numbers are written 1.024,5 (default for ';'-separated files)");
         CLI::Option* point = command.add_flag(
             "--decimal-point", options.decimal_point,
             "Numbers are written 1,024.5 (default for ',' and tab-separated files)");

@@ -18,9 +18,10 @@ struct ImportSource {
 };
 
 // `Imported FILE (PRESET, read as ','-separated UTF-8, decimal point): 3 added, 1 updated, 2
-// unchanged, 1 skipped` (`Dry run, nothing written: FILE (…) would add 3, …` for a dry run), then a table of the added, updated and
-// skipped rows (ACTION, LINE, ID, NAME, DETAILS: the changed fields, or why a row was skipped),
-// then the columns nothing imported. Text from the file is made terminal-safe.
+// unchanged, 1 skipped` (`Dry run, nothing written: FILE (…) would add 3, …` for a dry run), then a
+// table of the added, updated and skipped rows (ACTION, LINE, ID, NAME, DETAILS: the changed
+// fields, or why a row was skipped), then the columns nothing imported. Text from the file is made
+// terminal-safe.
 void render_inventory_import(std::ostream& out, const ImportSource& source,
                              const InventoryPlan& plan, bool color);
 
@@ -37,7 +38,8 @@ void render_inventory_import_json(std::ostream& out, const ImportSource& source,
 void render_dependency_import(std::ostream& out, const ImportSource& source,
                               const DependencyPlan& plan, bool color);
 
-// {"file", "preset", "dry_run", "read_as": {…as above}, "summary": {"added", "already_present", "duplicates",
+// {"file", "preset", "dry_run", "read_as": {…as above}, "summary": {"added", "already_present",
+// "duplicates",
 //  "self_links", "unknown_servers", "cycles"}, "added": [{"line", "from", "to"}],
 //  "unknown_servers": [{"line", "reason"}], "cycles": [{"line", "reason"}]}
 void render_dependency_import_json(std::ostream& out, const ImportSource& source,

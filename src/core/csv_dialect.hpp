@@ -9,8 +9,8 @@ namespace mbl::import_detail {
 
 struct DelimiterChoice {
     char delimiter = ',';
-    bool forced = false;            // `forced` given, or a `sep=` line
-    std::size_t skipped_bytes = 0;  // the `sep=C` line, which is not part of the CSV
+    bool forced = false;           // `forced` given, or a `sep=` line
+    std::size_t skipped_bytes = 0; // the `sep=C` line, which is not part of the CSV
     std::size_t skipped_lines = 0;
 };
 

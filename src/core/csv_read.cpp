@@ -1,4 +1,5 @@
-// read_csv: RFC 4180 (any delimiter) through libcsv (Debian's libcsv-dev, 3.0.x), with line numbers.
+// read_csv: RFC 4180 (any delimiter) through libcsv (Debian's libcsv-dev, 3.0.x), with line
+// numbers.
 //
 // Why libcsv: a small, long-lived C parser (in Debian since 2008) that handles quoted fields
 // with commas, doubled quotes and line breaks, CRLF and LF, and in strict mode (CSV_STRICT)
@@ -17,11 +18,10 @@
 // CSV_APPEND_NULL and CSV_EMPTY_IS_NULL are not used: fields are copied with their length into
 // std::string, and an empty field is just empty.
 #include "csv_dialect.hpp"
-#include "text_encoding.hpp"
-
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
 #include "mbl/raw_json.hpp"
+#include "text_encoding.hpp"
 
 #include <csv.h>
 #include <fmt/format.h>

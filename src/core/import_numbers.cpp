@@ -10,7 +10,7 @@
 namespace mbl {
 namespace {
 
-constexpr std::string_view no_break_space = "\xC2\xA0";        // U+00A0
+constexpr std::string_view no_break_space = "\xC2\xA0";            // U+00A0
 constexpr std::string_view narrow_no_break_space = "\xE2\x80\xAF"; // U+202F
 
 bool is_digit(char c) {
@@ -149,7 +149,8 @@ bool is_dot_grouped_integer(std::string_view body) {
 }
 
 std::optional<std::string> read_with(std::string_view body, DecimalMark mark) {
-    if (is_plain_json_number(body) && !(mark == DecimalMark::comma && is_dot_grouped_integer(body))) {
+    if (is_plain_json_number(body) &&
+        !(mark == DecimalMark::comma && is_dot_grouped_integer(body))) {
         return std::string(body);
     }
     return read_grouped(body, mark);
@@ -174,11 +175,11 @@ NumberReading read_number_cell(std::string_view cell, DecimalMark mark) {
     }
     DecimalMark other = mark == DecimalMark::point ? DecimalMark::comma : DecimalMark::point;
     if (auto number = read_with(body, other)) {
-        reading.problem = fmt::format(
-            "is not a number with {}: only {} reads it ({}{}); pass --{} if the file's "
-            "numbers are written that way",
-            mark_name(mark), mark_name(other), negative ? "-" : "", *number,
-            other == DecimalMark::point ? "decimal-point" : "decimal-comma");
+        reading.problem =
+            fmt::format("is not a number with {}: only {} reads it ({}{}); pass --{} if the file's "
+                        "numbers are written that way",
+                        mark_name(mark), mark_name(other), negative ? "-" : "", *number,
+                        other == DecimalMark::point ? "decimal-point" : "decimal-comma");
         return reading;
     }
     reading.problem =

@@ -18,8 +18,8 @@ namespace mbl {
 namespace {
 
 struct CodePage {
-    std::string_view shown;              // CsvDialect::encoding
-    std::string_view iconv_name;         // for iconv_open
+    std::string_view shown;                // CsvDialect::encoding
+    std::string_view iconv_name;           // for iconv_open
     std::array<std::string_view, 4> names; // what --encoding accepts (lowercase)
 };
 

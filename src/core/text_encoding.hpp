@@ -9,8 +9,8 @@
 namespace mbl::import_detail {
 
 struct Utf8Text {
-    std::string_view text; // the UTF-8 text, without a byte-order mark
-    std::string encoding;  // as CsvDialect::encoding names it
+    std::string_view text;  // the UTF-8 text, without a byte-order mark
+    std::string encoding;   // as CsvDialect::encoding names it
     bool converted = false; // true: `text` lies in the caller's `storage` and is valid UTF-8
 };
 

@@ -57,8 +57,8 @@ TEST_CASE("the four forms Excel saves an RVTools sheet in import the same assets
     for (const Form& form : excel_forms()) {
         CAPTURE(form.file);
         TempBacklog backlog = crm_backlog();
-        std::vector<std::string> args{"import",   "inventory", sample(form.file), "--preset",
-                                      "rvtools", "--workload", "crm"};
+        std::vector<std::string> args{
+            "import", "inventory", sample(form.file), "--preset", "rvtools", "--workload", "crm"};
         args.insert(args.end(), form.flags.begin(), form.flags.end());
         std::string out = run_ok(backlog, args);
         CHECK(contains(lines_of(out)[0], "(rvtools, " + form.read_as +
@@ -91,9 +91,9 @@ TEST_CASE("the four forms Excel saves an RVTools sheet in import the same assets
 
 TEST_CASE("import --format json says how the file was read", "[e2e][import][dialect]") {
     TempBacklog backlog = crm_backlog();
-    json plan = json::parse(run_ok(backlog, {"import", "inventory",
-                                             sample("rvtools-vinfo-unicode.txt"), "--preset",
-                                             "rvtools", "--dry-run", "--format", "json"}));
+    json plan =
+        json::parse(run_ok(backlog, {"import", "inventory", sample("rvtools-vinfo-unicode.txt"),
+                                     "--preset", "rvtools", "--dry-run", "--format", "json"}));
     CHECK(plan["read_as"] ==
           json({{"encoding", "UTF-16LE"}, {"delimiter", "\t"}, {"decimal_mark", "point"}}));
     CHECK(plan["summary"]["added"] == 3);
@@ -143,11 +143,10 @@ TEST_CASE("import refuses a wrong or missing --encoding and leaves the file as i
                            "saved by Excel as 'CSV (Comma delimited)', pass --encoding "
                            "windows-1252");
     std::string unicode = sample("rvtools-vinfo-unicode.txt");
-    require_refused(backlog,
-                    {"import", "inventory", unicode, "--preset", "rvtools", "--encoding", "cp1252"},
-                    3,
-                    unicode + ":1: --encoding Windows-1252, but the file starts with a UTF-16LE "
-                              "byte-order mark: it is UTF-16LE; leave out --encoding");
+    require_refused(
+        backlog, {"import", "inventory", unicode, "--preset", "rvtools", "--encoding", "cp1252"}, 3,
+        unicode + ":1: --encoding Windows-1252, but the file starts with a UTF-16LE "
+                  "byte-order mark: it is UTF-16LE; leave out --encoding");
     std::string en = sample("rvtools-vinfo-excel-en.csv");
     require_refused(backlog,
                     {"import", "inventory", en, "--preset", "rvtools", "--encoding", "latin1"}, 3,
@@ -156,13 +155,12 @@ TEST_CASE("import refuses a wrong or missing --encoding and leaves the file as i
                     {"import", "inventory", en, "--preset", "rvtools", "--encoding", "utf-16"}, 2,
                     "--encoding 'utf-16': not an encoding mbl knows; use one of windows-1252 "
                     "(cp1252), iso-8859-1 (latin1)");
-    require_refused(backlog,
-                    {"import", "inventory", en, "--preset", "rvtools", "--delimiter", ":"}, 2,
-                    "--delimiter must be ',', ';', tab (or \\t) or '|', not ':'");
-    require_refused(backlog,
-                    {"import", "inventory", en, "--preset", "rvtools", "--decimal-comma",
-                     "--decimal-point"},
-                    2, "excludes");
+    require_refused(backlog, {"import", "inventory", en, "--preset", "rvtools", "--delimiter", ":"},
+                    2, "--delimiter must be ',', ';', tab (or \\t) or '|', not ':'");
+    require_refused(
+        backlog,
+        {"import", "inventory", en, "--preset", "rvtools", "--decimal-comma", "--decimal-point"}, 2,
+        "excludes");
     CHECK(backlog.text() == backlog.original());
 }
 

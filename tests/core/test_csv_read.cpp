@@ -319,7 +319,7 @@ TEST_CASE("read_csv reads the four forms Excel saves the same sheet in alike", "
         REQUIRE(table->records.size() == en.records.size());
         for (std::size_t i = 0; i < en.records.size(); ++i) {
             CHECK(table->records[i].line == en.records[i].line);
-            CHECK(table->records[i].fields[0] == en.records[i].fields[0]); // VM
+            CHECK(table->records[i].fields[0] == en.records[i].fields[0]);   // VM
             CHECK(table->records[i].fields[12] == en.records[i].fields[12]); // Annotation
         }
     }

@@ -38,7 +38,7 @@ TEST_CASE("read_number_cell reads plain numbers as written with either mark", "[
         CHECK(read("1024.5", mark) == "1024.5");
         CHECK(read("1.5", mark) == "1.5");
         CHECK(read("0.500", mark) == "0.500"); // 0 cannot lead a group: a decimal
-        CHECK(read("2.50", mark) == "2.50");    // the digits kept as written
+        CHECK(read("2.50", mark) == "2.50");   // the digits kept as written
         CHECK(read("2.5e3", mark) == "2.5e3");
         CHECK(read("1E-2", mark) == "1E-2");
         CHECK(read("-0.25", mark) == "-0.25");
@@ -110,10 +110,11 @@ TEST_CASE("read_number_cell refuses what only the other mark reads, and says whi
 TEST_CASE("read_number_cell refuses groups of the wrong size and other text", "[import-numbers]") {
     for (DecimalMark mark : {point, comma}) {
         for (std::string_view cell :
-             {"four", "", "-", "+5", "12 MB", "1.2.3", "1,2,3", "1,2345,678", "1234,567.8",
-              "1234.567,8", ".5", ",5", "5.", "5,", "1,,024", "1..024", "012", "00,5", "0,500.5",
-              "1,024.5.5", "1.024,5,5", "1,5e3", "0x10", "1e", "--1", "1-", "NaN", "Infinity",
-              "1_024", "1'024", "12,288 ", " 12"}) {
+             {"four",       "",           "-",          "+5",   "12 MB",   "1.2.3",     "1,2,3",
+              "1,2345,678", "1234,567.8", "1234.567,8", ".5",   ",5",      "5.",        "5,",
+              "1,,024",     "1..024",     "012",        "00,5", "0,500.5", "1,024.5.5", "1.024,5,5",
+              "1,5e3",      "0x10",       "1e",         "--1",  "1-",      "NaN",       "Infinity",
+              "1_024",      "1'024",      "12,288 ",    " 12"}) {
             INFO(std::string(cell) << (mark == point ? " with a decimal point" : " with a comma"));
             CHECK(refused(cell, mark));
         }
