@@ -4,8 +4,8 @@
 // (`1,2,3`, groups of any size) and depend on the locales installed.
 #include "mbl/import.hpp"
 
+#include <array>
 #include <fmt/format.h>
-#include <vector>
 
 namespace mbl {
 namespace {
@@ -54,18 +54,24 @@ bool is_plain_json_number(std::string_view text) {
 }
 
 // The digit runs of `text` and the separator before each run after the first (`.`, `,`, or a
-// no-break space of either width, as the bytes written); nullopt for anything else in it.
+// no-break space of either width, as the bytes written); nullopt for anything else in it, or for
+// more pieces than any number has (a fixed array: no allocation per cell).
 struct Pieces {
-    std::vector<std::string_view> runs;
-    std::vector<std::string_view> separators;
+    static constexpr std::size_t most = 24;
+    std::array<std::string_view, most> runs;
+    std::array<std::string_view, most> separators; // separators[i] comes before runs[i + 1]
+    std::size_t count = 0;                         // runs
 };
 
 std::optional<Pieces> split_pieces(std::string_view text) {
     Pieces pieces;
     std::size_t at = 0;
     while (true) {
+        if (pieces.count == Pieces::most) {
+            return std::nullopt;
+        }
         std::size_t run = digits_at(text, at);
-        pieces.runs.push_back(text.substr(at, run));
+        pieces.runs[pieces.count++] = text.substr(at, run);
         at += run;
         if (at == text.size()) {
             return pieces;
@@ -81,7 +87,7 @@ std::optional<Pieces> split_pieces(std::string_view text) {
         } else {
             return std::nullopt;
         }
-        pieces.separators.push_back(rest.substr(0, width));
+        pieces.separators[pieces.count - 1] = rest.substr(0, width);
         at += width;
     }
 }
@@ -94,10 +100,10 @@ std::optional<std::string> read_grouped(std::string_view body, DecimalMark mark)
     }
     const std::string_view decimal = mark == DecimalMark::point ? "." : ",";
     const std::string_view group = mark == DecimalMark::point ? "," : ".";
-    std::size_t integer_runs = pieces->runs.size();
+    std::size_t integer_runs = pieces->count;
     std::string_view fraction;
-    if (!pieces->separators.empty() && pieces->separators.back() == decimal) {
-        fraction = pieces->runs.back();
+    if (pieces->count > 1 && pieces->separators[pieces->count - 2] == decimal) {
+        fraction = pieces->runs[pieces->count - 1];
         --integer_runs;
         if (fraction.empty()) {
             return std::nullopt;
@@ -120,7 +126,7 @@ std::optional<std::string> read_grouped(std::string_view body, DecimalMark mark)
         }
         number += run;
     }
-    std::string_view first = pieces->runs.front();
+    std::string_view first = pieces->runs[0];
     if (first.empty() || (first.size() > 1 && first[0] == '0')) {
         return std::nullopt; // `,5`, `012`
     }
@@ -137,11 +143,11 @@ std::optional<std::string> read_grouped(std::string_view body, DecimalMark mark)
 // With a decimal comma, `12.288` and `1.024.000` are grouped integers, not decimals.
 bool is_dot_grouped_integer(std::string_view body) {
     std::optional<Pieces> pieces = split_pieces(body);
-    if (!pieces || pieces->separators.empty()) {
+    if (!pieces || pieces->count < 2) {
         return false;
     }
-    for (std::string_view separator : pieces->separators) {
-        if (separator != ".") {
+    for (std::size_t i = 0; i + 1 < pieces->count; ++i) {
+        if (pieces->separators[i] != ".") {
             return false;
         }
     }

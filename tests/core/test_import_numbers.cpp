@@ -135,4 +135,10 @@ TEST_CASE("read_number_cell: the first group has 1 to 3 digits and no leading ze
     CHECK(read("0,500", comma) == "0.500");
     CHECK(read("1000.000", comma) == "1000.000"); // a plain decimal: 1000 cannot be a first group
     CHECK(read("0.500", comma) == "0.500");
+    std::string long_number = "1";
+    for (int group = 0; group < 22; ++group) {
+        long_number += ",000";
+    }
+    CHECK(read(long_number, point) == "1" + std::string(66, '0')); // 23 pieces: read
+    CHECK(refused(long_number + ",000,000", point));               // more pieces than a number has
 }
