@@ -103,7 +103,8 @@ struct NumberReading {
 };
 
 // `cell` (already trimmed) read as a number in a file whose decimal mark is `mark`:
-// - plain JSON numbers (`12288`, `-3`, `1024.5`, `2.5e3`) are read as written, with either mark,
+// - plain JSON numbers (`12288`, `-3`, `1024.5`, `2.5e3`) are read as written, with either mark
+//   (whether a double holds `1e400` is the caller's question),
 //   except that with a decimal comma `12.288` (see the next rule) is 12288;
 // - an optional `-`, then the digits in groups: a first group of 1 to 3 digits not starting with
 //   0, then groups of exactly 3 digits, each after one group separator; then, optionally, the

@@ -144,6 +144,20 @@ ColumnUse mapped_use(std::string_view field, std::string_view mapping) {
                                   mapping));
 }
 
+// `number` (JSON number text) as the loader's raw capture spells it (`-0` is `0`), so that the
+// saved file loads back the same; nullopt beyond a double's range (`1e400`). Short unsigned
+// integers, most cells, are already canonical and skip the parse.
+std::optional<RawJson> as_raw_number(std::string number) {
+    if (number.size() < 16 && number.find_first_not_of("0123456789") == std::string::npos) {
+        return RawJson{std::move(number)};
+    }
+    try {
+        return parse_raw_json(number, 1);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
 std::string_view required_header(ImportPreset preset) {
     return preset == ImportPreset::rvtools ? "VM" : "*Server name";
 }
@@ -228,7 +242,10 @@ std::optional<RawJson> cell_value(std::string_view cell, CellType type, std::str
     if (type != CellType::text) {
         NumberReading reading = read_number_cell(cell, dialect.decimal);
         if (reading.number) {
-            return RawJson{std::move(*reading.number)};
+            if (auto number = as_raw_number(std::move(*reading.number))) {
+                return number;
+            }
+            reading.problem = "is beyond the range of a number (a double); check the cell";
         }
         if (type == CellType::number) {
             throw input_error(fmt::format("{}:{}: column '{}': '{}' {} (read as {})", label, line,

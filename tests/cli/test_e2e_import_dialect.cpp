@@ -183,3 +183,20 @@ TEST_CASE("import dependencies reads a ';'-separated Windows-1252 export",
     CHECK(asset_in(json::parse(backlog.text()), "crm-web-01")["depends_on"] ==
           json::array({"crm-sql-01"}));
 }
+
+TEST_CASE("import refuses a number beyond a double and writes -0 as the file spells it",
+          "[e2e][import][dialect]") {
+    TempBacklog backlog = crm_backlog();
+    std::filesystem::path csv = backlog.dir() / "vinfo.csv";
+    write_file(csv, "VM,CPUs,Memory,In Use MiB\nweb-10,-0,\"1,024\",-1.50\nweb-11,1e400,1,1\n");
+    std::string file = csv.string();
+    require_refused(backlog, {"import", "inventory", file, "--preset", "rvtools"}, 3,
+                    file + ":3: column 'CPUs': '1e400' is beyond the range of a number (a double)");
+    write_file(csv, "VM,CPUs,Memory,In Use MiB\nweb-10,-0,\"1,024\",-1.50\n");
+    run_ok(backlog, {"import", "inventory", file, "--preset", "rvtools"});
+    std::string text = backlog.text();
+    CHECK(contains(text, "\"cores\": 0,"));
+    CHECK(contains(text, "\"memory_mb\": 1024,"));
+    CHECK(contains(text, "\"in_use_mib\": -1.50"));
+    run_ok(backlog, {"fmt", "--check"}); // the file is canonical: it loads back the same
+}
