@@ -75,6 +75,23 @@ CsvTable read_export(const ImportOptions& options) {
     return read_csv(read_input_file(options.file), options.file, read);
 }
 
+// `make_plan()`, an import's planning; an input error about a line of `file` that does not say how
+// the file was read gets `(read as …)` appended: a missing column is often a wrong delimiter.
+template <typename MakePlan>
+auto explaining_dialect(const std::string& file, const CsvTable& table, MakePlan make_plan) {
+    try {
+        return make_plan();
+    } catch (const Error& error) {
+        std::string_view message = error.what();
+        if (error.status() != ExitStatus::input || !message.starts_with(file + ":") ||
+            message.find("(read as ") != std::string_view::npos) {
+            throw;
+        }
+        throw Error(error.status(),
+                    fmt::format("{} (read as {})", message, describe_dialect(table.dialect)));
+    }
+}
+
 // How the file is read: each flag forces what is otherwise detected. `numbers`: the command
 // reads numeric cells (--decimal-comma, --decimal-point).
 void add_dialect_flags(CLI::App& command, ImportOptions& options, bool numbers) {
@@ -118,10 +135,14 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
     InventoryPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
-        plan = plan_inventory_import(loaded.backlog, table, import, options.file);
+        plan = explaining_dialect(options.file, table, [&] {
+            return plan_inventory_import(loaded.backlog, table, import, options.file);
+        });
     } else {
         modify_backlog(global, [&](Backlog& backlog) {
-            plan = plan_inventory_import(backlog, table, import, options.file);
+            plan = explaining_dialect(options.file, table, [&] {
+                return plan_inventory_import(backlog, table, import, options.file);
+            });
             apply_inventory_plan(backlog, plan);
         });
     }
@@ -145,10 +166,14 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
     DependencyPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
-        plan = plan_dependency_import(loaded.backlog, table, options.file);
+        plan = explaining_dialect(options.file, table, [&] {
+            return plan_dependency_import(loaded.backlog, table, options.file);
+        });
     } else {
         modify_backlog(global, [&](Backlog& backlog) {
-            plan = plan_dependency_import(backlog, table, options.file);
+            plan = explaining_dialect(options.file, table, [&] {
+                return plan_dependency_import(backlog, table, options.file);
+            });
             apply_dependency_plan(backlog, plan);
         });
     }

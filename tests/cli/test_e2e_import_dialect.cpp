@@ -128,6 +128,12 @@ TEST_CASE("--delimiter and --decimal-comma force what is otherwise detected",
     run_ok(backlog, {"import", "inventory", file, "--preset", "rvtools", "--decimal-point"});
     CHECK(asset_in(json::parse(backlog.text()), "web-08")["attributes"]["memory_mb"] == 1024.5);
 
+    // forced wrong: the missing column says how the file was read
+    require_refused(backlog,
+                    {"import", "inventory", file, "--preset", "rvtools", "--delimiter", ","}, 3,
+                    file + ":1: no 'VM' column, which the rvtools preset needs; is this the right "
+                           "--preset, or map the name column with --map 'COLUMN=name' (read as "
+                           "','-separated UTF-8, decimal point)");
     // a file with no delimiter in the header, forced
     write_file(csv, "VM|CPUs\nweb-09|4\n");
     run_ok(backlog, {"import", "inventory", file, "--preset", "rvtools", "--delimiter", "|"});
