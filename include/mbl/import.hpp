@@ -82,11 +82,14 @@ struct CsvTable {
 //   occurs (one column), `,`; a tie between two that occur is refused (pass --delimiter).
 // - Decimal mark: `options.decimal`; else comma for `;`-separated files, point otherwise. It is
 //   only recorded in `dialect` here: read_number_cell applies it to numeric cells.
-// Refuses with Error(input) `<label>:<line>: <reason>; <what to do> (read as <dialect>)`:
-// text that is not UTF-8 (line of the first bad byte, and a hint at --encoding), a header that
-// holds NUL bytes (UTF-16 without a BOM), a quote inside an unquoted field or text after a closing
-// quote, a quoted field left open at the end, a record with more fields than the header, an
-// empty file or an empty header cell. A record with fewer fields is padded with empty ones
+// Refuses with Error(input) `<label>:<line>: <reason>; <what to do>`, followed by `(read as
+// <describe_dialect>)` where a wrong delimiter or encoding could be the cause: text that is not
+// UTF-8 (line of the first bad byte, and a hint at --encoding), broken UTF-16 (a lone surrogate,
+// an odd number of bytes), a byte the forced code page does not define, a forced code page on a
+// file that is UTF-8 or UTF-16, a header that holds NUL bytes (UTF-16 without a BOM), a tie
+// between delimiters, a quote inside an unquoted field or text after a closing quote, a quoted
+// field left open at the end, a record with more fields than the header, an empty file or an
+// empty header cell. A record with fewer fields is padded with empty ones
 // (spreadsheets drop trailing empty cells). Error(usage) for an encoding name it does not know.
 // UTF-8 text is parsed in place; other encodings are converted once, into one new string.
 CsvTable read_csv(std::string_view text, std::string_view label,
@@ -103,9 +106,9 @@ struct NumberReading {
 };
 
 // `cell` (already trimmed) read as a number in a file whose decimal mark is `mark`:
-// - plain JSON numbers (`12288`, `-3`, `1024.5`, `2.5e3`) are read as written, with either mark
-//   (whether a double holds `1e400` is the caller's question),
-//   except that with a decimal comma `12.288` (see the next rule) is 12288;
+// - plain JSON numbers (`12288`, `-3`, `1024.5`, `2.5e3`) are read as written, with either mark,
+//   except that with a decimal comma `12.288` (see the next rule) is 12288 (whether a double
+//   holds `1e400` is the caller's question);
 // - an optional `-`, then the digits in groups: a first group of 1 to 3 digits not starting with
 //   0, then groups of exactly 3 digits, each after one group separator; then, optionally, the
 //   decimal mark and at least one digit. The group separators are `,` with a decimal point, `.`
