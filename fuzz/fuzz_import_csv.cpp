@@ -1,12 +1,14 @@
 // libFuzzer target: the CSV importer. The first byte picks what the rest is imported as: its two
 // low bits an inventory with the azure-migrate, rvtools or generic preset (with bit 8: the
 // azure-migrate-assessment, azure-migrate-discovered or aws-ads preset), or 3 a dependency
-// export; bit 4 a workload for new assets. The rest is the CSV. For any bytes, reading and planning either refuse them with mbl::Error or give a
-// plan; applied to a small backlog, the result's canonical text must load without error and
-// give the same canonical text again, byte for byte: an import can never write a file mbl cannot
-// read back, and never closes a dependency cycle (the small backlog has none: validate must not
-// find one after the import). Crashes, hangs, leaks and undefined behaviour are caught by libFuzzer
-// and the sanitizers this target is built with (MBL_FUZZ=ON).
+// export; bit 4 a workload for new assets; bits 16 to 128 which of read_csv's options are forced
+// (read_options). The rest is the CSV, in any encoding. For any bytes, reading and planning either
+// refuse them with mbl::Error or give a plan; applied to a small backlog, the result's canonical
+// text must load without error and give the same canonical text again, byte for byte: an import
+// can never write a file mbl cannot read back, and never closes a dependency cycle (the small
+// backlog has none: validate must not find one after the import). Crashes, hangs, leaks and
+// undefined behaviour are caught by libFuzzer and the sanitizers this target is built with
+// (MBL_FUZZ=ON).
 
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
@@ -41,8 +43,25 @@ constexpr std::string_view small_backlog = R"({
     std::abort();
 }
 
+// Bits 16 to 128 of the choice byte force what read_csv otherwise detects (the BOM, the delimiter
+// and the decimal mark are detected from the bytes themselves): a code page, the delimiter
+// (`;` or tab), the decimal comma.
+mbl::CsvReadOptions read_options(std::uint8_t choice) {
+    mbl::CsvReadOptions options;
+    if ((choice & 128) != 0) {
+        options.encoding = "windows-1252";
+    }
+    if ((choice & 16) != 0) {
+        options.decimal = mbl::DecimalMark::comma;
+    }
+    if ((choice & 32) != 0) {
+        options.delimiter = (choice & 64) != 0 ? '\t' : ';';
+    }
+    return options;
+}
+
 void import_into(mbl::Backlog& backlog, std::uint8_t choice, std::string_view bytes) {
-    mbl::CsvTable table = mbl::read_csv(bytes, "fuzz.csv");
+    mbl::CsvTable table = mbl::read_csv(bytes, "fuzz.csv", read_options(choice));
     if (choice % 4 == 3) {
         mbl::apply_dependency_plan(backlog,
                                    mbl::plan_dependency_import(backlog, table, "fuzz.csv"));

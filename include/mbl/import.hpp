@@ -15,7 +15,7 @@
 
 namespace mbl {
 
-// ---- CSV (RFC 4180) ------------------------------------------------------------------------
+// ---- CSV (RFC 4180, as spreadsheets write it) -----------------------------------------------
 
 // One record of a CSV file: its fields and the line it starts on (1-based, counting the line
 // breaks inside quoted fields of earlier records).
@@ -24,20 +24,102 @@ struct CsvRecord {
     std::vector<std::string> fields;
 };
 
+// The mark between the whole and the fractional part of the file's numbers. The other one of `.`
+// and `,` is then the group (thousands) separator: `1,024.5` with a decimal point, `1.024,5` with
+// a decimal comma (read_number_cell says exactly what is accepted).
+enum class DecimalMark { point, comma };
+
+// How a CSV file was read: what read_csv detected, or what the caller forced.
+struct CsvDialect {
+    // The file's encoding as people name it: `UTF-8`, `UTF-8 with BOM`, `UTF-16LE`, `UTF-16BE`
+    // (both with a BOM), or the single-byte code page given (`Windows-1252`, `ISO-8859-1`, …).
+    std::string encoding = "UTF-8";
+    char delimiter = ',';                     // `,` `;` `\t` `|` (or any forced one)
+    DecimalMark decimal = DecimalMark::point; // `;`-separated: comma; otherwise point
+    bool delimiter_forced = false;            // given by the caller or a `sep=` first line
+    bool decimal_forced = false;              // given by the caller
+};
+
+// `';'-separated Windows-1252, decimal comma`, `tab-separated UTF-16LE, decimal point`: how the
+// summary and the errors say how a file was read.
+std::string describe_dialect(const CsvDialect& dialect);
+
+// What the caller forces; each one left empty is detected.
+struct CsvReadOptions {
+    std::optional<char> delimiter;       // else: from the header line (see read_csv)
+    std::optional<std::string> encoding; // a name parse_encoding_name accepts; else UTF-8/16
+    std::optional<DecimalMark> decimal;  // else: comma for `;`-separated files, else point
+};
+
+// `--delimiter` values: `,` `;` `|`, and a tab as `tab`, `\t` (backslash, t) or the character
+// itself; nullopt for anything else.
+std::optional<char> parse_delimiter(std::string_view text);
+
+// The single-byte code pages `--encoding` accepts, by any of their names (case-insensitive):
+// `windows-1252` (`cp1252`, `1252`), `iso-8859-1` (`latin1`), `iso-8859-15` (`latin9`),
+// `windows-1250` (`cp1250`), `windows-1251` (`cp1251`), and `utf-8` (`utf8`: the default,
+// without detection of UTF-16). Returns the name to show (`Windows-1252`); nullopt otherwise.
+std::optional<std::string> parse_encoding_name(std::string_view text);
+
+// The names above, for a usage error: `windows-1252 (cp1252), iso-8859-1 (latin1), …`.
+std::string_view accepted_encoding_names();
+
 struct CsvTable {
     std::vector<std::string> header; // the first record
     std::size_t header_line = 1;
     std::vector<CsvRecord> records; // every record after it, blank lines left out
+    CsvDialect dialect;             // how the text was read (read_csv fills it in)
 };
 
-// Reads `text` as RFC 4180 CSV: fields separated by `,`, records by CRLF or LF, fields quoted with
-// `"` may hold commas, doubled quotes and line breaks. A UTF-8 byte-order mark at the start is
-// skipped. Refuses with Error(input) `<label>:<line>: <reason>; <what to do>`:
-// text that is not UTF-8 (line of the first bad byte), a quote inside an unquoted field or text
-// after a closing quote, a quoted field left open at the end, a record with more fields than the
-// header, an empty file or an empty header cell. A record with fewer fields is padded with empty
-// ones (spreadsheets drop trailing empty cells).
-CsvTable read_csv(std::string_view text, std::string_view label);
+// Reads `text` as CSV as spreadsheets write it, then as RFC 4180: records separated by CRLF or LF,
+// fields quoted with `"` may hold the delimiter, doubled quotes and line breaks.
+// - Encoding: a UTF-16LE or UTF-16BE byte-order mark means UTF-16 (converted to UTF-8; a lone
+//   surrogate is refused with its line); otherwise UTF-8, its BOM skipped. With
+//   `options.encoding`, the text is converted from that code page instead (a byte it does not
+//   define is refused with its line).
+// - Delimiter: `options.delimiter`; else a first line `sep=C` (Excel's own hint, skipped); else
+//   the most frequent of `,` `;` and tab outside quotes on the first non-blank line. When none
+//   occurs (one column), `,`; a tie between two that occur is refused (pass --delimiter).
+// - Decimal mark: `options.decimal`; else comma for `;`-separated files, point otherwise. It is
+//   only recorded in `dialect` here: read_number_cell applies it to numeric cells.
+// Refuses with Error(input) `<label>:<line>: <reason>; <what to do>`, followed by `(read as
+// <describe_dialect>)` where a wrong delimiter or encoding could be the cause: text that is not
+// UTF-8 (line of the first bad byte, and a hint at --encoding), broken UTF-16 (a lone surrogate,
+// an odd number of bytes), a byte the forced code page does not define, a forced code page on a
+// file that is UTF-8 or UTF-16, a header that holds NUL bytes (UTF-16 without a BOM), a tie
+// between delimiters, a quote inside an unquoted field or text after a closing quote, a quoted
+// field left open at the end, a record with more fields than the header, an empty file or an
+// empty header cell. A record with fewer fields is padded with empty ones
+// (spreadsheets drop trailing empty cells). Error(usage) for an encoding name it does not know.
+// UTF-8 text is parsed in place; other encodings are converted once, into one new string.
+CsvTable read_csv(std::string_view text, std::string_view label,
+                  const CsvReadOptions& options = {});
+
+// ---- Numbers as spreadsheets display them ------------------------------------------------------
+
+// The reading of one numeric cell: `number` (JSON number text, `.` as the decimal mark, no group
+// separators, the digits as written) when it fits the rule, else `problem`: why not and what to do,
+// a phrase that follows the quoted cell (`is not a number; …`).
+struct NumberReading {
+    std::optional<std::string> number;
+    std::string problem;
+};
+
+// `cell` (already trimmed) read as a number in a file whose decimal mark is `mark`:
+// - plain JSON numbers (`12288`, `-3`, `1024.5`, `2.5e3`) are read as written, with either mark,
+//   except that with a decimal comma `12.288` (see the next rule) is 12288 (whether a double
+//   holds `1e400` is the caller's question);
+// - an optional `-`, then the digits in groups: a first group of 1 to 3 digits not starting with
+//   0, then groups of exactly 3 digits, each after one group separator; then, optionally, the
+//   decimal mark and at least one digit. The group separators are `,` with a decimal point, `.`
+//   with a decimal comma, and with either a no-break space (U+00A0) or a narrow no-break space
+//   (U+202F), as French Excel writes them; one cell uses one kind;
+// - a decimal comma (`2,5`, `1024,5`) only in a file with a decimal comma.
+// So `12,288` `1,024.5` read 12288 and 1024.5 with a decimal point; `12.288` `1.024,5` `2,5` read
+// 12288, 1024.5 and 2.5 with a decimal comma. Everything else is refused: a cell that only the
+// other mark can read (`1.024,5` or `2,5` with a decimal point: pass --decimal-comma), groups of
+// the wrong size (`12,28`), mixed separators, letters, units, a `+` sign.
+NumberReading read_number_cell(std::string_view cell, DecimalMark mark);
 
 // ---- Inventory --------------------------------------------------------------------------------
 

@@ -24,6 +24,11 @@ struct ImportOptions {
     std::vector<std::string> mappings;
     std::optional<std::string> sheet; // of a workbook
     bool dry_run = false;
+    // How the CSV is read (add_dialect_flags): empty or false means detected.
+    std::string delimiter;
+    std::string encoding;
+    bool decimal_comma = false;
+    bool decimal_point = false;
 };
 
 // Rows done out of all, rewritten in place on stderr, only when stderr is a terminal: a
@@ -41,24 +46,53 @@ std::function<void(std::size_t, std::size_t)> progress_on(std::ostream& err) {
     };
 }
 
-// An export as a table: a CSV, or the chosen sheet of an .xlsx workbook (by its first bytes,
-// whatever its name says). `label` names it in later errors: `FILE`, or `FILE:SHEET` (whose
-// lines are row numbers).
+// --delimiter, --encoding, --decimal-comma and --decimal-point as read_csv's options.
+CsvReadOptions read_options(const ImportOptions& options) {
+    CsvReadOptions read;
+    if (!options.delimiter.empty()) {
+        read.delimiter = parse_delimiter(options.delimiter);
+        if (!read.delimiter) {
+            throw usage_error(fmt::format(
+                "--delimiter must be ',', ';', tab (or \\t) or '|', not '{}'", options.delimiter));
+        }
+    }
+    if (!options.encoding.empty()) {
+        read.encoding = parse_encoding_name(options.encoding);
+        if (!read.encoding) {
+            throw usage_error(fmt::format("--encoding '{}': not an encoding mbl knows; use one of "
+                                          "{} (UTF-8 and UTF-16 with a byte-order mark are "
+                                          "detected without it)",
+                                          options.encoding, accepted_encoding_names()));
+        }
+    }
+    if (options.decimal_comma) {
+        read.decimal = DecimalMark::comma;
+    } else if (options.decimal_point) {
+        read.decimal = DecimalMark::point;
+    }
+    return read;
+}
+
+// An export as a table: a CSV read as --delimiter/--encoding/--decimal-* say (else as detected), or
+// the chosen sheet of an .xlsx workbook (by its first bytes, whatever its name says), whose cells
+// hold typed values and take none of those flags. `label` names it in later errors: `FILE`, or
+// `FILE:SHEET` (whose lines are row numbers).
 struct ExportTable {
     CsvTable table;
     std::string sheet; // empty for a CSV
     std::string label;
 };
 
-ExportTable read_export(const std::string& file, const std::optional<std::string>& sheet,
-                        std::string_view preset) {
+ExportTable read_export(const ImportOptions& options, std::string_view preset) {
+    CsvReadOptions read = read_options(options); // usage errors before the file is read
+    const std::string& file = options.file;
     std::string bytes = read_input_file(file);
     switch (sniff_input_kind(bytes)) {
     case InputKind::csv:
-        if (sheet) {
+        if (options.sheet) {
             throw usage_error(fmt::format("--sheet: {} is not an .xlsx workbook", file));
         }
-        return {read_csv(bytes, file), "", file};
+        return {read_csv(bytes, file, read), "", file};
     case InputKind::ole_binary:
         throw input_error(fmt::format(
             "{}: an old binary Excel workbook (.xls) or a password-protected one, which mbl "
@@ -68,9 +102,57 @@ ExportTable read_export(const std::string& file, const std::optional<std::string
     case InputKind::xlsx:
         break;
     }
-    std::string chosen = choose_sheet(xlsx_sheet_names(bytes, file), sheet, preset, file);
+    if (read.delimiter || read.encoding || read.decimal) {
+        throw usage_error(fmt::format("--delimiter, --encoding, --decimal-comma and "
+                                      "--decimal-point are for CSV files; {} is an .xlsx "
+                                      "workbook, whose cells hold typed values",
+                                      file));
+    }
+    std::string chosen = choose_sheet(xlsx_sheet_names(bytes, file), options.sheet, preset, file);
     CsvTable table = read_xlsx_sheet(bytes, chosen, file);
     return {std::move(table), chosen, fmt::format("{}:{}", file, chosen)};
+}
+
+// `make_plan()`, an import's planning; for a CSV, an input error about a line of the file that
+// does not say how the file was read gets `(read as …)` appended: a missing column is often a wrong
+// delimiter. A workbook's errors pass unchanged.
+template <typename MakePlan> auto explaining_dialect(const ExportTable& input, MakePlan make_plan) {
+    try {
+        return make_plan();
+    } catch (const Error& error) {
+        std::string_view message = error.what();
+        if (!input.sheet.empty() || error.status() != ExitStatus::input ||
+            !message.starts_with(input.label + ":") ||
+            message.find("(read as ") != std::string_view::npos) {
+            throw;
+        }
+        throw Error(error.status(),
+                    fmt::format("{} (read as {})", message, describe_dialect(input.table.dialect)));
+    }
+}
+
+// How the file is read: each flag forces what is otherwise detected. `numbers`: the command
+// reads numeric cells (--decimal-comma, --decimal-point).
+void add_dialect_flags(CLI::App& command, ImportOptions& options, bool numbers) {
+    command
+        .add_option("--delimiter", options.delimiter,
+                    "The field delimiter: ',', ';', tab (or \\t) or '|' (default: the most "
+                    "frequent of ',' ';' tab in the header line)")
+        ->type_name("C");
+    command
+        .add_option("--encoding", options.encoding,
+                    "A single-byte code page, e.g. windows-1252 (Excel's 'CSV (Comma "
+                    "delimited)'), latin1 (default: UTF-8, or UTF-16 by its byte-order mark)")
+        ->type_name("NAME");
+    if (numbers) {
+        CLI::Option* comma =
+            command.add_flag("--decimal-comma", options.decimal_comma,
+                             "Numbers are written 1.024,5 (default for ';'-separated files)");
+        CLI::Option* point = command.add_flag(
+            "--decimal-point", options.decimal_point,
+            "Numbers are written 1,024.5 (default for ',' and tab-separated files)");
+        comma->excludes(point);
+    }
 }
 
 void run_import_inventory(const ImportOptions& options, const GlobalOptions& global,
@@ -87,35 +169,39 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
     import.mappings = options.mappings;
     import.progress = progress_on(err);
 
-    // refused before the lock is taken
-    ExportTable input = read_export(options.file, options.sheet, options.preset);
+    ExportTable input = read_export(options, options.preset); // refused before the lock
     const CsvTable& table = input.table;
     bool detected = !preset;
     if (detected && !options.mappings.empty() && !detect_inventory_preset(table.header)) {
         preset = ImportPreset::generic; // --map alone: the columns are the user's to name
         detected = false;
     }
-    import.preset =
-        preset ? *preset
-               : detect_inventory_preset_or_throw(table.header, input.label, table.header_line);
-    InventoryPlan plan;
-    if (options.dry_run) {
-        LoadedBacklog loaded = load_for_reading(global);
-        plan = plan_inventory_import(loaded.backlog, input.table, import, input.label);
-    } else {
-        modify_backlog(global, [&](Backlog& backlog) {
-            plan = plan_inventory_import(backlog, input.table, import, input.label);
-            apply_inventory_plan(backlog, plan);
-        });
-    }
-    ImportSource source{options.file, std::string(to_string(import.preset)), options.dry_run,
-                        detected, input.sheet};
-    if (format == OutputFormat::json) {
-        render_inventory_import_json(out, source, plan);
-    } else {
-        render_inventory_import(out, source, plan, use_color(global));
-    }
+    import.preset = preset ? *preset
+                           : explaining_dialect(input, [&] {
+                                 return detect_inventory_preset_or_throw(table.header, input.label,
+                                                                         table.header_line);
+});
+InventoryPlan plan;
+if (options.dry_run) {
+    LoadedBacklog loaded = load_for_reading(global);
+    plan = explaining_dialect(
+        input, [&] { return plan_inventory_import(loaded.backlog, table, import, input.label); });
+} else {
+    modify_backlog(global, [&](Backlog& backlog) {
+        plan = explaining_dialect(
+            input, [&] { return plan_inventory_import(backlog, table, import, input.label); });
+        apply_inventory_plan(backlog, plan);
+    });
 }
+ImportSource source{options.file,    std::string(to_string(import.preset)),
+                    options.dry_run, detected,
+                    input.sheet,     table.dialect};
+if (format == OutputFormat::json) {
+    render_inventory_import_json(out, source, plan);
+} else {
+    render_inventory_import(out, source, plan, use_color(global));
+}
+} // namespace
 
 void run_import_dependencies(const ImportOptions& options, const GlobalOptions& global,
                              std::ostream& out) {
@@ -125,26 +211,31 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
                                       "dependency export only (azure-migrate), not '{}'",
                                       options.preset));
     }
-    ExportTable input = read_export(options.file, options.sheet, options.preset);
-    if (options.preset.empty() && !is_dependency_export(input.table.header)) {
+    ExportTable input = read_export(options, options.preset);
+    const CsvTable& table = input.table;
+    if (options.preset.empty() && !is_dependency_export(table.header)) {
         throw input_error(fmt::format(
             "{}:{}: the header row is not Azure Migrate's dependency export (Source server name, "
             "Source IP, …, Destination server name, Destination IP, Destination port); is this "
-            "the right file?",
-            input.label, input.table.header_line));
+            "the right file?{}",
+            input.label, table.header_line,
+            input.sheet.empty() ? fmt::format(" (read as {})", describe_dialect(table.dialect))
+                                : std::string()));
     }
     DependencyPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
-        plan = plan_dependency_import(loaded.backlog, input.table, input.label);
+        plan = explaining_dialect(
+            input, [&] { return plan_dependency_import(loaded.backlog, table, input.label); });
     } else {
         modify_backlog(global, [&](Backlog& backlog) {
-            plan = plan_dependency_import(backlog, input.table, input.label);
+            plan = explaining_dialect(
+                input, [&] { return plan_dependency_import(backlog, table, input.label); });
             apply_dependency_plan(backlog, plan);
         });
     }
-    ImportSource source{options.file, "azure-migrate", options.dry_run, options.preset.empty(),
-                        input.sheet};
+    ImportSource source{options.file,           "azure-migrate", options.dry_run,
+                        options.preset.empty(), input.sheet,     table.dialect};
     if (format == OutputFormat::json) {
         render_dependency_import_json(out, source, plan);
     } else {
@@ -152,7 +243,7 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
     }
 }
 
-} // namespace
+} // namespace mbl::cli
 
 void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std::ostream& err) {
     CLI::App* imports = add_command_family(
@@ -177,8 +268,10 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         "Templates are skipped. Prints what was added, updated and skipped (table or json).",
         "mbl import inventory vInfo.csv --workload crm --kind vm");
     inventory
-        ->add_option("FILE", inventory_options->file,
-                     "The export: CSV (UTF-8, RFC 4180) or an .xlsx workbook")
+        ->add_option(
+            "FILE", inventory_options->file,
+            "The export: a CSV as a spreadsheet saved it (UTF-8, UTF-16 or --encoding; ',' "
+            "';' or tab), or an .xlsx workbook")
         ->required();
     inventory
         ->add_option("--preset", inventory_options->preset,
@@ -209,6 +302,7 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         ->type_name("NAME");
     inventory->add_flag("--dry-run", inventory_options->dry_run,
                         "Print what would be added, updated and skipped; write nothing");
+    add_dialect_flags(*inventory, *inventory_options, true);
     inventory->callback([inventory_options, &global, &out, &err] {
         run_import_inventory(*inventory_options, global, out, err);
     });
@@ -239,6 +333,7 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         ->type_name("P");
     dependencies->add_flag("--dry-run", dependency_options->dry_run,
                            "Print what would be added; write nothing");
+    add_dialect_flags(*dependencies, *dependency_options, false);
     dependencies->callback([dependency_options, &global, &out] {
         run_import_dependencies(*dependency_options, global, out);
     });

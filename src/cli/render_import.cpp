@@ -43,9 +43,15 @@ std::string row_details(const PlannedRow& row) {
     return row.reason;
 }
 
-// `rvtools`, or `rvtools, recognised from the header`.
+// `rvtools`, `rvtools, recognised from the header`, then for a CSV `, read as ';'-separated
+// UTF-8, decimal comma`.
 std::string preset_note(const ImportSource& source) {
-    return source.detected ? source.preset + ", recognised from the header" : source.preset;
+    std::string note =
+        source.detected ? source.preset + ", recognised from the header" : source.preset;
+    if (source.sheet.empty()) {
+        note += ", read as " + describe_dialect(source.dialect);
+    }
+    return note;
 }
 
 // `servers.csv`, or `rvtools.xlsx, sheet vInfo`.
@@ -69,6 +75,14 @@ ReportJson source_json(const ImportSource& source) {
     document["preset"] = source.preset;
     document["preset_detected"] = source.detected;
     document["dry_run"] = source.dry_run;
+    if (source.sheet.empty()) {
+        document["read_as"] = {
+            {"encoding", source.dialect.encoding},
+            {"delimiter", std::string(1, source.dialect.delimiter)},
+            {"decimal_mark", source.dialect.decimal == DecimalMark::comma ? "comma" : "point"}};
+    } else {
+        document["read_as"] = nullptr; // a workbook's cells are typed
+    }
     return document;
 }
 

@@ -1,4 +1,5 @@
-// read_csv: RFC 4180 through libcsv (Debian's libcsv-dev, 3.0.x), with line numbers.
+// read_csv: RFC 4180 (any delimiter) through libcsv (Debian's libcsv-dev, 3.0.x), with line
+// numbers.
 //
 // Why libcsv: a small, long-lived C parser (in Debian since 2008) that handles quoted fields
 // with commas, doubled quotes and line breaks, CRLF and LF, and in strict mode (CSV_STRICT)
@@ -9,14 +10,18 @@
 //   between records, and a strict-mode error is on the line being fed;
 // - UTF-8: libcsv works on bytes; each line is checked before it is fed (a multi-byte sequence
 //   cannot span a line break, which is ASCII);
-// - the byte-order mark, skipped before parsing;
+// - encodings and the delimiter: the text is made UTF-8 first (text_encoding.cpp: UTF-16 by its
+//   byte-order mark, single-byte code pages through iconv) and the delimiter detected from the
+//   header line (csv_dialect.cpp), then given to libcsv (csv_set_delim);
 // - its default trimming of spaces and tabs around unquoted fields, which RFC 4180 does not do:
 //   turned off with csv_set_space_func (the importers trim cells themselves).
 // CSV_APPEND_NULL and CSV_EMPTY_IS_NULL are not used: fields are copied with their length into
 // std::string, and an empty field is just empty.
+#include "csv_dialect.hpp"
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
 #include "mbl/raw_json.hpp"
+#include "text_encoding.hpp"
 
 #include <csv.h>
 #include <fmt/format.h>
@@ -24,8 +29,6 @@
 
 namespace mbl {
 namespace {
-
-constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
 int no_space(unsigned char) {
     return 0;
@@ -78,18 +81,31 @@ struct ParserDeleter {
 
 } // namespace
 
-CsvTable read_csv(std::string_view text, std::string_view label) {
-    if (text.starts_with(byte_order_mark)) {
-        text.remove_prefix(byte_order_mark.size());
-    }
+CsvTable read_csv(std::string_view text, std::string_view label, const CsvReadOptions& options) {
+    std::string converted; // the text in UTF-8 when it came in another encoding
+    import_detail::Utf8Text utf8 =
+        import_detail::decode_to_utf8(text, options.encoding, converted, label);
+    import_detail::DelimiterChoice delimiter =
+        import_detail::choose_delimiter(utf8.text, options.delimiter, label, utf8.encoding);
+    CsvDialect dialect;
+    dialect.encoding = utf8.encoding;
+    dialect.delimiter = delimiter.delimiter;
+    dialect.delimiter_forced = delimiter.forced;
+    dialect.decimal = options.decimal.value_or(delimiter.delimiter == ';' ? DecimalMark::comma
+                                                                          : DecimalMark::point);
+    dialect.decimal_forced = options.decimal.has_value();
+    const std::string read_as = describe_dialect(dialect);
+    text = utf8.text.substr(delimiter.skipped_bytes);
+
     std::unique_ptr<csv_parser, ParserDeleter> parser(new csv_parser{});
     if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI) != 0) {
         throw input_error(fmt::format("{}: cannot start the CSV parser", label));
     }
     csv_set_space_func(parser.get(), no_space);
+    csv_set_delim(parser.get(), static_cast<unsigned char>(dialect.delimiter));
 
     Collector collector;
-    std::size_t line = 0;
+    std::size_t line = delimiter.skipped_lines;
     std::size_t offset = 0;
     while (offset < text.size()) {
         std::size_t end = text.find('\n', offset);
@@ -97,10 +113,17 @@ CsvTable read_csv(std::string_view text, std::string_view label) {
         std::string_view chunk = text.substr(offset, end - offset);
         offset = end;
         ++line;
-        if (!is_valid_utf8(chunk)) {
+        if (!utf8.converted && !is_valid_utf8(chunk)) {
             refuse(label, line,
-                   "not UTF-8 text; save the export as CSV UTF-8 (Excel: 'CSV UTF-8 (Comma "
-                   "delimited)') and import it again");
+                   "not UTF-8 text (no byte-order mark, so read as UTF-8); if it was saved by "
+                   "Excel as 'CSV (Comma delimited)', pass --encoding windows-1252 (or the file's "
+                   "code page), or save it as 'CSV UTF-8 (Comma delimited)'");
+        }
+        if (collector.records.empty() && collector.between_records &&
+            chunk.find('\0') != std::string_view::npos) {
+            refuse(label, line,
+                   "the header line holds NUL bytes: this looks like UTF-16 text without a "
+                   "byte-order mark; save it again as 'Unicode Text' or 'CSV UTF-8'");
         }
         collector.line_being_fed = line;
         if (collector.between_records && !is_blank_line(chunk)) {
@@ -114,8 +137,10 @@ CsvTable read_csv(std::string_view text, std::string_view label) {
                 refuse(label, line,
                        fmt::format("malformed CSV at column {}: a quote inside an unquoted field, "
                                    "or text after a closing quote; quote the whole field and "
-                                   "double the quotes inside it (\"say \"\"hi\"\"\")",
-                                   parsed + 1));
+                                   "double the quotes inside it (\"say \"\"hi\"\"\"), or pass "
+                                   "--delimiter if the fields are separated by another character "
+                                   "(read as {})",
+                                   parsed + 1, read_as));
             }
             refuse(label, line, csv_strerror(csv_error(parser.get())));
         }
@@ -132,13 +157,15 @@ CsvTable read_csv(std::string_view text, std::string_view label) {
     }
 
     CsvTable table;
+    table.dialect = std::move(dialect);
     table.header = std::move(collector.records.front().fields);
     table.header_line = collector.records.front().line;
     for (std::size_t column = 0; column < table.header.size(); ++column) {
         if (table.header[column].find_first_not_of(" \t") == std::string::npos) {
             refuse(label, collector.records.front().line,
-                   fmt::format("column {} of the header is empty; every column needs a name",
-                               column + 1));
+                   fmt::format("column {} of the header is empty; every column needs a name "
+                               "(read as {})",
+                               column + 1, read_as));
         }
     }
     table.records.reserve(collector.records.size() - 1);
@@ -147,8 +174,12 @@ CsvTable read_csv(std::string_view text, std::string_view label) {
         if (record.fields.size() > table.header.size()) {
             refuse(label, record.line,
                    fmt::format("{} fields, but the header has {} columns; quote fields that hold "
-                               "commas",
-                               record.fields.size(), table.header.size()));
+                               "{}, or pass --delimiter if it is not the delimiter (read as {})",
+                               record.fields.size(), table.header.size(),
+                               table.dialect.delimiter == '\t'
+                                   ? std::string("tabs")
+                                   : fmt::format("'{}'", table.dialect.delimiter),
+                               read_as));
         }
         record.fields.resize(table.header.size());
         table.records.push_back(std::move(record));

@@ -50,6 +50,20 @@ constexpr std::array<std::string_view, 13> sheet_prefixes{
     "vinfo",    "vnetwork",  "vdisk",  "vpartition", "vcpu", "vmemory", "vhost",
     "vcluster", "vsnapshot", "vtools", "vdatastore", "vnic", "vswitch"};
 
+// `number` (JSON number text) as the loader's raw capture spells it (`-0` is `0`), so that the
+// saved file loads back the same; nullopt beyond a double's range (`1e400`). Short unsigned
+// integers, most cells, are already canonical and skip the parse.
+std::optional<RawJson> as_raw_number(std::string number) {
+    if (number.size() < 16 && number.find_first_not_of("0123456789") == std::string::npos) {
+        return RawJson{std::move(number)};
+    }
+    try {
+        return parse_raw_json(number, 1);
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
 } // namespace
 
 std::string ascii_lower(std::string_view text) {
@@ -187,28 +201,24 @@ std::vector<ColumnUse> columns_for(ImportPreset preset, const std::vector<std::s
 }
 
 std::optional<RawJson> cell_value(std::string_view cell, CellType type, std::string_view header,
-                                  std::string_view label, std::size_t line) {
+                                  std::string_view label, std::size_t line,
+                                  const CsvDialect& dialect) {
     cell = trim(cell);
     if (cell.empty()) {
         return std::nullopt;
     }
     if (type != CellType::text) {
-        bool numeric = cell.front() == '-' || (cell.front() >= '0' && cell.front() <= '9');
-        std::optional<RawJson> number;
-        if (numeric) {
-            try {
-                number = parse_raw_json(cell, 1);
-            } catch (const Error&) {
-                number.reset();
+        NumberReading reading = read_number_cell(cell, dialect.decimal);
+        if (reading.number) {
+            if (auto number = as_raw_number(std::move(*reading.number))) {
+                return number;
             }
-        }
-        if (number) {
-            return number;
+            reading.problem = "is beyond the range of a number (a double); check the cell";
         }
         if (type == CellType::number) {
-            throw input_error(fmt::format("{}:{}: column '{}': '{}' is not a number; write it "
-                                          "with digits and a '.' for decimals (e.g. 16 or 2.5)",
-                                          label, line, trim(header), cell));
+            throw input_error(fmt::format("{}:{}: column '{}': '{}' {} (read as {})", label, line,
+                                          trim(header), cell, reading.problem,
+                                          describe_dialect(dialect)));
         }
     }
     return RawJson{json_quote(cell)};

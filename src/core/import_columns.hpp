@@ -112,11 +112,14 @@ struct RowValues {
 // the addresses as `ips` (a JSON array), the source key as `source_id`. Error(input) as
 // cell_value for a cell a number column cannot read.
 RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
-                   const std::vector<std::string>& header, std::string_view label);
+                   const std::vector<std::string>& header, std::string_view label,
+                   const CsvDialect& dialect);
 
-// `cell` (trimmed) as canonical JSON text of `type`; nullopt when the cell is empty. Error(input)
-// `<label>:<line>: column '<header>': '<cell>' is not a number` for a number column.
+// `cell` (trimmed) as canonical JSON text of `type`, numbers read by read_number_cell with the
+// decimal mark of `dialect`; nullopt when the cell is empty. Error(input) `<label>:<line>: column
+// '<header>': '<cell>' is not a number…` (how and why, and the dialect) for a number column.
 std::optional<RawJson> cell_value(std::string_view cell, CellType type, std::string_view header,
-                                  std::string_view label, std::size_t line);
+                                  std::string_view label, std::size_t line,
+                                  const CsvDialect& dialect);
 
 } // namespace mbl::import_detail

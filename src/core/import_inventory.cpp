@@ -172,7 +172,8 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
     const std::size_t total = table.records.size();
     plan.rows.reserve(total);
     for (const CsvRecord& record : table.records) {
-        RowValues values = import_detail::read_row(record, uses, table.header, label);
+        RowValues values =
+            import_detail::read_row(record, uses, table.header, label, table.dialect);
         PlannedRow row;
         row.line = record.line;
         row.name = values.name;

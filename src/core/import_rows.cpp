@@ -75,7 +75,8 @@ RawJson ips_json(const std::vector<std::string>& ips) {
 }
 
 RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
-                   const std::vector<std::string>& header, std::string_view label) {
+                   const std::vector<std::string>& header, std::string_view label,
+                   const CsvDialect& dialect) {
     RowValues row;
     std::map<std::size_t, RawObject> disks;
     for (const ColumnUse& use : uses) {
@@ -107,7 +108,7 @@ RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
         case Target::attribute:
         case Target::disk:
             if (auto value = import_detail::cell_value(cell, use.type, header[use.column], label,
-                                                       record.line)) {
+                                                       record.line, dialect)) {
                 if (use.unit == import_detail::Unit::mib_to_gb && use.type == CellType::number) {
                     value = mib_as_gb(*value);
                 }

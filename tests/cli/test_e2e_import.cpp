@@ -40,7 +40,8 @@ TEST_CASE("import inventory --preset azure-migrate adds and updates assets", "[e
                                        "--preset", "azure-migrate", "--workload", "crm"});
     std::vector<std::string> lines = lines_of(out);
     REQUIRE(lines.size() >= 9);
-    CHECK(contains(lines[0], "(azure-migrate): 3 added, 1 updated, 0 unchanged, 2 skipped"));
+    CHECK(contains(lines[0], "(azure-migrate, read as ','-separated UTF-8 with BOM, decimal "
+                             "point): 3 added, 1 updated, 0 unchanged, 2 skipped"));
     CHECK(lines[2].rfind("ACTION  LINE  ID", 0) == 0);
     CHECK(contains(out, "update     2  crm-sql-01"));
     CHECK(contains(out, "skip       6  crm-web-01"));

@@ -109,3 +109,29 @@ TEST_CASE("read_csv reads the sample exports", "[csv]") {
                StartsWith("in.csv:5: malformed CSV"));
     CHECK_THAT(error_of(import_sample("not-utf8.csv")), StartsWith("in.csv:3: not UTF-8 text"));
 }
+
+TEST_CASE("read_csv reads the four forms Excel saves the same sheet in alike", "[csv]") {
+    mbl::CsvTable en = read_csv(import_sample("rvtools-vinfo-excel-en.csv"), "en.csv");
+    CHECK(mbl::describe_dialect(en.dialect) == "','-separated UTF-8 with BOM, decimal point");
+    mbl::CsvTable de = read_csv(import_sample("rvtools-vinfo-excel-de.csv"), "de.csv");
+    CHECK(mbl::describe_dialect(de.dialect) == "';'-separated UTF-8 with BOM, decimal comma");
+    mbl::CsvTable unicode = read_csv(import_sample("rvtools-vinfo-unicode.txt"), "u.txt");
+    CHECK(mbl::describe_dialect(unicode.dialect) == "tab-separated UTF-16LE, decimal point");
+    mbl::CsvReadOptions cp1252;
+    cp1252.encoding = "windows-1252";
+    mbl::CsvTable ansi = read_csv(import_sample("rvtools-vinfo-excel-1252.csv"), "a.csv", cp1252);
+    CHECK(mbl::describe_dialect(ansi.dialect) == "','-separated Windows-1252, decimal point");
+
+    for (const mbl::CsvTable* table : {&de, &unicode, &ansi}) {
+        CHECK(table->header == en.header);
+        REQUIRE(table->records.size() == en.records.size());
+        for (std::size_t i = 0; i < en.records.size(); ++i) {
+            CHECK(table->records[i].line == en.records[i].line);
+            CHECK(table->records[i].fields[0] == en.records[i].fields[0]);   // VM
+            CHECK(table->records[i].fields[12] == en.records[i].fields[12]); // Annotation
+        }
+    }
+    CHECK(en.records[0].fields[0] == "M\xC3\xBCller-App-01");
+    CHECK(en.records[0].fields[5] == "12,288");
+    CHECK(de.records[0].fields[5] == "12.288");
+}
