@@ -67,17 +67,17 @@ TEST_CASE("the four forms Excel saves an RVTools sheet in import the same assets
         json file = json::parse(backlog.text());
         const json& mueller = asset_named(file, "M\xC3\xBCller-App-01");
         CHECK(mueller["attributes"]["memory_mb"] == 12288);
-        CHECK(mueller["attributes"]["provisioned_mib"] == 105472.53);
-        CHECK(mueller["attributes"]["in_use_mib"] == 20480);
+        CHECK(mueller["attributes"]["disk_gb"] == 103);     // 105472.53 MiB
+        CHECK(mueller["attributes"]["disk_used_gb"] == 20); // 20480 MiB
         CHECK(mueller["attributes"]["annotation"] ==
               "Owner: Caf\xC3\xA9 team, \"tier 1\" \xE2\x80\x93 patch Sun");
         const json& batch = asset_named(file, "crm-batch-02");
         CHECK(batch["attributes"]["memory_mb"] == 1024);
-        CHECK(batch["attributes"]["in_use_mib"] == 2.5);
+        CHECK(batch["attributes"]["disk_used_gb"] == 0); // 2.5 MiB, to two decimals of a GB
         const json& archive = asset_named(file, "archive-db-03");
         CHECK(archive["attributes"]["memory_mb"] == 1048576);
-        CHECK(archive["attributes"]["provisioned_mib"] == 4194304);
-        CHECK(archive["attributes"]["in_use_mib"] == 3145728.25);
+        CHECK(archive["attributes"]["disk_gb"] == 4096);      // 4194304 MiB
+        CHECK(archive["attributes"]["disk_used_gb"] == 3072); // 3145728.25 MiB
         CHECK(archive["attributes"]["cores"] == 16);
         CHECK_THROWS(asset_named(file, "W2019-GOLD")); // a template
 
@@ -116,7 +116,7 @@ TEST_CASE("--delimiter and --decimal-comma force what is otherwise detected",
     CHECK(contains(lines_of(out)[0], "read as tab-separated UTF-8, decimal comma"));
     json web = asset_in(json::parse(backlog.text()), "web-07");
     CHECK(web["attributes"]["memory_mb"] == 12288);
-    CHECK(web["attributes"]["in_use_mib"] == 1024.5);
+    CHECK(web["attributes"]["disk_used_gb"] == 1); // 1024.5 MiB
 
     // a ';'-separated file whose numbers use a decimal point
     write_file(csv, "VM;Memory\nweb-08;1,024.5\n");
@@ -129,6 +129,7 @@ TEST_CASE("--delimiter and --decimal-comma force what is otherwise detected",
     CHECK(asset_in(json::parse(backlog.text()), "web-08")["attributes"]["memory_mb"] == 1024.5);
 
     // forced wrong: the missing column says how the file was read
+    write_file(csv, "VM;Memory\nweb-08;1\n");
     require_refused(backlog,
                     {"import", "inventory", file, "--preset", "rvtools", "--delimiter", ","}, 3,
                     file + ":1: no 'VM' column, which the rvtools preset needs; is this the right "
@@ -183,8 +184,9 @@ TEST_CASE("import dependencies reads a ';'-separated Windows-1252 export",
     std::string file = csv.string();
     require_refused(backlog, {"import", "dependencies", file}, 3, file + ":3: not UTF-8 text");
     std::string out = run_ok(backlog, {"import", "dependencies", file, "--encoding", "cp1252"});
-    CHECK(contains(lines_of(out)[0], "(azure-migrate, read as ';'-separated Windows-1252, decimal "
-                                     "comma): 1 added"));
+    CHECK(contains(lines_of(out)[0],
+                   "(azure-migrate, recognised from the header, read as ';'-separated "
+                   "Windows-1252, decimal comma): 1 added"));
     CHECK(contains(out, "M\xC3\xBCller-01"));
     CHECK(asset_in(json::parse(backlog.text()), "crm-web-01")["depends_on"] ==
           json::array({"crm-sql-01"}));
@@ -203,6 +205,6 @@ TEST_CASE("import refuses a number beyond a double and writes -0 as the file spe
     std::string text = backlog.text();
     CHECK(contains(text, "\"cores\": 0,"));
     CHECK(contains(text, "\"memory_mb\": 1024,"));
-    CHECK(contains(text, "\"in_use_mib\": -1.50"));
-    run_ok(backlog, {"fmt", "--check"}); // the file is canonical: it loads back the same
+    CHECK(contains(text, "\"disk_used_gb\": 0")); // -1.50 MiB, to two decimals of a GB
+    run_ok(backlog, {"fmt", "--check"});          // the file is canonical: it loads back the same
 }

@@ -41,7 +41,7 @@ TEST_CASE("import inventory without --preset recognises each export and says whi
         CAPTURE(file);
         TempBacklog backlog = crm_backlog();
         std::string out = run_ok(backlog, {"import", "inventory", sample(file)});
-        CHECK(contains(lines_of(out)[0], "(" + preset + ", recognised from the header): "));
+        CHECK(contains(lines_of(out)[0], "(" + preset + ", recognised from the header, read as "));
         json report =
             json::parse(run_ok(backlog, {"import", "inventory", sample(file), "--format", "json"}));
         CHECK(report["preset"] == preset);
@@ -114,7 +114,8 @@ TEST_CASE("an unrecognised header is refused with the presets and their columns"
     CHECK(contains(refused.err, "VM (or vInfoVMName) with Powerstate, Template or CPUs"));
     // --map alone means generic.
     std::string out = run_ok(backlog, {"import", "inventory", cmdb, "--map", "hostname=name"});
-    CHECK(contains(lines_of(out)[0], "(generic): 3 added"));
+    CHECK(contains(lines_of(out)[0],
+                   "(generic, read as ','-separated UTF-8, decimal point): 3 added"));
     require_refused(backlog, {"import", "dependencies", sample("aws-ads.csv")}, 3,
                     "the header row is not Azure Migrate's dependency export");
     std::string deps = sample("azure-migrate-dependencies-by-ip.csv");
@@ -142,8 +143,10 @@ TEST_CASE("import dependencies finds servers by IP and groups what stays unknown
     REQUIRE(result.exit_code == 0);
     CHECK(result.err.empty());
     std::vector<std::string> lines = lines_of(result.out);
-    CHECK(contains(lines[0], "(azure-migrate, recognised from the header): 3 added, 0 already "
-                             "present, 8 rows matched by IP"));
+    CHECK(contains(lines[0],
+                   "(azure-migrate, recognised from the header, read as ','-separated UTF-8, "
+                   "decimal point): 3 added, 0 already "
+                   "present, 8 rows matched by IP"));
     CHECK(contains(lines[0], "4 unknown servers (12 rows)"));
     CHECK(contains(result.out, "destination server 10.10.9.5"));
     CHECK(contains(result.out, "source server 'BACKUP-01' (10.10.9.50)"));

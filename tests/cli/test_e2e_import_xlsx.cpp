@@ -62,10 +62,10 @@ TEST_CASE("import inventory: the RVTools workbook gives what its CSV gives",
                              "template (Template = True)"));
     CHECK(contains(csv_out, "skip       5  -                   W2019-GOLD"));
     CHECK(
-        contains(xlsx_out, "add        5  z-rich-file-server  Zürich File Server  15 attributes"));
+        contains(xlsx_out, "add        5  z-rich-file-server  Zürich File Server  16 attributes"));
     CHECK(contains(xlsx_out, "Columns not imported: SRM Placeholder, Config status"));
     json file = json::parse(from_xlsx.text());
-    CHECK(asset_in(file, "crm-app-01")["attributes"]["provisioned_mib"] == 104857);
+    CHECK(asset_in(file, "crm-app-01")["attributes"]["disk_gb"] == 102.4); // 104857 MiB
     CHECK(asset_in(file, "crm-app-01")["attributes"]["memory_mb"] == 16384);
 
     json plan = json::parse(run_ok(from_xlsx, {"import", "inventory", sample("rvtools.xlsx"),
@@ -136,8 +136,9 @@ TEST_CASE("import dependencies reads the export as a workbook too", "[e2e][impor
     }
     run_ok(from_csv, {"import", "dependencies", sample("azure-migrate-dependencies.csv")});
     std::string out = run_ok(from_xlsx, {"import", "dependencies", file.path});
-    CHECK(contains(lines_of(out)[0], "dependencies.xlsx, sheet Dependencies (azure-migrate): 2 "
-                                     "added"));
+    CHECK(contains(lines_of(out)[0],
+                   "dependencies.xlsx, sheet Dependencies (azure-migrate, recognised "
+                   "from the header): 2 added"));
     CHECK(from_xlsx.text() == from_csv.text());
 }
 
