@@ -98,9 +98,10 @@ void run_iteration_commit(const IterationEditOptions& options, const GlobalOptio
     output_format(global, {OutputFormat::table});
     std::vector<std::string> added;
     std::string id;
+    Date today = resolve_today(global);
     modify_backlog(global, [&](Backlog& backlog) {
         id = require_iteration(backlog, options.id).id;
-        added = commit_assets(backlog, options.id, options.assets);
+        added = commit_assets(backlog, options.id, options.assets, today);
     });
     std::vector<std::string> lines;
     for (const std::string& asset : added) {

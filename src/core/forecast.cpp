@@ -9,6 +9,7 @@
 
 #include "field_values.hpp"
 #include "forecast_support.hpp"
+#include "mbl/backlog_progress.hpp"
 #include "mbl/error.hpp"
 #include "monte_carlo.hpp"
 
@@ -30,15 +31,6 @@ struct ReleaseWork {
     double before = 0; // remaining work of the releases before it in planning order
 };
 
-void count_remaining(RemainingWork& work, const Asset& asset) {
-    ++work.assets;
-    if (auto estimate = effective_estimate(asset)) {
-        work.estimate += *estimate;
-    } else {
-        ++work.unestimated;
-    }
-}
-
 // The releases in planning order, then the whole backlog.
 std::vector<ReleaseWork> remaining_work(const Backlog& backlog) {
     std::vector<ReleaseWork> releases;
@@ -54,10 +46,10 @@ std::vector<ReleaseWork> remaining_work(const Backlog& backlog) {
         if (is_done_for_release(asset)) {
             continue;
         }
-        count_remaining(whole.remaining, asset);
+        add_remaining(whole.remaining, asset);
         if (asset.workload) {
             if (auto found = release_of.find(*asset.workload); found != release_of.end()) {
-                count_remaining(releases[found->second].remaining, asset);
+                add_remaining(releases[found->second].remaining, asset);
             }
         }
     }
