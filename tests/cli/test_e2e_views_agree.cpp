@@ -158,3 +158,46 @@ TEST_CASE("counts of one read in the singular", "[e2e][views]") {
     CHECK(contains(import.out, "1 attribute"));
     CHECK_FALSE(contains(import.out, "1 attributes"));
 }
+
+TEST_CASE("the burndown shows work committed mid-iteration joining the scope that day",
+          "[e2e][views]") {
+    TempBacklog backlog = TempBacklog::with_text(R"({
+  "format": "mbl/1",
+  "settings": {"estimate_unit": "hours", "iteration_length_days": 14, "default_capacity": 40},
+  "assets": [
+    {"id": "a", "estimate": 10},
+    {"id": "b", "estimate": 6}
+  ],
+  "iterations": [
+    {"id": "it-1", "start": "2027-01-04", "end": "2027-01-17", "capacity": 40,
+     "state": "planned", "committed": ["a"]}
+  ]
+}
+)");
+    REQUIRE(backlog.run({"iteration", "start", "it-1", "--today", "2027-01-04"}).exit_code == 0);
+    RunResult commit = backlog.run({"iteration", "commit", "it-1", "b", "--today", "2027-01-08"});
+    CAPTURE(commit);
+    REQUIRE(commit.exit_code == 0);
+    CHECK(contains(backlog.text(), "\"committed_on\": \"2027-01-08\""));
+    RunResult done =
+        backlog.run({"asset", "set", "a", "status=replicated", "--today", "2027-01-09"});
+    REQUIRE(done.exit_code == 0);
+
+    json burndown = json_of(backlog, {"burndown"});
+    const json& days = burndown["days"];
+    REQUIRE(days.size() == 14);
+    CHECK(days[0]["scope"] == 10); // b was not there on day one
+    CHECK(days[3]["scope"] == 10);
+    CHECK(days[3]["remaining"] == 10);
+    CHECK(days[4]["scope"] == 16); // 2027-01-08: b joins
+    CHECK(days[4]["remaining"] == 16);
+    CHECK(days[5]["remaining"] == 6); // 2027-01-09: a replicated
+    CHECK(days[0]["ideal"] == 9.29);  // from the first day's scope, 10 × 13 / 14, rounded
+    CHECK(burndown["committed_estimate"] == 16);
+
+    std::string csv = output_of(backlog, {"burndown", "--format", "csv"});
+    CHECK(contains(csv, "day,remaining,ideal,scope\n"));
+    CHECK(contains(csv, "2027-01-08,16,"));
+    std::string chart = output_of(backlog, {"burndown", "--color", "never"});
+    CHECK(contains(chart, "total scope"));
+}
