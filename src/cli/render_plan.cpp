@@ -180,7 +180,7 @@ void render_plan_text(std::ostream& out, const Backlog& backlog, const PlanRepor
         render_table(out, proposal_table(backlog, plan), color);
         out << "Proposed: " << assets_count(plan.proposed.size()) << ", "
             << amount(backlog, without_rounding_noise(plan.proposed_estimate)) << " of "
-            << format_number(plan.capacity.value) << '\n';
+            << rounded_number(plan.capacity.value) << '\n';
     }
     render_left_out(out, plan);
     if (std::vector<std::string> kept = committed_not_proposed(backlog, plan); !kept.empty()) {
