@@ -276,8 +276,8 @@ TEST_CASE("burndown gives a day per day of the iteration, unknown after today", 
 
     std::vector<std::string> csv = lines_of(report(backlog, {"burndown", "--format", "csv"}));
     REQUIRE(csv.size() == 15);
-    CHECK(csv[0] == "day,remaining,ideal");
-    CHECK(csv[14] == "2026-11-29,,0");
+    CHECK(csv[0] == "day,remaining,ideal,scope");
+    CHECK(csv[14] == "2026-11-29,,0,118");
 }
 
 TEST_CASE("burndown draws ASCII with --color never and blocks with --color always",
@@ -286,7 +286,8 @@ TEST_CASE("burndown draws ASCII with --color never and blocks with --color alway
     std::string ascii = report(backlog, {"burndown", "--color", "never"});
     CHECK(is_ascii(ascii));
     CHECK(contains(ascii, "# remaining"));
-    CHECK(contains(ascii, "2026-11-29          -      0"));
+    CHECK(contains(ascii, "2026-11-29          -       0    118"));
+    CHECK(contains(ascii, "- total scope"));
     std::string unicode = report(backlog, {"burndown", "--color", "always"});
     CHECK(contains(unicode, "█"));
     CHECK(contains(unicode, "· ideal"));

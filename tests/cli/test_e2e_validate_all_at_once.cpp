@@ -81,7 +81,7 @@ TEST_CASE("validate lists every kind of problem in one run, none about defaults"
     }
     // Nothing else: no iteration-dates, iteration-length or overlap about the unread start.
     REQUIRE(!lines.empty());
-    CHECK(lines.back() == "5 errors");
+    CHECK(lines.back() == "5 errors, 0 warnings");
     CHECK(lines.size() == expected.size() + 1);
     CHECK(backlog.text() == backlog.original());
 }
