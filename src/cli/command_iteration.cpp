@@ -232,7 +232,10 @@ void setup_iteration(CLI::App& root, GlobalOptions& global, std::ostream& out) {
 
     auto commit_options = std::make_shared<IterationEditOptions>();
     CLI::App* commit =
-        add_command(*iteration, "commit", "Commit assets to an open iteration (all or nothing)",
+        add_command(*iteration, "commit",
+                    "Commit assets to an open iteration (all or nothing). To an active one, each "
+                    "asset records the day (committed_on, from --today): the burndown's total "
+                    "scope grows that day",
                     "mbl iteration commit it-7 crm-web-01 shop-lb");
     commit->add_option("ID", commit_options->id, "Iteration id")->required();
     commit->add_option("ASSET", commit_options->assets, "Asset ids")->required();
