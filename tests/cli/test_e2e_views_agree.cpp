@@ -110,6 +110,10 @@ TEST_CASE("computed numbers print rounded once, the same in every format", "[e2e
     std::vector<std::vector<std::string>> commands = {
         {"status"},
         {"status", "--format", "json"},
+        {"asset", "show", "f"},
+        {"asset", "list"},
+        {"asset", "list", "--format", "csv"},
+        {"velocity"},
         {"forecast"},
         {"forecast", "--format", "json"},
         {"report"},
