@@ -127,9 +127,9 @@ void check_iteration_dates(Context& context) {
         int days = iteration.start.days_until(iteration.end) + 1;
         if (length >= 1 && days != length) {
             context.warning(std::move(path), "iteration-length",
-                            fmt::format("{} lasts {} days ({}) but settings.iteration_length_days "
+                            fmt::format("{} lasts {} day{} ({}) but settings.iteration_length_days "
                                         "is {}; set its end to {} or change the setting",
-                                        who, days, span(iteration), length,
+                                        who, days, days == 1 ? "" : "s", span(iteration), length,
                                         iteration.start.plus_days(length - 1).to_string()));
         }
     }

@@ -161,6 +161,12 @@ TEST_CASE("counts of one read in the singular", "[e2e][views]") {
     CAPTURE(import);
     CHECK(contains(import.out, "1 attribute"));
     CHECK_FALSE(contains(import.out, "1 attributes"));
+
+    backlog.write(
+        replace_once(mixed_backlog, "\"end\": \"2027-01-31\"", "\"end\": \"2027-01-18\""));
+    RunResult short_iteration = backlog.run({"validate"});
+    CAPTURE(short_iteration);
+    CHECK(contains(short_iteration.out, "it-2 lasts 1 day (2027-01-18 to 2027-01-18)"));
 }
 
 TEST_CASE("the burndown shows work committed mid-iteration joining the scope that day",
