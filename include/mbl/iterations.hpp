@@ -46,9 +46,12 @@ const Iteration* open_iteration_committing(const Backlog& backlog, std::string_v
 // per asset with its reason): unknown ids (input), replicated assets, retire/retain assets (no
 // migration needed), assets committed to another open iteration, a closed iteration. Assets
 // already committed here are skipped, an id given twice counts once. Returns the ids added, in
-// argument order. Linear in the assets plus the ids committed to open iterations.
+// argument order. Linear in the assets plus the ids committed to open iterations. With `today`,
+// an asset added to an active iteration records it as `committed_on` (the day the burndown's
+// scope grows).
 std::vector<std::string> commit_assets(Backlog& backlog, std::string_view iteration_id,
-                                       const std::vector<std::string>& asset_ids);
+                                       const std::vector<std::string>& asset_ids,
+                                       std::optional<Date> today = std::nullopt);
 
 // Removes assets from an open iteration's commitment, all or nothing (an asset not committed to
 // it is refused, check_failed; a closed iteration too). An id still committed here is removed

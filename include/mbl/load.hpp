@@ -5,6 +5,7 @@
 #include "mbl/problem.hpp"
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -54,6 +55,12 @@ struct LoadResult {
     // `x-` (warnings naming the nearest known key). The backlog holds what could be read; when
     // there is any error it must not be saved.
     std::vector<Problem> problems;
+    // The JSON pointers of the values an error left unread, so rules can skip exactly those
+    // (validate_backlog): a value of the wrong type or an unknown spelling (`/assets/3/status`),
+    // a missing required key (`/iterations/0/start`), a list entry or an array element of the
+    // wrong type (`/assets/3/depends_on/1`, `/assets/7`). Each keeps a default in the backlog:
+    // the field's, an empty string, a default element (so later indexes are the file's).
+    std::vector<std::string> unread;
 };
 
 // Nesting deeper than this is refused (never a stack overflow on hostile input).

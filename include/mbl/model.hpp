@@ -108,6 +108,9 @@ struct Asset {
     int priority = 2;
     AssetStatus status = AssetStatus::not_started;
     std::optional<Date> replicated_on;
+    // The day it was committed to the iteration that commits it now, when that iteration was
+    // already active (set by `iteration commit`): the burndown's scope grows on that day.
+    std::optional<Date> committed_on;
     std::vector<std::string> depends_on;
     std::vector<std::string> tags;
     RawObject attributes;

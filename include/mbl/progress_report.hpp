@@ -3,6 +3,7 @@
 // value, gathered from the functions behind `status`, `velocity`, `forecast`, `release list` and
 // `validate`, never recomputed here. Pure: a function of a Backlog, its problems and `today`.
 
+#include "mbl/backlog_progress.hpp"
 #include "mbl/date.hpp"
 #include "mbl/forecast.hpp"
 #include "mbl/model.hpp"
@@ -13,16 +14,20 @@
 #include <array>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace mbl {
 
-// The assets with one status: how many, and the sum of their effective estimates.
+// The assets of one release group (the statuses, with retire/retain apart as no_migration,
+// whatever their status: release_group): how many, and the sum of their effective estimates.
 struct StatusTotal {
-    AssetStatus status = AssetStatus::not_started;
+    ReleaseGroup group = ReleaseGroup::not_started;
     std::size_t assets = 0;
-    double estimate = 0;         // unestimated assets add nothing
-    std::size_t unestimated = 0; // of `assets`, those without an effective estimate
+    double estimate = 0; // unestimated assets add nothing
+    // Of `assets`, those without an effective estimate that still need migrating: 0 for the
+    // replicated and no_migration groups (done work is never unestimated: measure_progress).
+    std::size_t unestimated = 0;
 };
 
 // One release's assets counted by ReleaseGroup (indexed by the enum), for the stacked bars.
@@ -41,7 +46,9 @@ struct ProgressReportOptions {
 
 struct ProgressReport {
     Date today;
-    std::array<StatusTotal, 4> totals; // by AssetStatus, in enum order
+    std::array<StatusTotal, 5> totals; // by ReleaseGroup, in enum order; they add up to `overall`
+    BacklogProgress overall;           // status.progress: done, remaining, unestimated, blocked
+    std::vector<std::string> blocked;  // the ids of the blocked assets still to migrate, file order
     StatusReport status;               // compute_status: the active iteration and its burndown
     Velocity velocity;                 // compute_velocity(velocity_last)
     Forecast forecast;                 // forecast_completion: every release and the whole
@@ -49,6 +56,9 @@ struct ProgressReport {
     std::vector<ReleaseReadiness> releases; // release_readiness from `forecast` (planning order)
     std::vector<ReleaseProgress> progress;  // the same releases, in the same order
     std::vector<Problem> problems;          // as given (validate's), in their order
+    // The index in `releases` of the next release: the first in planning order, short of
+    // production, with assets still to migrate; none when there is no such release.
+    std::optional<std::size_t> next_release;
 };
 
 // Gathers the report of `backlog` on `today`. `problems` are what check_backlog_text found in

@@ -2,6 +2,7 @@
 // The morning stand-up view: the active iteration, its burndown, releases ready for staging, and
 // what needs attention. Pure functions of a Backlog and `today`.
 
+#include "mbl/backlog_progress.hpp"
 #include "mbl/date.hpp"
 #include "mbl/model.hpp"
 
@@ -13,11 +14,17 @@ namespace mbl {
 
 struct BurndownDay {
     Date day;
-    std::optional<double> remaining; // committed estimate not yet replicated at the end of `day`;
-                                     // none for days after today
-    // Straight line from the committed estimate to 0 at the end of the last day: at the end of
-    // day i (0-based) of n, committed × (n − 1 − i) / n.
+    std::optional<double> remaining; // scope not yet replicated at the end of `day`; none for
+                                     // days after today
+    // Straight line from the scope of the first day to 0 at the end of the last day: at the end
+    // of day i (0-based) of n, first-day scope × (n − 1 − i) / n.
     double ideal = 0;
+    // The total scope at the end of `day`: the estimates of the assets committed by then. An
+    // asset is in scope from the first day when it was committed at the start (in
+    // `committed_at_start`, or the iteration never recorded one) or before the start, else from
+    // its `committed_on` day; one added later without `committed_on` (an older file) counts
+    // from the first day, as before scope was recorded.
+    double scope = 0;
 };
 
 struct Burndown {
@@ -26,9 +33,11 @@ struct Burndown {
     std::vector<BurndownDay> days; // every day from start to end (none if end is before start)
 };
 
-// The burndown of `iteration`: for each day, the committed (current commitment) estimate minus
-// the estimates of committed assets with status replicated whose replicated_on is on or before
-// that day (one without replicated_on never counts). Unknown ids and unestimated assets add 0.
+// The burndown of `iteration`: for each day, its scope (BurndownDay::scope: the current
+// commitment, each asset from the day it joined) minus the estimates of committed assets with
+// status replicated whose replicated_on is on or before that day (one without replicated_on
+// never counts; one replicated before it joined counts from the day it joined). Unknown ids and
+// unestimated assets add 0.
 Burndown compute_burndown(const Backlog& backlog, const Iteration& iteration, Date today);
 
 enum class AttentionKind {
@@ -70,7 +79,8 @@ struct StatusReport {
     // whose tasks are all done but which is not done for release.
     std::vector<Attention> attention;
     std::size_t assets = 0;
-    std::size_t assets_done = 0; // done for release
+    std::size_t assets_done = 0; // done for release (progress.done)
+    BacklogProgress progress;    // measure_progress: done, remaining, unestimated, blocked
 };
 
 StatusReport compute_status(const Backlog& backlog, Date today);

@@ -5,6 +5,7 @@
 #include "mbl/model.hpp"
 #include "mbl/problem.hpp"
 
+#include <string>
 #include <vector>
 
 namespace mbl {
@@ -26,15 +27,21 @@ namespace mbl {
 // Warnings: `iteration_length_days` outside 7-28 (iteration-length-setting); an iteration whose
 // length differs from it (iteration-length); a closed iteration without `completed` or
 // `completed_estimate` (closed-without-completed).
-std::vector<Problem> validate_backlog(const Backlog& backlog);
+//
+// `unread` (LoadResult::unread) names the values the loader could not read: the rules skip
+// exactly what depends on them (a problem at or inside one; the readiness of an asset whose
+// status, strategy or workload is unread; the dates of an iteration whose start or end is; the
+// commitments of one whose state is; unknown ids of a kind when one of its ids is unread), so
+// a file with a bad enum or date still gets every other problem, and none about the defaults.
+std::vector<Problem> validate_backlog(const Backlog& backlog,
+                                      const std::vector<std::string>& unread = {});
 
 // What `mbl validate` reports for a file: the loaded backlog and every problem in it.
 struct CheckResult {
     Backlog backlog;
     // The loader's problems and validation's, each with its position, sorted by position.
-    // When the loader reports an error, validation does not run: an unreadable value leaves a
-    // default in its place (a date of 1970-01-01, an empty id), on which the rules would report
-    // problems that are not in the file. Fix what the loader reports, then validate again.
+    // Validation runs even when the loader reports errors, skipping the values it could not
+    // read (validate_backlog's `unread`), so one run lists every problem of the file.
     std::vector<Problem> problems;
 };
 

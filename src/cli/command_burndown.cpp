@@ -42,16 +42,19 @@ const Iteration& chosen_iteration(const Backlog& backlog, const std::optional<st
 // Day, remaining and ideal per day: rounded for people (`exact` false) or as computed (CSV).
 Table burndown_table(const Burndown& burndown, bool exact) {
     auto number = [exact](double value) {
-        return exact ? format_number(value) : rounded_number(value);
+        (void)exact; // one rounding for every format (figure.hpp)
+        return rounded_number(value);
     };
     Table table;
     table.columns = {{"DAY", "day"},
                      {"REMAINING", "remaining", ColumnKind::number},
-                     {"IDEAL", "ideal", ColumnKind::number}};
+                     {"IDEAL", "ideal", ColumnKind::number},
+                     {"SCOPE", "scope", ColumnKind::number}};
     for (const BurndownDay& day : burndown.days) {
         table.rows.push_back({{day.day.to_string()},
                               {day.remaining ? number(*day.remaining) : std::string()},
-                              {number(day.ideal)}});
+                              {number(day.ideal)},
+                              {number(day.scope)}});
     }
     return table;
 }
@@ -59,7 +62,7 @@ Table burndown_table(const Burndown& burndown, bool exact) {
 std::vector<BurndownChartDay> chart_days(const Burndown& burndown) {
     std::vector<BurndownChartDay> days;
     for (const BurndownDay& day : burndown.days) {
-        days.push_back({day.day.to_string().substr(8, 2), day.remaining, day.ideal});
+        days.push_back({day.day.to_string().substr(8, 2), day.remaining, day.ideal, day.scope});
     }
     return days;
 }
@@ -110,7 +113,8 @@ void setup_burndown(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     auto options = std::make_shared<BurndownOptions>();
     CLI::App* burndown = add_command(
         root, "burndown",
-        "Remaining estimate per day of an iteration against the ideal line: chart and table "
+        "Remaining estimate per day of an iteration against the ideal line and the total scope "
+        "(work committed mid-iteration joins it on its committed_on day): chart and table "
         "(json, csv: the table)",
         "mbl burndown it-6 --format csv");
     burndown->add_option("ID", options->iteration_id,

@@ -101,9 +101,10 @@ void run_iteration_commit(const IterationEditOptions& options, const GlobalOptio
     output_format(global, {OutputFormat::table});
     std::vector<std::string> added;
     std::string id;
+    Date today = resolve_today(global);
     modify_backlog(global, [&](Backlog& backlog) {
         id = require_iteration(backlog, options.id).id;
-        added = commit_assets(backlog, options.id, options.assets);
+        added = commit_assets(backlog, options.id, options.assets, today);
     });
     std::vector<std::string> lines;
     for (const std::string& asset : added) {
@@ -241,7 +242,10 @@ void setup_iteration(CLI::App& root, GlobalOptions& global, std::ostream& out) {
 
     auto commit_options = std::make_shared<IterationEditOptions>();
     CLI::App* commit =
-        add_command(*iteration, "commit", "Commit assets to an open iteration (all or nothing)",
+        add_command(*iteration, "commit",
+                    "Commit assets to an open iteration (all or nothing). To an active one, each "
+                    "asset records the day (committed_on, from --today): the burndown's total "
+                    "scope grows that day",
                     "mbl iteration commit it-7 crm-web-01 shop-lb");
     commit->add_option("ID", commit_options->id, "Iteration id")->required();
     commit->add_option("ASSET", commit_options->assets, "Asset ids")->required();

@@ -50,8 +50,10 @@ void setup_report(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     auto flags = std::make_shared<ReportFlags>();
     CLI::App* report = add_command(
         root, "report",
-        "The progress report for CI and people: assets by status, the active iteration, "
-        "velocity, release readiness, the forecast and validate's problems, as Markdown (for "
+        "The progress report for CI and people: a headline (done of all, left, blocked, the "
+        "next release's 85% date), assets by status, what needs attention, the active "
+        "iteration, velocity, release readiness, the forecast and validate's problems, counted "
+        "as status and forecast count them, as Markdown (for "
         "$GITHUB_STEP_SUMMARY), as one self-contained HTML page with SVG charts, or as json",
         "mbl report --format html -o report.html");
     report->footer("Markdown goes to stdout: mbl report >> \"$GITHUB_STEP_SUMMARY\". With -o FILE "

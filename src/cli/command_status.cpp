@@ -4,6 +4,7 @@
 #include "cli/context.hpp"
 #include "cli/render_chart.hpp"
 #include "cli/render_number.hpp"
+#include "cli/render_report.hpp"
 #include "cli/render_report_json.hpp"
 #include "cli/render_table.hpp"
 #include "mbl/enums.hpp"
@@ -11,18 +12,24 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdlib>
 
 namespace mbl::cli {
 namespace {
+
+// The days between `a` and `b`, however they are ordered.
+std::size_t days(Date a, Date b) {
+    return static_cast<std::size_t>(std::abs(a.days_until(b)));
+}
 
 // `day 10 of 14, 5 days left`, or when the iteration has not started or has ended, that.
 std::string timing(const ActiveIterationStatus& active, Date today) {
     std::string dates = active.start.to_string() + " to " + active.end.to_string();
     if (today < active.start) {
-        return dates + ", starts in " + std::to_string(today.days_until(active.start)) + " days";
+        return dates + ", starts in " + count_noun(days(active.start, today), "day");
     }
     if (active.end < today) {
-        return dates + ", ended " + std::to_string(active.end.days_until(today)) + " days ago";
+        return dates + ", ended " + count_noun(days(active.end, today), "day") + " ago";
     }
     return dates + ", day " + std::to_string(*iteration_day(active, today)) + " of " +
            std::to_string(iteration_length_days(active)) + ", " + std::to_string(active.days_left) +
@@ -41,8 +48,8 @@ std::string burndown_sparkline(const Burndown& burndown, bool unicode) {
         return "(no day has passed yet)";
     }
     return sparkline(remaining, burndown.committed_estimate, unicode) + " (remaining per day, " +
-           std::to_string(remaining.size()) + " of " + std::to_string(burndown.days.size()) +
-           " days; 'mbl burndown' for the chart)";
+           std::to_string(remaining.size()) + " of " + count_noun(burndown.days.size(), "day") +
+           "; 'mbl burndown' for the chart)";
 }
 
 Field active_field(const ActiveIterationStatus& active, const Backlog& backlog, Date today,

@@ -74,14 +74,21 @@ void setup_validate(CLI::App& root, GlobalOptions& global, std::ostream& out) {
         "github). Exit 1 when there is an error",
         "mbl validate --format github --strict");
     validate->footer(
+        "One run lists every problem: a value of the wrong type, an unknown spelling or an "
+        "impossible date is reported, and the other rules still run around it (skipping only "
+        "what depends on that value).\n"
         "Exit status: 0 valid, 1 an error (with --strict, a warning too), 3 the file is missing "
-        "or cannot be read.\n"
+        "or cannot be read. Use --strict in CI: an unknown key (a typo such as 'estimat', which "
+        "leaves the asset unestimated) is a warning, and fails the build only with --strict; "
+        "keys starting with x- are extensions and never warned about.\n"
         "A file that cannot be read (invalid JSON, a newer format) gives 'mbl: error: "
         "FILE:LINE:COLUMN: reason' on stderr and, in --format text, nothing on stdout. With "
         "--format json or github the report (one 'unreadable-file' problem at that place) goes "
         "to stdout as well.\n\n" +
         validate->get_footer());
-    validate->add_flag("--strict", options->strict, "Warnings fail too (exit 1)");
+    validate->add_flag("--strict", options->strict,
+                       "Warnings fail too (exit 1): unknown keys (typos), odd iteration lengths; "
+                       "for CI");
     validate->callback([options, &global, &out] { run_validate(*options, global, out); });
 }
 

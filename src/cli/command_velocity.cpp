@@ -42,8 +42,8 @@ Table velocity_table(const Velocity& velocity, std::optional<bool> unicode) {
                               {iteration.name},
                               {iteration.start.to_string()},
                               {iteration.end.to_string()},
-                              {format_number(iteration.committed_estimate)},
-                              {format_number(iteration.completed_estimate)},
+                              {rounded_number(iteration.committed_estimate)},
+                              {rounded_number(iteration.completed_estimate)},
                               {std::to_string(iteration.assets_migrated)}};
         if (unicode) {
             row.push_back({horizontal_bar(iteration.completed_estimate, velocity.maximum, bar_width,

@@ -8,6 +8,7 @@
 #include "mbl/enums.hpp"
 #include "mbl/save.hpp"
 
+#include <array>
 #include <fmt/format.h>
 
 namespace mbl::cli {
@@ -38,6 +39,10 @@ std::vector<Cell> forecast_row(const CompletionForecast& completion) {
 
 } // namespace
 
+// The ReleaseGroup names of the totals table, in enum order.
+constexpr std::array<std::string_view, 5> group_labels{"not-started", "in-progress", "blocked",
+                                                       "replicated", "retire/retain"};
+
 Table status_totals_table(const ProgressReport& report) {
     Table table;
     table.columns = {{"Status", "status"},
@@ -46,7 +51,7 @@ Table status_totals_table(const ProgressReport& report) {
                      {"Unestimated", "unestimated", ColumnKind::number}};
     StatusTotal sum;
     for (const StatusTotal& total : report.totals) {
-        table.rows.push_back({{std::string(to_string(total.status))},
+        table.rows.push_back({{std::string(group_labels[static_cast<std::size_t>(total.group)])},
                               {std::to_string(total.assets)},
                               {rounded_number(total.estimate)},
                               {std::to_string(total.unestimated)}});
@@ -61,6 +66,44 @@ Table status_totals_table(const ProgressReport& report) {
     return table;
 }
 
+std::string headline(const ProgressReport& report, std::string_view unit) {
+    const BacklogProgress& overall = report.overall;
+    std::string line =
+        fmt::format("{} of {} done", overall.done, count_noun(overall.assets, "asset"));
+    if (overall.remaining.assets > 0) {
+        line += fmt::format(" ({} left: {} {}", overall.remaining.assets,
+                            rounded_number(overall.remaining.estimate), unit);
+        if (overall.remaining.unestimated > 0) {
+            line += fmt::format(", {} unestimated", overall.remaining.unestimated);
+        }
+        line += ")";
+    }
+    line += fmt::format(", {} blocked", overall.blocked);
+    if (!report.next_release) {
+        return line + ".";
+    }
+    const ReleaseReadiness& next = report.releases[*report.next_release];
+    line += fmt::format("; next release {}: ", next.workload_id);
+    if (next.forecast_85) {
+        return line + fmt::format("85% likely by {}.", next.forecast_85->to_string());
+    }
+    return line + (next.remaining.assets == next.remaining.unestimated
+                       ? "no date until its assets are estimated."
+                       : "no date within the forecast's horizon.");
+}
+
+std::vector<std::string> attention_lines(const ProgressReport& report) {
+    std::vector<std::string> lines;
+    for (const Attention& item : report.status.attention) {
+        lines.push_back(item.message);
+    }
+    if (!report.blocked.empty()) {
+        lines.push_back(
+            fmt::format("Blocked ({}): {}", report.blocked.size(), comma_list(report.blocked)));
+    }
+    return lines;
+}
+
 std::string active_iteration_line(const ProgressReport& report) {
     if (!report.status.active) {
         return "";
@@ -70,10 +113,12 @@ std::string active_iteration_line(const ProgressReport& report) {
                                    active.start.to_string(), active.end.to_string());
     Date today = report.today;
     if (today < active.start) {
-        return line + fmt::format(", starts in {} days", today.days_until(active.start));
+        return line + ", starts in " +
+               count_noun(static_cast<std::size_t>(today.days_until(active.start)), "day");
     }
     if (active.end < today) {
-        return line + fmt::format(", ended {} days ago", active.end.days_until(today));
+        return line + ", ended " +
+               count_noun(static_cast<std::size_t>(active.end.days_until(today)), "day") + " ago";
     }
     return line + fmt::format(", day {} of {}, {} left", *iteration_day(active, today),
                               iteration_length_days(active),

@@ -15,8 +15,19 @@ namespace mbl::cli {
 // Problems listed in full before `… and N more`.
 inline constexpr std::size_t problems_shown = 10;
 
-// Status, assets, estimate and unestimated per asset status (file spellings), then `total`.
+// Status, assets, estimate and unestimated per release group (the statuses, then
+// `retire/retain`, which need no migration whatever their status), then `total`.
 Table status_totals_table(const ProgressReport& report);
+
+// The report's first sentence, from the same counts as status and forecast (measure_progress):
+// `12 of 31 assets done (19 left: 480 hours, 3 unestimated), 3 blocked; next release crm: 85%
+// likely by 2027-03-14.`
+std::string headline(const ProgressReport& report, std::string_view unit);
+
+// What needs attention, as `status` lists it (over-commitment, unestimated or blocked committed
+// assets, a stale iteration …), then `Blocked (N): a, b` for every blocked asset still to
+// migrate; empty when nothing does.
+std::vector<std::string> attention_lines(const ProgressReport& report);
 
 // `it-6 (Iteration 6): 2026-11-16 to 2026-11-29, day 10 of 14` (or `starts in 3 days`, `ended 2
 // days ago`); empty without an active iteration.

@@ -62,10 +62,11 @@ std::string_view burndown_cell(const BurndownChartDay& day, std::size_t row, dou
         }
         return unicode ? "·" : ".";
     }
+    bool scope_here = day.scope && row == row_of(*day.scope, step, height);
     if (unicode) {
-        return fill == 0 ? " " : lower_eighths[static_cast<std::size_t>(fill)];
+        return fill == 0 ? (scope_here ? "─" : " ") : lower_eighths[static_cast<std::size_t>(fill)];
     }
-    return fill >= 4 ? "#" : " ";
+    return fill >= 4 ? "#" : scope_here ? "-" : " ";
 }
 
 // The day labels under the columns, each at its column's start when it does not touch the
@@ -114,13 +115,13 @@ void render_bar_chart(std::ostream& out, const std::vector<BarChartRow>& rows, s
     double maximum = 0;
     for (const BarChartRow& row : rows) {
         label_width = std::max(label_width, display_width(terminal_safe(row.label)));
-        value_width = std::max(value_width, format_number(row.value).size());
+        value_width = std::max(value_width, rounded_number(row.value).size());
         maximum = std::max(maximum, row.value);
     }
     for (const BarChartRow& row : rows) {
         std::string label = terminal_safe(row.label);
         std::string line = label + std::string(label_width - display_width(label), ' ') + "  " +
-                           padded_left(format_number(row.value), value_width) + "  " +
+                           padded_left(rounded_number(row.value), value_width) + "  " +
                            horizontal_bar(row.value, maximum, width, unicode);
         out << without_trailing_spaces(line) << '\n';
     }
@@ -162,8 +163,13 @@ void render_burndown_chart(std::ostream& out, const std::vector<BurndownChartDay
             << '\n';
     }
     out << (unicode ? "█ remaining  · ideal  ▒ ideal under the remaining (behind)"
-                    : "# remaining  . ideal  * ideal under the remaining (behind)")
-        << '\n';
+                    : "# remaining  . ideal  * ideal under the remaining (behind)");
+    bool any_scope = std::any_of(days.begin(), days.end(),
+                                 [](const BurndownChartDay& day) { return day.scope.has_value(); });
+    if (any_scope) {
+        out << (unicode ? "  ─ total scope" : "  - total scope");
+    }
+    out << '\n';
 }
 
 } // namespace mbl::cli

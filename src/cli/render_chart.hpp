@@ -43,12 +43,15 @@ struct BurndownChartDay {
     std::string label;               // under the column: the day of the month, say `16`
     std::optional<double> remaining; // none: not known yet (a day after today)
     double ideal = 0;
+    std::optional<double> scope; // the total scope that day; none: not drawn
 };
 
 // The burndown chart: `height` rows for the remaining estimate from 0 to `maximum` (the top row
 // labelled with `maximum`, the bottom one with 0), one column per day. The remaining estimate is
 // a bar (Unicode `█` with an eighth-block top, ASCII `#`); the ideal line is a dot in its row
-// (Unicode `·`, ASCII `.`), drawn as `▒` / `*` where it falls inside the bar (behind the ideal).
+// (Unicode `·`, ASCII `.`), drawn as `▒` / `*` where it falls inside the bar (behind the ideal);
+// the total scope, when given, is a line (Unicode `─`, ASCII `-`) in its row where nothing else
+// is drawn, so work added mid-iteration shows as a step up.
 // Then an axis, the day labels (as many as fit without touching) and a legend. No line has
 // trailing spaces. Draws nothing but the legend for no days; a `maximum` not above 0 is taken
 // as 1.

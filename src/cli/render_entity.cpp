@@ -1,6 +1,7 @@
 #include "cli/render_entity.hpp"
 
 #include "cli/command_support.hpp"
+#include "cli/render_number.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/save.hpp"
 
@@ -14,6 +15,11 @@ namespace {
 
 std::string number_or_empty(const std::optional<double>& value) {
     return value ? format_number(*value) : std::string();
+}
+
+// A computed estimate (a sum of tasks), rounded as every view rounds it.
+std::string figure_or_empty(const std::optional<double>& value) {
+    return value ? rounded_number(*value) : std::string();
 }
 
 std::string with_unit(const Backlog& backlog, double value) {
@@ -107,7 +113,7 @@ Table asset_table(const std::vector<const Asset*>& assets) {
                               {std::string(to_string(asset->kind))},
                               {asset->workload.value_or("")},
                               {std::string(to_string(asset->strategy))},
-                              {number_or_empty(effective_estimate(*asset))},
+                              {figure_or_empty(effective_estimate(*asset))},
                               {std::to_string(asset->priority)},
                               {std::string(to_string(asset->status)), tone_of(asset->status)}});
     }
@@ -125,7 +131,10 @@ std::vector<Field> asset_fields(const Backlog& backlog, const Asset& asset) {
                                                  : std::string("not estimated")});
     std::optional<double> effective = effective_estimate(asset);
     if (effective && effective != asset.estimate) {
-        fields.push_back({"effective estimate", with_unit(backlog, *effective) + " (from tasks)"});
+        fields.push_back(
+            {"effective estimate", rounded_number(*effective) + " " +
+                                       std::string(to_string(backlog.settings.estimate_unit)) +
+                                       " (from tasks)"});
     }
     fields.push_back({"priority", std::to_string(asset.priority)});
     fields.push_back({"status", std::string(to_string(asset.status)), tone_of(asset.status)});

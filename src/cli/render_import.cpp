@@ -1,6 +1,7 @@
 #include "cli/render_import.hpp"
 
 #include "cli/command_support.hpp"
+#include "cli/render_report.hpp"
 #include "cli/render_report_json.hpp"
 #include "cli/render_table.hpp"
 #include "cli/render_text.hpp"
@@ -32,7 +33,7 @@ Tone action_tone(RowAction action) {
 std::string row_details(const PlannedRow& row) {
     switch (row.action) {
     case RowAction::add:
-        return fmt::format("{} attributes", row.asset.attributes.size());
+        return count_noun(row.asset.attributes.size(), "attribute");
     case RowAction::update:
         return comma_list(row.fields);
     case RowAction::unchanged:

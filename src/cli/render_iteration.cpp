@@ -5,6 +5,7 @@
 #include "cli/json_number.hpp"
 #include "cli/json_text.hpp"
 #include "cli/render_entity.hpp"
+#include "cli/render_number.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/save.hpp"
 
@@ -19,7 +20,7 @@ namespace {
 using nlohmann::ordered_json;
 
 std::string number_or_empty(const std::optional<double>& value) {
-    return value ? format_number(*value) : std::string();
+    return value ? rounded_number(*value) : std::string();
 }
 
 ordered_json number_or_null(const std::optional<double>& value) {
@@ -94,7 +95,7 @@ Field backlog_item(const Backlog& backlog, const Iteration& iteration, const std
 } // namespace
 
 std::string amount(const Backlog& backlog, double value) {
-    return format_number(value) + " " + std::string(to_string(backlog.settings.estimate_unit));
+    return rounded_number(value) + " " + std::string(to_string(backlog.settings.estimate_unit));
 }
 
 std::string added_iteration_line(const Backlog& backlog, const Iteration& iteration) {
@@ -126,7 +127,7 @@ Table iteration_table(const Backlog& backlog, Date today) {
              {iteration.end.to_string()},
              {std::string(to_string(iteration.state)), tone_of(iteration.state)},
              {format_number(iteration.capacity)},
-             {format_number(figures.committed_estimate)},
+             {rounded_number(figures.committed_estimate)},
              {number_or_empty(figures.done_estimate)},
              {figures.days_left ? std::to_string(*figures.days_left) : std::string()}});
     }

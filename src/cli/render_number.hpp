@@ -1,12 +1,13 @@
 #pragma once
-// Numbers for people in the reports: estimates, averages and percentages, rounded so a table
-// stays readable (JSON output keeps the exact values).
+// Numbers for people in the reports: estimates, averages and percentages, rounded once by the
+// one rule of every view (figure.hpp).
 
 #include <string>
 
 namespace mbl::cli {
 
-// `value` rounded to one decimal, without a trailing `.0`: `92`, `9.4`, `-3.5`; `0` for -0.
+// A computed number as every view writes it (format_figure): at most two decimals, trailing
+// zeros trimmed: `92`, `8.67`, `-3.5`; `0` for -0.
 std::string rounded_number(double value);
 
 // `part` as a whole percentage of `whole`, with the sign: `58%`; `0%` when `whole` is not

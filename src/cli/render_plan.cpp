@@ -4,6 +4,7 @@
 #include "cli/iteration_figures.hpp"
 #include "cli/json_number.hpp"
 #include "cli/render_iteration.hpp"
+#include "cli/render_number.hpp"
 #include "cli/render_table.hpp"
 #include "cli/render_text.hpp"
 
@@ -89,8 +90,8 @@ Table proposal_table(const Backlog& backlog, const IterationPlan& plan) {
         std::string workload = found == assets.end() ? "" : found->second->workload.value_or("");
         table.rows.push_back({{planned.asset_id},
                               {workload},
-                              {format_number(planned.estimate)},
-                              {format_number(without_rounding_noise(total))}});
+                              {rounded_number(planned.estimate)},
+                              {rounded_number(total)}});
     }
     return table;
 }
@@ -179,7 +180,7 @@ void render_plan_text(std::ostream& out, const Backlog& backlog, const PlanRepor
         render_table(out, proposal_table(backlog, plan), color);
         out << "Proposed: " << assets_count(plan.proposed.size()) << ", "
             << amount(backlog, without_rounding_noise(plan.proposed_estimate)) << " of "
-            << format_number(plan.capacity.value) << '\n';
+            << rounded_number(plan.capacity.value) << '\n';
     }
     render_left_out(out, plan);
     if (std::vector<std::string> kept = committed_not_proposed(backlog, plan); !kept.empty()) {

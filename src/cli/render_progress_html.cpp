@@ -19,6 +19,7 @@ main { max-width: 900px; margin: 0 auto; padding: 24px 28px 40px; background: #f
 h1 { font-size: 26px; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid #d8dde3; }
 p.meta { color: #57606a; margin: 0; }
+p.headline { font-size: 17px; font-weight: 600; margin: 8px 0 0; }
 table { border-collapse: collapse; margin: 8px 0; font-size: 14px; }
 th, td { padding: 4px 10px; border-bottom: 1px solid #e3e6ea; text-align: left;
   vertical-align: top; white-space: nowrap; }
@@ -83,7 +84,7 @@ std::string burndown_chart(const ProgressReport& report, std::string_view unit) 
     const Burndown& burndown = report.status.active->burndown;
     std::vector<BurndownChartDay> days;
     for (const BurndownDay& day : burndown.days) {
-        days.push_back({day.day.to_string().substr(8, 2), day.remaining, day.ideal});
+        days.push_back({day.day.to_string().substr(8, 2), day.remaining, day.ideal, day.scope});
     }
     return burndown_svg(days, burndown.committed_estimate, unit);
 }
@@ -170,8 +171,20 @@ void render_progress_html(std::ostream& out, const ProgressReport& report, const
               "On " + report.today.to_string() + ", estimates in " + unit + ", from " +
                   std::string(file_label) + ".",
               "meta");
+    paragraph(out, headline(report, unit), "headline");
     out << "</header>\n<section id=\"totals\"><h2>Assets by status</h2>\n";
     render_html_table(out, status_totals_table(report));
+    out << "</section>\n<section id=\"attention\"><h2>Needs attention</h2>\n";
+    std::vector<std::string> attention = attention_lines(report);
+    if (attention.empty()) {
+        paragraph(out, "Nothing: no blocked asset, no over-commitment, no stale iteration.");
+    } else {
+        out << "<ul>";
+        for (const std::string& line : attention) {
+            out << "<li>" << xml_escape(line) << "</li>";
+        }
+        out << "</ul>\n";
+    }
     out << "</section>\n";
 
     active_iteration(out, report, unit);

@@ -39,7 +39,7 @@ ReportJson progress_report_json(const ProgressReport& report, const Backlog& bac
                                 std::string_view file_label) {
     ReportJson totals = ReportJson::array();
     for (const StatusTotal& total : report.totals) {
-        totals.push_back({{"status", to_string(total.status)},
+        totals.push_back({{"status", group_names[static_cast<std::size_t>(total.group)]},
                           {"assets", total.assets},
                           {"estimate", json_number(total.estimate)},
                           {"unestimated", total.unestimated}});
@@ -58,6 +58,11 @@ ReportJson progress_report_json(const ProgressReport& report, const Backlog& bac
     document["file"] = file_label;
     document["today"] = report.today.to_string();
     document["unit"] = to_string(backlog.settings.estimate_unit);
+    document["overall"] = overall_json(report.overall);
+    document["blocked"] = report.blocked;
+    document["next_release"] = report.next_release
+                                   ? ReportJson(report.releases[*report.next_release].workload_id)
+                                   : ReportJson(nullptr);
     document["totals"] = std::move(totals);
     document["status"] = status_json(report.status, backlog, report.today);
     document["velocity"] =

@@ -31,10 +31,20 @@ void render_progress_markdown(std::ostream& out, const ProgressReport& report,
     std::string name = backlog.name.empty() ? std::string(file_label) : backlog.name;
     out << "# Migration report: " << markdown_escape(name) << "\n\n"
         << "On " << report.today.to_string() << ", estimates in " << unit << ", from "
-        << markdown_escape(file_label) << ".\n";
+        << markdown_escape(file_label) << ".\n\n"
+        << "**" << markdown_escape(headline(report, unit)) << "**\n";
 
     section(out, "Assets by status");
     render_markdown_table(out, status_totals_table(report));
+
+    section(out, "Needs attention");
+    std::vector<std::string> attention = attention_lines(report);
+    if (attention.empty()) {
+        out << "Nothing: no blocked asset, no over-commitment, no stale iteration.\n";
+    }
+    for (const std::string& line : attention) {
+        out << "- " << markdown_escape(line) << '\n';
+    }
 
     active_iteration(out, report, unit);
 

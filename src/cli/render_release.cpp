@@ -99,7 +99,7 @@ Table group_table(const std::vector<const ReleaseAsset*>& assets) {
                               {std::string(to_string(asset.kind))},
                               {std::string(to_string(asset.strategy))},
                               {entry->iteration.value_or("")},
-                              {estimate ? format_number(*estimate) : ""},
+                              {estimate ? rounded_number(*estimate) : ""},
                               {waiting_on(entry->unmet), Tone::attention}});
     }
     return table;

@@ -1,6 +1,7 @@
 #include "cli/render_report_json.hpp"
 
 #include "mbl/enums.hpp"
+#include "mbl/figure.hpp"
 
 #include <array>
 #include <cmath>
@@ -74,6 +75,7 @@ int iteration_length_days(const ActiveIterationStatus& active) {
 
 ReportJson json_number(double value) {
     constexpr double limit = 9007199254740992.0; // 2^53: every whole double below is exact
+    value = round_figure(value);
     if (std::trunc(value) == value && std::abs(value) < limit) {
         return static_cast<std::int64_t>(value);
     }
@@ -95,6 +97,7 @@ ReportJson burndown_days_json(const Burndown& burndown) {
         entry["day"] = day.day.to_string();
         entry["remaining"] = number_or_null(day.remaining);
         entry["ideal"] = json_number(day.ideal);
+        entry["scope"] = json_number(day.scope);
         days.push_back(std::move(entry));
     }
     return days;
@@ -102,6 +105,17 @@ ReportJson burndown_days_json(const Burndown& burndown) {
 
 void print_report_json(std::ostream& out, const ReportJson& document) {
     out << document.dump(2, ' ', false, ReportJson::error_handler_t::replace) << '\n';
+}
+
+ReportJson overall_json(const BacklogProgress& progress) {
+    ReportJson document;
+    document["assets"] = progress.assets;
+    document["done"] = progress.done;
+    document["remaining"] = progress.remaining.assets;
+    document["remaining_estimate"] = json_number(progress.remaining.estimate);
+    document["unestimated"] = progress.remaining.unestimated;
+    document["blocked"] = progress.blocked;
+    return document;
 }
 
 ReportJson status_json(const StatusReport& report, const Backlog& backlog, Date today) {
@@ -118,6 +132,7 @@ ReportJson status_json(const StatusReport& report, const Backlog& backlog, Date 
     document["attention"] = std::move(attention);
     document["assets"] = report.assets;
     document["assets_done"] = report.assets_done;
+    document["overall"] = overall_json(report.progress);
     return document;
 }
 
@@ -170,6 +185,7 @@ ReportJson forecast_json(const Forecast& forecast, const Backlog& backlog, std::
     document["by"] = by ? ReportJson(*by) : ReportJson(nullptr);
     document["releases"] = std::move(releases);
     document["all"] = forecast.whole ? completion_json(*forecast.whole) : ReportJson(nullptr);
+    document["overall"] = overall_json(measure_progress(backlog));
     return document;
 }
 

@@ -19,7 +19,8 @@ namespace mbl::cli {
 
 using ReportJson = nlohmann::ordered_json;
 
-// `value` as the file spells numbers: whole numbers without a fraction (`96`, not `96.0`).
+// A computed number rounded as every view rounds it (round_figure, at most two decimals),
+// whole numbers without a fraction (`96`, not `96.0`; `8.67`, not `8.670000000000002`).
 ReportJson json_number(double value);
 
 // `date` as `YYYY-MM-DD`, or null.
@@ -28,7 +29,7 @@ ReportJson date_or_null(const std::optional<Date>& date);
 // json_number(`value`), or null.
 ReportJson number_or_null(const std::optional<double>& value);
 
-// The days of a burndown: [{"day", "remaining" (null after today), "ideal"}].
+// The days of a burndown: [{"day", "remaining" (null after today), "ideal", "scope"}].
 ReportJson burndown_days_json(const Burndown& burndown);
 
 // Where `today` falls in the active iteration, 1-based; none outside its dates.
@@ -37,10 +38,15 @@ std::optional<int> iteration_day(const ActiveIterationStatus& active, Date today
 // Days from the active iteration's start to its end, both included; 0 when it ends first.
 int iteration_length_days(const ActiveIterationStatus& active);
 
+// The one count of done and remaining work every view shares (measure_progress): {"assets",
+// "done", "remaining", "remaining_estimate", "unestimated", "blocked"}; `status`, `forecast`
+// and `report` all print it as "overall".
+ReportJson overall_json(const BacklogProgress& progress);
+
 // `mbl status --format json`: {"today", "unit", "active": {"id", "name", "start", "end", "day",
 // "length_days", "days_left", "capacity", "committed_estimate", "done_estimate", "burndown"} or
 // null, "ready_for_staging", "attention": [{"kind", "subject", "message"}], "assets",
-// "assets_done"}.
+// "assets_done", "overall"}.
 ReportJson status_json(const StatusReport& report, const Backlog& backlog, Date today);
 
 // `mbl velocity --format json`: {"unit", "iterations": [{"id", "name", "start", "end",
@@ -53,7 +59,7 @@ ReportJson velocity_json(const Velocity& velocity, std::string_view unit);
 // "releases": [completion], "all": completion or null}; a completion is {"workload",
 // "remaining_estimate", "assets_left", "unestimated", "percentiles": [{"percent", "iterations",
 // "date"}], "average_velocity_date", "done_by": [{"percent", "done_percent"}], "conditional",
-// "blocked_assets"} (docs/forecasting.md).
+// "blocked_assets"}, then "overall" (of the whole backlog) (docs/forecasting.md).
 ReportJson forecast_json(const Forecast& forecast, const Backlog& backlog, std::size_t trials,
                          std::uint64_t seed, const std::optional<std::string>& by);
 

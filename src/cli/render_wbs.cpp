@@ -1,6 +1,7 @@
 #include "cli/render_wbs.hpp"
 
 #include "cli/render_markdown.hpp"
+#include "cli/render_number.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/save.hpp"
 
@@ -44,7 +45,7 @@ void add_rows(Table& table, const WbsItem& item) {
                           {id_of(item)},
                           {item.name},
                           {status_of(item)},
-                          {item.estimate ? format_number(*item.estimate) : ""},
+                          {item.estimate ? rounded_number(*item.estimate) : ""},
                           {item.level == WbsLevel::task ? "" : std::to_string(item.unestimated)},
                           {item.iteration.value_or("")},
                           {date_text(item.start)},

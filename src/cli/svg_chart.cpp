@@ -14,6 +14,7 @@ constexpr std::string_view grid = "#e3e6ea";
 constexpr std::string_view axis = "#8a939c";
 constexpr std::string_view remaining_colour = "#2f5d8a";
 constexpr std::string_view ideal_colour = "#8a939c";
+constexpr std::string_view scope_colour = "#b0702a";
 constexpr std::string_view bar_colour = "#6b9bc8";
 constexpr std::string_view average_colour = "#b5651d";
 
@@ -75,7 +76,7 @@ std::string burndown_svg(const std::vector<BurndownChartDay>& days, double commi
     }
     double largest = committed;
     for (const BurndownChartDay& day : days) {
-        largest = std::max({largest, day.remaining.value_or(0), day.ideal});
+        largest = std::max({largest, day.remaining.value_or(0), day.ideal, day.scope.value_or(0)});
     }
     Axis scale = nice_axis(largest);
     double maximum = scale.maximum;
@@ -91,10 +92,17 @@ std::string burndown_svg(const std::vector<BurndownChartDay>& days, double commi
         return scale_to_pixels(value, maximum, frame.plot_top(), frame.plot_bottom());
     };
     std::size_t label_every = (days.size() + 15) / 16;
-    std::vector<std::pair<double, double>> ideal{{x_at(0), y_at(committed)}};
-    std::vector<std::pair<double, double>> remaining{{x_at(0), y_at(committed)}};
+    // Both lines start from the scope of the first day (all of `committed` without a scope).
+    double start = days[0].scope.value_or(committed);
+    std::vector<std::pair<double, double>> ideal{{x_at(0), y_at(start)}};
+    std::vector<std::pair<double, double>> remaining{{x_at(0), y_at(start)}};
+    std::vector<std::pair<double, double>> scope; // a step: flat through each day
     for (std::size_t i = 0; i < days.size(); ++i) {
         ideal.emplace_back(x_at(i + 1), y_at(days[i].ideal));
+        if (days[i].scope) {
+            scope.emplace_back(x_at(i), y_at(*days[i].scope));
+            scope.emplace_back(x_at(i + 1), y_at(*days[i].scope));
+        }
         if (days[i].remaining) {
             remaining.emplace_back(x_at(i + 1), y_at(*days[i].remaining));
         }
@@ -103,6 +111,9 @@ std::string burndown_svg(const std::vector<BurndownChartDay>& days, double commi
         }
     }
     svg.polyline(ideal, ideal_colour, 2, "6 4");
+    if (!scope.empty()) {
+        svg.polyline(scope, scope_colour, 1.5);
+    }
     if (remaining.size() > 1) {
         svg.polyline(remaining, remaining_colour, 2.5);
     }
@@ -118,9 +129,13 @@ std::string burndown_svg(const std::vector<BurndownChartDay>& days, double commi
         svg.text(x_at(known), frame.plot_top() - 4, "today", "middle", ink);
     }
     svg.text(frame.plot_right(), frame.plot_bottom() + 32, "day of the month", "end", ink);
-    draw_legend(svg, frame.plot_left(), frame.height - 10,
-                {{"remaining", std::string(remaining_colour), LegendItem::Mark::line},
-                 {"ideal", std::string(ideal_colour), LegendItem::Mark::dashed}});
+    std::vector<LegendItem> legend{
+        {"remaining", std::string(remaining_colour), LegendItem::Mark::line},
+        {"ideal", std::string(ideal_colour), LegendItem::Mark::dashed}};
+    if (!scope.empty()) {
+        legend.push_back({"total scope", std::string(scope_colour), LegendItem::Mark::line});
+    }
+    draw_legend(svg, frame.plot_left(), frame.height - 10, legend);
     return svg.finish();
 }
 

@@ -32,7 +32,8 @@ struct ChartFrame {
 // The burndown: the y axis from 0 to nice_axis of the largest of `committed` and every
 // remaining and ideal value, with gridlines and labels at each step; day i (0-based, of n) ends at
 // x = plot_left + plot width × (i + 1) / n, where its remaining value (a solid line with dots,
-// starting from `committed` at plot_left) and its ideal value (a dashed line) are drawn. Day
+// starting from the first day's scope, else `committed`, at plot_left), its ideal value (a
+// dashed line) and, when given, its total scope (a step line, flat through the day) are drawn. Day
 // labels under the axis (every k-th when more than 16), a `today` marker after the last known
 // day when later days are unknown, `unit` as the y axis title, a legend. No days: a picture that
 // says so.

@@ -1,14 +1,17 @@
-// Burndown: the committed estimate left at the end of each day of an iteration. An asset counts
-// as done from its replicated_on day while its status is replicated, when that day is within the
-// iteration's dates: the rule `close` records as completed (an asset replicated before the start
-// or after the end, or without replicated_on, never burns down here). A closed iteration shows
-// what its close recorded: only the assets in its `completed` burn down, so its burndown agrees
-// with velocity until it is reopened and closed again.
+// Burndown: the scope and the work left at the end of each day of an iteration. An asset is in
+// scope from the day it joined (status.hpp, BurndownDay::scope) and counts as done from its
+// replicated_on day while its status is replicated, when that day is within the iteration's dates:
+// the rule `close` records as completed (an asset replicated before the start or after the end, or
+// without replicated_on, never burns down here). A closed iteration shows what its close recorded:
+// only the assets in its `completed` burn down, so its burndown agrees with velocity until it is
+// reopened and closed again.
 
 #include "forecast_support.hpp"
 #include "mbl/status.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 namespace mbl {
 
@@ -23,6 +26,15 @@ bool recorded_completed(const Iteration& iteration, const std::string& asset_id)
     return std::find(completed.begin(), completed.end(), asset_id) != completed.end();
 }
 
+// The 0-based day of `iteration` (of `length` days) from which `asset` is in its scope.
+int day_joined(const Iteration& iteration, int length, const Asset& asset,
+               const std::unordered_set<std::string_view>& at_start) {
+    if (!iteration.committed_at_start || at_start.contains(asset.id) || !asset.committed_on) {
+        return 0;
+    }
+    return std::clamp(iteration.start.days_until(*asset.committed_on), 0, length - 1);
+}
+
 } // namespace
 
 Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>& committed,
@@ -34,24 +46,36 @@ Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>
     if (length <= 0) {
         return burndown;
     }
-    // done_on[d]: the estimate replicated on day d (0-based from start).
+    std::unordered_set<std::string_view> at_start;
+    if (iteration.committed_at_start) {
+        at_start.insert(iteration.committed_at_start->begin(), iteration.committed_at_start->end());
+    }
+    // added_on[d], done_on[d]: the estimate that joined the scope, was replicated, on day d.
+    std::vector<double> added_on(static_cast<std::size_t>(length), 0);
     std::vector<double> done_on(static_cast<std::size_t>(length), 0);
     for (const Asset* asset : committed) {
+        double estimate = effective_estimate(*asset).value_or(0);
+        int joined = day_joined(iteration, length, *asset, at_start);
+        added_on[static_cast<std::size_t>(joined)] += estimate;
         if (!completed_within(*asset, iteration) || !recorded_completed(iteration, asset->id)) {
             continue;
         }
-        int day = iteration.start.days_until(*asset->replicated_on);
-        done_on[static_cast<std::size_t>(day)] += effective_estimate(*asset).value_or(0);
+        int day = std::max(joined, iteration.start.days_until(*asset->replicated_on));
+        done_on[static_cast<std::size_t>(day)] += estimate;
     }
-    double remaining = burndown.committed_estimate;
+    double first_day_scope = added_on[0];
+    double scope = 0;
+    double done = 0;
     for (int d = 0; d < length; ++d) {
         BurndownDay day;
         day.day = iteration.start.plus_days(d);
-        remaining -= done_on[static_cast<std::size_t>(d)];
+        scope += added_on[static_cast<std::size_t>(d)];
+        done += done_on[static_cast<std::size_t>(d)];
+        day.scope = scope;
         if (day.day <= today) {
-            day.remaining = std::max(0.0, remaining);
+            day.remaining = std::max(0.0, scope - done);
         }
-        day.ideal = burndown.committed_estimate * (length - 1 - d) / length;
+        day.ideal = first_day_scope * (length - 1 - d) / length;
         burndown.days.push_back(day);
     }
     return burndown;

@@ -14,15 +14,12 @@ CheckResult check(std::string_view whole, ReleasableText* releasable, std::strin
     LoadResult loaded =
         releasable ? load_backlog(*releasable, file_label) : load_backlog(whole, file_label);
     // A value the loader could not read leaves a default in its place (a date of 1970-01-01, a
-    // missing id), on which the rules would report problems that are not in the file.
-    std::vector<Problem> found;
-    if (!has_errors(loaded.problems)) {
-        found = validate_backlog(loaded.backlog);
-        if (releasable && !found.empty()) {
-            releasable->restore_all();
-        }
-        locate_problems(whole, found);
+    // missing id): validation skips those (`unread`), so it reports only what is in the file.
+    std::vector<Problem> found = validate_backlog(loaded.backlog, loaded.unread);
+    if (releasable && !found.empty()) {
+        releasable->restore_all();
     }
+    locate_problems(whole, found);
 
     CheckResult result{std::move(loaded.backlog), std::move(loaded.problems)};
     result.problems.insert(result.problems.end(), std::make_move_iterator(found.begin()),

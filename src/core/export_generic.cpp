@@ -3,6 +3,7 @@
 #include "export_support.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/export.hpp"
+#include "mbl/save.hpp"
 #include "release_support.hpp"
 
 #include <algorithm>
@@ -45,7 +46,7 @@ std::vector<std::string> asset_row(const Backlog& backlog, const Asset& asset,
             asset.workload.value_or(""),
             asset.owner.value_or(""),
             std::string(to_string(asset.strategy)),
-            number_cell(asset.estimate),
+            asset.estimate ? format_number(*asset.estimate) : std::string(), // the file's
             number_cell(effective_estimate(asset)),
             std::string(to_string(backlog.settings.estimate_unit)),
             std::to_string(asset.priority),

@@ -5,6 +5,7 @@
 #include "json_tokenizer.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/export.hpp"
+#include "mbl/figure.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/save.hpp"
 
@@ -22,7 +23,7 @@ std::optional<double> estimate_in_hours(double estimate, EstimateUnit unit) {
 }
 
 std::string number_cell(const std::optional<double>& value) {
-    return value ? format_number(*value) : std::string();
+    return value ? format_figure(*value) : std::string();
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
@@ -71,7 +72,7 @@ std::string IterationNames::name_of(const std::optional<std::string>& id) const 
 namespace {
 
 std::string with_unit(const std::optional<double>& estimate, EstimateUnit unit) {
-    return estimate ? format_number(*estimate) + " " + std::string(to_string(unit)) : "none";
+    return estimate ? format_figure(*estimate) + " " + std::string(to_string(unit)) : "none";
 }
 
 std::string attributes_line(const RawObject& attributes) {

@@ -17,10 +17,10 @@ inline constexpr std::array<std::string_view, 9> workload{
     "id",    "name",          "priority",    "owner", "depends_on",
     "stage", "stage_history", "target_date", "notes"};
 inline constexpr std::array<std::string_view, 4> stage_change{"stage", "date", "reason", "forced"};
-inline constexpr std::array<std::string_view, 15> asset{
-    "id",         "name",     "kind",       "workload", "owner",
-    "strategy",   "estimate", "priority",   "status",   "replicated_on",
-    "depends_on", "tags",     "attributes", "tasks",    "notes"};
+inline constexpr std::array<std::string_view, 16> asset{
+    "id",       "name",       "kind",   "workload",      "owner",        "strategy",
+    "estimate", "priority",   "status", "replicated_on", "committed_on", "depends_on",
+    "tags",     "attributes", "tasks",  "notes"};
 inline constexpr std::array<std::string_view, 3> task{"title", "estimate", "done"};
 inline constexpr std::array<std::string_view, 11> iteration{"id",        "name",
                                                             "start",     "end",

@@ -9,6 +9,7 @@
 
 #include "field_values.hpp"
 #include "forecast_support.hpp"
+#include "mbl/backlog_progress.hpp"
 #include "mbl/error.hpp"
 #include "monte_carlo.hpp"
 
@@ -43,15 +44,6 @@ bool cannot_progress(const Asset& asset, const AssetsById& assets) {
                        });
 }
 
-void count_remaining(RemainingWork& work, const Asset& asset) {
-    ++work.assets;
-    if (auto estimate = effective_estimate(asset)) {
-        work.estimate += *estimate;
-    } else {
-        ++work.unestimated;
-    }
-}
-
 // The releases in planning order, then the whole backlog.
 std::vector<ReleaseWork> remaining_work(const Backlog& backlog) {
     std::vector<ReleaseWork> releases;
@@ -69,13 +61,13 @@ std::vector<ReleaseWork> remaining_work(const Backlog& backlog) {
             continue;
         }
         bool stuck = cannot_progress(asset, assets);
-        count_remaining(whole.remaining, asset);
+        add_remaining(whole.remaining, asset);
         if (stuck) {
             whole.blocked.push_back(asset.id);
         }
         if (asset.workload) {
             if (auto found = release_of.find(*asset.workload); found != release_of.end()) {
-                count_remaining(releases[found->second].remaining, asset);
+                add_remaining(releases[found->second].remaining, asset);
                 if (stuck) {
                     releases[found->second].blocked.push_back(asset.id);
                 }

@@ -63,7 +63,8 @@ Error refused_assets(std::string_view heading, const std::vector<std::string>& r
 } // namespace
 
 std::vector<std::string> commit_assets(Backlog& backlog, std::string_view iteration_id,
-                                       const std::vector<std::string>& asset_ids) {
+                                       const std::vector<std::string>& asset_ids,
+                                       std::optional<Date> today) {
     Iteration& iteration = require_open_iteration(backlog, iteration_id, "commit to");
     std::vector<const Asset*> assets = require_distinct_assets(backlog, asset_ids);
 
@@ -103,6 +104,14 @@ std::vector<std::string> commit_assets(Backlog& backlog, std::string_view iterat
                              "nothing was committed");
     }
     iteration.committed.insert(iteration.committed.end(), added.begin(), added.end());
+    if (today && iteration.state == IterationState::active) { // scope added mid-iteration
+        std::unordered_set<std::string_view> added_ids(added.begin(), added.end());
+        for (Asset& asset : backlog.assets) {
+            if (added_ids.contains(asset.id)) {
+                asset.committed_on = *today;
+            }
+        }
+    }
     return added;
 }
 

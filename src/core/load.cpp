@@ -82,6 +82,7 @@ LoadResult load(std::string_view whole, ReleasableText* releasable, std::string_
     }
     check_format(result.backlog, root, text, releasable, file_label);
     result.problems = std::move(reader.problems);
+    result.unread = std::move(reader.unread);
     if (result.problems.empty()) {
         return result; // no positions to find: the line index (8 bytes a line) is not built
     }

@@ -20,6 +20,7 @@ enum AssetKey : std::size_t {
     asset_priority,
     asset_status,
     asset_replicated_on,
+    asset_committed_on,
     asset_depends_on,
     asset_tags,
     asset_attributes,
@@ -71,7 +72,8 @@ static_assert(keys::backlog[backlog_iterations] == "iterations");
 void report_missing(Reader& reader, std::string_view what, std::string_view key,
                     std::string_view example) {
     reader.report_container(Severity::error, "missing-key",
-                            fmt::format("{} has no {}; add \"{}\": {}", what, key, key, example));
+                            fmt::format("{} has no {}; add \"{}\": {}", what, key, key, example),
+                            key);
 }
 
 Sink* wrong_container(Reader& reader, std::string_view expected, std::string_view found) {
@@ -180,6 +182,9 @@ void AssetSink::known_scalar(Reader& reader, std::size_t field, Scalar& value) {
         break;
     case asset_replicated_on:
         read_optional_date(reader, value, a.replicated_on);
+        break;
+    case asset_committed_on:
+        read_optional_date(reader, value, a.committed_on);
         break;
     case asset_depends_on:
     case asset_tags:

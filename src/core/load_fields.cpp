@@ -109,16 +109,19 @@ void StringListSink::scalar(Reader& reader, Scalar& value) {
     } else {
         reader.report(Severity::error, "wrong-type",
                       fmt::format("each entry must be a string, not {}", value.description()));
+        destination_->emplace_back();
     }
 }
 
 Sink* StringListSink::begin_object(Reader& reader) {
     reader.report(Severity::error, "wrong-type", "each entry must be a string, not an object");
+    destination_->emplace_back();
     return reader.skip(true);
 }
 
 Sink* StringListSink::begin_array(Reader& reader) {
     reader.report(Severity::error, "wrong-type", "each entry must be a string, not an array");
+    destination_->emplace_back();
     return reader.skip(false);
 }
 

@@ -45,7 +45,8 @@ template <class E> void read_enum(Reader& reader, Scalar& value, E& out) {
     report_wrong_type(reader, fmt::format("one of {}", allowed_values<E>()), value.description());
 }
 
-// A list of strings (`depends_on`, `tags`, `committed`, …).
+// A list of strings (`depends_on`, `tags`, `committed`, …). An entry that is not a string is
+// reported and kept as "" (marked unread), so the later entries keep their index.
 class StringListSink final : public Sink {
   public:
     void start(std::vector<std::string>* destination) { destination_ = destination; }
@@ -76,9 +77,12 @@ template <class ElementSink, class Value> class ObjectListSink final : public Si
     }
 
   private:
+    // Reports the element and keeps a default one in its place, so the later elements keep
+    // their index (validation's paths) while the report marks this one unread.
     void report_element(Reader& reader, std::string_view found) {
         reader.report(Severity::error, "wrong-type",
                       fmt::format("each {} must be an object, not {}", element_name_, found));
+        destination_->emplace_back();
     }
     ElementSink& element_;
     std::string_view element_name_;

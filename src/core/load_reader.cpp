@@ -219,13 +219,21 @@ std::string Reader::current_path() const {
 }
 
 void Reader::report(Severity severity, std::string code, std::string message) {
-    problems.push_back(Problem{severity, current_path(), std::move(message), {}, std::move(code)});
+    std::string path = current_path();
+    if (severity == Severity::error) {
+        unread.push_back(path);
+    }
+    problems.push_back(Problem{severity, std::move(path), std::move(message), {}, std::move(code)});
     problem_offsets.push_back(current_offset());
 }
 
-void Reader::report_container(Severity severity, std::string code, std::string message) {
+void Reader::report_container(Severity severity, std::string code, std::string message,
+                              std::string_view missing_key) {
     std::string path = current_path();
     path.erase(path.rfind('/'));
+    if (severity == Severity::error) {
+        unread.push_back(missing_key.empty() ? path : path + '/' + pointer_segment(missing_key));
+    }
     problems.push_back(Problem{severity, std::move(path), std::move(message), {}, std::move(code)});
     problem_offsets.push_back(stack_.back().start_offset);
 }

@@ -116,9 +116,12 @@ class Reader {
     std::size_t* reached() { return &reached_; }
 
     // Reports a problem at the current value (or the key just read), with its JSON pointer.
+    // An error also marks that value unread (see `unread`).
     void report(Severity severity, std::string code, std::string message);
-    // Reports a problem about the container being ended (a missing key), at its start.
-    void report_container(Severity severity, std::string code, std::string message);
+    // Reports a problem about the container being ended (a missing key), at its start. An
+    // error marks `missing_key` of the container unread (the container itself when empty).
+    void report_container(Severity severity, std::string code, std::string message,
+                          std::string_view missing_key = {});
     // Stops reading: the file cannot be used at all (duplicate key, too deep, not an object).
     bool fail(std::string message);
 
@@ -140,6 +143,8 @@ class Reader {
     // in at the end, in one pass).
     std::vector<Problem> problems;
     std::vector<std::size_t> problem_offsets;
+    // The JSON pointers of the values an error left unread (LoadResult::unread), in file order.
+    std::vector<std::string> unread;
     // Set when reading stopped: the message (without position) and the byte offset.
     std::optional<std::string> fatal_message;
     std::size_t fatal_offset = 0;

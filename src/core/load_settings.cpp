@@ -25,7 +25,8 @@ void TaskTemplateSink::start(TaskTemplate* task) {
 void TaskTemplateSink::end(Reader& reader) {
     if (!seen(template_title)) {
         reader.report_container(Severity::error, "missing-key",
-                                "this task template has no title; add \"title\": \"Replicate\"");
+                                "this task template has no title; add \"title\": \"Replicate\"",
+                                "title");
     }
 }
 

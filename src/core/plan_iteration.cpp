@@ -2,6 +2,7 @@
 // ready assets are taken by priority, keeping a started workload together (docs/planning.md).
 
 #include "field_values.hpp"
+#include "mbl/figure.hpp"
 #include "mbl/save.hpp"
 #include "plan_input.hpp"
 
@@ -187,8 +188,8 @@ std::string exclusion_detail(const Backlog& backlog, const PlanInput& input, con
     case ExclusionReason::waiting_on_dependency:
         return unmet_dependency(backlog, input, walk, asset);
     case ExclusionReason::over_capacity:
-        return fmt::format("needs {}, {} left", format_number(input.estimate[asset]),
-                           format_number(capacity_left));
+        return fmt::format("needs {}, {} left", format_figure(input.estimate[asset]),
+                           format_figure(capacity_left));
     case ExclusionReason::blocked:
     case ExclusionReason::needs_estimate:
         break;

@@ -138,6 +138,7 @@ void write_asset(std::string& out, const Asset& asset, int depth) {
     object.number("priority", asset.priority);
     object.enumeration("status", asset.status);
     object.optional_date("replicated_on", asset.replicated_on);
+    object.optional_date("committed_on", asset.committed_on);
     object.strings("depends_on", asset.depends_on);
     object.strings("tags", asset.tags);
     object.raw_object("attributes", asset.attributes);

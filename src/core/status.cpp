@@ -7,6 +7,7 @@
 #include "field_values.hpp"
 #include "forecast_support.hpp"
 #include "mbl/enums.hpp"
+#include "mbl/figure.hpp"
 #include "mbl/iterations.hpp"
 #include "mbl/release.hpp"
 #include "mbl/save.hpp"
@@ -66,7 +67,7 @@ void check_iteration(std::vector<Attention>& attention, const Backlog& backlog,
             {AttentionKind::over_commitment, iteration.id,
              fmt::format("{} commits {} {}, above its capacity of {}; uncommit assets or raise "
                          "the capacity",
-                         iteration.id, format_number(committed_estimate), unit,
+                         iteration.id, format_figure(committed_estimate), unit,
                          format_number(iteration.capacity))});
     }
     for (const Asset* asset : committed) {
@@ -94,9 +95,9 @@ void check_iteration(std::vector<Attention>& attention, const Backlog& backlog,
 
 StatusReport compute_status(const Backlog& backlog, Date today) {
     StatusReport report;
-    report.assets = backlog.assets.size();
-    report.assets_done = static_cast<std::size_t>(
-        std::count_if(backlog.assets.begin(), backlog.assets.end(), is_done_for_release));
+    report.progress = measure_progress(backlog);
+    report.assets = report.progress.assets;
+    report.assets_done = report.progress.done;
     report.ready_for_staging = workloads_ready_for_staging(backlog);
 
     AssetsById assets = index_assets(backlog);

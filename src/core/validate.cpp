@@ -64,10 +64,12 @@ std::string did_you_mean(const std::optional<std::string>& suggestion, std::stri
 
 } // namespace validation
 
-std::vector<Problem> validate_backlog(const Backlog& backlog) {
+std::vector<Problem> validate_backlog(const Backlog& backlog,
+                                      const std::vector<std::string>& unread) {
     using namespace validation;
     std::vector<Problem> problems;
-    Context context(backlog, problems);
+    UnreadValues unread_values(unread);
+    Context context(backlog, problems, unread_values);
     index_ids(context);
     check_slugs(context);
     check_references(context);
@@ -81,6 +83,10 @@ std::vector<Problem> validate_backlog(const Backlog& backlog) {
     check_closed_iterations(context);
     check_task_templates(context);
     check_task_progress(context);
+    if (!unread_values.empty()) { // a problem about a default, not about the file
+        std::erase_if(problems,
+                      [&](const Problem& problem) { return unread_values.covers(problem.path); });
+    }
     return problems;
 }
 

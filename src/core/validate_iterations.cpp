@@ -19,6 +19,13 @@ bool is_open(const Iteration& iteration) {
     return iteration.state != IterationState::closed;
 }
 
+// The loader could not read the start or end of iteration `index`: its dates are defaults.
+bool dates_unread(const Context& context, std::size_t index) {
+    return !context.unread.empty() &&
+           (context.unread.covers(iteration_kind.array, index, "start") ||
+            context.unread.covers(iteration_kind.array, index, "end"));
+}
+
 std::string span(const Iteration& iteration) {
     return fmt::format("{} to {}", iteration.start.to_string(), iteration.end.to_string());
 }
@@ -51,7 +58,7 @@ void check_overlaps(Context& context) {
     std::vector<std::size_t> order;
     order.reserve(iterations.size());
     for (std::size_t i = 0; i < iterations.size(); ++i) {
-        if (iterations[i].start <= iterations[i].end) {
+        if (iterations[i].start <= iterations[i].end && !dates_unread(context, i)) {
             order.push_back(i);
         }
     }
@@ -99,9 +106,15 @@ void check_iteration_dates(Context& context) {
                                     "last 7 to 28 days (2 to 4 weeks)",
                                     length));
     }
+    if (context.unread.covers("/settings/iteration_length_days")) {
+        length = 0; // the setting is a default: no length rule
+    }
     const auto& iterations = context.backlog.iterations;
     for (std::size_t i = 0; i < iterations.size(); ++i) {
         const Iteration& iteration = iterations[i];
+        if (dates_unread(context, i)) {
+            continue;
+        }
         std::string who = describe(iteration_kind, iteration.id, i);
         std::string path = fmt::format("/iterations/{}/end", i);
         if (iteration.end < iteration.start) {
@@ -114,9 +127,9 @@ void check_iteration_dates(Context& context) {
         int days = iteration.start.days_until(iteration.end) + 1;
         if (length >= 1 && days != length) {
             context.warning(std::move(path), "iteration-length",
-                            fmt::format("{} lasts {} days ({}) but settings.iteration_length_days "
+                            fmt::format("{} lasts {} day{} ({}) but settings.iteration_length_days "
                                         "is {}; set its end to {} or change the setting",
-                                        who, days, span(iteration), length,
+                                        who, days, days == 1 ? "" : "s", span(iteration), length,
                                         iteration.start.plus_days(length - 1).to_string()));
         }
     }
@@ -135,7 +148,7 @@ void check_commitments(Context& context) {
     std::vector<std::size_t> latest_iteration(assets.size(), none);
     for (std::size_t i = 0; i < iterations.size(); ++i) {
         const Iteration& iteration = iterations[i];
-        if (!is_open(iteration)) {
+        if (!is_open(iteration) || context.unread.covers(iteration_kind.array, i, "state")) {
             continue;
         }
         std::string who = describe(iteration_kind, iteration.id, i);

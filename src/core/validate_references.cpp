@@ -30,6 +30,9 @@ void resolve_dependencies(Context& context, const Kind& kind, const std::vector<
                           fmt::format("{} depends on itself; remove this entry", who));
             continue;
         }
+        if (context.unread.ids_incomplete(kind.array)) {
+            continue; // the id may be one the loader could not read
+        }
         auto suggestion = suggestions.suggest(target, table, item.id);
         context.error(
             std::move(path), fmt::format("unknown-{}", kind.singular),
@@ -59,7 +62,7 @@ void check_asset_references(Context& context) {
         if (asset.workload) {
             if (auto workload = context.workloads.find(*asset.workload)) {
                 context.asset_workload[i] = *workload;
-            } else {
+            } else if (!context.unread.ids_incomplete(workload_kind.array)) {
                 auto suggestion =
                     context.workload_suggestions.suggest(*asset.workload, context.workloads);
                 context.error(fmt::format("/assets/{}/workload", i), "unknown-workload",
@@ -80,7 +83,7 @@ void check_iteration_list(Context& context, std::size_t index, const std::vector
                           std::string_view key, std::string_view verb) {
     for (std::size_t k = 0; k < list.size(); ++k) {
         const std::string& target = list[k];
-        if (context.assets.find(target)) {
+        if (context.assets.find(target) || context.unread.ids_incomplete(asset_kind.array)) {
             continue;
         }
         auto suggestion = context.asset_suggestions.suggest(target, context.assets);

@@ -43,6 +43,13 @@ const StageChange* forced_past_migrating(const Workload& workload) {
     return nullptr;
 }
 
+// What says whether asset `index` is done for release was not read: no verdict on it.
+bool status_unread(const Context& context, std::size_t index) {
+    const UnreadValues& unread = context.unread;
+    return !unread.empty() && (unread.covers(asset_kind.array, index, "status") ||
+                               unread.covers(asset_kind.array, index, "strategy"));
+}
+
 } // namespace
 
 void check_release_readiness(Context& context) {
@@ -52,7 +59,7 @@ void check_release_readiness(Context& context) {
     for (std::size_t a = 0; a < assets.size(); ++a) {
         std::size_t workload = context.asset_workload[a];
         if (workload == no_index || !is_past_migrating(workloads[workload].stage) ||
-            is_done_for_release(assets[a])) {
+            is_done_for_release(assets[a]) || status_unread(context, a)) {
             continue;
         }
         Unreleased& entry = unreleased[workload];
@@ -63,8 +70,8 @@ void check_release_readiness(Context& context) {
     }
     for (std::size_t w = 0; w < workloads.size(); ++w) {
         const Unreleased& entry = unreleased[w];
-        if (entry.count == 0) {
-            continue;
+        if (entry.count == 0 || context.unread.covers(workload_kind.array, w, "stage_history")) {
+            continue; // nothing missing, or whether the stage was forced is unknown
         }
         std::string ids;
         for (std::size_t a : entry.first_assets) {

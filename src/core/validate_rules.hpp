@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace mbl::validation {
@@ -89,13 +90,36 @@ struct DependencyGraph {
     std::vector<std::size_t> slots;
 };
 
+// The values the loader could not read (LoadResult::unread): each left a default in the
+// backlog, which no rule may take for what the file says.
+class UnreadValues {
+  public:
+    UnreadValues() = default;
+    explicit UnreadValues(const std::vector<std::string>& pointers);
+
+    bool empty() const { return pointers_.empty(); }
+    // True when the value at JSON pointer `path`, or a value holding it, was not read.
+    bool covers(std::string_view path) const;
+    // True when field `field` of element `index` of top-level array `array` was not read.
+    bool covers(std::string_view array, std::size_t index, std::string_view field) const;
+    // True when some id of the records in `array` was not read (an id, or the whole array),
+    // so an id missing from that kind's table may well be in the file.
+    bool ids_incomplete(std::string_view array) const;
+
+  private:
+    std::unordered_set<std::string> pointers_;
+};
+
 // What every rule sees: the backlog, its id tables, and where problems go.
 struct Context {
-    Context(const Backlog& validated, std::vector<Problem>& found)
-        : backlog(validated), problems(found) {}
+    Context(const Backlog& validated, std::vector<Problem>& found,
+            const UnreadValues& unread_values)
+        : backlog(validated), problems(found), unread(unread_values) {}
 
     const Backlog& backlog;
     std::vector<Problem>& problems;
+    // Rules skip what depends on these; validate_backlog drops any problem at or inside one.
+    const UnreadValues& unread;
     IdTable workloads;
     IdTable assets;
     IdTable iterations;

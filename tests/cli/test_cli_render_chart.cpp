@@ -121,9 +121,12 @@ TEST_CASE("render_burndown_chart with no days prints only the legend", "[cli-ren
 
 TEST_CASE("rounded_number and percent_of round for people", "[cli-render-chart]") {
     CHECK(rounded_number(92) == "92");
-    CHECK(rounded_number(9.3808) == "9.4");
-    CHECK(rounded_number(-0.01) == "0");
-    CHECK(rounded_number(0.95) == "1");
+    CHECK(rounded_number(9.3808) == "9.38");
+    CHECK(rounded_number(-0.001) == "0");
+    CHECK(rounded_number(0.995) == "1");
+    CHECK(rounded_number(0.1 + 0.2) == "0.3");
+    CHECK(rounded_number(4.37 + 4.3) == "8.67");
+    CHECK(rounded_number(48.7) == "48.7");
     CHECK(percent_of(64, 110) == "58%");
     CHECK(percent_of(5, 0) == "0%");
 }

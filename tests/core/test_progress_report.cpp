@@ -35,20 +35,35 @@ Backlog small_backlog() {
 
 } // namespace
 
-TEST_CASE("gather_progress_report totals the assets by status", "[progress-report]") {
+TEST_CASE("gather_progress_report totals the assets by status, retire/retain apart",
+          "[progress-report]") {
     ProgressReport report = gather_progress_report(small_backlog(), {}, {}, on("2027-02-20"));
     const auto& totals = report.totals;
-    CHECK(totals[0].status == AssetStatus::not_started);
-    CHECK(totals[0].assets == 3); // c, r, e
-    CHECK(totals[0].estimate == 7);
+    CHECK(totals[0].group == ReleaseGroup::not_started);
+    CHECK(totals[0].assets == 2); // c, e
+    CHECK(totals[0].estimate == 4);
     CHECK(totals[0].unestimated == 1);
-    CHECK(totals[1].status == AssetStatus::in_progress);
+    CHECK(totals[1].group == ReleaseGroup::in_progress);
     CHECK(totals[1].assets == 1);
     CHECK(totals[1].estimate == 6);
-    CHECK(totals[2].status == AssetStatus::replicated);
-    CHECK(totals[2].estimate == 10);
-    CHECK(totals[3].status == AssetStatus::blocked);
-    CHECK(totals[3].estimate == 20);
+    CHECK(totals[2].group == ReleaseGroup::blocked);
+    CHECK(totals[2].estimate == 20);
+    CHECK(totals[3].group == ReleaseGroup::replicated);
+    CHECK(totals[3].estimate == 10);
+    CHECK(totals[4].group == ReleaseGroup::no_migration);
+    CHECK(totals[4].assets == 1); // r, retired: done, whatever its status
+    CHECK(totals[4].unestimated == 0);
+    // The same counts as status and forecast.
+    CHECK(report.overall.done == 2);
+    CHECK(report.overall.remaining.assets == 4);
+    CHECK(report.overall.remaining.unestimated == 1);
+    CHECK(report.overall.remaining.estimate == 30);
+    CHECK(report.overall.blocked == 1);
+    CHECK(report.overall.remaining.assets == report.forecast.whole->remaining.assets);
+    CHECK(report.overall.remaining.estimate == report.forecast.whole->remaining.estimate);
+    CHECK(report.blocked == std::vector<std::string>{"d"});
+    REQUIRE(report.next_release);
+    CHECK(report.releases[*report.next_release].workload_id == "crm");
 }
 
 TEST_CASE("gather_progress_report counts each release's assets by release group",

@@ -70,7 +70,7 @@ def check_self_contained(name, root):
 def check_structure(name, root):
     check(root.tag == "html" and root.get("lang") == "en", f"{name}: root is <{root.tag}>")
     sections = [section.get("id") for section in root.iter("section")]
-    check(sections == ["totals", "iteration", "velocity", "releases", "forecast", "problems"],
+    check(sections == ["totals", "attention", "iteration", "velocity", "releases", "forecast", "problems"],
           f"{name}: sections {sections}")
     charts = list(root.iter("svg"))
     check(len(charts) == 3, f"{name}: {len(charts)} charts")
