@@ -7,6 +7,7 @@
 #include "cli/render_number.hpp"
 #include "cli/render_table.hpp"
 #include "cli/render_text.hpp"
+#include "mbl/save.hpp"
 
 #include <array>
 #include <nlohmann/json.hpp>
