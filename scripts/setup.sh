@@ -10,8 +10,10 @@ cd "$(dirname "$0")/.."
 # python3-jsonschema: the schema test validates files against schema/backlog.schema.json.
 # cmark-gfm: GitHub's Markdown parser, for the report_markdown test.
 # libcsv-dev: the CSV parser of `mbl import`.
+# libxxhash-dev: XXH3, the hashes that catch another program rewriting the file while mbl writes
+# it (src/core/store_text.cpp; header-only there, nothing to link).
 packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2 git
-  python3 jq time python3-jsonschema cmark-gfm libcsv-dev)
+  python3 jq time python3-jsonschema cmark-gfm libcsv-dev libxxhash-dev)
 scripts/install-packages.sh "${packages[@]}"
 
 launcher=()
