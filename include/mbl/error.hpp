@@ -16,7 +16,7 @@ enum class ExitStatus : int {
     usage = 2,        // bad command line
     input = 3,        // file missing/unreadable, invalid JSON, unknown id, newer format
     locked = 4,       // another mbl holds the lock past the timeout
-    internal = 70,    // a bug in mbl (EX_SOFTWARE): e.g. the writer met a value it cannot write
+    internal = 70,    // a defect in mbl: an unexpected exception (EX_SOFTWARE, sysexits.h)
 };
 
 // Where in a file an error is, for errors about a file's text.
@@ -48,9 +48,6 @@ inline Error input_error(const std::string& message) {
 }
 inline Error usage_error(const std::string& message) {
     return {ExitStatus::usage, message};
-}
-inline Error internal_error(const std::string& message) {
-    return {ExitStatus::internal, "internal error: " + message};
 }
 
 } // namespace mbl

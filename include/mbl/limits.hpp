@@ -10,13 +10,14 @@
 
 namespace mbl {
 
-// The largest estimate (of an asset or a task) and capacity (of an iteration, the default one),
-// in settings.estimate_unit: a billion hours is far beyond any migration.
+// The largest estimate of an asset or a task, in settings.estimate_unit: a billion hours is far
+// beyond any migration.
 inline constexpr double max_estimate = 1e9;
 
-// The largest completed_estimate an iteration records: what a million assets at max_estimate add
-// up to.
-inline constexpr double max_completed_estimate = 1e15;
+// The largest total of one iteration: its capacity, the default capacity and the
+// completed_estimate it records. What a million assets at max_estimate add up to, so that a
+// velocity (completed estimates averaged) can always be an iteration's capacity.
+inline constexpr double max_iteration_total = 1e15;
 
 // settings.iteration_length_days runs from 1 to this (a time box, not a calendar).
 inline constexpr int min_iteration_length_days = 1;

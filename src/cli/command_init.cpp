@@ -105,7 +105,8 @@ void setup_init(CLI::App& root, GlobalOptions& global, std::ostream& out) {
         ->type_name("DATE");
     accept_non_negative_number(init->add_option("--capacity", options->capacity,
                                                 "Default capacity of an iteration, in the "
-                                                "estimate unit"))
+                                                "estimate unit"),
+                               max_iteration_total)
         ->type_name("N")
         ->capture_default_str();
     CLI::Option* schema =

@@ -1,6 +1,5 @@
 #include "field_values.hpp"
 
-#include "mbl/limits.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/save.hpp"
 #include "mbl/suggest.hpp"
@@ -23,9 +22,9 @@ std::string_view trim(std::string_view text) {
 
 namespace {
 
-Error out_of_range(std::string_view field, std::string_view text) {
+Error out_of_range(std::string_view field, std::string_view text, double maximum) {
     return usage_error(fmt::format("{} must be a number from 0 to {}, not '{}'", field,
-                                   format_number(max_estimate), text));
+                                   format_number(maximum), text));
 }
 
 } // namespace
@@ -36,7 +35,7 @@ double parse_non_negative_number(std::string_view text, std::string_view field) 
     auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (digits.empty() || error != std::errc{} || end != digits.data() + digits.size() ||
         !std::isfinite(value) || value < 0 || value > max_estimate) {
-        throw out_of_range(field, text);
+        throw out_of_range(field, text, max_estimate);
     }
     return value == 0 ? 0.0 : value; // no `-0` in the file
 }
@@ -60,9 +59,9 @@ void check_priority(int priority) {
     }
 }
 
-void check_estimate(double estimate, std::string_view field) {
-    if (!std::isfinite(estimate) || estimate < 0 || estimate > max_estimate) {
-        throw out_of_range(field, format_number(estimate));
+void check_estimate(double estimate, std::string_view field, double maximum) {
+    if (!std::isfinite(estimate) || estimate < 0 || estimate > maximum) {
+        throw out_of_range(field, format_number(estimate), maximum);
     }
 }
 

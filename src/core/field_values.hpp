@@ -5,6 +5,7 @@
 
 #include "mbl/enums.hpp"
 #include "mbl/error.hpp"
+#include "mbl/limits.hpp"
 #include "mbl/model.hpp"
 
 #include <algorithm>
@@ -29,8 +30,9 @@ int parse_priority(std::string_view text);
 // Error(usage) when `priority` is outside 1-4.
 void check_priority(int priority);
 
-// Error(usage) when `estimate` is not a number from 0 to max_estimate (limits.hpp).
-void check_estimate(double estimate, std::string_view field);
+// Error(usage) when `estimate` is not a number from 0 to `maximum` (limits.hpp: max_estimate,
+// or max_iteration_total for a capacity): `<field> must be a number from 0 to 1000000000, not …`.
+void check_estimate(double estimate, std::string_view field, double maximum = max_estimate);
 
 // Error(input) when `value`, which mbl computed from numbers in the file to write it back (a sum,
 // a share), is not a number from 0 to `maximum`: `<what> would be inf, outside 0 to 1e+15; …`

@@ -95,7 +95,7 @@ CloseReport assess_close(const Backlog& backlog, const Iteration& iteration) {
         }
     }
     report.completed_estimate = without_rounding_noise(completed_estimate);
-    check_computed_number(report.completed_estimate, max_completed_estimate,
+    check_computed_number(report.completed_estimate, max_iteration_total,
                           fmt::format("the completed estimate of {}", iteration.id));
     return report;
 }
@@ -125,7 +125,7 @@ Iteration& add_iteration(Backlog& backlog, const NewIteration& request, Date tod
                                       length, min_iteration_length_days,
                                       max_iteration_length_days));
     }
-    check_estimate(request.capacity, "capacity");
+    check_estimate(request.capacity, "capacity", max_iteration_total);
     long long highest = 0;
     for (const Iteration& iteration : backlog.iterations) {
         highest = std::max(highest, iteration_number(iteration.id).value_or(0));

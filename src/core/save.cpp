@@ -40,9 +40,11 @@ void write_array_at(std::string& out, int depth, const std::vector<T>& values, W
 // past 9999-12-31) would make the file unreadable to mbl itself. Every command checks what it
 // computes before it gets here, so this is a bug: nothing is written.
 [[noreturn]] void refuse_to_write(std::string_view name, std::string_view value) {
-    throw internal_error(fmt::format("mbl was about to write \"{}\": {}, which backlog.json "
-                                     "cannot hold; nothing was written (please report this bug)",
-                                     name, value));
+    throw Error(ExitStatus::internal,
+                fmt::format("internal error: mbl was about to write \"{}\": {}, which "
+                            "backlog.json cannot hold; nothing was written (please report this "
+                            "bug)",
+                            name, value));
 }
 
 // Writes the members of one JSON object at `depth`: `{`, then `"key": value` lines, then `}`.

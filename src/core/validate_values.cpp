@@ -1,5 +1,5 @@
-// Numbers that must lie in a range (limits.hpp): estimates and capacities from 0 to 1e9, a
-// completed estimate to 1e15, template percents to 100, priorities from 1 to 4.
+// Numbers that must lie in a range (limits.hpp): estimates from 0 to 1e9, capacities and
+// completed estimates to 1e15, template percents to 100, priorities from 1 to 4.
 
 #include "mbl/enums.hpp"
 #include "mbl/limits.hpp"
@@ -71,7 +71,7 @@ void check_iteration_numbers(Context& context, std::string_view unit) {
                                       who, iteration.capacity, unit));
         }
         check_not_above(context, fmt::format("/iterations/{}/capacity", i), iteration.capacity,
-                        max_estimate, fmt::format("the capacity of {}", who));
+                        max_iteration_total, fmt::format("the capacity of {}", who));
         if (iteration.completed_estimate && *iteration.completed_estimate < 0) {
             context.error(fmt::format("/iterations/{}/completed_estimate", i), "negative-estimate",
                           fmt::format("{} has a negative completed_estimate ({}); it is the "
@@ -80,7 +80,7 @@ void check_iteration_numbers(Context& context, std::string_view unit) {
         }
         if (iteration.completed_estimate) {
             check_not_above(context, fmt::format("/iterations/{}/completed_estimate", i),
-                            *iteration.completed_estimate, max_completed_estimate,
+                            *iteration.completed_estimate, max_iteration_total,
                             fmt::format("the completed_estimate of {}", who));
         }
     }
@@ -111,7 +111,7 @@ void check_numbers(Context& context) {
                                   "non-negative {} the team delivers per iteration",
                                   default_capacity, unit));
     }
-    check_not_above(context, "/settings/default_capacity", default_capacity, max_estimate,
+    check_not_above(context, "/settings/default_capacity", default_capacity, max_iteration_total,
                     "settings.default_capacity");
     check_asset_estimates(context, unit);
     check_iteration_numbers(context, unit);

@@ -51,13 +51,15 @@ void add_done_iteration(const TempBacklog& backlog) {
 
 } // namespace
 
-TEST_CASE("estimates and capacities above 1e9 are refused on the command line", "[e2e][limits]") {
+TEST_CASE("estimates above 1e9 and capacities above 1e15 are refused on the command line",
+          "[e2e][limits]") {
     TempBacklog backlog;
     const std::string bound = "must be a number from 0 to 1000000000";
     refused(backlog, {"asset", "add", "a", "--estimate", "1e308"}, 2, "estimate " + bound);
     refused(backlog, {"asset", "set", "ts-db", "estimate=1000000001"}, 2, "estimate " + bound);
-    refused(backlog, {"iteration", "add", "--capacity", "1e10"}, 2, "capacity " + bound);
-    refused(backlog, {"iteration", "plan", "--capacity", "1e300"}, 2, "capacity " + bound);
+    const std::string capacity_bound = "capacity must be a number from 0 to 1e+15";
+    refused(backlog, {"iteration", "add", "--capacity", "1e16"}, 2, capacity_bound);
+    refused(backlog, {"iteration", "plan", "--capacity", "1e300"}, 2, capacity_bound);
     refused(backlog, {"--lock-timeout", "1e300", "asset", "list"}, 2,
             "--lock-timeout: must be a number from 0 to 86400, not '1e300'");
 }

@@ -184,7 +184,7 @@ def broken_cases():
          set_value("settings", "task_templates", {"vm": [{"title": "Replicate",
                                                           "percent": 150}]}),
          "/settings/task_templates/vm/0/percent", "number-too-large"),
-        ("huge-capacity", "an iteration capacity of 2e9", iteration(capacity=2e9),
+        ("huge-capacity", "an iteration capacity of 2e15", iteration(capacity=2e15),
          "/iterations/0/capacity", "number-too-large"),
         ("negative-capacity", "a negative default capacity",
          set_value("settings", "default_capacity", -1), "/settings/default_capacity",
