@@ -35,7 +35,7 @@ void check_priority(int priority);
 void check_estimate(double estimate, std::string_view field, double maximum = max_estimate);
 
 // Error(input) when `value`, which mbl computed from numbers in the file to write it back (a sum,
-// a share), is not a number from 0 to `maximum`: `<what> would be inf, outside 0 to 1e+15; …`
+// a share), is not a number from 0 to `maximum`: `<what> would be inf, outside 0 to 1000000000000000; …`
 // pointing at `mbl validate`, which names the number out of range.
 void check_computed_number(double value, double maximum, std::string_view what);
 

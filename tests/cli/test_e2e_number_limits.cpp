@@ -57,7 +57,7 @@ TEST_CASE("estimates above 1e9 and capacities above 1e15 are refused on the comm
     const std::string bound = "must be a number from 0 to 1000000000";
     refused(backlog, {"asset", "add", "a", "--estimate", "1e308"}, 2, "estimate " + bound);
     refused(backlog, {"asset", "set", "ts-db", "estimate=1000000001"}, 2, "estimate " + bound);
-    const std::string capacity_bound = "capacity must be a number from 0 to 1e+15";
+    const std::string capacity_bound = "capacity must be a number from 0 to 1000000000000000";
     refused(backlog, {"iteration", "add", "--capacity", "1e16"}, 2, capacity_bound);
     refused(backlog, {"iteration", "plan", "--capacity", "1e300"}, 2, capacity_bound);
     refused(backlog, {"--lock-timeout", "1e300", "asset", "list"}, 2,
@@ -95,7 +95,8 @@ TEST_CASE("numbers beyond the bounds in the file are validate errors, and sums o
     CHECK(contains(validate.err, "the estimate of asset ts-db is 1e+308, above the largest mbl "
                                  "accepts (1000000000)"));
     refused(backlog, {"iteration", "close", "it-1"}, 3,
-            "the completed estimate of it-1 would be inf, outside 0 to 1e+15; a number in the file "
+            "the completed estimate of it-1 would be inf, outside 0 to 1000000000000000; a number "
+            "in the file "
             "is out of range: 'mbl validate' shows which");
 }
 

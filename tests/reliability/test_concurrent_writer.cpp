@@ -12,7 +12,7 @@
 // other writer had half written when mbl read it (refused by the loader; the file is then the
 // other writer's).
 //
-// By default trials run for about 20 s on a 16 MB file (at least 30 trials). MBL_RACE_SECONDS,
+// By default trials run for about 20 s on an 8 MB file (at least 30 trials). MBL_RACE_SECONDS,
 // MBL_RACE_MB and MBL_RACE_SEED (default 1) change that; MBL_RELIABILITY_LONG=1 makes it 300 s
 // on 64 MB. The figures are printed at the end (docs/reliability.md quotes them).
 
@@ -92,7 +92,7 @@ TEST_CASE("another program rewriting the file in place never leaves a mix of two
     const auto budget =
         std::chrono::seconds(environment_number("MBL_RACE_SECONDS", long_mode ? 300 : 20));
     const auto bytes =
-        static_cast<std::size_t>(environment_number("MBL_RACE_MB", long_mode ? 64 : 16)) << 20;
+        static_cast<std::size_t>(environment_number("MBL_RACE_MB", long_mode ? 64 : 8)) << 20;
     const long seed = environment_number("MBL_RACE_SEED", 1);
 
     TempDir dir;
