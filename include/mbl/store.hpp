@@ -48,7 +48,8 @@ enum class TextUse {
 // Another program may rewrite the file in place meanwhile (an editor, `cat >`, a script opening
 // it `r+`): what is read back must then not be mixed with what was read first. So each block
 // given back (64 KiB) keeps a 64-bit hash (XXH3) of its bytes, and a block read back must hash
-// the same; a file that changed while it was being read the first time is refused too. Both
+// the same; a file that changed while it was being read the first time (its size or modification
+// time moved) is refused too. Both
 // throw Error(input) "<label> changed while mbl was …" (see TextUse). `label` names the file in
 // messages (empty: the path).
 class BacklogFileText final : public ReleasableText {
@@ -65,7 +66,7 @@ class BacklogFileText final : public ReleasableText {
     // not what was read first.
     void restore(std::size_t offset, std::size_t length) override;
     // Throws the changed-file Error(input) unless the file's name still leads to the file that
-    // was read and that file still has the size, modification and change times it had when read:
+    // was read and that file still has the size and modification time it had when read:
     // for a writer, right before it puts a new file in place.
     void check_unchanged() const;
 
@@ -85,10 +86,11 @@ class BacklogFileText final : public ReleasableText {
     std::size_t restored_from_ = 0;
     std::size_t restored_to_ = 0;
     std::vector<std::uint64_t> block_hashes_; // of each released block, in order
-    // The file as read: device, inode, size, modification and change times (fstat).
+    // The file as read: device, inode, size and modification time (fstat). Not the change time:
+    // it moves when a writer renames a new file over the name (the old file loses a link).
     struct Identity {
         unsigned long long device = 0, inode = 0;
-        long long size = 0, modified_s = 0, modified_ns = 0, changed_s = 0, changed_ns = 0;
+        long long size = 0, modified_s = 0, modified_ns = 0;
         friend bool operator==(const Identity&, const Identity&) = default;
     };
     Identity identity_;

@@ -51,8 +51,7 @@ template <class Identity> Identity identity_of(int fd, const fs::path& path) {
         throw input_error(
             fmt::format("cannot read {}: {}", path.string(), store_detail::errno_text(errno)));
     }
-    return {info.st_dev,          info.st_ino,         info.st_size,        info.st_mtim.tv_sec,
-            info.st_mtim.tv_nsec, info.st_ctim.tv_sec, info.st_ctim.tv_nsec};
+    return {info.st_dev, info.st_ino, info.st_size, info.st_mtim.tv_sec, info.st_mtim.tv_nsec};
 }
 
 char* map_memory(std::size_t bytes) {

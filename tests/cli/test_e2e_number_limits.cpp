@@ -92,7 +92,7 @@ TEST_CASE("numbers beyond the bounds in the file are validate errors, and sums o
     RunResult validate = backlog.run({"validate"});
     CAPTURE(validate);
     CHECK(validate.exit_code == 1);
-    CHECK(contains(validate.err, "the estimate of asset ts-db is 1e+308, above the largest mbl "
+    CHECK(contains(validate.out, "the estimate of asset ts-db is 1e+308, above the largest mbl "
                                  "accepts (1000000000)"));
     refused(backlog, {"iteration", "close", "it-1"}, 3,
             "the completed estimate of it-1 would be inf, outside 0 to 1000000000000000; a number "
@@ -110,7 +110,7 @@ TEST_CASE("a task template share out of range writes no task", "[e2e][limits]") 
             "the estimate of task \"Replicate\" from the template for vm would be inf");
     RunResult validate = backlog.run({"validate"});
     CHECK(validate.exit_code == 1);
-    CHECK(contains(validate.err, "above the largest mbl accepts (100)"));
+    CHECK(contains(validate.out, "above the largest mbl accepts (100)"));
 }
 
 TEST_CASE("no day after 9999-12-31 is written", "[e2e][limits]") {
