@@ -8,8 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The rest of the stack comes from setup.sh, which CI runs first; libcsv-dev is named here too
-# (and libzip-dev, libexpat1-dev) because a missing one stops the configure step.
-packages=(clang libclang-rt-14-dev libcsv-dev libzip-dev libexpat1-dev)
+# (and libzip-dev, libexpat1-dev, libxxhash-dev) because a missing one stops the configure step.
+packages=(clang libclang-rt-14-dev libcsv-dev libzip-dev libexpat1-dev libxxhash-dev)
 scripts/install-packages.sh "${packages[@]}"
 
 launcher=()

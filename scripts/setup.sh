@@ -11,8 +11,10 @@ cd "$(dirname "$0")/.."
 # cmark-gfm: GitHub's Markdown parser, for the report_markdown test.
 # libcsv-dev: the CSV parser of `mbl import`.
 # libzip-dev, libexpat1-dev: the zip container and the XML of the .xlsx workbooks `mbl import` reads.
+# libxxhash-dev: XXH3, the hashes that catch another program rewriting the file while mbl writes
+# it (src/core/store_text.cpp; header-only there, nothing to link).
 packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2 git
-  python3 jq time python3-jsonschema cmark-gfm libcsv-dev libzip-dev libexpat1-dev)
+  python3 jq time python3-jsonschema cmark-gfm libcsv-dev libzip-dev libexpat1-dev libxxhash-dev)
 scripts/install-packages.sh "${packages[@]}"
 
 launcher=()

@@ -6,11 +6,13 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mbl {
 
@@ -33,35 +35,67 @@ std::string read_backlog_file(const std::filesystem::path& path);
 // unreadable.
 std::string read_input_file(const std::filesystem::path& path);
 
+// What a BacklogFileText is read for: its message for a file changed meanwhile says so.
+enum class TextUse {
+    reading,   // "<file> changed while mbl was reading it; run the command again"
+    rewriting, // "<file> changed while mbl was writing; nothing written, run the command again"
+};
+
 // The file's bytes, read like read_backlog_file (same checks, same messages) into memory that
 // can be given back to the system page by page as a loader reads past it, and read back from the
 // same open file (the same inode, even when a writer has renamed a new file over its name since)
 // when a part is needed again. For large files: a 500 MB backlog is not held whole next to the
 // model loaded from it. Released bytes read as zeros until restored.
+//
+// Another program may rewrite the file in place meanwhile (an editor, `cat >`, a script opening
+// it `r+`): what is read back must then not be mixed with what was read first. So each block
+// given back (64 KiB) keeps a 64-bit hash (XXH3) of its bytes, and a block read back must hash
+// the same; a file that changed while it was being read the first time (its size or modification
+// time moved) is refused too. Both
+// throw Error(input) "<label> changed while mbl was …" (see TextUse). `label` names the file in
+// messages (empty: the path).
 class BacklogFileText final : public ReleasableText {
   public:
-    explicit BacklogFileText(const std::filesystem::path& path);
+    explicit BacklogFileText(const std::filesystem::path& path, TextUse use = TextUse::reading,
+                             std::string label = {});
     ~BacklogFileText() override;
     BacklogFileText(const BacklogFileText&) = delete;
     BacklogFileText& operator=(const BacklogFileText&) = delete;
 
     std::string_view view() const override { return {data_, size_}; }
     void release_before(const char* position) override;
-    // Throws Error(input) naming the file when reading it again fails.
+    // Throws Error(input) naming the file when reading it again fails, or when what it reads is
+    // not what was read first.
     void restore(std::size_t offset, std::size_t length) override;
+    // Throws the changed-file Error(input) unless the file's name still leads to the file that
+    // was read and that file still has the size and modification time it had when read:
+    // for a writer, right before it puts a new file in place.
+    void check_unchanged() const;
 
   private:
     void read_back(std::size_t from, std::size_t to);
+    [[noreturn]] void throw_changed() const;
 
     std::filesystem::path path_;
+    std::string label_;
+    TextUse use_;
     int fd_ = -1;
     char* data_ = nullptr;
     std::size_t size_ = 0;
     std::size_t capacity_ = 0;     // bytes mapped at data_ (whole pages)
-    std::size_t released_end_ = 0; // the pages before it were released (a page boundary)
-    // Released pages read back since (one window, page boundaries; empty when equal).
+    std::size_t released_end_ = 0; // the blocks before it were released (a block boundary)
+    // Released blocks read back since (one window, block boundaries; empty when equal).
     std::size_t restored_from_ = 0;
     std::size_t restored_to_ = 0;
+    std::vector<std::uint64_t> block_hashes_; // of each released block, in order
+    // The file as read: device, inode, size and modification time (fstat). Not the change time:
+    // it moves when a writer renames a new file over the name (the old file loses a link).
+    struct Identity {
+        unsigned long long device = 0, inode = 0;
+        long long size = 0, modified_s = 0, modified_ns = 0;
+        friend bool operator==(const Identity&, const Identity&) = default;
+    };
+    Identity identity_;
 };
 
 // An exclusive lock on `<file>.lock` beside the file's real target (symlinks followed, so two
@@ -102,8 +136,11 @@ using TextProducer = std::function<bool(const std::function<void(std::string_vie
 // come with the first piece). When `produce` returns false (or throws), the temporary file is
 // removed, the target is untouched, and it returns false (a producer that declines before its
 // first piece is never refused for a read-only target); else true once the new content is in
-// place.
-bool write_file_atomically(const std::filesystem::path& path, const TextProducer& produce);
+// place. `before_rename`, when given, runs once the temporary file is complete and flushed, right
+// before the rename: when it throws, the temporary file is removed and the target untouched
+// (BacklogFileText::check_unchanged).
+bool write_file_atomically(const std::filesystem::path& path, const TextProducer& produce,
+                           const std::function<void()>& before_rename = {});
 
 // Creates `path` with `text` (mode 0644 less the umask), refusing with Error(input) when
 // anything, even a dangling symlink, already has that name; the refusal holds against a

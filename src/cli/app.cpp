@@ -4,12 +4,16 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
 #include "cli/render_text.hpp"
+#include "cli/standard_output.hpp"
 #include "cli/terminal_output.hpp"
 #include "mbl/error.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
 #include <iostream>
+#include <unistd.h>
 
 namespace mbl::cli {
 namespace {
@@ -20,8 +24,9 @@ constexpr const char* root_footer = R"(Examples:
   mbl asset list --status not-started --format csv
   mbl validate --format github
 
-Exit codes: 0 success, 1 a check found problems, 2 usage error, 3 input error,
-4 the file is locked by another mbl, 70 an internal error in mbl (please report it).)";
+Exit codes: 0 success, 1 a check found problems, 2 usage error, 3 input error
+(also: stdout cannot be written), 4 the file is locked by another mbl, 70 an internal
+error in mbl (please report it).)";
 
 void report_error(std::ostream& err, const std::string& message) {
     err << "mbl: error: " << terminal_safe(message, true) << '\n';
@@ -69,6 +74,24 @@ void check_operands_taken(const CLI::App& root, const std::vector<std::string>& 
                           operands.front() + (operands.size() > 1 ? " ..." : "") +
                           "), and after '--' nothing is an option; put options before '--'");
     }
+}
+
+// Opens /dev/null on whichever of stdin, stdout and stderr is closed (`mbl ... >&-`), so that no
+// file mbl opens (the lock, the backlog, a temporary file) gets their number and receives its
+// output. Returns true when stdout was closed.
+bool occupy_closed_standard_descriptors() {
+    bool stdout_closed = false;
+    for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+        if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            stdout_closed = stdout_closed || fd == STDOUT_FILENO;
+            const int opened = ::open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY);
+            if (opened >= 0 && opened != fd) { // a lower one was closed too and took it
+                ::dup2(opened, fd);
+                ::close(opened);
+            }
+        }
+    }
+    return stdout_closed;
 }
 
 } // namespace
@@ -144,8 +167,17 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 int run(int argc, char** argv) {
     std::vector<std::string> args(argv, argv + std::max(argc, 0));
-    TerminalSafeStdout safe_stdout; // on a terminal, data formats are escaped too
-    return run(args, std::cout, std::cerr);
+    // A closed stdout stays unwritable (fd -1: the first write fails with EBADF, reported at the
+    // end); a command that prints nothing runs as usual.
+    const bool stdout_closed = occupy_closed_standard_descriptors();
+    DescriptorBuffer output(stdout_closed ? -1 : STDOUT_FILENO, ::isatty(STDOUT_FILENO) == 1);
+    std::ostream out(&output);
+    int status = 0;
+    {
+        TerminalSafeStdout safe_stdout(out); // on a terminal, data formats are escaped too
+        status = run(args, out, std::cerr);
+    }
+    return finish_standard_output(status, output, std::cerr);
 }
 
 } // namespace mbl::cli

@@ -4,6 +4,7 @@
 #include "cli/context.hpp"
 #include "cli/render_text.hpp"
 #include "mbl/iterations.hpp"
+#include "mbl/limits.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/save.hpp"
 #include "mbl/schema.hpp"
@@ -52,10 +53,6 @@ void write_schema_beside(const InitOptions& options, const BacklogFile& file, st
             << '\n';
     }
 }
-
-// The longest --iteration-length, as `validate` allows it: a time box, not a calendar (the usual
-// one is 2-4 weeks; `validate` warns outside 7-28 days).
-constexpr int longest_iteration_days = 366;
 
 void run_init(const InitOptions& options, const GlobalOptions& global, std::ostream& out) {
     output_format(global, {OutputFormat::table});
@@ -106,14 +103,15 @@ void setup_init(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     accept_whole_number(init->add_option("--iteration-length", options->iteration_length_days,
                                          "Days in every iteration, 1 to 366 (2-4 weeks is the "
                                          "usual practice)"),
-                        1, longest_iteration_days)
+                        min_iteration_length_days, max_iteration_length_days)
         ->type_name("DAYS")
         ->capture_default_str();
     init->add_option("--start", options->start, "First iteration's start, YYYY-MM-DD")
         ->type_name("DATE");
     accept_non_negative_number(init->add_option("--capacity", options->capacity,
                                                 "Default capacity of an iteration, in the "
-                                                "estimate unit"))
+                                                "estimate unit"),
+                               max_iteration_total)
         ->type_name("N")
         ->capture_default_str();
     CLI::Option* schema =

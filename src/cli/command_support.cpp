@@ -29,14 +29,11 @@ template <class T> std::optional<T> parse_decimal(std::string_view text) {
 
 } // namespace
 
-CLI::Option* accept_non_negative_number(CLI::Option* option, double ceiling) {
-    auto check = [ceiling](std::string& text) -> std::string {
+CLI::Option* accept_non_negative_number(CLI::Option* option, double maximum) {
+    auto check = [maximum](std::string& text) -> std::string {
         std::optional<double> value = parse_decimal<double>(text);
-        if (!value || !std::isfinite(*value) || *value < 0 || *value > ceiling) {
-            return (ceiling == std::numeric_limits<double>::max()
-                        ? std::string("must be a non-negative number")
-                        : "must be a number from 0 to " + format_number(ceiling)) +
-                   ", not '" + text + "'";
+        if (!value || !std::isfinite(*value) || *value < 0 || *value > maximum) {
+            return "must be a number from 0 to " + format_number(maximum) + ", not '" + text + "'";
         }
         text = format_number(*value + 0.0); // `+ 0.0`: no -0
         return {};

@@ -4,8 +4,8 @@
 
 #include "mbl/enums.hpp"
 #include "mbl/error.hpp"
+#include "mbl/limits.hpp"
 
-#include <limits>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -31,9 +31,9 @@ CLI::App* add_command_family(CLI::App& root, const std::string& name,
 // in full (309 digits for a double), and CLI11 alone reads `010` as octal. These accept plain
 // decimal spellings only and refuse others with `--flag: must be …, not '<text>'` (Error(usage)).
 //
-// `option` takes a finite number from 0 to `ceiling`; a larger one is refused, not clamped.
-CLI::Option* accept_non_negative_number(CLI::Option* option,
-                                        double ceiling = std::numeric_limits<double>::max());
+// `option` takes a number from 0 to `maximum` (by default the largest estimate or capacity,
+// limits.hpp); a value above it is refused, never clamped.
+CLI::Option* accept_non_negative_number(CLI::Option* option, double maximum = max_estimate);
 // `option` takes a whole number from `minimum` to `maximum`.
 CLI::Option* accept_whole_number(CLI::Option* option, int minimum, int maximum);
 

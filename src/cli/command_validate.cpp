@@ -41,7 +41,7 @@ void run_validate(const ValidateOptions& options, const GlobalOptions& global, s
     OutputFormat format =
         output_format(global, {OutputFormat::text, OutputFormat::json, OutputFormat::github});
     BacklogFile file = resolve_backlog_file(global);
-    BacklogFileText text(file.path);
+    BacklogFileText text(file.path, TextUse::reading, file.label);
     ValidationReport report{file.label, {}, options.strict};
     CheckResult checked;
     try {

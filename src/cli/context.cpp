@@ -78,7 +78,7 @@ Date resolve_today(const GlobalOptions& options) {
 
 LoadedBacklog load_for_reading(const GlobalOptions& options) {
     BacklogFile file = resolve_backlog_file(options);
-    auto text = std::make_unique<BacklogFileText>(file.path);
+    auto text = std::make_unique<BacklogFileText>(file.path, TextUse::reading, file.label);
     static auto* kept =
         new std::vector<std::unique_ptr<Backlog>>(); // never freed, see LoadedBacklog
     kept->push_back(std::make_unique<Backlog>(load_backlog_or_throw(*text, file.label)));
@@ -115,11 +115,15 @@ bool modify_backlog(const GlobalOptions& options, const std::function<void(Backl
     // a piece at a time; under the lock, the file is still what was read): while they are equal
     // nothing is written, so an unchanged result writes nothing at all. At the first difference,
     // the equal part is copied from the text read, then the pieces follow as they come.
-    BacklogFileText before(file.path);
+    // Should another program rewrite the file meanwhile, what is read back of it (the equal part
+    // copied, positions of problems) is refused by its hashes, and a change anywhere by the
+    // check right before the rename: never a mix of the two writers.
+    BacklogFileText before(file.path, TextUse::rewriting, file.label);
     Backlog backlog = load_backlog_or_throw(before, file.label);
     change(backlog);
     return write_file_atomically(
-        file.path, [&](const std::function<void(std::string_view)>& write_piece) {
+        file.path,
+        [&](const std::function<void(std::string_view)>& write_piece) {
             PieceComparison comparison(before);
             std::size_t equal_bytes = 0; // the pieces before the current one, all equal
             auto write_equal_part = [&] {
@@ -150,7 +154,8 @@ bool modify_backlog(const GlobalOptions& options, const std::function<void(Backl
                 write_equal_part(); // the new text is a beginning of the old one
             }
             return true;
-        });
+        },
+        [&] { before.check_unchanged(); });
 }
 
 void deliver_output(const std::string& text, const std::optional<std::string>& output,

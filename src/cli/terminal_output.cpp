@@ -87,17 +87,17 @@ int TerminalSafeBuffer::sync() {
     return sent && terminal_.pubsync() == 0 ? 0 : -1;
 }
 
-TerminalSafeStdout::TerminalSafeStdout() {
+TerminalSafeStdout::TerminalSafeStdout(std::ostream& out) : out_(out) {
     if (::isatty(STDOUT_FILENO) == 1) {
-        buffer_ = std::make_unique<TerminalSafeBuffer>(*std::cout.rdbuf());
-        original_ = std::cout.rdbuf(buffer_.get());
+        buffer_ = std::make_unique<TerminalSafeBuffer>(*out_.rdbuf());
+        original_ = out_.rdbuf(buffer_.get());
     }
 }
 
 TerminalSafeStdout::~TerminalSafeStdout() {
     if (buffer_) {
-        std::cout.flush();
-        std::cout.rdbuf(original_);
+        out_.flush();
+        out_.rdbuf(original_);
         buffer_.reset(); // sends what waited for the rest of a character
     }
 }

@@ -13,6 +13,7 @@
 #include "cli/options.hpp"
 
 #include <memory>
+#include <ostream>
 #include <streambuf>
 #include <string>
 
@@ -47,16 +48,17 @@ class TerminalSafeBuffer final : public std::streambuf {
     std::string pending_;
 };
 
-// Installs a TerminalSafeBuffer on std::cout for its lifetime when standard output is a
-// terminal; does nothing otherwise. run(argc, argv) holds one.
+// Installs a TerminalSafeBuffer on `out` (standard output's stream) for its lifetime when standard
+// output is a terminal; does nothing otherwise. run(argc, argv) holds one.
 class TerminalSafeStdout {
   public:
-    TerminalSafeStdout();
+    explicit TerminalSafeStdout(std::ostream& out);
     ~TerminalSafeStdout();
     TerminalSafeStdout(const TerminalSafeStdout&) = delete;
     TerminalSafeStdout& operator=(const TerminalSafeStdout&) = delete;
 
   private:
+    std::ostream& out_;
     std::streambuf* original_ = nullptr;
     std::unique_ptr<TerminalSafeBuffer> buffer_;
 };

@@ -3,6 +3,7 @@
 #include "field_values.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/iterations.hpp"
+#include "mbl/limits.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -52,6 +53,9 @@ std::vector<Task> tasks_from(const KindTemplate& kind_template, double estimate)
         if (*task.estimate == 0) {
             task.estimate = 0.0; // no `-0` in the file
         }
+        check_computed_number(*task.estimate, max_estimate,
+                              fmt::format("the estimate of task \"{}\" from the template for {}",
+                                          task.title, kind_template.kind));
     }
     return tasks;
 }

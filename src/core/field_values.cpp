@@ -20,13 +20,22 @@ std::string_view trim(std::string_view text) {
     return text.substr(first, last - first + 1);
 }
 
+namespace {
+
+Error out_of_range(std::string_view field, std::string_view text, double maximum) {
+    return usage_error(fmt::format("{} must be a number from 0 to {}, not '{}'", field,
+                                   format_number(maximum), text));
+}
+
+} // namespace
+
 double parse_non_negative_number(std::string_view text, std::string_view field) {
     std::string_view digits = trim(text);
     double value = 0;
     auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (digits.empty() || error != std::errc{} || end != digits.data() + digits.size() ||
-        !std::isfinite(value) || value < 0) {
-        throw usage_error(fmt::format("{} must be a non-negative number, not '{}'", field, text));
+        !std::isfinite(value) || value < 0 || value > max_estimate) {
+        throw out_of_range(field, text, max_estimate);
     }
     return value == 0 ? 0.0 : value; // no `-0` in the file
 }
@@ -36,24 +45,31 @@ int parse_priority(std::string_view text) {
     int value = 0;
     auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (digits.empty() || error != std::errc{} || end != digits.data() + digits.size() ||
-        value < 1 || value > 4) {
-        throw usage_error(
-            fmt::format("priority must be a whole number from 1 to 4, not '{}'", text));
+        value < highest_priority || value > lowest_priority) {
+        throw usage_error(fmt::format("priority must be a whole number from {} to {}, not '{}'",
+                                      highest_priority, lowest_priority, text));
     }
     return value;
 }
 
 void check_priority(int priority) {
-    if (priority < 1 || priority > 4) {
-        throw usage_error(
-            fmt::format("priority must be a whole number from 1 to 4, not '{}'", priority));
+    if (priority < highest_priority || priority > lowest_priority) {
+        throw usage_error(fmt::format("priority must be a whole number from {} to {}, not '{}'",
+                                      highest_priority, lowest_priority, priority));
     }
 }
 
-void check_estimate(double estimate, std::string_view field) {
-    if (!std::isfinite(estimate) || estimate < 0) {
-        throw usage_error(
-            fmt::format("{} must be a non-negative number, not '{}'", field, estimate));
+void check_estimate(double estimate, std::string_view field, double maximum) {
+    if (!std::isfinite(estimate) || estimate < 0 || estimate > maximum) {
+        throw out_of_range(field, format_number(estimate), maximum);
+    }
+}
+
+void check_computed_number(double value, double maximum, std::string_view what) {
+    if (!std::isfinite(value) || value < 0 || value > maximum) {
+        throw input_error(fmt::format("{} would be {}, outside 0 to {}; a number in the file is "
+                                      "out of range: 'mbl validate' shows which",
+                                      what, format_number(value), format_number(maximum)));
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "mbl/enums.hpp"
 #include "mbl/error.hpp"
+#include "mbl/limits.hpp"
 #include "mbl/model.hpp"
 
 #include <algorithm>
@@ -19,8 +20,8 @@ namespace mbl {
 // `text` without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);
 
-// `text` as a finite number of at least 0; Error(usage)
-// `<field> must be a non-negative number, not '<text>'` otherwise.
+// `text` as a number from 0 to max_estimate (limits.hpp); Error(usage)
+// `<field> must be a number from 0 to 1000000000, not '<text>'` otherwise.
 double parse_non_negative_number(std::string_view text, std::string_view field);
 
 // `text` as a priority 1-4; Error(usage) `priority must be a whole number from 1 to 4, not '7'`.
@@ -29,8 +30,14 @@ int parse_priority(std::string_view text);
 // Error(usage) when `priority` is outside 1-4.
 void check_priority(int priority);
 
-// Error(usage) when `estimate` is negative or not finite.
-void check_estimate(double estimate, std::string_view field);
+// Error(usage) when `estimate` is not a number from 0 to `maximum` (limits.hpp: max_estimate,
+// or max_iteration_total for a capacity): `<field> must be a number from 0 to 1000000000, not …`.
+void check_estimate(double estimate, std::string_view field, double maximum = max_estimate);
+
+// Error(input) when `value`, which mbl computed from numbers in the file to write it back (a sum,
+// a share), is not a number from 0 to `maximum`: `<what> would be inf, outside 0 to 1000000000000000; …`
+// pointing at `mbl validate`, which names the number out of range.
+void check_computed_number(double value, double maximum, std::string_view what);
 
 // The value of `E` spelled `text` (trimmed); Error(usage) naming the allowed values otherwise.
 template <class E> E parse_enum_value(std::string_view text, std::string_view field) {

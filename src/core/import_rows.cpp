@@ -57,9 +57,11 @@ void add_disks(RawObject& attributes, const std::map<std::size_t, RawObject>& di
         array += "}";
     }
     array += "]";
-    if (any_size && std::isfinite(total_gb)) {
-        total_gb = std::round(total_gb * 100) / 100; // 0.1 + 0.2 is 0.3, not 0.30000000000000004
-        attributes.emplace_back("disk_gb", RawJson{fmt::format("{}", total_gb + 0.0)});
+    // 0.1 + 0.2 is 0.3, not 0.30000000000000004; a sum too large to round (or to hold) is left out
+    // rather than written as `inf`, which no JSON reader reads.
+    const double rounded = std::round(total_gb * 100) / 100;
+    if (any_size && std::isfinite(rounded)) {
+        attributes.emplace_back("disk_gb", RawJson{fmt::format("{}", rounded + 0.0)});
     }
     attributes.emplace_back("disks", *parse_raw_json(array, 3));
 }

@@ -2,6 +2,7 @@
 
 #include "field_values.hpp"
 #include "mbl/iterations.hpp"
+#include "mbl/limits.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -101,6 +102,8 @@ CloseReport assess_close(const Backlog& backlog, const Iteration& iteration) {
         }
     }
     report.completed_estimate = without_rounding_noise(completed_estimate);
+    check_computed_number(report.completed_estimate, max_iteration_total,
+                          fmt::format("the completed estimate of {}", iteration.id));
     return report;
 }
 
@@ -123,12 +126,13 @@ Date next_iteration_start(const Backlog& backlog, Date today) {
 
 Iteration& add_iteration(Backlog& backlog, const NewIteration& request, Date today) {
     const int length = backlog.settings.iteration_length_days;
-    if (length < 1) {
+    if (length < min_iteration_length_days || length > max_iteration_length_days) {
         throw input_error(fmt::format("settings.iteration_length_days is {}; set it to the number "
-                                      "of days an iteration lasts (for example 14)",
-                                      length));
+                                      "of days an iteration lasts, {} to {} (for example 14)",
+                                      length, min_iteration_length_days,
+                                      max_iteration_length_days));
     }
-    check_estimate(request.capacity, "capacity");
+    check_estimate(request.capacity, "capacity", max_iteration_total);
     long long highest = 0;
     for (const Iteration& iteration : backlog.iterations) {
         highest = std::max(highest, iteration_number(iteration.id).value_or(0));
@@ -161,6 +165,14 @@ Iteration& add_iteration(Backlog& backlog, const NewIteration& request, Date tod
     }
     iteration.name = request.name.value_or(fmt::format("Iteration {}", number));
     iteration.end = iteration.start.plus_days(length - 1);
+    if (iteration.end > latest_date) {
+        auto refusal =
+            fmt::format("{} would end {}, after {}, the last day mbl can write; "
+                        "nothing was added",
+                        iteration.id, iteration.end.to_string(), latest_date.to_string());
+        throw request.start ? usage_error(refusal + " (give an earlier --start)")
+                            : input_error(refusal);
+    }
     iteration.capacity = request.capacity == 0 ? 0.0 : request.capacity; // no `-0` in the file
     backlog.iterations.push_back(std::move(iteration));
     return backlog.iterations.back();

@@ -16,7 +16,7 @@ constexpr std::size_t averaged_iterations = 3;
 
 PlanningCapacity planning_capacity(const Backlog& backlog, std::optional<double> requested) {
     if (requested) {
-        check_estimate(*requested, "capacity");
+        check_estimate(*requested, "capacity", max_iteration_total);
         return {*requested == 0 ? 0.0 : *requested, CapacitySource::flag, {}};
     }
 

@@ -2,7 +2,11 @@
 
 #include "json_write.hpp"
 #include "mbl/enums.hpp"
+#include "mbl/error.hpp"
+#include "mbl/limits.hpp"
 
+#include <cmath>
+#include <fmt/format.h>
 #include <functional>
 
 namespace mbl {
@@ -32,6 +36,17 @@ void write_array_at(std::string& out, int depth, const std::vector<T>& values, W
     out += ']';
 }
 
+// The last line of defence: a value the file cannot hold (a number that is not finite, a day
+// past 9999-12-31) would make the file unreadable to mbl itself. Every command checks what it
+// computes before it gets here, so this is a bug: nothing is written.
+[[noreturn]] void refuse_to_write(std::string_view name, std::string_view value) {
+    throw Error(ExitStatus::internal,
+                fmt::format("internal error: mbl was about to write \"{}\": {}, which "
+                            "backlog.json cannot hold; nothing was written (please report this "
+                            "bug)",
+                            name, value));
+}
+
 // Writes the members of one JSON object at `depth`: `{`, then `"key": value` lines, then `}`.
 class ObjectWriter {
   public:
@@ -59,7 +74,12 @@ class ObjectWriter {
             string(name, *value);
         }
     }
-    void number(std::string_view name, double value) { append_number(key(name), value); }
+    void number(std::string_view name, double value) {
+        if (!std::isfinite(value)) {
+            refuse_to_write(name, fmt::format("{}", value));
+        }
+        append_number(key(name), value);
+    }
     void nullable_number(std::string_view name, const std::optional<double>& value) {
         if (value) {
             number(name, *value);
@@ -68,7 +88,12 @@ class ObjectWriter {
         }
     }
     void boolean(std::string_view name, bool value) { key(name) += value ? "true" : "false"; }
-    void date(std::string_view name, Date value) { string(name, value.to_string()); }
+    void date(std::string_view name, Date value) {
+        if (value > latest_date) {
+            refuse_to_write(name, value.to_string());
+        }
+        string(name, value.to_string());
+    }
     void optional_date(std::string_view name, const std::optional<Date>& value) {
         if (value) {
             date(name, *value);

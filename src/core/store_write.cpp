@@ -160,7 +160,8 @@ Error already_exists(const fs::path& path) {
 
 } // namespace
 
-bool write_file_atomically(const fs::path& path, const TextProducer& produce) {
+bool write_file_atomically(const fs::path& path, const TextProducer& produce,
+                           const std::function<void()>& before_rename) {
     const store_detail::ResolvedPath resolved = store_detail::resolve_symlinks(path);
     const WriteTarget target{path, resolved.target, "write", "the file is unchanged"};
     struct stat original {};
@@ -204,6 +205,9 @@ bool write_file_atomically(const fs::path& path, const TextProducer& produce) {
     }
     temporary->finish_and_close(replacing ? original.st_mode & 07777 : new_file_mode(),
                                 replacing ? &original : nullptr);
+    if (before_rename) {
+        before_rename();
+    }
     if (::rename(temporary->path().c_str(), target.real.c_str()) != 0) {
         throw write_failure(target, "cannot replace it: ", errno);
     }

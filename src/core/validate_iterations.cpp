@@ -1,6 +1,7 @@
 // Iterations: their dates and length, at most one active, no two sharing a day, no asset
 // committed to two open iterations, and closed ones recording what they completed.
 
+#include "mbl/limits.hpp"
 #include "validate_rules.hpp"
 
 #include <algorithm>
@@ -93,12 +94,11 @@ void check_overlaps(Context& context) {
 
 void check_iteration_dates(Context& context) {
     int length = context.backlog.settings.iteration_length_days;
-    constexpr int longest_possible_length = 366; // a time box, not a calendar
-    if (length < 1 || length > longest_possible_length) {
+    if (length < min_iteration_length_days || length > max_iteration_length_days) {
         context.error("/settings/iteration_length_days", "iteration-length-setting",
                       fmt::format("settings.iteration_length_days is {}; an iteration lasts "
                                   "from 1 to {} days: set it to 7 to 28 (2 to 4 weeks is usual)",
-                                  length, longest_possible_length));
+                                  length, max_iteration_length_days));
         length = 0; // no length rule on the iterations with a setting that makes no sense
     } else if (length < shortest_usual_length || length > longest_usual_length) {
         context.warning("/settings/iteration_length_days", "iteration-length-setting",

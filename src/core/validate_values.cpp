@@ -1,7 +1,9 @@
-// Numbers that must lie in a range: estimates and capacities are never negative, priorities run
-// from 1 to 4.
+// Numbers that must lie in a range (limits.hpp): estimates from 0 to 1e9, capacities and
+// completed estimates to 1e15, template percents to 100, priorities from 1 to 4.
 
 #include "mbl/enums.hpp"
+#include "mbl/limits.hpp"
+#include "mbl/save.hpp"
 #include "validate_rules.hpp"
 
 #include <cmath>
@@ -11,8 +13,16 @@ namespace mbl::validation {
 
 namespace {
 
-constexpr int highest_priority = 1;
-constexpr int lowest_priority = 4;
+// An error when `value` is above `maximum`: a number that large is a typo, and sums of such
+// numbers would not stay finite.
+void check_not_above(Context& context, const std::string& path, double value, double maximum,
+                     std::string_view what) {
+    if (value > maximum) {
+        context.error(path, "number-too-large",
+                      fmt::format("{} is {}, above the largest mbl accepts ({}); correct it", what,
+                                  format_number(value), format_number(maximum)));
+    }
+}
 
 void check_asset_estimates(Context& context, std::string_view unit) {
     const auto& assets = context.backlog.assets;
@@ -24,6 +34,11 @@ void check_asset_estimates(Context& context, std::string_view unit) {
                                       "non-negative {} (remove it if not yet estimated)",
                                       describe(asset_kind, asset.id, i), *asset.estimate, unit));
         }
+        if (asset.estimate) {
+            check_not_above(context, fmt::format("/assets/{}/estimate", i), *asset.estimate,
+                            max_estimate,
+                            fmt::format("the estimate of {}", describe(asset_kind, asset.id, i)));
+        }
         for (std::size_t t = 0; t < asset.tasks.size(); ++t) {
             const Task& task = asset.tasks[t];
             if (task.estimate && *task.estimate < 0) {
@@ -33,6 +48,12 @@ void check_asset_estimates(Context& context, std::string_view unit) {
                                           "estimates are non-negative {}",
                                           task.title, describe(asset_kind, asset.id, i),
                                           *task.estimate, unit));
+            }
+            if (task.estimate) {
+                check_not_above(context, fmt::format("/assets/{}/tasks/{}/estimate", i, t),
+                                *task.estimate, max_estimate,
+                                fmt::format("the estimate of task \"{}\" of {}", task.title,
+                                            describe(asset_kind, asset.id, i)));
             }
         }
     }
@@ -49,11 +70,18 @@ void check_iteration_numbers(Context& context, std::string_view unit) {
                                       "non-negative {} the team can deliver in it",
                                       who, iteration.capacity, unit));
         }
+        check_not_above(context, fmt::format("/iterations/{}/capacity", i), iteration.capacity,
+                        max_iteration_total, fmt::format("the capacity of {}", who));
         if (iteration.completed_estimate && *iteration.completed_estimate < 0) {
             context.error(fmt::format("/iterations/{}/completed_estimate", i), "negative-estimate",
                           fmt::format("{} has a negative completed_estimate ({}); it is the "
                                       "non-negative {} completed when it closed",
                                       who, *iteration.completed_estimate, unit));
+        }
+        if (iteration.completed_estimate) {
+            check_not_above(context, fmt::format("/iterations/{}/completed_estimate", i),
+                            *iteration.completed_estimate, max_iteration_total,
+                            fmt::format("the completed_estimate of {}", who));
         }
     }
 }
@@ -83,6 +111,8 @@ void check_numbers(Context& context) {
                                   "non-negative {} the team delivers per iteration",
                                   default_capacity, unit));
     }
+    check_not_above(context, "/settings/default_capacity", default_capacity, max_iteration_total,
+                    "settings.default_capacity");
     check_asset_estimates(context, unit);
     check_iteration_numbers(context, unit);
 }
@@ -106,6 +136,10 @@ void check_task_templates(Context& context) {
                               fmt::format("task template \"{}\" for {} has a negative percent",
                                           kind.tasks[t].title, kind.kind));
             }
+            check_not_above(context, fmt::format("{}/{}/percent", path, t), kind.tasks[t].percent,
+                            max_template_percent,
+                            fmt::format("the percent of task template \"{}\" for {}",
+                                        kind.tasks[t].title, kind.kind));
         }
         if (!kind.tasks.empty() && std::abs(total - 100) > 1e-6) {
             context.warning(path, "template-percent",

@@ -127,7 +127,8 @@ TEST_CASE("join_alternatives joins with commas and a final 'or'", "[cli-app]") {
     CHECK(mbl::allowed_values<mbl::EstimateUnit>() == "hours, days or points");
 }
 
-TEST_CASE("number flags take plain decimals, refuse nan and values past a ceiling", "[cli-app]") {
+TEST_CASE("number flags take plain decimals, refuse nan and values above their maximum",
+          "[cli-app]") {
     CLI::App app;
     double seconds = -1;
     int days = -1;

@@ -36,10 +36,15 @@ TEST_CASE("init refuses values that would make an unreadable file", "[cli-init]"
         std::string message;
     };
     for (const Refusal& refusal :
-         {Refusal{{"--capacity", "nan"}, "--capacity: must be a non-negative number, not 'nan'"},
-          Refusal{{"--capacity", "inf"}, "--capacity: must be a non-negative number, not 'inf'"},
-          Refusal{{"--capacity", "-1"}, "--capacity: must be a non-negative number, not '-1'"},
+         {Refusal{{"--capacity", "nan"},
+                  "--capacity: must be a number from 0 to 1000000000000000, not 'nan'"},
+          Refusal{{"--capacity", "inf"},
+                  "--capacity: must be a number from 0 to 1000000000000000, not 'inf'"},
+          Refusal{{"--capacity", "-1"},
+                  "--capacity: must be a number from 0 to 1000000000000000, not '-1'"},
           Refusal{{"--capacity", "1e400"}, "not '1e400'"},
+          Refusal{{"--capacity", "1e16"},
+                  "--capacity: must be a number from 0 to 1000000000000000, not '1e16'"},
           Refusal{{"--iteration-length", "0"},
                   "--iteration-length: must be a whole number from 1 to 366, not '0'"},
           Refusal{{"--iteration-length", "1.5"}, "not '1.5'"},

@@ -176,12 +176,14 @@ TEST_CASE("set_asset_field reads estimates as non-negative numbers", "[edit]") {
     set(backlog, "crm-sql-01", "estimate", "");
     CHECK_FALSE(backlog.assets[0].estimate.has_value());
 
-    for (const char* bad : {"abc", "16h", "-1", "nan", "inf", "1e999", "+3", "0x10"}) {
+    for (const char* bad :
+         {"abc", "16h", "-1", "nan", "inf", "1e999", "+3", "0x10", "1e308", "1000000000.5"}) {
         INFO(bad);
         mbl::Error error = refused_set("crm-sql-01", "estimate", bad);
         CHECK(error.status() == ExitStatus::usage);
-        CHECK_THAT(error.what(), Contains("estimate must be a non-negative number"));
+        CHECK_THAT(error.what(), Contains("estimate must be a number from 0 to 1000000000"));
     }
+    CHECK(set(backlog, "crm-sql-01", "estimate", "1e9") == "estimate: none -> 1000000000");
 }
 
 TEST_CASE("set_asset_field reads priorities 1 to 4", "[edit]") {

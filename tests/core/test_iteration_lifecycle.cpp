@@ -144,7 +144,11 @@ TEST_CASE("add_iteration refuses an overlap, a bad capacity or name, a bad lengt
         mbl::add_iteration(b, {std::nullopt, -5, {}}, today);
     });
     CHECK(capacity.status() == ExitStatus::usage);
-    CHECK_THAT(capacity.what(), Contains("capacity must be a non-negative number"));
+    CHECK_THAT(capacity.what(), Contains("capacity must be a number from 0 to 1000000000000000"));
+    mbl::Error huge = refusal(backlog, [](mbl::Backlog& b) {
+        mbl::add_iteration(b, {std::nullopt, 1e308, {}}, today);
+    });
+    CHECK(huge.status() == ExitStatus::usage);
 
     mbl::Error name = refusal(backlog, [](mbl::Backlog& b) {
         mbl::add_iteration(b, {std::nullopt, 0, " "}, today);

@@ -261,3 +261,56 @@ TEST_CASE("write_file_atomically from pieces: declining before the first piece c
                       Catch::Contains("read-only"));
     CHECK(read_text(file) == "old\n");
 }
+
+TEST_CASE("a released part rewritten in place is refused when it is read back", "[large]") {
+    TempDir dir;
+    std::string text(3 << 20, 'x');
+    for (std::size_t i = 0; i < text.size(); i += 97) {
+        text[i] = static_cast<char>('a' + i % 26);
+    }
+    write_text(dir / "backlog.json", text);
+    const std::string changed =
+        "backlog.json changed while mbl was writing; nothing written, run the command again";
+
+    SECTION("the same bytes read back are accepted") {
+        BacklogFileText file(dir / "backlog.json", TextUse::rewriting, "backlog.json");
+        file.release_before(file.view().data() + text.size());
+        file.restore_all();
+        CHECK(file.view() == text);
+        CHECK_NOTHROW(file.check_unchanged());
+    }
+    SECTION("one byte changed in place, where it was released") {
+        BacklogFileText file(dir / "backlog.json", TextUse::rewriting, "backlog.json");
+        file.release_before(file.view().data() + text.size() / 2);
+        {
+            std::fstream in_place(dir / "backlog.json", std::ios::in | std::ios::out);
+            in_place.seekp(1000);
+            in_place.put('#');
+        }
+        CHECK_THROWS_WITH(file.restore(900, 200), changed);
+        CHECK_THROWS_WITH(file.check_unchanged(), changed);
+    }
+    SECTION("cut short in place") {
+        BacklogFileText file(dir / "backlog.json", TextUse::reading, "b.json");
+        file.release_before(file.view().data() + text.size());
+        REQUIRE(::truncate((dir / "backlog.json").c_str(), 1 << 20) == 0);
+        CHECK_THROWS_WITH(file.restore_all(),
+                          "b.json changed while mbl was reading it; run the command again");
+    }
+    SECTION("changed where it was not released: the check before the rename sees it") {
+        BacklogFileText file(dir / "backlog.json", TextUse::rewriting, "backlog.json");
+        {
+            std::fstream in_place(dir / "backlog.json", std::ios::in | std::ios::out);
+            in_place.seekp(static_cast<std::streamoff>(text.size() - 10));
+            in_place.put('#');
+        }
+        CHECK_NOTHROW(file.restore_all()); // nothing released: the bytes read are kept
+        CHECK_THROWS_WITH(file.check_unchanged(), changed);
+    }
+    SECTION("another file renamed over the name") {
+        BacklogFileText file(dir / "backlog.json", TextUse::rewriting, "backlog.json");
+        write_text(dir / "new.json", text);
+        fs::rename(dir / "new.json", dir / "backlog.json");
+        CHECK_THROWS_WITH(file.check_unchanged(), changed);
+    }
+}

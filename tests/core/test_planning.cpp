@@ -133,12 +133,14 @@ TEST_CASE("planning capacity comes from the flag, recent velocity, or the defaul
         CHECK(capacity.value == 12.5);
         CHECK(capacity.from_iterations == Ids{"it-1", "it-2"});
     }
-    SECTION("the flag wins, and must be a non-negative number") {
+    SECTION("the flag wins, and must be a number from 0 to 1e15") {
         backlog.iterations = {closed_iteration("it-1", "2027-01-04", 10)};
         auto capacity = mbl::planning_capacity(backlog, 7.5);
         CHECK(capacity.value == 7.5);
         CHECK(capacity.source == mbl::CapacitySource::flag);
         CHECK(error_from([&] { mbl::planning_capacity(backlog, -1); }).status() ==
+              ExitStatus::usage);
+        CHECK(error_from([&] { mbl::planning_capacity(backlog, 1e16); }).status() ==
               ExitStatus::usage);
     }
     SECTION("plan_iteration uses it") {

@@ -1,7 +1,9 @@
+#include "mbl/error.hpp"
 #include "mbl/load.hpp"
 #include "mbl/save.hpp"
 
 #include <catch2/catch.hpp>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 using namespace mbl;
@@ -215,4 +217,41 @@ TEST_CASE("entities as a JSON array are shaped like the file's arrays", "[save]"
     CHECK(
         workloads ==
         nlohmann::ordered_json::array({nlohmann::ordered_json::parse(to_json_text(crm))}).dump(2));
+}
+
+TEST_CASE("the writer refuses a value the file cannot hold, as an internal error", "[save]") {
+    // The last line of defence: every command checks its numbers and days before this, so a
+    // value here is a bug, and nothing may be written.
+    auto refusal_of = [](const Backlog& backlog) {
+        try {
+            to_canonical_text(backlog);
+        } catch (const Error& error) {
+            return error;
+        }
+        FAIL("written");
+        return Error(ExitStatus::success, "");
+    };
+    for (double number :
+         {std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+          std::numeric_limits<double>::quiet_NaN()}) {
+        Backlog backlog;
+        backlog.assets.push_back(Asset{});
+        backlog.assets[0].id = "a";
+        backlog.assets[0].estimate = number;
+        Error error = refusal_of(backlog);
+        CHECK(error.status() == ExitStatus::internal);
+        CHECK(static_cast<int>(error.status()) == 70);
+        CHECK_THAT(error.what(), Catch::StartsWith("internal error: mbl was about to write "
+                                                   "\"estimate\": "));
+        CHECK_THAT(error.what(), Catch::Contains("nothing was written"));
+    }
+    Backlog late;
+    Iteration iteration;
+    iteration.id = "it-1";
+    iteration.start = *Date::parse("9999-12-31");
+    iteration.end = iteration.start.plus_days(1);
+    late.iterations.push_back(iteration);
+    CHECK_THAT(refusal_of(late).what(), Catch::Contains("\"end\": 10000-01-01"));
+    late.iterations[0].end = iteration.start; // 9999-12-31 itself is fine
+    CHECK(load_backlog(to_canonical_text(late)).backlog == late);
 }

@@ -323,5 +323,7 @@ TEST_CASE("task templates name real kinds and share 100 percent", "[validate]") 
     CHECK(found ==
           std::vector<std::string>{"template-percent /settings/task_templates/vm",
                                    "unknown-kind /settings/task_templates/mainframe",
-                                   "negative-percent /settings/task_templates/database/0/percent"});
+                                   "negative-percent /settings/task_templates/database/0/percent",
+                                   // a share above 100% (limits.hpp)
+                                   "number-too-large /settings/task_templates/database/1/percent"});
 }

@@ -36,7 +36,7 @@ except ImportError:
 # more than one value to see (references, uniqueness, cycles, dates of several iterations).
 SCHEMA_CODES = {"invalid-date", "invalid-id", "invalid-value", "iteration-length-setting",
                 "missing-key", "negative-capacity", "negative-estimate", "negative-percent",
-                "priority-range", "unknown-key", "unknown-kind", "wrong-type"}
+                "number-too-large", "priority-range", "unknown-key", "unknown-kind", "wrong-type"}
 # Keywords editors (VS Code's JSON language service among them) do not support.
 UNSUPPORTED_KEYWORDS = {"$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"}
 
@@ -178,6 +178,14 @@ def broken_cases():
          "/assets/0/estimate", "wrong-type"),
         ("negative-estimate", "a negative estimate", set_value("assets", 0, "estimate", -4),
          "/assets/0/estimate", "negative-estimate"),
+        ("huge-estimate", "an estimate of 1e308", set_value("assets", 0, "estimate", 1e308),
+         "/assets/0/estimate", "number-too-large"),
+        ("huge-percent", "a task template share of 150%",
+         set_value("settings", "task_templates", {"vm": [{"title": "Replicate",
+                                                          "percent": 150}]}),
+         "/settings/task_templates/vm/0/percent", "number-too-large"),
+        ("huge-capacity", "an iteration capacity of 2e15", iteration(capacity=2e15),
+         "/iterations/0/capacity", "number-too-large"),
         ("negative-capacity", "a negative default capacity",
          set_value("settings", "default_capacity", -1), "/settings/default_capacity",
          "negative-capacity"),
