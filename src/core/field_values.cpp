@@ -29,13 +29,13 @@ Error out_of_range(std::string_view field, std::string_view text, double maximum
 
 } // namespace
 
-double parse_non_negative_number(std::string_view text, std::string_view field) {
+double parse_non_negative_number(std::string_view text, std::string_view field, double maximum) {
     std::string_view digits = trim(text);
     double value = 0;
     auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
     if (digits.empty() || error != std::errc{} || end != digits.data() + digits.size() ||
-        !std::isfinite(value) || value < 0 || value > max_estimate) {
-        throw out_of_range(field, text, max_estimate);
+        !std::isfinite(value) || value < 0 || value > maximum) {
+        throw out_of_range(field, text, maximum);
     }
     return value == 0 ? 0.0 : value; // no `-0` in the file
 }

@@ -20,9 +20,11 @@ namespace mbl {
 // `text` without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);
 
-// `text` as a number from 0 to max_estimate (limits.hpp); Error(usage)
-// `<field> must be a number from 0 to 1000000000, not '<text>'` otherwise.
-double parse_non_negative_number(std::string_view text, std::string_view field);
+// `text` as a number from 0 to `maximum` (limits.hpp: max_estimate for estimates,
+// max_iteration_total for capacities); Error(usage) `<field> must be a number from 0 to
+// 1000000000, not '<text>'` otherwise.
+double parse_non_negative_number(std::string_view text, std::string_view field,
+                                 double maximum = max_estimate);
 
 // `text` as a priority 1-4; Error(usage) `priority must be a whole number from 1 to 4, not '7'`.
 int parse_priority(std::string_view text);
@@ -35,8 +37,8 @@ void check_priority(int priority);
 void check_estimate(double estimate, std::string_view field, double maximum = max_estimate);
 
 // Error(input) when `value`, which mbl computed from numbers in the file to write it back (a sum,
-// a share), is not a number from 0 to `maximum`: `<what> would be inf, outside 0 to 1000000000000000; …`
-// pointing at `mbl validate`, which names the number out of range.
+// a share), is not a number from 0 to `maximum`: `<what> would be inf, outside 0 to
+// 1000000000000000; …` pointing at `mbl validate`, which names the number out of range.
 void check_computed_number(double value, double maximum, std::string_view what);
 
 // The value of `E` spelled `text` (trimmed); Error(usage) naming the allowed values otherwise.

@@ -2,6 +2,7 @@
 
 #include "field_values.hpp"
 #include "mbl/iterations.hpp"
+#include "mbl/limits.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -55,7 +56,7 @@ std::string set_iteration_field(Backlog& backlog, Iteration& iteration, std::str
         return change;
     }
     if (field == "capacity") {
-        double capacity = parse_non_negative_number(value, "capacity");
+        double capacity = parse_non_negative_number(value, "capacity", max_iteration_total);
         std::string change =
             describe_change("capacity", describe(std::optional<double>(iteration.capacity)),
                             describe(std::optional<double>(capacity)));

@@ -59,7 +59,7 @@ TEST_CASE("a team edits its iterations as the plan changes", "[e2e][iteration-ed
                  "it-2 would run 2027-01-10 to 2027-01-23, overlapping it-1 (2027-01-04 to "
                  "2027-01-17)");
     team.refused({"iteration", "set", "it-2", "capacity=-1"}, "2027-01-02", 2,
-                 "capacity must be a non-negative number");
+                 "capacity must be a number from 0 to 1000000000000000, not '-1'");
     team.refused({"iteration", "set", "it-2", "capacty=20"}, "2027-01-02", 2,
                  "did you mean 'capacity'");
     CHECK(team.ok({"iteration", "set", "it-2", "start=2027-01-25"}, "2027-01-02") ==

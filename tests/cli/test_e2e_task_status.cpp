@@ -69,7 +69,7 @@ TEST_CASE("a web server's tasks from template to replicated", "[e2e][task-status
     team.refused({"asset", "task", "done", "crm-web", "2", "9"}, "2027-01-06", 2,
                  "crm-web has no task 9; its tasks are numbered 1 to 5");
     team.refused({"asset", "task", "add", "crm-web", "Soak", "--estimate", "-3"}, "2027-01-06", 2,
-                 "estimate must be a non-negative number");
+                 "estimate must be a number from 0 to 1000000000, not '-3'");
 
     // Several at once; when the last one is ticked, status asks for the replication.
     CHECK(team.ok({"asset", "task", "done", "crm-web", "2", "3", "4", "5"}, "2027-01-08") ==

@@ -52,7 +52,8 @@ TEST_CASE("set_iteration_field refuses bad values and unknown fields", "[iterati
     };
     mbl::Error negative = set("capacity", "-5");
     CHECK(negative.status() == ExitStatus::usage);
-    CHECK_THAT(negative.what(), Contains("capacity must be a non-negative number"));
+    CHECK_THAT(negative.what(),
+               Contains("capacity must be a number from 0 to 1000000000000000, not '-5'"));
     CHECK(set("capacity", "lots").status() == ExitStatus::usage);
     CHECK(set("name", " ").status() == ExitStatus::usage);
     mbl::Error typo = set("capacty", "5");

@@ -77,7 +77,8 @@ TEST_CASE("add_task refuses an empty title and a bad estimate", "[task_edit]") {
     CHECK(error_from([&] { add_task(asset, " ", std::nullopt); }).status() == ExitStatus::usage);
     mbl::Error negative = error_from([&] { add_task(asset, "x", std::string_view("-1")); });
     CHECK(negative.status() == ExitStatus::usage);
-    CHECK_THAT(negative.what(), Contains("estimate must be a non-negative number"));
+    CHECK_THAT(negative.what(),
+               Contains("estimate must be a number from 0 to 1000000000, not '-1'"));
     CHECK(asset == before);
 }
 
