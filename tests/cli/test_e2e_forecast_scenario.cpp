@@ -1,7 +1,7 @@
 // A month of a new engagement, end to end over simulated days (--today): the forecast uses the
 // first closed iterations and says how sure it is, and blocked releases get conditional dates
 // (docs/forecasting.md).
-#include "engagement.hpp"
+#include "forecast_engagement.hpp"
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,6 @@
 // mbl import inventory/dependencies end to end: the sample exports of tests/data/import on a
 // temporary copy of tests/data/import/backlog.json; stdout, stderr, exit code and the file after.
+#include "import_fixtures.hpp"
 #include "support/backlog_json.hpp"
 #include "support/refusal.hpp"
 #include "support/temp_backlog.hpp"
@@ -14,14 +15,6 @@ using namespace mbl::test;
 using nlohmann::json;
 
 namespace {
-
-std::string sample(const std::string& name) {
-    return (std::filesystem::path(MBL_SOURCE_DIR) / "tests/data/import" / name).string();
-}
-
-TempBacklog crm_backlog() {
-    return TempBacklog::with_text(read_file(sample("backlog.json")));
-}
 
 // The asset as the file holds it, without its attributes (the team's fields).
 json team_fields(const json& asset) {

@@ -1,6 +1,7 @@
 // mbl import on CSV as spreadsheets save it: the same RVTools vInfo sheet in the four forms Excel
 // writes (tests/data/import/make_spreadsheet_forms.py), --delimiter, --encoding, --decimal-comma,
 // and the refusals, each naming the line, what was detected and what to do.
+#include "import_fixtures.hpp"
 #include "support/backlog_json.hpp"
 #include "support/refusal.hpp"
 #include "support/temp_backlog.hpp"
@@ -13,14 +14,6 @@ using namespace mbl::test;
 using nlohmann::json;
 
 namespace {
-
-std::string sample(const std::string& name) {
-    return (std::filesystem::path(MBL_SOURCE_DIR) / "tests/data/import" / name).string();
-}
-
-TempBacklog crm_backlog() {
-    return TempBacklog::with_text(read_file(sample("backlog.json")));
-}
 
 const json& asset_named(const json& file, const std::string& name) {
     for (const json& asset : file["assets"]) {

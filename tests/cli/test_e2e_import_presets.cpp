@@ -1,6 +1,7 @@
 // mbl import inventory/dependencies end to end with every preset: recognised from the header,
 // the facts kept under the same attribute names, a renamed VM, dependencies found by IP. On a
 // temporary copy of tests/data/import/backlog.json; stdout, stderr, exit code and the file after.
+#include "import_fixtures.hpp"
 #include "support/backlog_json.hpp"
 #include "support/refusal.hpp"
 #include "support/temp_backlog.hpp"
@@ -13,18 +14,6 @@
 
 using namespace mbl::test;
 using nlohmann::json;
-
-namespace {
-
-std::string sample(const std::string& name) {
-    return (std::filesystem::path(MBL_SOURCE_DIR) / "tests/data/import" / name).string();
-}
-
-TempBacklog crm_backlog() {
-    return TempBacklog::with_text(read_file(sample("backlog.json")));
-}
-
-} // namespace
 
 TEST_CASE("import inventory without --preset recognises each export and says which",
           "[e2e][import][presets]") {

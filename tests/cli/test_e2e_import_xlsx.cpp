@@ -1,6 +1,7 @@
 // mbl import inventory on .xlsx workbooks end to end: the RVTools-shaped workbook of
 // tests/data/import (rvtools.xlsx, made by make_xlsx.py from rvtools-vinfo.csv) against the CSV,
 // sheet choice, the bundled example, and hostile workbooks (exit 3, the backlog untouched).
+#include "import_fixtures.hpp"
 #include "mbl/import.hpp"
 #include "support/backlog_json.hpp"
 #include "support/refusal.hpp"
@@ -15,14 +16,6 @@ using namespace mbl::test;
 using nlohmann::json;
 
 namespace {
-
-std::string sample(const std::string& name) {
-    return (std::filesystem::path(MBL_SOURCE_DIR) / "tests/data/import" / name).string();
-}
-
-TempBacklog crm_backlog() {
-    return TempBacklog::with_text(read_file(sample("backlog.json")));
-}
 
 // `bytes` written as `name` in a fresh directory that lives as long as the returned object.
 struct ScratchFile {

@@ -1,7 +1,7 @@
 // Work replicated late counts where it happened: a late update, its correction with
 // `iteration reopen`, carry-over, and the warnings for a replicated_on that counts nowhere
 // (docs/forecasting.md, "When work counts").
-#include "engagement.hpp"
+#include "forecast_engagement.hpp"
 #include "support/text.hpp"
 
 #include <catch2/catch.hpp>

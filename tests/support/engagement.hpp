@@ -1,6 +1,7 @@
 #pragma once
 // A backlog made from nothing with `mbl init` in a temporary directory, worked on over simulated
-// days: each command runs with `--today DAY`, as a team lead's month would.
+// days: each command runs with `--today DAY`, as a team lead's month would (the month-one
+// scenarios: iterations, tasks, releases, forecasts, late updates).
 
 #include "support/temp_backlog.hpp"
 
@@ -29,6 +30,13 @@ class Engagement {
         REQUIRE(result.exit_code == 0);
         REQUIRE(result.err.empty());
         return result.out;
+    }
+
+    // `mbl args... --format json --today today`, required to succeed, parsed.
+    nlohmann::json json_of(std::vector<std::string> args, const std::string& today) const {
+        args.push_back("--format");
+        args.push_back("json");
+        return nlohmann::json::parse(ok(args, today));
     }
 
     // Requires a refusal with `exit_code`, `message` in the error, nothing on stdout and the

@@ -1,9 +1,7 @@
 #pragma once
-// A new engagement for the month-one scenarios (test_e2e_forecast_scenario.cpp,
-// test_e2e_late_update.cpp): `mbl init` in an empty directory, then commands over simulated days
-// (--today).
-#include "support/run_mbl.hpp"
-#include "support/temp_backlog.hpp"
+// The forecast scenarios' engagement (test_e2e_forecast_scenario.cpp, test_e2e_late_update.cpp):
+// its backlog and iterations, on support/engagement.hpp's Engagement.
+#include "support/engagement.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -13,36 +11,7 @@
 
 namespace mbl::test::engagement {
 
-using nlohmann::json;
-
-// An empty directory in which `mbl init` starts a backlog; every run happens there.
-class Engagement {
-  public:
-    RunResult run(std::vector<std::string> args, const std::string& today) const {
-        args.push_back("--today");
-        args.push_back(today);
-        RunOptions options;
-        options.cwd = dir_.path();
-        return run_mbl(args, options);
-    }
-    // Requires exit 0 and an empty stderr; returns stdout.
-    std::string ok(const std::vector<std::string>& args, const std::string& today) const {
-        RunResult result = run(args, today);
-        INFO(result);
-        REQUIRE(result.exit_code == 0);
-        CHECK(result.err.empty());
-        return result.out;
-    }
-    json json_of(std::vector<std::string> args, const std::string& today) const {
-        args.push_back("--format");
-        args.push_back("json");
-        return json::parse(ok(args, today));
-    }
-    std::filesystem::path file() const { return dir_.path() / "backlog.json"; }
-
-  private:
-    TempDir dir_;
-};
+using mbl::test::Engagement;
 
 // init (points, two-week iterations from 2027-01-04, default_capacity 5), workloads crm and erp,
 // six crm assets and three erp assets of 10 points.
