@@ -117,8 +117,9 @@ std::string unestimated_line(const Forecast& forecast) {
 
 void render_forecast(std::ostream& out, const Forecast& forecast, const Backlog& backlog,
                      const ForecastFlags& flags, const GlobalOptions& global) {
-    out << "Forecast: " << flags.trials << " trials, seed " << flags.seed << ", iterations of "
-        << forecast.iteration_length_days << " days counted from "
+    out << "Forecast: " << flags.trials << (flags.trials == 1 ? " trial" : " trials") << ", seed "
+        << flags.seed << ", iterations of " << forecast.iteration_length_days
+        << (forecast.iteration_length_days == 1 ? " day" : " days") << " counted from "
         << forecast.first_iteration_start.to_string() << '\n'
         << forecast_basis(forecast, to_string(backlog.settings.estimate_unit)) << ".\n";
     if (std::string line = unestimated_line(forecast); !line.empty()) {

@@ -196,10 +196,10 @@ Table readiness_table(const ProgressReport& report) {
 
 std::string forecast_line(const ProgressReport& report, std::string_view unit) {
     const Forecast& forecast = report.forecast;
-    std::string line =
-        fmt::format("{} trials, seed {}; iterations of {} days from {}. ", report.options.trials,
-                    report.options.seed, forecast.iteration_length_days,
-                    forecast.first_iteration_start.to_string());
+    std::string line = fmt::format(
+        "{} trial{}, seed {}; iterations of {} day{} from {}. ", report.options.trials,
+        report.options.trials == 1 ? "" : "s", report.options.seed, forecast.iteration_length_days,
+        forecast.iteration_length_days == 1 ? "" : "s", forecast.first_iteration_start.to_string());
     line += forecast_basis(forecast, unit) + ".";
     for (const CompletionForecast& release : forecast.releases) {
         if (std::string note = conditional_note(release, *release.workload); !note.empty()) {

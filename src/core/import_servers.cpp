@@ -182,8 +182,9 @@ std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backl
             }
         }
         for (const auto& [to, new_ports] : seen) {
+            const auto& target = to; // a lambda may not capture a structured binding (clang 14)
             auto at = std::find_if(merged.begin(), merged.end(),
-                                   [&](const auto& entry) { return entry.first == to; });
+                                   [&](const auto& entry) { return entry.first == target; });
             if (at == merged.end()) {
                 merged.emplace_back(to, std::set<int>{});
                 at = merged.end() - 1;

@@ -154,6 +154,15 @@ TEST_CASE("counts of one read in the singular", "[e2e][views]") {
     CAPTURE(early);
     CHECK(contains(early.out, "starts in 1 day"));
 
+    RunResult one_trial = backlog.run({"forecast", "--trials", "1", "--today", "2027-01-17"});
+    CAPTURE(one_trial);
+    CHECK(contains(one_trial.out, "Forecast: 1 trial, seed"));
+    RunResult report_one_trial = backlog.run({"report", "--trials", "1", "--today", "2027-01-17"});
+    CAPTURE(report_one_trial);
+    CHECK(report_one_trial.exit_code == 0);
+    CHECK(contains(report_one_trial.out, "1 trial, seed"));
+    CHECK_FALSE(contains(report_one_trial.out, "1 trials"));
+
     write_file(backlog.dir() / "one.csv", "name,cores\nweb-09,4\n");
     RunResult import =
         backlog.run({"import", "inventory", "one.csv", "--preset", "generic", "--map", "name=name",
