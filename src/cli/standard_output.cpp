@@ -63,6 +63,9 @@ std::streamsize DescriptorBuffer::xsputn(const char* text, std::streamsize count
     if (error_ != 0) {
         return 0;
     }
+    if (count <= 0) { // an empty write may come with a null `text` (an empty string_view)
+        return 0;
+    }
     const auto size = static_cast<std::size_t>(count);
     if (size <= static_cast<std::size_t>(epptr() - pptr())) {
         std::memcpy(pptr(), text, size);
