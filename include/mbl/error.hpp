@@ -1,5 +1,5 @@
 #pragma once
-// Exit codes (SPEC.md, "Output and exit codes") and the one exception type for expected
+// Exit codes (README.md, the exit codes) and the one exception type for expected
 // failures. `main` catches `mbl::Error` once and prints `mbl: error: <what()>`.
 
 #include "mbl/problem.hpp"

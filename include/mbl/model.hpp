@@ -1,5 +1,5 @@
 #pragma once
-// The backlog as plain values: what `backlog.json` holds, typed (SPEC.md, "The file").
+// The backlog as plain values: what `backlog.json` holds, typed (README.md, "The file").
 //
 // Rules shared by every type here:
 // - Vectors keep the file's order; the writer keeps it too.

@@ -1,7 +1,7 @@
 #pragma once
-// A Backlog to its canonical text (SPEC.md, "Writing is canonical"): two-space indentation, keys
-// in the fixed order of SPEC.md with unknown keys after them in their original order, arrays one
-// element a line (`[]` and `{}` when empty), one trailing newline. Loading canonical text and
+// A Backlog to its canonical text (README.md, "The file"): two-space indentation, keys
+// in the fixed order of file_keys.hpp with unknown keys after them in their original order, arrays
+// one element a line (`[]` and `{}` when empty), one trailing newline. Loading canonical text and
 // saving it again gives the same bytes.
 
 #include "mbl/model.hpp"

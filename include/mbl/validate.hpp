@@ -1,5 +1,5 @@
 #pragma once
-// Every rule a backlog must satisfy beyond its types (SPEC.md and the foundation issue).
+// Every rule a backlog must satisfy beyond its types (README.md, "The file", and docs/).
 
 #include "mbl/load.hpp"
 #include "mbl/model.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // The `mbl` program: parse the command line, run one command, turn failures into messages and
-// exit codes (SPEC.md, "Output and exit codes").
+// exit codes (README.md, the exit codes).
 
 #include <ostream>
 #include <string>

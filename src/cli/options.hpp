@@ -1,5 +1,5 @@
 #pragma once
-// The global options (SPEC.md, "The commands"), accepted before the noun and after the verb.
+// The global options (README.md, the global options), accepted before the noun and after the verb.
 
 #include "mbl/date.hpp"
 

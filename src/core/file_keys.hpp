@@ -1,5 +1,5 @@
 #pragma once
-// The known keys of each object in the file, in canonical order (SPEC.md, "The file"). The
+// The known keys of each object in the file, in canonical order (README.md, "The file"). The
 // loader recognises exactly these; the writer writes them in this order, unknown keys after.
 
 #include <array>

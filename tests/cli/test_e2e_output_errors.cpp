@@ -50,10 +50,14 @@ TEST_CASE("output to a full device fails with exit 3 and says so, for every comm
           "[e2e][output-errors]") {
     TempBacklog backlog("contoso");
     const std::vector<std::vector<std::string>> commands = {
-        {"export", "csv", "--for", "jira"}, {"asset", "list", "--format", "json"},
-        {"report"},        {"report", "--format", "html"},
-        {"status"},        {"asset", "show", "crm-sql-01"}, // a few lines: written only at the end
-        {"schema"},        {"--help"},
+        {"export", "csv", "--for", "jira"},
+        {"asset", "list", "--format", "json"},
+        {"report"},
+        {"report", "--format", "html"},
+        {"status"},
+        {"asset", "show", "crm-sql-01"}, // a few lines: written only at the end
+        {"schema"},
+        {"--help"},
     };
     for (const auto& args : commands) {
         RunResult result = run_redirected(backlog, "> /dev/full", args);

@@ -90,7 +90,7 @@ TEST_CASE("read_xlsx_sheet: serial numbers in date-formatted cells become dates"
     CHECK(table.records[0].fields == Fields{"2023-03-15", "2023-03-15 12:00:00"});
     CHECK(table.records[1].fields == Fields{"1900-03-01", "2023-03-15"});
     CHECK(table.records[2].fields == Fields{"1900-02-28", "45000"}); // #,##0 is no date
-    CHECK(table.records[3].fields == Fields{"60", "-3"}); // Excel's 1900-02-29; before 1900
+    CHECK(table.records[3].fields == Fields{"60", "-3"});         // Excel's 1900-02-29; before 1900
     CHECK(table.records[4].fields == Fields{"5e-324", "1e+300"}); // no such days: numbers
 
     workbook.date1904 = true;
