@@ -15,15 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-const json& asset_named(const json& file, const std::string& name) {
-    for (const json& asset : file["assets"]) {
-        if (asset["name"] == name) {
-            return asset;
-        }
-    }
-    throw std::runtime_error("no asset named " + name);
-}
-
 std::string workload_name_of(const json& file, const json& asset) {
     if (asset.contains("workload") && !asset["workload"].is_null()) {
         return workload_in(file, asset["workload"])["name"];

@@ -15,15 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-const json& asset_named(const json& file, const std::string& name) {
-    for (const json& asset : file["assets"]) {
-        if (asset["name"] == name) {
-            return asset;
-        }
-    }
-    throw std::runtime_error("no asset named " + name);
-}
-
 struct Form {
     std::string file;
     std::vector<std::string> flags;

@@ -27,6 +27,15 @@ const json& asset_in(const json& file, const std::string& id) {
     return entry_in(file.at("assets"), id);
 }
 
+const json& asset_named(const json& file, const std::string& name) {
+    for (const json& asset : file.at("assets")) {
+        if (asset["name"] == name) {
+            return asset;
+        }
+    }
+    throw std::runtime_error("no asset named " + name);
+}
+
 const json& workload_in(const json& file, const std::string& id) {
     return entry_in(file.at("workloads"), id);
 }

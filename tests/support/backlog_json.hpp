@@ -15,6 +15,8 @@ namespace mbl::test {
 const nlohmann::json& iteration_in(const nlohmann::json& file, const std::string& id);
 const nlohmann::json& asset_in(const nlohmann::json& file, const std::string& id);
 const nlohmann::json& workload_in(const nlohmann::json& file, const std::string& id);
+// The file's first asset whose `name` is `name`; throws std::runtime_error when none is.
+const nlohmann::json& asset_named(const nlohmann::json& file, const std::string& name);
 
 // The sum of the task estimates when a task has one, else `estimate` (0 when null).
 double effective_estimate_in(const nlohmann::json& asset);
