@@ -14,14 +14,18 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 namespace mbl::cli {
 namespace {
 
 struct ExportCsvOptions {
-    std::string target;                 // --for
-    std::optional<std::string> project; // --project
-    std::optional<std::string> output;  // -o, --output
+    std::string target;                               // --for
+    std::optional<std::string> project;               // --project
+    std::optional<std::string> iteration_path_prefix; // --iteration-path-prefix
+    std::optional<std::string> area_path;             // --area-path
+    std::optional<std::string> output;                // -o, --output
 };
 
 // Error(usage) for an unknown --for and for flags of another target.
@@ -31,16 +35,68 @@ void check_export_options(const ExportCsvOptions& options) {
         throw usage_error("--for '" + options.target +
                           "' is not an export; use azure-devops, jira or generic");
     }
-    if (options.target != "azure-devops" && options.project) {
-        throw usage_error("--project applies to --for azure-devops only");
+    if (options.target == "azure-devops") {
+        return;
+    }
+    using Flag = std::pair<const char*, const std::optional<std::string>*>;
+    for (const Flag& flag : {Flag{"--project", &options.project},
+                             Flag{"--iteration-path-prefix", &options.iteration_path_prefix},
+                             Flag{"--area-path", &options.area_path}}) {
+        if (*flag.second) {
+            throw usage_error(std::string(flag.first) + " applies to --for azure-devops only");
+        }
     }
 }
 
-Sheet export_sheet(const ExportCsvOptions& options, const Backlog& backlog) {
+std::vector<Sheet> export_sheets(const ExportCsvOptions& options, const Backlog& backlog) {
     if (options.target == "azure-devops") {
-        return azure_devops_sheet(backlog, {options.project.value_or("")});
+        return azure_devops_sheets(backlog, {options.project.value_or(""),
+                                             options.iteration_path_prefix.value_or(""),
+                                             options.area_path.value_or("")});
     }
-    return options.target == "jira" ? jira_sheet(backlog) : generic_sheet(backlog);
+    return {options.target == "jira" ? jira_sheet(backlog) : generic_sheet(backlog)};
+}
+
+std::string csv_text(const Sheet& sheet) {
+    std::ostringstream text;
+    render_csv(text, sheet_table(sheet));
+    return text.str();
+}
+
+// `output` with `-<number>` before its extension: `out.csv` → `out-2.csv`.
+std::string numbered_file(const std::string& output, std::size_t number) {
+    std::filesystem::path path(output);
+    std::string name =
+        path.stem().string() + "-" + std::to_string(number) + path.extension().string();
+    return (path.parent_path() / name).string();
+}
+
+// Sheets that are more than one import's worth: FILE-1.csv, FILE-2.csv, … and a line for each.
+void deliver_split(const std::vector<Sheet>& sheets, const std::optional<std::string>& output,
+                   const BacklogFile& backlog, std::ostream& out) {
+    std::size_t items = 0;
+    for (const Sheet& sheet : sheets) {
+        items += sheet.rows.size();
+    }
+    if (!output || *output == "-" || output->empty()) {
+        throw usage_error("the export is " + std::to_string(items) +
+                          " work items, more than one Azure Boards import takes (" +
+                          std::to_string(azure_import_limit) + "), and several files can't go to " +
+                          "stdout: give -o FILE.csv to write FILE-1.csv … FILE-" +
+                          std::to_string(sheets.size()) + ".csv");
+    }
+    std::vector<std::string> files;
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+        files.push_back(numbered_file(*output, i + 1));
+        deliver_output(csv_text(sheets[i]), files.back(), backlog, out, "the export");
+    }
+    out << "Wrote " << items << " work items in " << sheets.size()
+        << " files, as an Azure Boards import takes at most " << azure_import_limit
+        << " (docs/agile-tools.md: after importing files 2 on, Change parent of their Features "
+           "to the Epic):\n";
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        out << "  " << files[i] << "  " << sheets[i].rows.size() << " work items\n";
+    }
 }
 
 void run_export_csv(const ExportCsvOptions& options, const GlobalOptions& global,
@@ -48,9 +104,12 @@ void run_export_csv(const ExportCsvOptions& options, const GlobalOptions& global
     output_format(global, {OutputFormat::csv});
     check_export_options(options);
     LoadedBacklog loaded = load_for_reading(global);
-    std::ostringstream text;
-    render_csv(text, sheet_table(export_sheet(options, loaded.backlog)));
-    deliver_output(text.str(), options.output, loaded.file, out, "the export");
+    std::vector<Sheet> sheets = export_sheets(options, loaded.backlog);
+    if (sheets.size() > 1) {
+        deliver_split(sheets, options.output, loaded.file, out);
+        return;
+    }
+    deliver_output(csv_text(sheets.front()), options.output, loaded.file, out, "the export");
 }
 
 void run_export_wbs(const GlobalOptions& global, std::ostream& out) {
@@ -85,20 +144,31 @@ void setup_export(CLI::App& root, GlobalOptions& global, std::ostream& out) {
     auto csv_options = std::make_shared<ExportCsvOptions>();
     CLI::App* csv = add_command(
         *exports, "csv",
-        "Work items for an agile tool's CSV import: azure-devops (Epic, Feature per workload, "
-        "User Story per asset, Task per task, in Title 1-4 columns; State New on every row, as "
-        "Azure creates imported items New and refuses other states, with mbl's progress in a tag "
-        "such as mbl:in-progress or mbl:done), jira (Epic per workload, "
-        "Story per asset, Sub-task per task, linked by Issue Id and Parent Id), or generic (one "
-        "row per asset, every field, attributes.KEY columns). Formulas neutralised (README: "
-        "Exports to agile tools)",
+        "Work items for an agile tool's CSV import (docs/agile-tools.md): azure-devops (Epic, "
+        "Feature per workload, User Story per asset, Task per task, in Title 1-4 columns; no "
+        "State column, as Azure creates imported items in their initial state; files of at most "
+        "1,000 work items, as one import takes no more: -o FILE.csv writes FILE-1.csv, "
+        "FILE-2.csv, ... when needed, each workload whole in one file), jira (all Epics, then "
+        "Stories, then Sub-tasks, linked by Issue ID and Parent), or generic (one row per asset, "
+        "every field, attributes.KEY columns). Every work item carries its id tag: mbl:ASSET, "
+        "mbl:ASSET#N for task N, mbl-workload:WORKLOAD. Azure and Jira files hold titles exactly "
+        "as written (meant for the importer, not a spreadsheet); generic neutralises formulas",
         "mbl export csv --for azure-devops --project Contoso -o work-items.csv");
     csv->add_option("--for", csv_options->target, "azure-devops, jira or generic")
         ->required()
         ->type_name("TOOL");
     csv->add_option("--project", csv_options->project,
-                    "azure-devops: the project iteration paths start with (required)")
+                    "azure-devops: the project the iteration and area paths start with "
+                    "(required)")
         ->type_name("NAME");
+    csv->add_option("--iteration-path-prefix", csv_options->iteration_path_prefix,
+                    "azure-devops: Iteration Path is PATH\\<iteration name> (default: the "
+                    "project), e.g. Fabrikam\\Sprints")
+        ->type_name("PATH");
+    csv->add_option("--area-path", csv_options->area_path,
+                    "azure-devops: the Area Path of every work item (default: the project), e.g. "
+                    "Fabrikam\\Migration")
+        ->type_name("PATH");
     csv->add_option("-o,--output", csv_options->output,
                     "Write to FILE (atomically) instead of stdout; - is stdout")
         ->type_name("FILE");

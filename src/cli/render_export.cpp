@@ -5,8 +5,9 @@ namespace mbl::cli {
 Table sheet_table(const Sheet& sheet) {
     Table table;
     for (const SheetColumn& column : sheet.columns) {
+        ColumnKind text = sheet.for_spreadsheet ? ColumnKind::text : ColumnKind::verbatim;
         table.columns.push_back(
-            {column.name, column.name, column.numeric ? ColumnKind::number : ColumnKind::text});
+            {column.name, column.name, column.numeric ? ColumnKind::number : text});
     }
     for (const auto& row : sheet.rows) {
         std::vector<Cell> cells;

@@ -22,8 +22,9 @@ struct Cell {
 };
 
 enum class ColumnKind {
-    text,  // left-aligned; in CSV, neutralised against formula injection
-    number // right-aligned; empty shown as `-` in tables; never neutralised
+    text,     // left-aligned; in CSV, neutralised against formula injection
+    number,   // right-aligned; empty shown as `-` in tables; never neutralised
+    verbatim, // text written unchanged in CSV too: files for an importer, not a spreadsheet
 };
 
 struct Column {
@@ -44,7 +45,8 @@ void render_table(std::ostream& out, const Table& table, bool color);
 // RFC 4180 CSV with a header row of the columns' keys and `\n` line ends (what Unix tools and
 // spreadsheets both read). Fields holding `,` `"` CR or LF are quoted with `"` doubled. Text
 // cells that a spreadsheet would run as a formula (starting with `=` `+` `-` `@` tab or CR) are
-// prefixed with `'`. Cells are written as they are in the file, without terminal escaping.
+// prefixed with `'` (verbatim cells are not). Cells are written as they are in the file, without
+// terminal escaping.
 void render_csv(std::ostream& out, const Table& table);
 
 // One CSV field, quoted and (for text cells) neutralised as render_csv does.

@@ -1,4 +1,5 @@
-// Azure Boards' hierarchical CSV import: Epic → Feature → User Story → Task (export.hpp).
+// Azure Boards' hierarchical CSV import: Epic → Feature → User Story → Task, in files of at most
+// the import's limit, each Feature with everything beneath it in one file (export.hpp).
 
 #include "export_support.hpp"
 #include "mbl/enums.hpp"
@@ -6,18 +7,21 @@
 #include "mbl/export.hpp"
 #include "mbl/release.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <string_view>
 
 namespace mbl {
 namespace {
 
-// Azure Boards creates every imported work item in its initial state (New for the Agile process's
-// Epic, Feature, User Story and Task) and refuses a file naming another; mbl's progress goes to
-// a tag instead. Tags hold no `,` or `;` (Azure's separators) and no control characters.
-constexpr std::string_view initial_state = "New";
+// Progress tags beside the id tag (informative: an import reads the tool's State instead). Tags
+// hold no `,` or `;` (Azure's separators) and no control characters.
+std::string stage_tag(Stage stage) {
+    return "mbl-stage:" + std::string(to_string(stage));
+}
 
 std::string status_tag(std::string_view status) {
-    return "mbl:" + std::string(status);
+    return "mbl-status:" + std::string(status);
 }
 
 // The Description field holds HTML: the lines escaped, one `<br>` between them.
@@ -52,110 +56,204 @@ std::string html_lines(const std::vector<std::string>& lines) {
     return out;
 }
 
-// One work item; the column order of azure_devops_sheet (State is always initial_state).
+// One work item; the cells after the titles in the column order of azure_devops_sheets, the
+// Area Path apart (the same on every row).
 struct WorkItem {
     std::string type;
-    std::size_t depth = 0; // 0: Title 1, …
-    std::string title, priority, tags, iteration_path, original_estimate, story_points, description;
+    std::size_t depth = 0; // 0: Epic, 1: Feature, 2: User Story, 3: Task
+    std::string title, priority, tags, iteration_path, original_estimate, remaining_work,
+        story_points, description;
 };
 
-class AzureSheetBuilder {
+// A Feature and every item beneath it, depth first.
+using Hierarchy = std::vector<WorkItem>;
+
+class AzureItemBuilder {
   public:
-    AzureSheetBuilder(const Backlog& backlog, const AzureDevOpsOptions& options)
-        : backlog_(backlog), options_(options), iterations_(backlog) {
-        sheet_.columns = {{"ID"},
-                          {"Work Item Type"},
-                          {"Title 1"},
-                          {"Title 2"},
-                          {"Title 3"},
-                          {"Title 4"},
-                          {"State"},
-                          {"Priority", true},
-                          {"Tags"},
-                          {"Iteration Path"},
-                          {"Original Estimate", true},
-                          {"Story Points", true},
-                          {"Description"}};
+    AzureItemBuilder(const Backlog& backlog, std::string iteration_prefix)
+        : backlog_(backlog), iteration_prefix_(std::move(iteration_prefix)), iterations_(backlog) {}
+
+    WorkItem epic(const WbsItem& migration) const {
+        return {"Epic",
+                0,
+                migration.name,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                html_lines({"Migration backlog exported by mbl: " +
+                            std::to_string(backlog_.workloads.size()) + " workloads, " +
+                            std::to_string(backlog_.assets.size()) + " assets"})};
     }
 
-    Sheet build(const WbsItem& migration) {
-        add({"Epic", 0, migration.name, "", "", "", "", "",
-             html_lines({"Migration backlog exported by mbl: " +
-                         std::to_string(backlog_.workloads.size()) + " workloads, " +
-                         std::to_string(backlog_.assets.size()) + " assets"})});
-        for (const WbsItem& group : migration.children) {
-            add_feature(group);
+    Hierarchy feature(const WbsItem& group) const {
+        const Workload* workload = group.workload;
+        Hierarchy items{
+            {"Feature", 1, group.name, workload ? std::to_string(workload->priority) : "",
+             workload ? workload_tag(workload->id) + "; " + stage_tag(workload->stage) : "", "", "",
+             "", "",
+             workload ? html_lines(workload_summary(*workload))
+                      : html_lines({"Assets without a known workload"})}};
+        for (const WbsItem& item : group.children) {
+            add_story(item, items);
         }
-        return std::move(sheet_);
+        return items;
     }
 
   private:
-    void add_feature(const WbsItem& group) {
-        const Workload* workload = group.workload;
-        add({"Feature", 1, group.name, workload ? std::to_string(workload->priority) : "",
-             workload ? status_tag(to_string(workload->stage)) : "", "", "", "",
-             workload ? html_lines(workload_summary(*workload))
-                      : html_lines({"Assets without a known workload"})});
-        for (const WbsItem& item : group.children) {
-            add_story(item);
-        }
-    }
-
-    void add_story(const WbsItem& item) {
+    void add_story(const WbsItem& item, Hierarchy& items) const {
         const Asset& asset = *item.asset;
         EstimateUnit unit = backlog_.settings.estimate_unit;
         std::string path = iteration_path(item.iteration);
         std::string status(to_string(asset.status));
-        std::vector<std::string> tags{status_tag(status)};
-        tags.insert(tags.end(), asset.tags.begin(), asset.tags.end());
+        std::vector<std::string> tags{asset_tag(asset.id), status_tag(status)};
+        std::ranges::copy_if(asset.tags, std::back_inserter(tags),
+                             [](const std::string& tag) { return !is_reserved_tag(tag); });
         std::vector<std::string> description = asset_summary(asset, unit);
         description.push_back("Status in mbl: " + status);
-        add({"User Story", 2, asset.name, std::to_string(asset.priority), join(tags, "; "), path,
-             "", unit == EstimateUnit::points ? number_cell(item.estimate) : "",
-             html_lines(description)});
-        for (const WbsItem& task : item.children) {
+        items.push_back({"User Story", 2, asset.name, std::to_string(asset.priority),
+                         join(tags, "; "), path, "", "",
+                         unit == EstimateUnit::points ? number_cell(item.estimate) : "",
+                         html_lines(description)});
+        for (std::size_t i = 0; i < item.children.size(); ++i) {
+            const Task& task = *item.children[i].task;
             std::optional<double> hours;
-            if (task.task->estimate) {
-                hours = estimate_in_hours(*task.task->estimate, unit);
+            if (task.estimate) {
+                hours = estimate_in_hours(*task.estimate, unit);
             }
-            std::string done = task.task->done ? "done" : "not-done";
-            add({"Task", 3, task.name, std::to_string(asset.priority), status_tag(done), path,
-                 number_cell(hours), "",
-                 html_lines({"Task of asset " + asset.id + " (" + asset.name + ")",
-                             "Status in mbl: " + done})});
+            std::string done = task.done ? "done" : "not-done";
+            std::string remaining = task.done ? "0" : number_cell(hours);
+            items.push_back({"Task", 3, task.title, std::to_string(asset.priority),
+                             task_tag(asset.id, i + 1) + "; " + status_tag(done), path,
+                             number_cell(hours), remaining, "",
+                             html_lines({"Task of asset " + asset.id + " (" + asset.name + ")",
+                                         "Status in mbl: " + done})});
         }
     }
 
     std::string iteration_path(const std::optional<std::string>& iteration) const {
         std::string name = iterations_.name_of(iteration);
-        return name.empty() ? "" : options_.project + "\\" + name;
+        return name.empty() ? "" : iteration_prefix_ + "\\" + name;
     }
 
-    void add(WorkItem item) {
-        std::vector<std::string> row{"", std::move(item.type), "", "", "", ""};
-        row[2 + item.depth] = std::move(item.title);
-        row.emplace_back(initial_state);
-        for (std::string* cell : {&item.priority, &item.tags, &item.iteration_path,
-                                  &item.original_estimate, &item.story_points, &item.description}) {
-            row.push_back(std::move(*cell));
+    const Backlog& backlog_;
+    std::string iteration_prefix_;
+    IterationNames iterations_;
+};
+
+// Writes work items into sheets of `levels` Title columns, each item `shift` levels up.
+class SheetWriter {
+  public:
+    SheetWriter(std::string area_path, std::size_t levels, std::size_t shift)
+        : area_path_(std::move(area_path)), levels_(levels), shift_(shift) {
+        sheet_.columns = {{"ID"}, {"Work Item Type"}};
+        for (std::size_t level = 1; level <= levels; ++level) {
+            sheet_.columns.push_back({"Title " + std::to_string(level)});
+        }
+        sheet_.columns.insert(sheet_.columns.end(), {{"Priority", true},
+                                                     {"Tags"},
+                                                     {"Area Path"},
+                                                     {"Iteration Path"},
+                                                     {"Original Estimate", true},
+                                                     {"Remaining Work", true},
+                                                     {"Story Points", true},
+                                                     {"Description"}});
+    }
+
+    void add(const WorkItem& item) {
+        std::vector<std::string> row{"", item.type};
+        row.resize(2 + levels_);
+        row[2 + item.depth - shift_] = item.title;
+        const std::string& area_path = area_path_;
+        for (const std::string* cell :
+             {&item.priority, &item.tags, &area_path, &item.iteration_path,
+              &item.original_estimate, &item.remaining_work, &item.story_points,
+              &item.description}) {
+            row.push_back(*cell);
         }
         sheet_.rows.push_back(std::move(row));
     }
 
-    const Backlog& backlog_;
-    const AzureDevOpsOptions& options_;
-    IterationNames iterations_;
+    std::size_t size() const { return sheet_.rows.size(); }
+    Sheet take() { return std::move(sheet_); }
+
+  private:
+    std::string area_path_;
+    std::size_t levels_, shift_;
     Sheet sheet_;
 };
 
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    return std::ranges::equal(a, b, [](char x, char y) {
+        return std::tolower(static_cast<unsigned char>(x)) ==
+               std::tolower(static_cast<unsigned char>(y));
+    });
+}
+
+// `path` (given with `option`), or the project when empty; Error(usage) unless it is the
+// project or starts with `<project>\` and has no empty segment.
+std::string checked_path(const std::string& path, const std::string& project,
+                         std::string_view option) {
+    if (path.empty()) {
+        return project;
+    }
+    bool under_project =
+        path.size() >= project.size() &&
+        equal_ignoring_case(std::string_view(path).substr(0, project.size()), project) &&
+        (path.size() == project.size() || path[project.size()] == '\\');
+    bool empty_segment = path.ends_with('\\') || path.find("\\\\") != std::string::npos;
+    if (!under_project || empty_segment) {
+        throw usage_error(std::string(option) + " '" + path + "' is not a path of the project '" +
+                          project + "': give '" + project + "' or '" + project +
+                          "\\NAME\\…', as Azure DevOps paths start with the project");
+    }
+    return path;
+}
+
 } // namespace
 
-Sheet azure_devops_sheet(const Backlog& backlog, const AzureDevOpsOptions& options) {
+std::vector<Sheet> azure_devops_sheets(const Backlog& backlog, const AzureDevOpsOptions& options,
+                                       std::size_t limit) {
     if (options.project.empty()) {
         throw usage_error("export csv --for azure-devops needs --project NAME: the Azure DevOps "
-                          "project the iteration paths start with");
+                          "project the iteration and area paths start with");
     }
-    return AzureSheetBuilder(backlog, options).build(work_breakdown(backlog));
+    std::string prefix =
+        checked_path(options.iteration_path_prefix, options.project, "--iteration-path-prefix");
+    std::string area = checked_path(options.area_path, options.project, "--area-path");
+    WbsItem migration = work_breakdown(backlog);
+    AzureItemBuilder builder(backlog, prefix);
+    std::vector<Hierarchy> features;
+    for (const WbsItem& group : migration.children) {
+        features.push_back(builder.feature(group));
+        if (features.back().size() > limit) {
+            throw input_error(
+                "workload '" + group.name + "' is " + std::to_string(features.back().size()) +
+                " work items (its Feature, stories and tasks), more than one Azure "
+                "Boards import takes (" +
+                std::to_string(limit) + "): split the workload so that each part fits in one file");
+        }
+    }
+
+    std::vector<Sheet> sheets;
+    SheetWriter first(area, 4, 0);
+    first.add(builder.epic(migration));
+    SheetWriter* writer = &first;
+    SheetWriter later(area, 3, 1);
+    for (const Hierarchy& feature : features) {
+        if (writer->size() + feature.size() > limit) {
+            sheets.push_back(writer->take());
+            later = SheetWriter(area, 3, 1);
+            writer = &later;
+        }
+        for (const WorkItem& item : feature) {
+            writer->add(item);
+        }
+    }
+    sheets.push_back(writer->take());
+    return sheets;
 }
 
 } // namespace mbl

@@ -64,6 +64,7 @@ std::vector<std::string> asset_row(const Backlog& backlog, const Asset& asset,
 
 Sheet generic_sheet(const Backlog& backlog) {
     Sheet sheet;
+    sheet.for_spreadsheet = true;
     sheet.columns = {{"id"},
                      {"name"},
                      {"kind"},

@@ -1,4 +1,5 @@
-// Jira's CSV importer: Epic → Story → Sub-task linked by Issue Id and Parent Id (export.hpp).
+// Jira Cloud's CSV importer: epics, then stories, then sub-tasks, linked by Issue ID and Parent
+// (export.hpp).
 
 #include "export_support.hpp"
 #include "mbl/export.hpp"
@@ -41,21 +42,32 @@ std::optional<double> seconds_of(const std::optional<double>& estimate, Estimate
     return hours ? std::optional<double>(*hours * 3600) : std::nullopt;
 }
 
-// One issue; cells in the column order of jira_sheet, the labels apart.
+// One issue; cells in the column order of jira_sheet, the Issue ID and the labels apart.
 struct Issue {
     std::string parent, type, summary, status, priority;
     std::vector<std::string> labels;
     std::string sprint, original_estimate, story_points, description;
 };
 
+// A Story's labels: its id tag, then the asset's own tags (reserved ones left out).
+std::vector<std::string> story_labels(const Asset& asset) {
+    std::vector<std::string> labels{asset_tag(asset.id)};
+    for (const std::string& tag : asset.tags) {
+        if (!is_reserved_tag(tag)) {
+            labels.push_back(label_of(tag));
+        }
+    }
+    return labels;
+}
+
 class JiraSheetBuilder {
   public:
     explicit JiraSheetBuilder(const Backlog& backlog) : backlog_(backlog), iterations_(backlog) {
         for (const Asset& asset : backlog.assets) {
-            label_columns_ = std::max(label_columns_, asset.tags.size());
+            label_columns_ = std::max(label_columns_, story_labels(asset).size());
         }
-        sheet_.columns = {{"Issue Id", true}, {"Parent Id", true}, {"Issue Type"},
-                          {"Summary"},        {"Status"},          {"Priority"}};
+        sheet_.columns = {{"Issue ID", true}, {"Parent", true}, {"Issue Type"},
+                          {"Summary"},        {"Status"},       {"Priority"}};
         for (std::size_t i = 0; i < label_columns_; ++i) {
             sheet_.columns.push_back({"Labels"});
         }
@@ -64,61 +76,73 @@ class JiraSheetBuilder {
             {{"Sprint"}, {"Original Estimate", true}, {"Story Points", true}, {"Description"}});
     }
 
+    // Epics, then stories, then sub-tasks, so that every parent is imported before its children.
     Sheet build(const WbsItem& migration) {
+        std::vector<std::string> epic_ids;
         for (const WbsItem& group : migration.children) {
-            std::string epic_id;
-            if (group.workload) {
-                const Workload& workload = *group.workload;
-                epic_id = add({"",
-                               "Epic",
-                               workload.name,
-                               epic_status(workload.stage),
-                               jira_priority(workload.priority),
-                               {},
-                               "",
-                               "",
-                               "",
-                               join(workload_summary(workload), "\n")});
+            epic_ids.push_back(group.workload ? add_epic(*group.workload) : "");
+        }
+        std::vector<std::string> story_ids;
+        for (std::size_t g = 0; g < migration.children.size(); ++g) {
+            for (const WbsItem& item : migration.children[g].children) {
+                story_ids.push_back(add_story(item, epic_ids[g]));
             }
+        }
+        std::size_t story = 0;
+        for (const WbsItem& group : migration.children) {
             for (const WbsItem& item : group.children) {
-                add_story(item, epic_id);
+                add_subtasks(item, story_ids[story++]);
             }
         }
         return std::move(sheet_);
     }
 
   private:
-    void add_story(const WbsItem& item, const std::string& epic_id) {
+    std::string add_epic(const Workload& workload) {
+        return add({"",
+                    "Epic",
+                    workload.name,
+                    epic_status(workload.stage),
+                    jira_priority(workload.priority),
+                    {workload_tag(workload.id)},
+                    "",
+                    "",
+                    "",
+                    join(workload_summary(workload), "\n")});
+    }
+
+    std::string add_story(const WbsItem& item, const std::string& epic_id) {
         const Asset& asset = *item.asset;
         EstimateUnit unit = backlog_.settings.estimate_unit;
         bool tasks_estimated = std::ranges::any_of(
             asset.tasks, [](const Task& task) { return task.estimate.has_value(); });
-        std::vector<std::string> labels;
-        for (const std::string& tag : asset.tags) {
-            labels.push_back(label_of(tag));
-        }
+        return add({epic_id, "Story", asset.name, story_status(asset.status),
+                    jira_priority(asset.priority), story_labels(asset),
+                    iterations_.name_of(item.iteration),
+                    tasks_estimated ? "" : number_cell(seconds_of(asset.estimate, unit)),
+                    unit == EstimateUnit::points ? number_cell(item.estimate) : "",
+                    join(asset_summary(asset, unit), "\n")});
+    }
+
+    void add_subtasks(const WbsItem& item, const std::string& story_id) {
+        const Asset& asset = *item.asset;
         std::string sprint = iterations_.name_of(item.iteration);
-        std::string story_id =
-            add({epic_id, "Story", asset.name, story_status(asset.status),
-                 jira_priority(asset.priority), std::move(labels), sprint,
-                 tasks_estimated ? "" : number_cell(seconds_of(asset.estimate, unit)),
-                 unit == EstimateUnit::points ? number_cell(item.estimate) : "",
-                 join(asset_summary(asset, unit), "\n")});
-        for (const Task& task : asset.tasks) {
+        for (std::size_t i = 0; i < asset.tasks.size(); ++i) {
+            const Task& task = asset.tasks[i];
             add({story_id,
                  "Sub-task",
                  task.title,
                  task.done ? "Done" : "To Do",
                  jira_priority(asset.priority),
-                 {},
+                 {task_tag(asset.id, i + 1)},
                  sprint,
-                 number_cell(seconds_of(task.estimate, unit)),
+                 number_cell(seconds_of(task.estimate, backlog_.settings.estimate_unit)),
                  "",
                  "Task of asset " + asset.id + " (" + asset.name + ")"});
         }
     }
 
-    // Appends the issue; returns its Issue Id.
+    // Appends the issue; returns its Issue ID.
     std::string add(Issue issue) {
         std::string id = std::to_string(sheet_.rows.size() + 1);
         std::vector<std::string> row{id,

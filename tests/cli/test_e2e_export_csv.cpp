@@ -45,10 +45,11 @@ std::string joined(const json& items, const std::string& separator) {
     return out;
 }
 
-// The Tags cell of an asset's User Story: mbl's status as a tag, then the asset's tags (README,
-// Exports to agile tools).
+// The Tags cell of an asset's User Story: its id tag, mbl's status as a tag, then the asset's
+// tags (docs/agile-tools.md).
 std::string story_tags(const json& asset) {
-    std::string tags = "mbl:" + asset["status"].get<std::string>();
+    std::string tags = "mbl:" + asset["id"].get<std::string>() +
+                       "; mbl-status:" + asset["status"].get<std::string>();
     return asset["tags"].empty() ? tags : tags + "; " + joined(asset["tags"], "; ");
 }
 
@@ -64,16 +65,17 @@ TEST_CASE("export csv --for azure-devops: the Title 1-4 hierarchy of Contoso", "
     json file = json::parse(backlog.original());
     CsvTable csv = parse_csv_table(
         run_ok(backlog, {"export", "csv", "--for", "azure-devops", "--project", "Contoso"}));
+    // No State: Azure creates imported work items in their type's initial state.
     CHECK(csv.header == CsvRecord{"ID", "Work Item Type", "Title 1", "Title 2", "Title 3",
-                                  "Title 4", "State", "Priority", "Tags", "Iteration Path",
-                                  "Original Estimate", "Story Points", "Description"});
+                                  "Title 4", "Priority", "Tags", "Area Path", "Iteration Path",
+                                  "Original Estimate", "Remaining Work", "Story Points",
+                                  "Description"});
     REQUIRE(csv.rows.size() == 1 + 9 + 66 + 21);
     CHECK(csv.at(0, "Work Item Type") == "Epic");
     CHECK(csv.at(0, "Title 1") == file["name"]);
     CHECK(csv.at(0, "Tags").empty());
-    // Azure creates imported work items New and refuses any other State: New on every row.
     for (std::size_t r = 0; r < csv.rows.size(); ++r) {
-        CHECK(csv.at(r, "State") == "New");
+        CHECK(csv.at(r, "Area Path") == "Contoso");
     }
 
     std::string feature;
@@ -91,7 +93,8 @@ TEST_CASE("export csv --for azure-devops: the Title 1-4 hierarchy of Contoso", "
             std::string stage_tag; // none for the group without a workload
             for (const json& workload : file["workloads"]) {
                 if (workload["name"] == feature) {
-                    stage_tag = "mbl:" + workload["stage"].get<std::string>();
+                    stage_tag = "mbl-workload:" + workload["id"].get<std::string>() +
+                                "; mbl-stage:" + workload["stage"].get<std::string>();
                     CHECK(csv.at(r, "Priority") == std::to_string(workload["priority"].get<int>()));
                 }
             }
@@ -124,12 +127,19 @@ TEST_CASE("export csv --for azure-devops: the Title 1-4 hierarchy of Contoso", "
             CHECK(csv.at(r, "Title 4") == task["title"]);
             CHECK(csv.at(r, "Title 3").empty());
             std::string done = task["done"] ? "done" : "not-done";
-            CHECK(csv.at(r, "Tags") == "mbl:" + done);
+            CHECK(csv.at(r, "Tags") == "mbl:" + (*story)["id"].get<std::string>() + "#" +
+                                           std::to_string(task_index) + "; mbl-status:" + done);
             CHECK(ends_with(csv.at(r, "Description"), "<br>Status in mbl: " + done));
             if (task["estimate"].is_null()) {
                 CHECK(csv.at(r, "Original Estimate").empty());
             } else {
                 CHECK(std::stod(csv.at(r, "Original Estimate")) == task["estimate"].get<double>());
+            }
+            // Azure's burndown counts Remaining Work down: 0 once the task is done.
+            if (task["done"]) {
+                CHECK(csv.at(r, "Remaining Work") == "0");
+            } else {
+                CHECK(csv.at(r, "Remaining Work") == csv.at(r, "Original Estimate"));
             }
         }
     }
@@ -148,37 +158,62 @@ TEST_CASE("export csv --for azure-devops: an asset's iteration path", "[e2e][exp
         if (csv.at(r, "Title 3") == "CRM customer portal") {
             found = true;
             CHECK(csv.at(r, "Iteration Path") == "Contoso\\Iteration 6");
-            CHECK(csv.at(r, "State") == "New");
-            CHECK(csv.at(r, "Tags") == "mbl:in-progress; prod");
+            CHECK(csv.at(r, "Tags") == "mbl:crm-web-01; mbl-status:in-progress; prod");
             CHECK(csv.at(r + 1, "Iteration Path") == "Contoso\\Iteration 6");
         }
     }
     CHECK(found);
+
+    csv = parse_csv_table(run_ok(backlog, {"export", "csv", "--for", "azure-devops", "--project",
+                                           "Contoso", "--iteration-path-prefix", "Contoso\\Sprints",
+                                           "--area-path", "Contoso\\Cloud"}));
+    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
+        CHECK(csv.at(r, "Area Path") == "Contoso\\Cloud");
+        if (csv.at(r, "Title 3") == "CRM customer portal") {
+            CHECK(csv.at(r, "Iteration Path") == "Contoso\\Sprints\\Iteration 6");
+        }
+    }
+    require_refused(backlog,
+                    {"export", "csv", "--for", "azure-devops", "--project", "Contoso",
+                     "--area-path", "Fabrikam\\Cloud"},
+                    2, "--area-path 'Fabrikam\\Cloud' is not a path of the project 'Contoso'");
 }
 
-TEST_CASE("export csv --for jira: epics, stories and sub-tasks of Contoso", "[e2e][export]") {
+TEST_CASE("export csv --for jira: epics, then stories, then sub-tasks of Contoso",
+          "[e2e][export]") {
     TempBacklog backlog("contoso");
     json file = json::parse(backlog.original());
     CsvTable csv = parse_csv_table(run_ok(backlog, {"export", "csv", "--for", "jira"}));
-    CHECK(csv.header == CsvRecord{"Issue Id", "Parent Id", "Issue Type", "Summary", "Status",
-                                  "Priority", "Labels", "Labels", "Labels", "Sprint",
+    CHECK(csv.header == CsvRecord{"Issue ID", "Parent", "Issue Type", "Summary", "Status",
+                                  "Priority", "Labels", "Labels", "Labels", "Labels", "Sprint",
                                   "Original Estimate", "Story Points", "Description"});
     REQUIRE(csv.rows.size() == 8 + 66 + 21);
     const std::vector<std::string> priorities{"Highest", "High", "Medium", "Low"};
-    std::size_t epics = 0, stories = 0, subtasks = 0;
+    const std::vector<std::string> order{"Epic", "Story", "Sub-task"};
+    std::size_t epics = 0, stories = 0, subtasks = 0, rank = 0;
     for (std::size_t r = 0; r < csv.rows.size(); ++r) {
         CAPTURE(r, csv.rows[r]);
-        CHECK(csv.at(r, "Issue Id") == std::to_string(r + 1));
+        CHECK(csv.at(r, "Issue ID") == std::to_string(r + 1));
         std::string type = csv.at(r, "Issue Type");
-        std::string parent = csv.at(r, "Parent Id");
+        // Jira's importer needs every parent before its children: all epics, stories, sub-tasks.
+        std::size_t type_rank = std::find(order.begin(), order.end(), type) - order.begin();
+        REQUIRE(type_rank < order.size());
+        CHECK(type_rank >= rank);
+        rank = type_rank;
+        std::string parent = csv.at(r, "Parent");
         std::size_t parent_row = parent.empty() ? 0 : std::stoul(parent) - 1;
         REQUIRE((parent.empty() || parent_row < r));
+        std::string id_label = csv.rows[r][csv.column("Labels", 0)];
         if (type == "Epic") {
             ++epics;
             CHECK(parent.empty());
+            CHECK(id_label == "mbl-workload:" +
+                                  workload_in(file, id_label.substr(13))["id"].get<std::string>());
+            CHECK(workload_in(file, id_label.substr(13))["name"] == csv.at(r, "Summary"));
         } else if (type == "Story") {
             ++stories;
             const json& asset = asset_named(file, csv.at(r, "Summary"));
+            CHECK(id_label == "mbl:" + asset["id"].get<std::string>());
             if (parent.empty()) {
                 CHECK(workload_name_of(file, asset) == "Assets without a workload");
             } else {
@@ -186,9 +221,9 @@ TEST_CASE("export csv --for jira: epics, stories and sub-tasks of Contoso", "[e2
                 CHECK(csv.at(parent_row, "Summary") == workload_name_of(file, asset));
             }
             CHECK(csv.at(r, "Priority") == priorities.at(asset["priority"].get<int>() - 1));
-            for (std::size_t l = 0; l < 3; ++l) {
+            for (std::size_t l = 1; l < 4; ++l) {
                 CHECK(csv.rows[r][csv.column("Labels", l)] ==
-                      (l < asset["tags"].size() ? asset["tags"][l].get<std::string>() : ""));
+                      (l <= asset["tags"].size() ? asset["tags"][l - 1].get<std::string>() : ""));
             }
             std::vector<std::string> holding = iterations_holding(file, asset["id"]);
             std::string sprint = csv.at(r, "Sprint");
@@ -198,12 +233,15 @@ TEST_CASE("export csv --for jira: epics, stories and sub-tasks of Contoso", "[e2
                                           : asset["status"] == "not-started" ? "To Do"
                                                                              : "In Progress"));
         } else {
-            REQUIRE(type == "Sub-task");
             ++subtasks;
             REQUIRE(csv.at(parent_row, "Issue Type") == "Story");
             const json& asset = asset_named(file, csv.at(parent_row, "Summary"));
-            const json& task = asset["tasks"].at(r - parent_row - 1);
+            std::string story_label = "mbl:" + asset["id"].get<std::string>() + "#";
+            REQUIRE(id_label.rfind(story_label, 0) == 0);
+            const json& task =
+                asset["tasks"].at(std::stoul(id_label.substr(story_label.size())) - 1);
             CHECK(csv.at(r, "Summary") == task["title"]);
+            CHECK(csv.at(r, "Status") == (task["done"] ? "Done" : "To Do"));
             CHECK(csv.at(r, "Sprint") == csv.at(parent_row, "Sprint"));
             if (!task["estimate"].is_null()) {
                 CHECK(std::stod(csv.at(r, "Original Estimate")) ==
@@ -276,10 +314,13 @@ TEST_CASE("export csv refusals and help", "[e2e][export]") {
     require_refused(backlog, {"export", "csv", "--for", "azure-devops"}, 2, "needs --project");
     require_refused(backlog, {"export", "csv", "--for", "jira", "--project", "X"}, 2,
                     "--project applies to --for azure-devops only");
+    require_refused(backlog, {"export", "csv", "--for", "generic", "--area-path", "X"}, 2,
+                    "--area-path applies to --for azure-devops only");
+    require_refused(backlog, {"export", "csv", "--for", "jira", "--iteration-path-prefix", "X"}, 2,
+                    "--iteration-path-prefix applies to --for azure-devops only");
     require_refused(backlog, {"export", "csv", "--for", "jira", "--format", "json"}, 2,
                     "this command has no --format choice; drop --format json");
     require_refused(backlog, {"export", "csv"}, 2, "--for");
-    // Gone: the State column stays, always New, which Azure accepts.
     require_refused(backlog,
                     {"export", "csv", "--for", "azure-devops", "--project", "C", "--no-state"}, 2,
                     "--no-state");
@@ -287,7 +328,9 @@ TEST_CASE("export csv refusals and help", "[e2e][export]") {
     CHECK(help.exit_code == 0);
     CHECK(contains(help.out, "--for"));
     CHECK(contains(help.out, "--project"));
-    CHECK(contains(help.out, "State New on every row"));
-    CHECK(contains(help.out, "mbl:in-progress"));
+    CHECK(contains(help.out, "--iteration-path-prefix"));
+    CHECK(contains(help.out, "--area-path"));
+    CHECK(contains(help.out, "at most 1,000 work items"));
+    CHECK(contains(help.out, "mbl:ASSET#N"));
     CHECK_FALSE(contains(help.out, "--no-state"));
 }

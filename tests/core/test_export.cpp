@@ -1,5 +1,6 @@
-// The sheets of `export csv`: Azure Boards' Title 1-4 hierarchy, Jira's Issue Id / Parent Id
-// links, the generic one row per asset, their states, priorities, estimates and cells.
+// The sheets of `export csv`: Azure Boards' Title 1-4 hierarchy and its split at the import's
+// limit, Jira's Issue ID / Parent links, the id tags, the generic one row per asset, their
+// states, priorities, estimates and cells.
 
 #include "core/forecast_fixtures.hpp"
 #include "mbl/error.hpp"
@@ -88,13 +89,15 @@ TEST_CASE("estimate_in_hours: hours as they are, days as 8 hours, points none", 
     CHECK_FALSE(estimate_in_hours(3, EstimateUnit::points).has_value());
 }
 
-TEST_CASE("azure_devops_sheet: columns and the Title 1-4 hierarchy", "[export]") {
-    Backlog backlog = export_sample();
-    Sheet sheet = azure_devops_sheet(backlog, {"Fabrikam"});
-    CHECK(names(sheet) == std::vector<std::string>{"ID", "Work Item Type", "Title 1", "Title 2",
-                                                   "Title 3", "Title 4", "State", "Priority",
-                                                   "Tags", "Iteration Path", "Original Estimate",
-                                                   "Story Points", "Description"});
+// The one sheet of an export that fits in one Azure import.
+Sheet azure_sheet(const Backlog& backlog, const AzureDevOpsOptions& options = {"Fabrikam"}) {
+    std::vector<Sheet> sheets = azure_devops_sheets(backlog, options);
+    REQUIRE(sheets.size() == 1);
+    return sheets.front();
+}
+
+// Each row's work item type, title and Title column.
+std::vector<std::tuple<std::string, std::string, int>> azure_items(const Sheet& sheet) {
     std::vector<std::tuple<std::string, std::string, int>> items;
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
         REQUIRE(sheet.rows[r].size() == sheet.columns.size());
@@ -102,142 +105,247 @@ TEST_CASE("azure_devops_sheet: columns and the Title 1-4 hierarchy", "[export]")
         auto [title, level] = title_of(sheet, r);
         items.emplace_back(cell(sheet, r, "Work Item Type"), title, level);
     }
-    using Item = std::tuple<std::string, std::string, int>;
-    CHECK(items == std::vector<Item>{{"Epic", "Fabrikam exit", 1},
-                                     {"Feature", "db", 2},
-                                     {"User Story", "Orders database", 3},
-                                     {"Task", "Replicate", 4},
-                                     {"Task", "Cut over", 4},
-                                     {"Feature", "Web shop", 2},
-                                     {"User Story", "web1", 3},
-                                     {"User Story", "web2", 3},
-                                     {"Task", "Fix firewall", 4},
-                                     {"Feature", "Assets without a workload", 2},
-                                     {"User Story", "stray", 3}});
+    return items;
 }
 
-TEST_CASE("azure_devops_sheet: State New on every row, mbl's progress in a tag", "[export]") {
-    Backlog backlog = export_sample();
-    Sheet sheet = azure_devops_sheet(backlog, {"Fabrikam"});
-    std::vector<std::string> states, tags;
+std::vector<std::string> column_cells(const Sheet& sheet, const std::string& name) {
+    std::vector<std::string> cells;
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
-        states.push_back(cell(sheet, r, "State"));
-        tags.push_back(cell(sheet, r, "Tags"));
+        cells.push_back(cell(sheet, r, name));
     }
-    // Azure creates imported work items in the New state and refuses any other.
-    CHECK(states == std::vector<std::string>(11, "New"));
-    CHECK(tags == std::vector<std::string>{"",               // the Epic
-                                           "mbl:production", // db
-                                           "mbl:replicated", // db1
-                                           "mbl:done",       // Replicate
-                                           "mbl:not-done",   // Cut over
-                                           "mbl:migrating",  // Web shop
-                                           "mbl:in-progress; prod; tier 1",
-                                           "mbl:blocked",       // web2
-                                           "mbl:not-done",      // Fix firewall
-                                           "",                  // no workload: no stage
-                                           "mbl:not-started"}); // stray
+    return cells;
+}
+
+using Item = std::tuple<std::string, std::string, int>;
+
+TEST_CASE("azure_devops_sheets: columns and the Title 1-4 hierarchy", "[export]") {
+    Sheet sheet = azure_sheet(export_sample());
+    CHECK(names(sheet) == std::vector<std::string>{"ID", "Work Item Type", "Title 1", "Title 2",
+                                                   "Title 3", "Title 4", "Priority", "Tags",
+                                                   "Area Path", "Iteration Path",
+                                                   "Original Estimate", "Remaining Work",
+                                                   "Story Points", "Description"});
+    CHECK_FALSE(sheet.for_spreadsheet);
+    CHECK(azure_items(sheet) == std::vector<Item>{{"Epic", "Fabrikam exit", 1},
+                                                  {"Feature", "db", 2},
+                                                  {"User Story", "Orders database", 3},
+                                                  {"Task", "Replicate", 4},
+                                                  {"Task", "Cut over", 4},
+                                                  {"Feature", "Web shop", 2},
+                                                  {"User Story", "web1", 3},
+                                                  {"User Story", "web2", 3},
+                                                  {"Task", "Fix firewall", 4},
+                                                  {"Feature", "Assets without a workload", 2},
+                                                  {"User Story", "stray", 3}});
+}
+
+TEST_CASE("azure_devops_sheets: id tags first, then mbl's progress, no State", "[export]") {
+    Backlog backlog = export_sample();
+    backlog.assets[0].tags.push_back("mbl:web2");           // reserved: left out
+    backlog.assets[0].tags.push_back("mbl-status:blocked"); // reserved: left out
+    Sheet sheet = azure_sheet(backlog);
+    CHECK(std::ranges::count(names(sheet), "State") == 0);
+    CHECK(column_cells(sheet, "Tags") ==
+          std::vector<std::string>{
+              "", "mbl-workload:db; mbl-stage:production", "mbl:db1; mbl-status:replicated",
+              "mbl:db1#1; mbl-status:done", "mbl:db1#2; mbl-status:not-done",
+              "mbl-workload:web; mbl-stage:migrating",
+              "mbl:web1; mbl-status:in-progress; prod; tier 1", "mbl:web2; mbl-status:blocked",
+              "mbl:web2#1; mbl-status:not-done",
+              "", // no workload: no workload tag
+              "mbl:stray; mbl-status:not-started"});
     CHECK(cell(sheet, 3, "Description") ==
           "Task of asset db1 (Orders database)<br>Status in mbl: done");
     CHECK(cell(sheet, 8, "Description") == "Task of asset web2 (web2)<br>Status in mbl: not-done");
     CHECK(cell(sheet, 7, "Description").ends_with("<br>Status in mbl: blocked"));
     CHECK(cell(sheet, 1, "Description") == "Workload db: stage production, priority 1");
 
-    for (Workload& workload : backlog.workloads) {
-        workload.stage = Stage::uat;
-    }
+    backlog.workloads[1].stage = Stage::uat;
     backlog.assets[1].status = AssetStatus::not_started; // db1
     backlog.assets[1].tasks[0].done = false;
-    sheet = azure_devops_sheet(backlog, {"Fabrikam"});
-    CHECK(cell(sheet, 1, "Tags") == "mbl:uat");
-    CHECK(cell(sheet, 2, "Tags") == "mbl:not-started");
-    CHECK(cell(sheet, 3, "Tags") == "mbl:not-done");
-    CHECK(cell(sheet, 5, "Tags") == "mbl:uat");
-    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
-        CHECK(cell(sheet, r, "State") == "New");
-    }
+    sheet = azure_sheet(backlog);
+    CHECK(cell(sheet, 1, "Tags") == "mbl-workload:db; mbl-stage:uat");
+    CHECK(cell(sheet, 2, "Tags") == "mbl:db1; mbl-status:not-started");
+    CHECK(cell(sheet, 3, "Tags") == "mbl:db1#1; mbl-status:not-done");
 }
 
-TEST_CASE("azure_devops_sheet: priorities, tags, iterations, estimates", "[export]") {
+TEST_CASE("azure_devops_sheets: priorities, paths, estimates and remaining work", "[export]") {
     Backlog backlog = export_sample();
-    Sheet sheet = azure_devops_sheet(backlog, {"Fabrikam"});
-    std::vector<std::string> priorities;
-    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
-        priorities.push_back(cell(sheet, r, "Priority"));
-    }
-    CHECK(priorities ==
+    Sheet sheet = azure_sheet(backlog);
+    CHECK(column_cells(sheet, "Priority") ==
           std::vector<std::string>{"", "1", "2", "2", "2", "3", "1", "4", "4", "", "2"});
+    CHECK(column_cells(sheet, "Area Path") == std::vector<std::string>(11, "Fabrikam"));
     CHECK(cell(sheet, 6, "Iteration Path") == "Fabrikam\\Iteration it-2");
     CHECK(cell(sheet, 8, "Iteration Path") == "Fabrikam\\Iteration it-2");
     CHECK(cell(sheet, 2, "Iteration Path").empty());
+    // Tasks: the estimate in hours, and what remains of it (0 once done) for the burndown.
     CHECK(cell(sheet, 3, "Original Estimate") == "3");
+    CHECK(cell(sheet, 3, "Remaining Work") == "0");
     CHECK(cell(sheet, 4, "Original Estimate") == "5");
+    CHECK(cell(sheet, 4, "Remaining Work") == "5");
     CHECK(cell(sheet, 2, "Original Estimate").empty()); // User Stories carry none
-    CHECK(cell(sheet, 8, "Original Estimate").empty()); // an unestimated task
-    CHECK(cell(sheet, 6, "Story Points").empty());      // the unit is hours
+    CHECK(cell(sheet, 2, "Remaining Work").empty());
+    CHECK(cell(sheet, 8, "Original Estimate").empty()); // an unestimated open task
+    CHECK(cell(sheet, 8, "Remaining Work").empty());
+    CHECK(cell(sheet, 6, "Story Points").empty()); // the unit is hours
     CHECK(cell(sheet, 6, "Description") ==
           "Asset web1: other, rehost, in-progress<br>Estimate: 10 hours<br>Attributes: cores=8; "
           "os=linux &quot;x&quot;; delta=-2<br>Notes: Needs &lt;TLS&gt; &amp; DNS<br>Status in "
           "mbl: in-progress");
 
+    sheet = azure_sheet(backlog, {"Fabrikam", "Fabrikam\\Sprints", "fabrikam\\Migration\\Wave 1"});
+    CHECK(cell(sheet, 6, "Iteration Path") == "Fabrikam\\Sprints\\Iteration it-2");
+    CHECK(cell(sheet, 0, "Area Path") == "fabrikam\\Migration\\Wave 1");
+    CHECK(cell(sheet, 8, "Area Path") == "fabrikam\\Migration\\Wave 1");
+
     backlog.settings.estimate_unit = EstimateUnit::days;
-    sheet = azure_devops_sheet(backlog, {"Fabrikam"});
+    sheet = azure_sheet(backlog);
     CHECK(cell(sheet, 4, "Original Estimate") == "40");
+    CHECK(cell(sheet, 4, "Remaining Work") == "40");
     backlog.settings.estimate_unit = EstimateUnit::points;
-    sheet = azure_devops_sheet(backlog, {"Fabrikam"});
+    sheet = azure_sheet(backlog);
     CHECK(cell(sheet, 4, "Original Estimate").empty());
+    CHECK(cell(sheet, 3, "Remaining Work") == "0");
     CHECK(cell(sheet, 2, "Story Points") == "8");
     CHECK(cell(sheet, 6, "Story Points") == "10");
 }
 
-TEST_CASE("azure_devops_sheet: a project is required", "[export]") {
-    CHECK_THROWS_AS(azure_devops_sheet(export_sample(), {""}), Error);
+TEST_CASE("azure_devops_sheets: a project is required, paths start with it", "[export]") {
+    Backlog backlog = export_sample();
+    CHECK_THROWS_AS(azure_devops_sheets(backlog, {""}), Error);
+    for (const AzureDevOpsOptions& options :
+         std::vector<AzureDevOpsOptions>{{"Fabrikam", "Contoso\\Sprints"},
+                                         {"Fabrikam", "FabrikamX"},
+                                         {"Fabrikam", "Fabrikam\\"},
+                                         {"Fabrikam", "", "Fabrikam\\\\Migration"},
+                                         {"Fabrikam", "", "Other"}}) {
+        CAPTURE(options.iteration_path_prefix, options.area_path);
+        try {
+            azure_devops_sheets(backlog, options);
+            FAIL("accepted");
+        } catch (const Error& error) {
+            CHECK(error.status() == ExitStatus::usage);
+            CHECK(std::string(error.what()).find("is not a path of the project 'Fabrikam'") !=
+                  std::string::npos);
+        }
+    }
+    CHECK(azure_devops_sheets(backlog, {"Fabrikam", "FABRIKAM"}).size() == 1);
 }
 
-TEST_CASE("jira_sheet: epics, stories and sub-tasks linked by Issue Id", "[export]") {
+TEST_CASE("azure_devops_sheets: split at the limit, each Feature whole in one sheet", "[export]") {
     Backlog backlog = export_sample();
+    // Epic 1, db's Feature 4 (db1 and its 2 tasks), web's 4, the group without a workload 2.
+    std::vector<Sheet> sheets = azure_devops_sheets(backlog, {"Fabrikam"}, 6);
+    REQUIRE(sheets.size() == 2);
+    CHECK(azure_items(sheets[0]) == std::vector<Item>{{"Epic", "Fabrikam exit", 1},
+                                                      {"Feature", "db", 2},
+                                                      {"User Story", "Orders database", 3},
+                                                      {"Task", "Replicate", 4},
+                                                      {"Task", "Cut over", 4}});
+    // The later sheets have no Epic: their Features are the top level, no Title 4.
+    CHECK(names(sheets[1]) == std::vector<std::string>{"ID", "Work Item Type", "Title 1", "Title 2",
+                                                       "Title 3", "Priority", "Tags", "Area Path",
+                                                       "Iteration Path", "Original Estimate",
+                                                       "Remaining Work", "Story Points",
+                                                       "Description"});
+    CHECK(azure_items(sheets[1]) == std::vector<Item>{{"Feature", "Web shop", 1},
+                                                      {"User Story", "web1", 2},
+                                                      {"User Story", "web2", 2},
+                                                      {"Task", "Fix firewall", 3},
+                                                      {"Feature", "Assets without a workload", 1},
+                                                      {"User Story", "stray", 2}});
+    CHECK(cell(sheets[1], 3, "Tags") == "mbl:web2#1; mbl-status:not-done");
+    CHECK(cell(sheets[1], 3, "Iteration Path") == "Fabrikam\\Iteration it-2");
+
+    sheets = azure_devops_sheets(backlog, {"Fabrikam"}, 5);
+    REQUIRE(sheets.size() == 3);
+    CHECK(sheets[0].rows.size() == 5);
+    CHECK(sheets[1].rows.size() == 4);
+    CHECK(sheets[2].rows.size() == 2);
+    CHECK(azure_devops_sheets(backlog, {"Fabrikam"}, 11).size() == 1);
+    CHECK(azure_devops_sheets(backlog, {"Fabrikam"}, 10).size() == 2);
+}
+
+TEST_CASE("azure_devops_sheets: a workload bigger than one import is refused", "[export]") {
+    try {
+        azure_devops_sheets(export_sample(), {"Fabrikam"}, 3);
+        FAIL("accepted");
+    } catch (const Error& error) {
+        CHECK(error.status() == ExitStatus::input);
+        CHECK(std::string(error.what()) ==
+              "workload 'db' is 4 work items (its Feature, stories and tasks), more than one "
+              "Azure Boards import takes (3): split the workload so that each part fits in one "
+              "file");
+    }
+}
+
+TEST_CASE("the id tags", "[export]") {
+    CHECK(asset_tag("crm-sql-01") == "mbl:crm-sql-01");
+    CHECK(task_tag("crm-sql-01", 2) == "mbl:crm-sql-01#2");
+    CHECK(workload_tag("crm") == "mbl-workload:crm");
+    CHECK(is_reserved_tag("mbl:x"));
+    CHECK(is_reserved_tag("mbl-stage:uat"));
+    CHECK_FALSE(is_reserved_tag("mbl"));
+    CHECK_FALSE(is_reserved_tag("prod"));
+}
+
+TEST_CASE("jira_sheet: epics, then stories, then sub-tasks, linked by Issue ID", "[export]") {
+    Backlog backlog = export_sample();
+    backlog.assets[0].tags.push_back("mbl:web2"); // reserved: left out
     Sheet sheet = jira_sheet(backlog);
-    CHECK(names(sheet) == std::vector<std::string>{"Issue Id", "Parent Id", "Issue Type", "Summary",
+    CHECK_FALSE(sheet.for_spreadsheet);
+    CHECK(names(sheet) == std::vector<std::string>{"Issue ID", "Parent", "Issue Type", "Summary",
                                                    "Status", "Priority", "Labels", "Labels",
-                                                   "Sprint", "Original Estimate", "Story Points",
-                                                   "Description"});
+                                                   "Labels", "Sprint", "Original Estimate",
+                                                   "Story Points", "Description"});
     using Row = std::vector<std::string>;
     std::vector<Row> rows;
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
-        rows.push_back({cell(sheet, r, "Issue Id"), cell(sheet, r, "Parent Id"),
+        rows.push_back({cell(sheet, r, "Issue ID"), cell(sheet, r, "Parent"),
                         cell(sheet, r, "Issue Type"), cell(sheet, r, "Summary"),
                         cell(sheet, r, "Status"), cell(sheet, r, "Priority")});
     }
     CHECK(rows == std::vector<Row>{{"1", "", "Epic", "db", "Done", "Highest"},
-                                   {"2", "1", "Story", "Orders database", "Done", "High"},
-                                   {"3", "2", "Sub-task", "Replicate", "Done", "High"},
-                                   {"4", "2", "Sub-task", "Cut over", "To Do", "High"},
-                                   {"5", "", "Epic", "Web shop", "In Progress", "Medium"},
-                                   {"6", "5", "Story", "web1", "In Progress", "Highest"},
-                                   {"7", "5", "Story", "web2", "In Progress", "Low"},
-                                   {"8", "7", "Sub-task", "Fix firewall", "To Do", "Low"},
-                                   {"9", "", "Story", "stray", "To Do", "High"}});
-    std::size_t labels = column(sheet, "Labels"), second = column(sheet, "Labels", 1);
-    CHECK(sheet.rows[5][labels] == "prod");
-    CHECK(sheet.rows[5][second] == "tier_1");
-    CHECK(sheet.rows[6][labels].empty());
-    CHECK(cell(sheet, 5, "Sprint") == "Iteration it-2");
-    CHECK(cell(sheet, 7, "Sprint") == "Iteration it-2");
-    CHECK(cell(sheet, 1, "Sprint").empty());
+                                   {"2", "", "Epic", "Web shop", "In Progress", "Medium"},
+                                   {"3", "1", "Story", "Orders database", "Done", "High"},
+                                   {"4", "2", "Story", "web1", "In Progress", "Highest"},
+                                   {"5", "2", "Story", "web2", "In Progress", "Low"},
+                                   {"6", "", "Story", "stray", "To Do", "High"},
+                                   {"7", "3", "Sub-task", "Replicate", "Done", "High"},
+                                   {"8", "3", "Sub-task", "Cut over", "To Do", "High"},
+                                   {"9", "5", "Sub-task", "Fix firewall", "To Do", "Low"}});
+    std::vector<Row> labels;
+    for (const Row& row : sheet.rows) {
+        labels.push_back({row[column(sheet, "Labels")], row[column(sheet, "Labels", 1)],
+                          row[column(sheet, "Labels", 2)]});
+    }
+    CHECK(labels == std::vector<Row>{{"mbl-workload:db", "", ""},
+                                     {"mbl-workload:web", "", ""},
+                                     {"mbl:db1", "", ""},
+                                     {"mbl:web1", "prod", "tier_1"},
+                                     {"mbl:web2", "", ""},
+                                     {"mbl:stray", "", ""},
+                                     {"mbl:db1#1", "", ""},
+                                     {"mbl:db1#2", "", ""},
+                                     {"mbl:web2#1", "", ""}});
+    CHECK(cell(sheet, 3, "Sprint") == "Iteration it-2");
+    CHECK(cell(sheet, 8, "Sprint") == "Iteration it-2");
+    CHECK(cell(sheet, 2, "Sprint").empty());
     // Seconds; a story's own estimate only when its tasks have none (Jira adds them up).
-    CHECK(cell(sheet, 1, "Original Estimate").empty());
-    CHECK(cell(sheet, 2, "Original Estimate") == "10800");
-    CHECK(cell(sheet, 5, "Original Estimate") == "36000");
-    CHECK(cell(sheet, 8, "Original Estimate") == "14400");
-    CHECK(cell(sheet, 5, "Description") ==
+    CHECK(cell(sheet, 2, "Original Estimate").empty());
+    CHECK(cell(sheet, 6, "Original Estimate") == "10800");
+    CHECK(cell(sheet, 3, "Original Estimate") == "36000");
+    CHECK(cell(sheet, 5, "Original Estimate") == "14400");
+    CHECK(cell(sheet, 8, "Original Estimate").empty());
+    CHECK(cell(sheet, 3, "Description") ==
           "Asset web1: other, rehost, in-progress\nEstimate: 10 hours\nAttributes: cores=8; "
           "os=linux \"x\"; delta=-2\nNotes: Needs <TLS> & DNS");
     backlog.settings.estimate_unit = EstimateUnit::days;
-    CHECK(cell(jira_sheet(backlog), 2, "Original Estimate") == "86400");
+    CHECK(cell(jira_sheet(backlog), 6, "Original Estimate") == "86400");
     backlog.settings.estimate_unit = EstimateUnit::points;
     Sheet points = jira_sheet(backlog);
-    CHECK(cell(points, 2, "Original Estimate").empty());
-    CHECK(cell(points, 1, "Story Points") == "8");
+    CHECK(cell(points, 6, "Original Estimate").empty());
+    CHECK(cell(points, 2, "Story Points") == "8");
 }
 
 TEST_CASE("jira_sheet: one Labels column when no asset has tags", "[export]") {
@@ -274,6 +382,7 @@ TEST_CASE("generic_sheet: one row per asset, every field, attribute columns", "[
                                       "attributes.delta",
                                       "attributes.ports"};
     CHECK(names(sheet) == expected);
+    CHECK(sheet.for_spreadsheet);
     REQUIRE(sheet.rows.size() == 4);
     CHECK(cell(sheet, 0, "id") == "web1");
     CHECK(cell(sheet, 0, "tags") == "prod; tier 1");
