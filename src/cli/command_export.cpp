@@ -91,11 +91,12 @@ void deliver_split(const std::vector<Sheet>& sheets, const std::optional<std::st
         deliver_output(csv_text(sheets[i]), files.back(), backlog, out, "the export");
     }
     out << "Wrote " << items << " work items in " << sheets.size()
-        << " files, as an Azure Boards import takes at most " << azure_import_limit
-        << " (docs/agile-tools.md: after importing files 2 on, Change parent of their Features "
-           "to the Epic):\n";
+        << " files (an Azure Boards import takes at most " << azure_import_limit
+        << " work items):\n";
     for (std::size_t i = 0; i < files.size(); ++i) {
-        out << "  " << files[i] << "  " << sheets[i].rows.size() << " work items\n";
+        out << "  " << files[i] << "  " << sheets[i].rows.size() << " work items"
+            << (i == 0 ? " (the Epic and its first Features)\n"
+                       : " (after importing, Change parent of its Features to the Epic)\n");
     }
 }
 
