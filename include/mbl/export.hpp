@@ -87,7 +87,7 @@ constexpr std::size_t azure_import_limit = 1000;
 // Title 4 column).
 // Error(usage) when `options.project` is empty or a path does not start with the project (`P` or
 // `P\…`, any case) or has an empty segment; Error(input) naming the workload when one Feature
-// with everything beneath it is more than `limit` work items.
+// with everything beneath it is more than `limit` work items (the workload by its id).
 std::vector<Sheet> azure_devops_sheets(const Backlog& backlog, const AzureDevOpsOptions& options,
                                        std::size_t limit = azure_import_limit);
 

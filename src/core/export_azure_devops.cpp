@@ -168,9 +168,8 @@ class SheetWriter {
         row[2 + item.depth - shift_] = item.title;
         const std::string& area_path = area_path_;
         for (const std::string* cell :
-             {&item.priority, &item.tags, &area_path, &item.iteration_path,
-              &item.original_estimate, &item.remaining_work, &item.story_points,
-              &item.description}) {
+             {&item.priority, &item.tags, &area_path, &item.iteration_path, &item.original_estimate,
+              &item.remaining_work, &item.story_points, &item.description}) {
             row.push_back(*cell);
         }
         sheet_.rows.push_back(std::move(row));
@@ -229,11 +228,13 @@ std::vector<Sheet> azure_devops_sheets(const Backlog& backlog, const AzureDevOps
     for (const WbsItem& group : migration.children) {
         features.push_back(builder.feature(group));
         if (features.back().size() > limit) {
-            throw input_error(
-                "workload '" + group.name + "' is " + std::to_string(features.back().size()) +
-                " work items (its Feature, stories and tasks), more than one Azure "
-                "Boards import takes (" +
-                std::to_string(limit) + "): split the workload so that each part fits in one file");
+            std::string what = group.workload ? "workload '" + group.workload->id + "'"
+                                              : "the group '" + group.name + "'";
+            throw input_error(what + " is " + std::to_string(features.back().size()) +
+                              " work items (its Feature, stories and tasks), more than one Azure "
+                              "Boards import takes (" +
+                              std::to_string(limit) +
+                              "): split the workload so that each part fits in one file");
         }
     }
 

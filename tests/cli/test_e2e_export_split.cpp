@@ -147,6 +147,28 @@ TEST_CASE("export csv --for azure-devops splits at 1,000 work items, workloads w
     CHECK(backlog.text() == backlog.original());
 }
 
+TEST_CASE("export csv --for azure-devops refuses a workload bigger than one import",
+          "[e2e][export]") {
+    json file = {
+        {"format", "mbl/1"}, {"name", "Big"}, {"workloads", {{{"id", "huge"}, {"name", "Huge"}}}}};
+    json assets = json::array();
+    for (int i = 0; i < 1000; ++i) { // its Feature and 1,000 User Stories: 1,001 work items
+        assets.push_back({{"id", "a-" + std::to_string(i)},
+                          {"name", "Asset " + std::to_string(i)},
+                          {"kind", "vm"},
+                          {"workload", "huge"},
+                          {"status", "not-started"}});
+    }
+    file["assets"] = assets;
+    TempBacklog backlog = TempBacklog::with_text(file.dump());
+    require_refused(
+        backlog, {"export", "csv", "--for", "azure-devops", "--project", "Big", "-o", "wi.csv"}, 3,
+        "workload 'huge' is 1001 work items (its Feature, stories and tasks), more "
+        "than one Azure Boards import takes (1000): split the workload");
+    CHECK_FALSE(fs::exists(backlog.dir() / "wi-1.csv"));
+    CHECK_FALSE(fs::exists(backlog.dir() / "wi.csv"));
+}
+
 TEST_CASE("export csv: a title starting with = arrives in Azure and Jira unchanged",
           "[e2e][export]") {
     TempBacklog minimal("minimal");

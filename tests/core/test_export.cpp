@@ -90,7 +90,8 @@ TEST_CASE("estimate_in_hours: hours as they are, days as 8 hours, points none", 
 }
 
 // The one sheet of an export that fits in one Azure import.
-Sheet azure_sheet(const Backlog& backlog, const AzureDevOpsOptions& options = {"Fabrikam"}) {
+Sheet azure_sheet(const Backlog& backlog,
+                  const AzureDevOpsOptions& options = {"Fabrikam", "", ""}) {
     std::vector<Sheet> sheets = azure_devops_sheets(backlog, options);
     REQUIRE(sheets.size() == 1);
     return sheets.front();
@@ -212,11 +213,11 @@ TEST_CASE("azure_devops_sheets: priorities, paths, estimates and remaining work"
 
 TEST_CASE("azure_devops_sheets: a project is required, paths start with it", "[export]") {
     Backlog backlog = export_sample();
-    CHECK_THROWS_AS(azure_devops_sheets(backlog, {""}), Error);
+    CHECK_THROWS_AS(azure_devops_sheets(backlog, {"", "", ""}), Error);
     for (const AzureDevOpsOptions& options :
-         std::vector<AzureDevOpsOptions>{{"Fabrikam", "Contoso\\Sprints"},
-                                         {"Fabrikam", "FabrikamX"},
-                                         {"Fabrikam", "Fabrikam\\"},
+         std::vector<AzureDevOpsOptions>{{"Fabrikam", "Contoso\\Sprints", ""},
+                                         {"Fabrikam", "FabrikamX", ""},
+                                         {"Fabrikam", "Fabrikam\\", ""},
                                          {"Fabrikam", "", "Fabrikam\\\\Migration"},
                                          {"Fabrikam", "", "Other"}}) {
         CAPTURE(options.iteration_path_prefix, options.area_path);
@@ -229,13 +230,13 @@ TEST_CASE("azure_devops_sheets: a project is required, paths start with it", "[e
                   std::string::npos);
         }
     }
-    CHECK(azure_devops_sheets(backlog, {"Fabrikam", "FABRIKAM"}).size() == 1);
+    CHECK(azure_devops_sheets(backlog, {"Fabrikam", "FABRIKAM", ""}).size() == 1);
 }
 
 TEST_CASE("azure_devops_sheets: split at the limit, each Feature whole in one sheet", "[export]") {
     Backlog backlog = export_sample();
     // Epic 1, db's Feature 4 (db1 and its 2 tasks), web's 4, the group without a workload 2.
-    std::vector<Sheet> sheets = azure_devops_sheets(backlog, {"Fabrikam"}, 6);
+    std::vector<Sheet> sheets = azure_devops_sheets(backlog, {"Fabrikam", "", ""}, 6);
     REQUIRE(sheets.size() == 2);
     CHECK(azure_items(sheets[0]) == std::vector<Item>{{"Epic", "Fabrikam exit", 1},
                                                       {"Feature", "db", 2},
@@ -257,18 +258,18 @@ TEST_CASE("azure_devops_sheets: split at the limit, each Feature whole in one sh
     CHECK(cell(sheets[1], 3, "Tags") == "mbl:web2#1; mbl-status:not-done");
     CHECK(cell(sheets[1], 3, "Iteration Path") == "Fabrikam\\Iteration it-2");
 
-    sheets = azure_devops_sheets(backlog, {"Fabrikam"}, 5);
+    sheets = azure_devops_sheets(backlog, {"Fabrikam", "", ""}, 5);
     REQUIRE(sheets.size() == 3);
     CHECK(sheets[0].rows.size() == 5);
     CHECK(sheets[1].rows.size() == 4);
     CHECK(sheets[2].rows.size() == 2);
-    CHECK(azure_devops_sheets(backlog, {"Fabrikam"}, 11).size() == 1);
-    CHECK(azure_devops_sheets(backlog, {"Fabrikam"}, 10).size() == 2);
+    CHECK(azure_devops_sheets(backlog, {"Fabrikam", "", ""}, 11).size() == 1);
+    CHECK(azure_devops_sheets(backlog, {"Fabrikam", "", ""}, 10).size() == 2);
 }
 
 TEST_CASE("azure_devops_sheets: a workload bigger than one import is refused", "[export]") {
     try {
-        azure_devops_sheets(export_sample(), {"Fabrikam"}, 3);
+        azure_devops_sheets(export_sample(), {"Fabrikam", "", ""}, 3);
         FAIL("accepted");
     } catch (const Error& error) {
         CHECK(error.status() == ExitStatus::input);
