@@ -1,4 +1,6 @@
-// mbl import inventory/dependencies: discovery exports (CSV) into the backlog.
+// mbl import inventory/dependencies: discovery exports (CSV) into the backlog; work-items
+// (command_import_work_items.cpp) registered beside them.
+#include "cli/command_import_work_items.hpp"
 #include "cli/command_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
@@ -337,6 +339,8 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
     dependencies->callback([dependency_options, &global, &out] {
         run_import_dependencies(*dependency_options, global, out);
     });
+
+    setup_import_work_items(*imports, global, out);
 }
 
 } // namespace mbl::cli
