@@ -249,7 +249,9 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
 
 void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std::ostream& err) {
     CLI::App* imports = add_command_family(
-        root, "import", "Read discovery exports (CSV or .xlsx workbooks) into the backlog",
+        root, "import",
+        "Read discovery exports (CSV or .xlsx workbooks) and agile tools' work items into the "
+        "backlog",
         "mbl import inventory servers.csv --workload crm --dry-run");
 
     auto inventory_options = std::make_shared<ImportOptions>();

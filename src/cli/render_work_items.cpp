@@ -71,8 +71,10 @@ ReportJson value_json(const WorkItemRow& row, const std::string& value) {
 void render_work_item_import(std::ostream& out, const WorkItemSource& source,
                              const WorkItemPlan& plan, bool color) {
     auto n = [&](WorkItemAction action) { return plan.count(action); };
-    std::string read_as =
-        fmt::format("{}, read as {}", to_string(plan.tool), describe_dialect(source.dialect));
+    // How the file was read, without the decimal mark: this import reads no numbers.
+    std::string dialect = describe_dialect(source.dialect);
+    dialect = dialect.substr(0, dialect.find(", decimal"));
+    std::string read_as = fmt::format("{}, read as {}", to_string(plan.tool), dialect);
     std::string others = fmt::format(
         "{} unchanged, {} kept, {} {}, {} unmatched, {} unknown, {} ignored",
         n(WorkItemAction::unchanged), n(WorkItemAction::kept), n(WorkItemAction::conflict),

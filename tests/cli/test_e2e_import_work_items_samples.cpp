@@ -46,7 +46,7 @@ TEST_CASE("import work-items --from azure-devops: a query export with every kind
     CHECK(contains(row_line(result.out, "unknown", 12), "state 'Waiting for vendor'"));
     CHECK(contains(row_line(result.out, "unmatched", 2), "no mbl: tag"));
     CHECK(contains(row_line(result.out, "unmatched", 13),
-                   "mbl:print-01 names no asset of the backlog"));
+                   "mbl:prn-01 names no asset of the backlog"));
     CHECK(contains(result.out, "Old print server, \"PRN-01\""));
 
     json before = json::parse(backlog.original());
