@@ -9,63 +9,14 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unordered_map>
 
 namespace mbl {
 namespace {
 
 using detail::ExportedItem;
-
-// What the `mbl:` tags of one row say.
-struct RowTags {
-    std::vector<std::string> assets; // `mbl:<id>` naming an asset of the backlog
-    std::optional<std::pair<std::string, std::size_t>> task; // `mbl:<id>#<n>`
-    std::optional<std::string> base;  // `mbl-status:<status>` (`done`, `not-done` for tasks)
-    std::vector<std::string> unknown; // `mbl:<x>` naming nothing of the backlog
-    bool workload = false;            // `mbl-workload:<id>`
-};
-
-bool is_base_word(std::string_view word) {
-    return parse_enum<AssetStatus>(word) || parse_enum<Stage>(word) || word == "done" ||
-           word == "not-done";
-}
-
-RowTags read_tags(const Backlog& backlog, const std::vector<std::string>& tags) {
-    RowTags row;
-    for (const std::string& tag : tags) {
-        if (tag.starts_with(workload_tag_prefix)) {
-            row.workload = true;
-            continue;
-        }
-        if (tag.starts_with(status_tag_prefix)) {
-            row.base = tag.substr(status_tag_prefix.size());
-            continue;
-        }
-        if (!tag.starts_with(asset_tag_prefix)) {
-            continue; // the team's own tags, `mbl-stage:…`
-        }
-        std::string value = tag.substr(asset_tag_prefix.size());
-        std::size_t hash = value.rfind('#');
-        if (hash != std::string::npos && find_asset(backlog, value.substr(0, hash))) {
-            std::string number = value.substr(hash + 1);
-            if (!number.empty() && number.size() < 7 &&
-                std::ranges::all_of(number, [](char c) { return c >= '0' && c <= '9'; })) {
-                row.task.emplace(value.substr(0, hash), std::stoul(number));
-                continue;
-            }
-        }
-        if (find_asset(backlog, value)) {
-            if (std::ranges::find(row.assets, value) == row.assets.end()) {
-                row.assets.push_back(value);
-            }
-        } else if (is_base_word(value)) { // the progress tag of earlier exports: `mbl:blocked`
-            row.base = value;
-        } else {
-            row.unknown.push_back(tag);
-        }
-    }
-    return row;
-}
+using detail::RowTags;
 
 // How far along a value is: not-started 0, in-progress and blocked 1, replicated 2.
 int progress_rank(AssetStatus status) {
@@ -150,7 +101,11 @@ std::optional<std::size_t> task_by_title(const Asset& asset, std::string_view ti
 
 class Planner {
   public:
-    Planner(const Backlog& backlog, AgileTool tool) : backlog_(backlog), tool_(tool) {}
+    Planner(const Backlog& backlog, AgileTool tool) : backlog_(backlog), tool_(tool) {
+        for (const Asset& asset : backlog.assets) {
+            assets_.emplace(asset.id, &asset);
+        }
+    }
 
     WorkItemPlan plan(const std::vector<ExportedItem>& items) {
         WorkItemPlan plan;
@@ -158,7 +113,7 @@ class Planner {
         std::vector<RowTags> tags;
         tags.reserve(items.size());
         for (const ExportedItem& item : items) {
-            tags.push_back(read_tags(backlog_, item.tags));
+            tags.push_back(detail::read_tags(assets_, item.tags));
         }
         for (std::size_t i = 0; i < items.size(); ++i) {
             plan.rows.push_back(plan_row(items, tags, i));
@@ -185,7 +140,15 @@ class Planner {
             return plan_asset(row, row_tags.assets.front(), row_tags.base);
         }
         if (row_tags.task) {
-            return plan_task(row, row_tags.task->first, row_tags.task->second, row_tags.base);
+            const auto& [asset_id, number] = *row_tags.task;
+            std::vector<std::size_t>& taken = tasks_taken_[asset_id];
+            if (std::ranges::find(taken, number) != taken.end()) {
+                return unmatched(row, fmt::format("task {} of asset {} was matched on an earlier "
+                                                  "line already",
+                                                  number, asset_id));
+            }
+            taken.push_back(number);
+            return plan_task(row, asset_id, number, row_tags.base);
         }
         if (row_tags.workload) {
             row.action = WorkItemAction::ignored;
@@ -200,7 +163,7 @@ class Planner {
             tags[*item.parent].assets.size() == 1) {
             const std::string& asset_id = tags[*item.parent].assets.front();
             std::vector<std::size_t>& taken = tasks_taken_[asset_id];
-            if (auto number = task_by_title(*find_asset(backlog_, asset_id), item.title, taken)) {
+            if (auto number = task_by_title(*assets_.at(asset_id), item.title, taken)) {
                 taken.push_back(*number);
                 return plan_task(row, asset_id, *number, row_tags.base);
             }
@@ -244,7 +207,7 @@ class Planner {
         if (!status) {
             return row;
         }
-        const Asset& asset = *find_asset(backlog_, id);
+        const Asset& asset = *assets_.at(id);
         std::optional<AssetStatus> base;
         if (base_word) {
             base = parse_enum<AssetStatus>(*base_word);
@@ -265,7 +228,7 @@ class Planner {
                           const std::optional<std::string>& base_word) {
         row.asset = id;
         row.task = number;
-        const Asset& asset = *find_asset(backlog_, id);
+        const Asset& asset = *assets_.at(id);
         if (number == 0 || number > asset.tasks.size()) {
             return unmatched(row, fmt::format("asset {} has {} task{}, no task {}", id,
                                               asset.tasks.size(),
@@ -295,6 +258,7 @@ class Planner {
 
     const Backlog& backlog_;
     AgileTool tool_;
+    detail::AssetIndex assets_;
     std::unordered_map<std::string, std::size_t> asset_lines_;
     std::unordered_map<std::string, std::vector<std::size_t>> tasks_taken_;
 };

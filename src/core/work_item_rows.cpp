@@ -2,8 +2,10 @@
 
 #include "work_item_rows.hpp"
 
+#include "mbl/enums.hpp"
 #include "mbl/error.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
 #include <unordered_map>
@@ -107,7 +109,49 @@ Columns find_columns(const std::vector<std::string>& header, AgileTool tool) {
                                   jira ? "Jira" : "Azure Boards", hint));
 }
 
+bool is_base_word(std::string_view word) {
+    return parse_enum<AssetStatus>(word) || parse_enum<Stage>(word) || word == "done" ||
+           word == "not-done";
+}
+
+bool is_number(std::string_view text) {
+    return !text.empty() && text.size() < 7 &&
+           std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; });
+}
+
 } // namespace
+
+RowTags read_tags(const AssetIndex& assets, const std::vector<std::string>& tags) {
+    RowTags row;
+    for (const std::string& tag : tags) {
+        if (tag.starts_with(workload_tag_prefix)) {
+            row.workload = true;
+            continue;
+        }
+        if (tag.starts_with(status_tag_prefix)) {
+            row.base = tag.substr(status_tag_prefix.size());
+            continue;
+        }
+        if (!tag.starts_with(asset_tag_prefix)) {
+            continue; // the team's own tags, `mbl-stage:…`
+        }
+        std::string value = tag.substr(asset_tag_prefix.size());
+        std::size_t hash = value.rfind('#');
+        if (hash != std::string::npos && assets.contains(std::string_view(value).substr(0, hash)) &&
+            is_number(std::string_view(value).substr(hash + 1))) {
+            row.task.emplace(value.substr(0, hash), std::stoul(value.substr(hash + 1)));
+        } else if (assets.contains(value)) {
+            if (std::ranges::find(row.assets, value) == row.assets.end()) {
+                row.assets.push_back(value);
+            }
+        } else if (is_base_word(value)) {
+            row.base = value;
+        } else {
+            row.unknown.push_back(tag);
+        }
+    }
+    return row;
+}
 
 bool is_task_type(std::string_view type) {
     std::string key = column_key(type);

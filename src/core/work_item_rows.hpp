@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace mbl::detail {
@@ -27,6 +28,22 @@ struct ExportedItem {
 // a tree query's `Title N` levels). Error(input) `<label>:<line>: …` for missing columns.
 std::vector<ExportedItem> read_exported_items(const CsvTable& table, AgileTool tool,
                                               std::string_view label);
+
+// What the tags of one row say (the export contract, work_items.hpp).
+struct RowTags {
+    std::vector<std::string> assets; // `mbl:<id>` naming an asset of the backlog
+    std::optional<std::pair<std::string, std::size_t>> task; // `mbl:<id>#<n>`
+    std::optional<std::string> base;  // `mbl-status:<status>` (`done`, `not-done` for tasks)
+    std::vector<std::string> unknown; // `mbl:<x>` naming nothing of the backlog
+    bool workload = false;            // `mbl-workload:<id>`
+};
+
+// The backlog's assets by id.
+using AssetIndex = std::unordered_map<std::string_view, const Asset*>;
+
+// What `tags` say, `mbl:<id>` checked against `assets`. A status word after `mbl:`
+// (`mbl:blocked`, the progress tag of earlier exports) is a base too, unless an asset has that id.
+RowTags read_tags(const AssetIndex& assets, const std::vector<std::string>& tags);
 
 // True for the types that are tasks: Azure `Task`, Jira `Sub-task` (`Subtask`) and `Task`.
 bool is_task_type(std::string_view type);
