@@ -64,8 +64,8 @@ void setup_import_work_items(CLI::App& imports, GlobalOptions& global, std::ostr
         "(settings.work_item_states overrides it); a move to replicated records replicated_on. "
         "An item still in the state the export created it in keeps mbl's value; a change made "
         "in both places since the export is a conflict: reported, left as it is, exit 1. "
-        "Unmatched rows and unknown states are listed with their line. Importing the same file "
-        "again changes nothing.",
+        "Unmatched rows and unknown states are listed with their line (table, or --format json). "
+        "Importing the same file again changes nothing.",
         "mbl import work-items boards-query.csv --from azure-devops --dry-run");
     command->add_option("FILE", options->file, "The tool's CSV export")->required();
     command->add_option("--from", options->from, "The tool that exported it: azure-devops or jira")

@@ -76,9 +76,9 @@ struct StateCollector {
         (depth == 1 ? tool : state) = key;
         return true;
     }
-    bool start_object() { return enter(); }
+    bool start_object() { return enter(depth != 1); }
     bool end_object() { return leave(); }
-    bool start_array() { return enter(); }
+    bool start_array() { return enter(depth >= 1); }
     bool end_array() { return leave(); }
     void syntax_error(std::string, std::size_t) {}
 
@@ -91,8 +91,10 @@ struct StateCollector {
         }
         return true;
     }
-    bool enter() {
-        if (depth >= 1) {
+    // A container where a tool's states (depth 1) or a state's meaning (depth 2) belongs is
+    // recorded as a value that is not what it should be.
+    bool enter(bool misplaced) {
+        if (misplaced) {
             other();
         }
         ++depth;

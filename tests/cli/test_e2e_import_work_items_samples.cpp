@@ -103,6 +103,7 @@ TEST_CASE("import work-items: settings.work_item_states gives a state its meanin
     file["settings"]["work_item_states"] = {{"azure-devops", {{"waiting for vendor", "blocked"}}}};
     TempBacklog backlog = TempBacklog::with_text(file.dump(2) + "\n");
     run_ok(backlog, {"fmt"});
+    CHECK(backlog.run({"validate"}).exit_code == 0);
     std::string formatted = backlog.text();
     RunResult result = backlog.run(
         {"import", "work-items", sample("azure-boards-query.csv"), "--from", "azure-devops"});

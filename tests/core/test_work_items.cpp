@@ -4,6 +4,7 @@
 #include "mbl/error.hpp"
 #include "mbl/load.hpp"
 #include "mbl/raw_json.hpp"
+#include "mbl/save.hpp"
 #include "mbl/work_items.hpp"
 #include "support/error_from.hpp"
 
@@ -117,4 +118,36 @@ TEST_CASE("work items: a file without the tool's columns is refused with its lin
         [] { plan_of(two_assets(), "Summary,Issue key,Status\nA,B,Done\n", AgileTool::jira); });
     CHECK(error.status() == mbl::ExitStatus::input);
     CHECK_THAT(error.what(), Contains("items.csv:1: no Labels column in this Jira export"));
+}
+
+TEST_CASE("work item states: kept as written, in their place after the known settings",
+          "[work-items]") {
+    mbl::LoadResult loaded = mbl::load_backlog(R"({"format": "mbl/1", "settings": {
+        "x-team": "ops", "work_item_states": {"azure-devops": {"Resolved": "replicated"}},
+        "estimate_unit": "days"}})");
+    REQUIRE(loaded.problems.empty());
+    std::string text = mbl::to_canonical_text(loaded.backlog);
+    std::size_t states = text.find("\"work_item_states\": {\n      \"azure-devops\": {\n        "
+                                   "\"Resolved\": \"replicated\"");
+    CHECK(states != std::string::npos);
+    CHECK(text.find("\"default_capacity\"") < states);
+    CHECK(states < text.find("\"x-team\""));
+    CHECK(mbl::to_canonical_text(mbl::load_backlog(text).backlog) == text);
+}
+
+TEST_CASE("work item states: what validate needs to name a wrong setting", "[work-items]") {
+    mbl::LoadResult loaded = mbl::load_backlog(R"({"format": "mbl/1", "settings": {
+        "work_item_states": {"jira": {"QA": "in-progress", "Hold": 3, "Won't do": ["x"]},
+        "trello": "done"}}})");
+    std::vector<mbl::WorkItemStateSetting> settings =
+        mbl::work_item_state_settings(loaded.backlog.settings);
+    REQUIRE(settings.size() == 4);
+    CHECK(settings[0].state == "QA");
+    CHECK(settings[0].meaning == "in-progress");
+    CHECK(settings[1].state == "Hold");
+    CHECK_FALSE(settings[1].meaning);
+    CHECK(settings[2].state == "Won't do");
+    CHECK_FALSE(settings[2].meaning);
+    CHECK(settings[3].tool == "trello");
+    CHECK(settings[3].state.empty());
 }
