@@ -36,14 +36,15 @@ struct StateMeaning {
 //   Agile and CMMI state before verification: not done yet); Closed, Done -> replicated;
 //   Blocked -> blocked; Removed -> ignored.
 // - Jira (default workflows): To Do, Backlog, Open, Selected for Development -> not-started;
-//   In Progress, In Review -> in-progress; Done, Closed, Resolved -> replicated; Blocked ->
-//   blocked.
+//   In Progress, In Review, Reopened -> in-progress; Done, Closed, Resolved -> replicated; Blocked
+//   -> blocked.
 // nullopt for a state the table does not hold.
 std::optional<StateMeaning> default_state_meaning(AgileTool tool, std::string_view state);
 
 // One entry of `settings.work_item_states` (`{"azure-devops": {"Resolved": "replicated"}}`), as
 // written: `meaning` is the string given, nullopt when the value is no string; `state` is empty
-// when the tool's value is no object. The setting is kept as raw JSON in `Settings::extras`.
+// when the tool's value is no object (meaning nullopt) or an empty one (meaning empty). The
+// setting is kept as raw JSON in `Settings::extras`.
 struct WorkItemStateSetting {
     std::string tool;
     std::string state;

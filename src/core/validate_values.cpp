@@ -130,6 +130,9 @@ void check_work_item_states(Context& context) {
                                       setting.tool));
         }
         last_tool = setting.tool;
+        if (setting.state.empty() && setting.meaning == "") {
+            continue; // a tool without states
+        }
         if (setting.state.empty() && !setting.meaning) {
             context.error(path, "invalid-work-item-state",
                           fmt::format("work_item_states.{} must be an object of states, e.g. "

@@ -25,7 +25,7 @@ struct DefaultState {
 // Azure Boards' default processes: Agile (New, Active, Resolved, Closed, Removed), Scrum (New,
 // Approved, Committed, Done, Removed; tasks To Do, In Progress, Done), CMMI (Proposed, Active,
 // Resolved, Closed, Removed) and Basic (To Do, Doing, Done).
-constexpr std::array<DefaultState, 14> azure_states{{
+constexpr std::array<DefaultState, 13> azure_states{{
     {"New", S::not_started},
     {"Proposed", S::not_started},
     {"To Do", S::not_started},
@@ -39,17 +39,18 @@ constexpr std::array<DefaultState, 14> azure_states{{
     {"Done", S::replicated},
     {"Blocked", S::blocked},
     {"Removed", std::nullopt},
-    {"Cut", std::nullopt},
 }};
 
-// Jira's default workflows (software projects, Kanban and Scrum; business projects).
-constexpr std::array<DefaultState, 10> jira_states{{
+// Jira's default workflows (software projects, Kanban and Scrum; business projects; the classic
+// Open, In Progress, Resolved, Reopened, Closed).
+constexpr std::array<DefaultState, 11> jira_states{{
     {"To Do", S::not_started},
     {"Backlog", S::not_started},
     {"Open", S::not_started},
     {"Selected for Development", S::not_started},
     {"In Progress", S::in_progress},
     {"In Review", S::in_progress},
+    {"Reopened", S::in_progress},
     {"Done", S::replicated},
     {"Closed", S::replicated},
     {"Resolved", S::replicated},
@@ -62,6 +63,7 @@ struct StateCollector {
     std::vector<WorkItemStateSetting> entries;
     std::string tool, state;
     int depth = 0;
+    std::size_t seen_at_open = 0;
     bool null() { return other(); }
     bool boolean(bool) { return other(); }
     bool number(std::string_view, double, bool) { return other(); }
@@ -76,8 +78,16 @@ struct StateCollector {
         (depth == 1 ? tool : state) = key;
         return true;
     }
-    bool start_object() { return enter(depth != 1); }
-    bool end_object() { return leave(); }
+    bool start_object() {
+        seen_at_open = entries.size();
+        return enter(depth != 1);
+    }
+    bool end_object() {
+        if (depth == 2 && entries.size() == seen_at_open) {
+            entries.push_back({tool, "", ""}); // a tool without states: named all the same
+        }
+        return leave();
+    }
     bool start_array() { return enter(depth >= 1); }
     bool end_array() { return leave(); }
     void syntax_error(std::string, std::size_t) {}
@@ -170,7 +180,8 @@ std::optional<StateMeaning> state_meaning(const Settings& settings, AgileTool to
                                           std::string_view state) {
     state = trimmed(state);
     for (const WorkItemStateSetting& setting : work_item_state_settings(settings)) {
-        if (setting.tool != to_string(tool) || !same_state(trimmed(setting.state), state)) {
+        if (setting.tool != to_string(tool) || setting.state.empty() ||
+            !same_state(trimmed(setting.state), state)) {
             continue;
         }
         if (setting.meaning == "ignore") {
