@@ -9,6 +9,7 @@
 #include "mbl/date.hpp"
 #include "mbl/import.hpp"
 #include "mbl/model.hpp"
+#include "mbl/release.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -118,8 +119,11 @@ struct WorkItemPlan {
 WorkItemPlan plan_work_item_import(const Backlog& backlog, const CsvTable& table, AgileTool tool,
                                    std::string_view label);
 
-// Applies the plan's updates (made from this same backlog): task done flags first, then
-// statuses through set_asset_field (a move to replicated records replicated_on = `today`).
-void apply_work_item_plan(Backlog& backlog, const WorkItemPlan& plan, Date today);
+// Applies the plan's updates (made from this same backlog) as `mbl asset set` and `asset task
+// done` do: task done flags first, then statuses through set_asset_field (a move to replicated
+// records replicated_on = `today`), then start_migrating_workloads for the assets updated.
+// Returns the workloads that moved from planned to migrating.
+std::vector<AutomaticStageMove> apply_work_item_plan(Backlog& backlog, const WorkItemPlan& plan,
+                                                     Date today);
 
 } // namespace mbl

@@ -342,7 +342,7 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
         run_import_dependencies(*dependency_options, global, out);
     });
 
-    setup_import_work_items(*imports, global, out);
+    setup_import_work_items(*imports, global, out, err);
 }
 
 } // namespace mbl::cli

@@ -5,6 +5,8 @@
 #include "cli/command_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/render_release.hpp"
+#include "cli/render_text.hpp"
 #include "cli/render_work_items.hpp"
 #include "mbl/import.hpp"
 #include "mbl/store.hpp"
@@ -24,7 +26,7 @@ struct WorkItemImportOptions {
 };
 
 void run_import_work_items(const WorkItemImportOptions& options, const GlobalOptions& global,
-                           std::ostream& out) {
+                           std::ostream& out, std::ostream& err) {
     OutputFormat format = output_format(global, {OutputFormat::table, OutputFormat::json});
     std::optional<AgileTool> tool = parse_agile_tool(options.from);
     if (!tool) {
@@ -34,15 +36,25 @@ void run_import_work_items(const WorkItemImportOptions& options, const GlobalOpt
     Date today = resolve_today(global);
     CsvTable table = read_csv(read_input_file(options.file), options.file); // before the lock
     WorkItemPlan plan;
+    std::vector<AutomaticStageMove> moves;
+    std::vector<ReadinessLost> lost;
     modify_or_preview(global, options.dry_run, [&](Backlog& backlog) {
+        std::vector<std::string> ready = ready_releases_past_migrating(backlog);
         plan = plan_work_item_import(backlog, table, *tool, options.file);
-        apply_work_item_plan(backlog, plan, today);
+        moves = apply_work_item_plan(backlog, plan, today);
+        lost = readiness_lost(backlog, ready);
     });
     WorkItemSource source{options.file, options.dry_run, table.dialect};
     if (format == OutputFormat::json) {
         render_work_item_import_json(out, source, plan);
     } else {
         render_work_item_import(out, source, plan, use_color(global));
+        for (const AutomaticStageMove& move : moves) {
+            out << terminal_safe(automatic_move_line(move)) << '\n';
+        }
+    }
+    for (const ReadinessLost& release : lost) { // as `mbl asset set` warns
+        print_warning(err, release.message);
     }
     if (plan.count(WorkItemAction::conflict) > 0) {
         throw ExitAfterReport{ExitStatus::check_failed};
@@ -51,7 +63,8 @@ void run_import_work_items(const WorkItemImportOptions& options, const GlobalOpt
 
 } // namespace
 
-void setup_import_work_items(CLI::App& imports, GlobalOptions& global, std::ostream& out) {
+void setup_import_work_items(CLI::App& imports, GlobalOptions& global, std::ostream& out,
+                             std::ostream& err) {
     auto options = std::make_shared<WorkItemImportOptions>();
     CLI::App* command = add_command(
         imports, "work-items",
@@ -72,7 +85,8 @@ void setup_import_work_items(CLI::App& imports, GlobalOptions& global, std::ostr
         ->type_name("TOOL")
         ->required();
     command->add_flag("--dry-run", options->dry_run, "Print what would change; write nothing");
-    command->callback([options, &global, &out] { run_import_work_items(*options, global, out); });
+    command->callback(
+        [options, &global, &out, &err] { run_import_work_items(*options, global, out, err); });
 }
 
 } // namespace mbl::cli

@@ -11,7 +11,9 @@ class App;
 
 namespace mbl::cli {
 
-// Adds `work-items` (an agile tool's export back into the backlog) to `imports`.
-void setup_import_work_items(CLI::App& imports, GlobalOptions& options, std::ostream& out);
+// Adds `work-items` (an agile tool's export back into the backlog) to `imports`. Warnings (a
+// release past migrating no longer ready after the import) go to `err`.
+void setup_import_work_items(CLI::App& imports, GlobalOptions& options, std::ostream& out,
+                             std::ostream& err);
 
 } // namespace mbl::cli

@@ -275,17 +275,22 @@ WorkItemPlan plan_work_item_import(const Backlog& backlog, const CsvTable& table
     return Planner(backlog, tool).plan(detail::read_exported_items(table, tool, label));
 }
 
-void apply_work_item_plan(Backlog& backlog, const WorkItemPlan& plan, Date today) {
+std::vector<AutomaticStageMove> apply_work_item_plan(Backlog& backlog, const WorkItemPlan& plan,
+                                                     Date today) {
+    std::vector<std::string> updated;
     for (const WorkItemRow& row : plan.rows) {
         if (row.action == WorkItemAction::update && row.task) {
             set_task_done(require_asset(backlog, row.asset), *row.task, row.to == "true");
+            updated.push_back(row.asset);
         }
     }
     for (const WorkItemRow& row : plan.rows) {
         if (row.action == WorkItemAction::update && !row.task) {
             set_asset_field(backlog, require_asset(backlog, row.asset), "status", row.to, today);
+            updated.push_back(row.asset);
         }
     }
+    return start_migrating_workloads(backlog, updated, today);
 }
 
 } // namespace mbl

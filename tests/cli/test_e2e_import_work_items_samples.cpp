@@ -138,3 +138,17 @@ TEST_CASE("import work-items: the wrong tool's export, and --dry-run", "[e2e][wo
     CHECK(contains(preview.out, "would update 3;"));
     CHECK(backlog.text() == backlog.original());
 }
+
+TEST_CASE("import work-items: a planned workload whose first asset starts moves to migrating",
+          "[e2e][work-items]") {
+    TempBacklog backlog("contoso");
+    write_file(backlog.dir() / "jira.csv", "Summary,Issue key,Status,Labels\n"
+                                           "Data warehouse SQL,MIG-40,In Progress,mbl:dw-sql-01\n");
+    std::string out = run_ok(backlog, {"import", "work-items", "jira.csv", "--from", "jira"});
+    CHECK(contains(out, "1 updated"));
+    CHECK(contains(out, "data-warehouse: stage planned -> migrating on 2026-11-25, automatic: "
+                        "first asset started (dw-sql-01)"));
+    json after = json::parse(backlog.text());
+    CHECK(workload_in(after, "data-warehouse")["stage"] == "migrating");
+    CHECK(asset_in(after, "dw-sql-01")["status"] == "in-progress");
+}
