@@ -1,4 +1,6 @@
-// mbl import inventory/dependencies: discovery exports (CSV) into the backlog.
+// mbl import inventory/dependencies: discovery exports (CSV) into the backlog; work-items
+// (command_import_work_items.cpp) registered beside them.
+#include "cli/command_import_work_items.hpp"
 #include "cli/command_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
@@ -247,7 +249,9 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
 
 void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std::ostream& err) {
     CLI::App* imports = add_command_family(
-        root, "import", "Read discovery exports (CSV or .xlsx workbooks) into the backlog",
+        root, "import",
+        "Read discovery exports (CSV or .xlsx workbooks) and agile tools' work items into the "
+        "backlog",
         "mbl import inventory servers.csv --workload crm --dry-run");
 
     auto inventory_options = std::make_shared<ImportOptions>();
@@ -337,6 +341,8 @@ void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std:
     dependencies->callback([dependency_options, &global, &out] {
         run_import_dependencies(*dependency_options, global, out);
     });
+
+    setup_import_work_items(*imports, global, out, err);
 }
 
 } // namespace mbl::cli

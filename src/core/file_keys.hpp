@@ -9,9 +9,9 @@ namespace mbl::keys {
 
 inline constexpr std::array<std::string_view, 7> backlog{
     "$schema", "format", "name", "settings", "workloads", "assets", "iterations"};
-inline constexpr std::array<std::string_view, 5> settings{"estimate_unit", "iteration_length_days",
-                                                          "first_iteration_start",
-                                                          "default_capacity", "task_templates"};
+inline constexpr std::array<std::string_view, 6> settings{
+    "estimate_unit",    "iteration_length_days", "first_iteration_start",
+    "default_capacity", "task_templates",        "work_item_states"};
 inline constexpr std::array<std::string_view, 2> task_template{"title", "percent"};
 inline constexpr std::array<std::string_view, 9> workload{
     "id",    "name",          "priority",    "owner", "depends_on",

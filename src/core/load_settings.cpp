@@ -1,4 +1,4 @@
-// Reading `settings`, with its task templates.
+// Reading `settings`, with its task templates and the meanings of work item states.
 
 #include "load_entities.hpp"
 
@@ -10,10 +10,12 @@ enum SettingsKey : std::size_t {
     settings_length,
     settings_first_start,
     settings_default_capacity,
-    settings_task_templates
+    settings_task_templates,
+    settings_work_item_states
 };
 enum TaskTemplateKey : std::size_t { template_title, template_percent };
 static_assert(keys::settings[settings_task_templates] == "task_templates");
+static_assert(keys::settings[settings_work_item_states] == "work_item_states");
 static_assert(keys::task_template[template_percent] == "percent");
 } // namespace
 
@@ -92,6 +94,9 @@ void SettingsSink::known_scalar(Reader& reader, std::size_t field, Scalar& value
     case settings_task_templates:
         report_wrong_type(reader, "an object of task lists by asset kind", value.description());
         break;
+    case settings_work_item_states:
+        report_wrong_type(reader, "an object of state meanings by tool", value.description());
+        break;
     }
 }
 
@@ -99,6 +104,11 @@ Sink* SettingsSink::known_object(Reader& reader, std::size_t field) {
     if (field == settings_task_templates) {
         templates_.start(&settings_->task_templates);
         return &templates_;
+    }
+    if (field == settings_work_item_states) {
+        // Free-form by tool and state: kept as written (in `extras`, which the writer puts
+        // right after the known keys, this one first); validate checks its values.
+        return add_raw_container(reader, settings_->extras, keys::settings[field], true);
     }
     return TypedObjectSink::known_object(reader, field);
 }

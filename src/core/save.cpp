@@ -255,7 +255,15 @@ void write_settings(std::string& out, const Settings& settings, int depth) {
         object.key("task_templates");
         write_task_templates(out, settings.task_templates, object.member_depth());
     }
-    object.raw_members(settings.extras);
+    // `work_item_states` is read into `extras` as written (load_settings.cpp): it goes first
+    // among them, in its place after the known keys.
+    RawObject work_item_states;
+    RawObject others;
+    for (const auto& member : settings.extras) {
+        (member.first == "work_item_states" ? work_item_states : others).push_back(member);
+    }
+    object.raw_members(work_item_states);
+    object.raw_members(others);
     object.close();
 }
 

@@ -82,6 +82,7 @@ std::vector<Problem> validate_backlog(const Backlog& backlog,
     check_release_readiness(context);
     check_closed_iterations(context);
     check_task_templates(context);
+    check_work_item_states(context);
     check_task_progress(context);
     if (!unread_values.empty()) { // a problem about a default, not about the file
         std::erase_if(problems,

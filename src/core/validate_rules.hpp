@@ -162,6 +162,8 @@ void check_commitments(Context& context);
 void check_release_readiness(Context& context);
 void check_closed_iterations(Context& context);
 void check_task_templates(Context& context);
+// settings.work_item_states: known tools, each state meaning a status or `ignore`.
+void check_work_item_states(Context& context);
 void check_task_progress(Context& context);
 
 } // namespace mbl::validation

@@ -1,9 +1,11 @@
 // Numbers that must lie in a range (limits.hpp): estimates from 0 to 1e9, capacities and
-// completed estimates to 1e15, template percents to 100, priorities from 1 to 4.
+// completed estimates to 1e15, template percents to 100, priorities from 1 to 4; the task
+// templates and the work item states of `settings`.
 
 #include "mbl/enums.hpp"
 #include "mbl/limits.hpp"
 #include "mbl/save.hpp"
+#include "mbl/work_items.hpp"
 #include "validate_rules.hpp"
 
 #include <cmath>
@@ -115,6 +117,38 @@ void check_numbers(Context& context) {
                     "settings.default_capacity");
     check_asset_estimates(context, unit);
     check_iteration_numbers(context, unit);
+}
+
+void check_work_item_states(Context& context) {
+    std::string last_tool;
+    for (const WorkItemStateSetting& setting : work_item_state_settings(context.backlog.settings)) {
+        std::string path = "/settings/work_item_states/" + pointer_segment(setting.tool);
+        if (!parse_agile_tool(setting.tool) && setting.tool != last_tool) {
+            context.error(path, "unknown-tool",
+                          fmt::format("work_item_states has states for \"{}\", which is not a "
+                                      "tool mbl imports from; use azure-devops or jira",
+                                      setting.tool));
+        }
+        last_tool = setting.tool;
+        if (setting.state.empty() && setting.meaning == "") {
+            continue; // a tool without states
+        }
+        if (setting.state.empty() && !setting.meaning) {
+            context.error(path, "invalid-work-item-state",
+                          fmt::format("work_item_states.{} must be an object of states, e.g. "
+                                      "{{\"Resolved\": \"replicated\"}}",
+                                      setting.tool));
+        } else if (setting.meaning != "ignore" &&
+                   !(setting.meaning && parse_enum<AssetStatus>(*setting.meaning))) {
+            context.error(path + "/" + pointer_segment(setting.state), "invalid-work-item-state",
+                          fmt::format("work_item_states.{}.\"{}\" is {}; give a status ({}) "
+                                      "or \"ignore\"",
+                                      setting.tool, setting.state,
+                                      setting.meaning ? "\"" + *setting.meaning + "\""
+                                                      : std::string("not a string"),
+                                      allowed_values<AssetStatus>()));
+        }
+    }
 }
 
 void check_task_templates(Context& context) {
