@@ -136,6 +136,50 @@ RawObject split_canonical_object(std::string_view object) {
     return members;
 }
 
+std::vector<RawJson> split_canonical_array(std::string_view array) {
+    std::vector<RawJson> elements;
+    if (array.size() < 4) { // `[]`
+        return elements;
+    }
+    std::string_view body = array.substr(2, array.size() - 4); // inside `[\n` and `\n]`
+    std::size_t element_start = 0;
+    auto take_element = [&](std::size_t end) {
+        std::string_view element = body.substr(element_start + 2, end - element_start - 2);
+        if (!element.empty() && element.back() == ',') {
+            element.remove_suffix(1);
+        }
+        elements.push_back(RawJson{dedent(element)});
+    };
+    // An element starts on a line indented by exactly two spaces that does not close one.
+    for (std::size_t newline = body.find('\n'); newline != std::string_view::npos;
+         newline = body.find('\n', newline + 1)) {
+        std::string_view next = body.substr(newline + 1, 3);
+        if (next.size() == 3 && next[0] == ' ' && next[1] == ' ' && next[2] != ' ' &&
+            next[2] != '}' && next[2] != ']') {
+            take_element(newline);
+            element_start = newline + 1;
+        }
+    }
+    take_element(body.size());
+    return elements;
+}
+
+RawJson to_array_json(const std::vector<RawJson>& elements) {
+    RawJson out;
+    if (elements.empty()) {
+        out.text = "[]";
+        return out;
+    }
+    out.text = "[";
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        out.text += i == 0 ? "\n" : ",\n";
+        append_indent(out.text, 1);
+        append_raw(out.text, elements[i], 1);
+    }
+    out.text += "\n]";
+    return out;
+}
+
 RawJson to_object_json(const RawObject& members) {
     RawJson out;
     append_object(out.text, members, 0);

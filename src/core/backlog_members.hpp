@@ -39,6 +39,14 @@ Backlog from_members(const BacklogMembers& members);
 // indented deeper, except closing brackets. Not for text of any other shape.
 RawObject split_canonical_object(std::string_view object);
 
+// The elements of `array`, a JSON array in canonical text at depth 0 (`[]`, or one element per
+// line indented by two spaces, as the canonical writer puts them), each re-based to depth 0. Not
+// for text of any other shape.
+std::vector<RawJson> split_canonical_array(std::string_view array);
+
+// `elements` as one JSON array in canonical text at depth 0.
+RawJson to_array_json(const std::vector<RawJson>& elements);
+
 // `members` as one JSON object in canonical text at depth 0.
 RawJson to_object_json(const RawObject& members);
 

@@ -4,6 +4,8 @@
 #include "mbl/error.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/validate.hpp"
+#include "merge_lists.hpp"
+#include "merge_plan.hpp"
 
 #include <fmt/format.h>
 #include <set>
@@ -44,6 +46,10 @@ bool is_object(const RawJson* value) {
     return value != nullptr && value->text.starts_with('{');
 }
 
+bool is_array(const RawJson* value) {
+    return value != nullptr && value->text.starts_with('[');
+}
+
 using Index = std::unordered_map<std::string_view, const EntityMembers*>;
 
 Index index_by_id(const std::vector<EntityMembers>& entities, std::string_view side,
@@ -70,17 +76,29 @@ class Merger {
     std::vector<MergeConflict> conflicts;
 
     // One object's members, merged field by field; `base` null when the object was added on
-    // both sides.
+    // both sides. `kind` names the entity's kind for its lists' rules (list_rule; empty: none).
     // Free-form objects inside (`attributes`, an unknown key's object) merge key by key too, their
     // fields named `<key>.<inner key>`.
-    RawObject merge_fields(const std::string& entity, const RawObject* base, const RawObject& ours,
-                           const RawObject& theirs, const std::string& field_prefix = "") {
+    RawObject merge_fields(std::string_view kind, const std::string& entity, const RawObject* base,
+                           const RawObject& ours, const RawObject& theirs,
+                           const std::string& field_prefix = "") {
         RawObject merged;
         auto merge_key = [&](const std::string& key) {
             const RawJson* base_value = base ? find_member(*base, key) : nullptr;
             const RawJson* ours_value = find_member(ours, key);
             const RawJson* theirs_value = find_member(theirs, key);
             const RawJson* chosen = ours_value;
+            if (is_array(ours_value) && is_array(theirs_value) &&
+                (base_value == nullptr || is_array(base_value)) &&
+                !same(ours_value, theirs_value) && !same(ours_value, base_value) &&
+                !same(theirs_value, base_value)) {
+                if (std::optional<RawJson> list =
+                        merge_list(detail::list_rule(kind, key), entity, key, base_value,
+                                   *ours_value, *theirs_value)) {
+                    merged.emplace_back(key, std::move(*list));
+                    return;
+                }
+            }
             if (is_object(ours_value) && is_object(theirs_value) &&
                 (base_value == nullptr || is_object(base_value)) &&
                 !same(ours_value, theirs_value)) {
@@ -99,6 +117,7 @@ class Merger {
                                          copy_of(base_value),
                                          copy_of(ours_value),
                                          copy_of(theirs_value),
+                                         {},
                                          {}});
                 }
             }
@@ -131,7 +150,7 @@ class Merger {
             const EntityMembers* original = find_in(base_index, our.id);
             if (their != nullptr) {
                 merged.push_back(
-                    {our.id, merge_fields(label, original ? &original->members : nullptr,
+                    {our.id, merge_fields(singular, label, original ? &original->members : nullptr,
                                           our.members, their->members)});
             } else if (original == nullptr) {
                 merged.push_back(our); // added in ours
@@ -156,13 +175,53 @@ class Merger {
     }
 
   private:
+    // A list changed differently on both sides, merged by its rule; absent when the rule cannot
+    // merge it (`whole`, or a side did more than the rule allows): then it is one value.
+    std::optional<RawJson> merge_list(detail::ListRule rule, const std::string& entity,
+                                      const std::string& key, const RawJson* base,
+                                      const RawJson& ours, const RawJson& theirs) {
+        using detail::ListRule;
+        if (rule == ListRule::whole) {
+            return std::nullopt;
+        }
+        std::optional<std::vector<RawJson>> base_elements;
+        if (base != nullptr) {
+            base_elements = detail::split_canonical_array(base->text);
+        }
+        const std::vector<RawJson>* before = base_elements ? &*base_elements : nullptr;
+        std::vector<RawJson> our_elements = detail::split_canonical_array(ours.text);
+        std::vector<RawJson> their_elements = detail::split_canonical_array(theirs.text);
+        if (rule == ListRule::set) {
+            return detail::to_array_json(detail::merge_sets(before, our_elements, their_elements));
+        }
+        if (rule == ListRule::append_only) {
+            auto merged = detail::merge_appended(before, our_elements, their_elements);
+            return merged ? std::optional<RawJson>(detail::to_array_json(*merged)) : std::nullopt;
+        }
+        auto merged = detail::merge_by_position(before, our_elements, their_elements);
+        if (!merged) {
+            return std::nullopt;
+        }
+        for (std::size_t position : merged->conflicts) {
+            conflicts.push_back({MergeConflict::Kind::changed_both_ways,
+                                 entity,
+                                 fmt::format("{} {}", key == "tasks" ? "task" : key, position + 1),
+                                 base_elements->at(position),
+                                 our_elements[position],
+                                 their_elements[position],
+                                 {},
+                                 {}});
+        }
+        return detail::to_array_json(merged->merged);
+    }
+
     RawJson merge_objects(const std::string& entity, const std::string& field, const RawJson* base,
                           const RawJson& ours, const RawJson& theirs) {
         std::optional<RawObject> base_members;
         if (base != nullptr) {
             base_members = detail::split_canonical_object(base->text);
         }
-        RawObject merged = merge_fields(entity, base_members ? &*base_members : nullptr,
+        RawObject merged = merge_fields("", entity, base_members ? &*base_members : nullptr,
                                         detail::split_canonical_object(ours.text),
                                         detail::split_canonical_object(theirs.text), field + ".");
         return detail::to_object_json(merged);
@@ -175,9 +234,14 @@ class Merger {
             return side ? std::optional<RawJson>(detail::to_object_json(side->members))
                         : std::nullopt;
         };
-        conflicts.push_back({MergeConflict::Kind::removed_and_edited, entity, "",
-                             detail::to_object_json(base.members), json_of(ours), json_of(theirs),
-                             changed_keys(base.members, edited.members)});
+        conflicts.push_back({MergeConflict::Kind::removed_and_edited,
+                             entity,
+                             "",
+                             detail::to_object_json(base.members),
+                             json_of(ours),
+                             json_of(theirs),
+                             changed_keys(base.members, edited.members),
+                             {}});
     }
 };
 
@@ -191,6 +255,16 @@ std::set<ProblemKey> errors_of(const Backlog& backlog) {
         }
     }
     return errors;
+}
+
+// True for validate's double-commitment error about one of `assets` (`asset ID`, as its message
+// starts: `asset ID is committed to open iterations ...`).
+bool is_double_commitment_of(const Problem& problem, const std::set<std::string>& assets) {
+    if (problem.code != "double-commitment") {
+        return false;
+    }
+    std::size_t id_end = problem.message.find(' ', problem.message.find(' ') + 1);
+    return assets.contains(problem.message.substr(0, id_end));
 }
 
 // `value` on one line, `none` when absent.
@@ -213,8 +287,8 @@ MergeResult merge_backlogs(const Backlog* base, const Backlog& ours, const Backl
     Merger merger;
     detail::BacklogMembers merged;
     merged.top =
-        merger.merge_fields("backlog", original ? &original->top : nullptr, our.top, their.top);
-    merged.settings = merger.merge_fields("settings", original ? &original->settings : nullptr,
+        merger.merge_fields("", "backlog", original ? &original->top : nullptr, our.top, their.top);
+    merged.settings = merger.merge_fields("", "settings", original ? &original->settings : nullptr,
                                           our.settings, their.settings);
     merged.workloads =
         merger.merge_entities("workload", "workloads", original ? &original->workloads : nullptr,
@@ -226,11 +300,20 @@ MergeResult merge_backlogs(const Backlog* base, const Backlog& ours, const Backl
                               our.iterations, their.iterations);
 
     MergeResult result{detail::from_members(merged), std::move(merger.conflicts), {}};
+    std::set<std::string> committed_twice; // `asset ID`s reported as plan conflicts, not again
+                                           // as broken rules
+    for (MergeConflict& conflict : detail::plan_conflicts(base, ours, theirs, result.merged)) {
+        if (conflict.kind == MergeConflict::Kind::committed_twice) {
+            committed_twice.insert(conflict.entity);
+        }
+        result.conflicts.push_back(std::move(conflict));
+    }
     std::set<ProblemKey> known = errors_of(ours);
     known.merge(errors_of(theirs));
     for (Problem& problem : validate_backlog(result.merged)) {
         if (problem.severity == Severity::error &&
-            !known.contains(ProblemKey{problem.code, problem.message})) {
+            !known.contains(ProblemKey{problem.code, problem.message}) &&
+            !is_double_commitment_of(problem, committed_twice)) {
             result.broken_rules.push_back(std::move(problem));
         }
     }
@@ -239,6 +322,9 @@ MergeResult merge_backlogs(const Backlog* base, const Backlog& ours, const Backl
 
 std::string describe(const MergeConflict& conflict) {
     using Kind = MergeConflict::Kind;
+    if (conflict.kind == Kind::over_committed || conflict.kind == Kind::committed_twice) {
+        return fmt::format("{}: {}", conflict.entity, conflict.plan);
+    }
     if (conflict.kind == Kind::removed_and_edited) {
         bool removed_in_ours = !conflict.ours;
         std::string fields;
