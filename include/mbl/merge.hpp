@@ -74,6 +74,11 @@ struct MergeResult {
 // merge by id is possible), naming the side ("ours has two assets 'x'").
 MergeResult merge_backlogs(const Backlog* base, const Backlog& ours, const Backlog& theirs);
 
+// The same merge, built in `ours`' place: no copy of it is made, so merging large backlogs holds
+// the three versions and little more (what is equal on two sides is compared typed; only
+// entities changed on both sides are compared field by field).
+MergeResult merge_backlogs(const Backlog* base, Backlog&& ours, const Backlog& theirs);
+
 // One line for a conflict, after its file's `PATH: `:
 // `asset crm-sql-01 field status: ours "replicated", theirs "blocked" (base "in-progress")`,
 // `asset web-01 field name: ours "A", theirs "B" (added on both sides)`,

@@ -45,10 +45,20 @@ Version read_version(const std::string& argument, const GlobalOptions& global) {
     return {argument + ":" + file.label, read_file_at_revision(file.path, argument)};
 }
 
+// The backlog `version` holds; its text is let go.
+Backlog loaded(Version& version) {
+    Backlog backlog = load_backlog_or_throw(version.text, version.label);
+    std::string().swap(version.text);
+    return backlog;
+}
+
 void run_diff(const DiffOptions& options, const GlobalOptions& global, std::ostream& out) {
     OutputFormat format =
         output_format(global, {OutputFormat::text, OutputFormat::markdown, OutputFormat::json});
+    // Each version is loaded as soon as it is read and its text let go, so a large backlog's
+    // text is never held beside both models.
     Version before = read_version(options.old_version, global);
+    Backlog old = loaded(before);
     Version after;
     if (options.new_version) {
         after = read_version(*options.new_version, global);
@@ -56,8 +66,7 @@ void run_diff(const DiffOptions& options, const GlobalOptions& global, std::ostr
         BacklogFile file = resolve_backlog_file(global);
         after = {file.label, read_backlog_file(file.path)};
     }
-    BacklogDiff diff = diff_backlogs(load_backlog_or_throw(before.text, before.label),
-                                     load_backlog_or_throw(after.text, after.label));
+    BacklogDiff diff = diff_backlogs(old, loaded(after));
     DiffLabels labels{before.label, after.label};
     if (format == OutputFormat::json) {
         render_diff_json(out, diff, labels);

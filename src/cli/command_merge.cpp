@@ -31,14 +31,24 @@ bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+// One side read like a backlog file, its text given back as the loader reads past it (a large
+// backlog is not held next to its model); none when blank.
+std::optional<Backlog> load_side(const std::string& path, const std::string& label) {
+    BacklogFileText text(path);
+    if (is_blank(text.view())) {
+        return std::nullopt;
+    }
+    return load_backlog_or_throw(text, label);
+}
+
 Sides load_sides(const MergeDriverOptions& options, const std::string& label) {
     Sides sides;
-    std::string base_text = read_backlog_file(options.base);
-    if (!is_blank(base_text)) {
-        sides.base = load_backlog_or_throw(base_text, label + " (base)");
-    }
-    sides.ours = load_backlog_or_throw(read_backlog_file(options.ours), label + " (ours)");
-    sides.theirs = load_backlog_or_throw(read_backlog_file(options.theirs), label + " (theirs)");
+    sides.base = load_side(options.base, label + " (base)");
+    std::optional<Backlog> ours = load_side(options.ours, label + " (ours)");
+    std::optional<Backlog> theirs = load_side(options.theirs, label + " (theirs)");
+    // A blank side is refused as the loader refuses any text that is not a backlog.
+    sides.ours = ours ? std::move(*ours) : load_backlog_or_throw("", label + " (ours)");
+    sides.theirs = theirs ? std::move(*theirs) : load_backlog_or_throw("", label + " (theirs)");
     return sides;
 }
 
@@ -49,7 +59,8 @@ void run_merge_driver(const MergeDriverOptions& options, const GlobalOptions& gl
     MergeResult result;
     try {
         Sides sides = load_sides(options, label);
-        result = merge_backlogs(sides.base ? &*sides.base : nullptr, sides.ours, sides.theirs);
+        result = merge_backlogs(sides.base ? &*sides.base : nullptr, std::move(sides.ours),
+                                sides.theirs);
     } catch (const Error& error) {
         // Exit 1 with OURS untouched: git then reports the conflict and leaves the file to the
         // user.
@@ -58,7 +69,10 @@ void run_merge_driver(const MergeDriverOptions& options, const GlobalOptions& gl
                                 "resolve the conflict by hand",
                                 label, error.what()));
     }
-    write_file_atomically(options.ours, to_canonical_text(result.merged));
+    write_file_atomically(options.ours, [&result](const auto& write_piece) {
+        write_canonical_text(result.merged, write_piece);
+        return true;
+    });
 
     std::size_t count = result.conflicts.size() + result.broken_rules.size();
     if (count == 0) {

@@ -4,7 +4,7 @@
 #include "mbl/error.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/validate.hpp"
-#include "merge_lists.hpp"
+#include "merge_fields.hpp"
 #include "merge_plan.hpp"
 
 #include <fmt/format.h>
@@ -14,48 +14,14 @@
 namespace mbl {
 namespace {
 
-using detail::EntityMembers;
-using detail::find_member;
+template <class Entity> using Index = std::unordered_map<std::string_view, const Entity*>;
 
-bool same(const RawJson* a, const RawJson* b) {
-    return a == nullptr ? b == nullptr : b != nullptr && a->text == b->text;
-}
-
-std::optional<RawJson> copy_of(const RawJson* value) {
-    return value ? std::optional<RawJson>(*value) : std::nullopt;
-}
-
-// The keys whose values differ between `before` and `after` (added and removed ones too), in
-// `after`'s order then `before`'s.
-std::vector<std::string> changed_keys(const RawObject& before, const RawObject& after) {
-    std::vector<std::string> keys;
-    for (const auto& [key, value] : after) {
-        if (!same(find_member(before, key), &value)) {
-            keys.push_back(key);
-        }
-    }
-    for (const auto& [key, value] : before) {
-        if (find_member(after, key) == nullptr) {
-            keys.push_back(key);
-        }
-    }
-    return keys;
-}
-
-bool is_object(const RawJson* value) {
-    return value != nullptr && value->text.starts_with('{');
-}
-
-bool is_array(const RawJson* value) {
-    return value != nullptr && value->text.starts_with('[');
-}
-
-using Index = std::unordered_map<std::string_view, const EntityMembers*>;
-
-Index index_by_id(const std::vector<EntityMembers>& entities, std::string_view side,
-                  std::string_view plural) {
-    Index index;
-    for (const EntityMembers& entity : entities) {
+template <class Entity>
+Index<Entity> index_by_id(const std::vector<Entity>& entities, std::string_view side,
+                          std::string_view plural) {
+    Index<Entity> index;
+    index.reserve(entities.size());
+    for (const Entity& entity : entities) {
         if (!index.emplace(entity.id, &entity).second) {
             throw Error(ExitStatus::check_failed,
                         fmt::format("{} has two {} '{}'; give one of them another id, then merge "
@@ -66,183 +32,122 @@ Index index_by_id(const std::vector<EntityMembers>& entities, std::string_view s
     return index;
 }
 
-const EntityMembers* find_in(const Index& index, std::string_view id) {
+template <class Entity> const Entity* find_in(const Index<Entity>& index, std::string_view id) {
     auto found = index.find(id);
     return found == index.end() ? nullptr : found->second;
 }
 
-class Merger {
+Workload from_members(const RawObject& members, const std::string& label, const Workload*) {
+    return detail::workload_from_members(members, "the merged " + label);
+}
+Asset from_members(const RawObject& members, const std::string& label, const Asset*) {
+    return detail::asset_from_members(members, "the merged " + label);
+}
+Iteration from_members(const RawObject& members, const std::string& label, const Iteration*) {
+    return detail::iteration_from_members(members, "the merged " + label);
+}
+
+// Merges entities of one kind, matched by id. Entities equal (typed) on two sides are taken as
+// they are; only one changed on both sides is turned into members and merged field by field, so
+// the merge holds no second copy of a large backlog.
+class EntityMerger {
   public:
-    std::vector<MergeConflict> conflicts;
+    explicit EntityMerger(detail::FieldMerger& fields) : fields_(fields) {}
 
-    // One object's members, merged field by field; `base` null when the object was added on
-    // both sides. `kind` names the entity's kind for its lists' rules (list_rule; empty: none).
-    // Free-form objects inside (`attributes`, an unknown key's object) merge key by key too, their
-    // fields named `<key>.<inner key>`.
-    RawObject merge_fields(std::string_view kind, const std::string& entity, const RawObject* base,
-                           const RawObject& ours, const RawObject& theirs,
-                           const std::string& field_prefix = "") {
-        RawObject merged;
-        auto merge_key = [&](const std::string& key) {
-            const RawJson* base_value = base ? find_member(*base, key) : nullptr;
-            const RawJson* ours_value = find_member(ours, key);
-            const RawJson* theirs_value = find_member(theirs, key);
-            const RawJson* chosen = ours_value;
-            if (is_array(ours_value) && is_array(theirs_value) &&
-                (base_value == nullptr || is_array(base_value)) &&
-                !same(ours_value, theirs_value) && !same(ours_value, base_value) &&
-                !same(theirs_value, base_value)) {
-                if (std::optional<RawJson> list =
-                        merge_list(detail::list_rule(kind, key), entity, key, base_value,
-                                   *ours_value, *theirs_value)) {
-                    merged.emplace_back(key, std::move(*list));
-                    return;
+    // `ours` becomes the merge, in place: ours' entities in ours' order (each merged with
+    // theirs'), then those only theirs added, in theirs' order.
+    template <class Entity>
+    void merge(std::string_view singular, std::string_view plural, const std::vector<Entity>* base,
+               std::vector<Entity>& ours, const std::vector<Entity>& theirs) {
+        Index<Entity> base_index = base ? index_by_id(*base, "base", plural) : Index<Entity>{};
+        Index<Entity> theirs_index = index_by_id(theirs, "theirs", plural);
+        std::vector<const Entity*> added_by_theirs;
+        std::vector<MergeConflict> removed_by_ours; // reported after ours' own entities
+        {
+            Index<Entity> ours_index = index_by_id(ours, "ours", plural);
+            for (const Entity& their : theirs) {
+                if (find_in(ours_index, their.id) != nullptr) {
+                    continue;
                 }
-            }
-            if (is_object(ours_value) && is_object(theirs_value) &&
-                (base_value == nullptr || is_object(base_value)) &&
-                !same(ours_value, theirs_value)) {
-                merged.emplace_back(key, merge_objects(entity, field_prefix + key, base_value,
-                                                       *ours_value, *theirs_value));
-                return;
-            }
-            if (!same(ours_value, theirs_value)) {
-                if (same(ours_value, base_value)) {
-                    chosen = theirs_value;
-                } else if (!same(theirs_value, base_value)) {
-                    conflicts.push_back({base ? MergeConflict::Kind::changed_both_ways
-                                              : MergeConflict::Kind::added_differently,
-                                         entity,
-                                         field_prefix + key,
-                                         copy_of(base_value),
-                                         copy_of(ours_value),
-                                         copy_of(theirs_value),
-                                         {},
-                                         {}});
-                }
-            }
-            if (chosen != nullptr) {
-                merged.emplace_back(key, *chosen);
-            }
-        };
-        for (const auto& member : ours) {
-            merge_key(member.first);
-        }
-        for (const auto& member : theirs) {
-            if (find_member(ours, member.first) == nullptr) {
-                merge_key(member.first);
+                const Entity* original = find_in(base_index, their.id);
+                if (original == nullptr) {
+                    added_by_theirs.push_back(&their);
+                } else if (!(their == *original)) {
+                    removed_by_ours.push_back(
+                        removed_and_edited(label(singular, their.id), *original, their, true));
+                } // else removed in ours, unchanged in theirs: removed
             }
         }
-        return merged;
-    }
-
-    std::vector<EntityMembers> merge_entities(std::string_view singular, std::string_view plural,
-                                              const std::vector<EntityMembers>* base,
-                                              const std::vector<EntityMembers>& ours,
-                                              const std::vector<EntityMembers>& theirs) {
-        Index base_index = base ? index_by_id(*base, "base", plural) : Index{};
-        Index ours_index = index_by_id(ours, "ours", plural);
-        Index theirs_index = index_by_id(theirs, "theirs", plural);
-        std::vector<EntityMembers> merged;
-        for (const EntityMembers& our : ours) {
-            std::string label = fmt::format("{} {}", singular, our.id);
-            const EntityMembers* their = find_in(theirs_index, our.id);
-            const EntityMembers* original = find_in(base_index, our.id);
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < ours.size(); ++i) {
+            Entity& our = ours[i];
+            const Entity* their = find_in(theirs_index, our.id);
+            const Entity* original = find_in(base_index, our.id);
+            bool keep = true;
             if (their != nullptr) {
-                merged.push_back(
-                    {our.id, merge_fields(singular, label, original ? &original->members : nullptr,
-                                          our.members, their->members)});
-            } else if (original == nullptr) {
-                merged.push_back(our); // added in ours
-            } else if (our.members != original->members) {
-                removed_and_edited(label, *original, &our, nullptr);
-                merged.push_back(our);
-            } // else removed in theirs, unchanged in ours: removed
-        }
-        for (const EntityMembers& their : theirs) {
-            if (find_in(ours_index, their.id) != nullptr) {
-                continue;
+                if (our == *their || (original != nullptr && *their == *original)) {
+                    // the same on both sides, or changed in ours only: ours
+                } else if (original != nullptr && our == *original) {
+                    our = *their; // changed in theirs only
+                } else {
+                    std::string name = label(singular, our.id);
+                    std::optional<RawObject> base_members;
+                    if (original != nullptr) {
+                        base_members = detail::members_of(*original);
+                    }
+                    RawObject merged = fields_.merge_fields(
+                        singular, name, base_members ? &*base_members : nullptr,
+                        detail::members_of(our), detail::members_of(*their));
+                    our = from_members(merged, name, &our);
+                }
+            } else if (original != nullptr) {
+                keep = !(our == *original);
+                if (keep) {
+                    fields_.conflicts.push_back(
+                        removed_and_edited(label(singular, our.id), *original, our, false));
+                } // else removed in theirs, unchanged in ours: removed
+            }     // else added in ours
+            if (keep) {
+                if (kept != i) {
+                    ours[kept] = std::move(our);
+                }
+                ++kept;
             }
-            const EntityMembers* original = find_in(base_index, their.id);
-            if (original == nullptr) {
-                merged.push_back(their); // added in theirs
-            } else if (their.members != original->members) {
-                removed_and_edited(fmt::format("{} {}", singular, their.id), *original, nullptr,
-                                   &their);
-            } // else removed in ours, unchanged in theirs: removed
         }
-        return merged;
+        ours.erase(ours.begin() + static_cast<std::ptrdiff_t>(kept), ours.end());
+        ours.reserve(ours.size() + added_by_theirs.size());
+        for (const Entity* their : added_by_theirs) {
+            ours.push_back(*their);
+        }
+        for (MergeConflict& conflict : removed_by_ours) {
+            fields_.conflicts.push_back(std::move(conflict));
+        }
     }
 
   private:
-    // A list changed differently on both sides, merged by its rule; absent when the rule cannot
-    // merge it (`whole`, or a side did more than the rule allows): then it is one value.
-    std::optional<RawJson> merge_list(detail::ListRule rule, const std::string& entity,
-                                      const std::string& key, const RawJson* base,
-                                      const RawJson& ours, const RawJson& theirs) {
-        using detail::ListRule;
-        if (rule == ListRule::whole) {
-            return std::nullopt;
-        }
-        std::optional<std::vector<RawJson>> base_elements;
-        if (base != nullptr) {
-            base_elements = detail::split_canonical_array(base->text);
-        }
-        const std::vector<RawJson>* before = base_elements ? &*base_elements : nullptr;
-        std::vector<RawJson> our_elements = detail::split_canonical_array(ours.text);
-        std::vector<RawJson> their_elements = detail::split_canonical_array(theirs.text);
-        if (rule == ListRule::set) {
-            return detail::to_array_json(detail::merge_sets(before, our_elements, their_elements));
-        }
-        if (rule == ListRule::append_only) {
-            auto merged = detail::merge_appended(before, our_elements, their_elements);
-            return merged ? std::optional<RawJson>(detail::to_array_json(*merged)) : std::nullopt;
-        }
-        auto merged = detail::merge_by_position(before, our_elements, their_elements);
-        if (!merged) {
-            return std::nullopt;
-        }
-        for (std::size_t position : merged->conflicts) {
-            conflicts.push_back({MergeConflict::Kind::changed_both_ways,
-                                 entity,
-                                 fmt::format("{} {}", key == "tasks" ? "task" : key, position + 1),
-                                 base_elements->at(position),
-                                 our_elements[position],
-                                 their_elements[position],
-                                 {},
-                                 {}});
-        }
-        return detail::to_array_json(merged->merged);
+    static std::string label(std::string_view singular, std::string_view id) {
+        return fmt::format("{} {}", singular, id);
     }
 
-    RawJson merge_objects(const std::string& entity, const std::string& field, const RawJson* base,
-                          const RawJson& ours, const RawJson& theirs) {
-        std::optional<RawObject> base_members;
-        if (base != nullptr) {
-            base_members = detail::split_canonical_object(base->text);
-        }
-        RawObject merged = merge_fields("", entity, base_members ? &*base_members : nullptr,
-                                        detail::split_canonical_object(ours.text),
-                                        detail::split_canonical_object(theirs.text), field + ".");
-        return detail::to_object_json(merged);
+    // `edited` is the side that kept the entity; the other (ours when `removed_in_ours`)
+    // removed it.
+    template <class Entity>
+    static MergeConflict removed_and_edited(const std::string& entity, const Entity& base,
+                                            const Entity& edited, bool removed_in_ours) {
+        RawObject base_members = detail::members_of(base);
+        RawObject edited_members = detail::members_of(edited);
+        std::optional<RawJson> edited_json = detail::to_object_json(edited_members);
+        return {MergeConflict::Kind::removed_and_edited,
+                entity,
+                "",
+                detail::to_object_json(base_members),
+                removed_in_ours ? std::nullopt : edited_json,
+                removed_in_ours ? edited_json : std::nullopt,
+                detail::changed_keys(base_members, edited_members),
+                {}};
     }
 
-    void removed_and_edited(const std::string& entity, const EntityMembers& base,
-                            const EntityMembers* ours, const EntityMembers* theirs) {
-        const EntityMembers& edited = ours ? *ours : *theirs;
-        auto json_of = [](const EntityMembers* side) {
-            return side ? std::optional<RawJson>(detail::to_object_json(side->members))
-                        : std::nullopt;
-        };
-        conflicts.push_back({MergeConflict::Kind::removed_and_edited,
-                             entity,
-                             "",
-                             detail::to_object_json(base.members),
-                             json_of(ours),
-                             json_of(theirs),
-                             changed_keys(base.members, edited.members),
-                             {}});
-    }
+    detail::FieldMerger& fields_;
 };
 
 using ProblemKey = std::pair<std::string, std::string>; // code, message
@@ -275,41 +180,54 @@ std::string shown(const std::optional<RawJson>& value) {
 
 } // namespace
 
-MergeResult merge_backlogs(const Backlog* base, const Backlog& ours, const Backlog& theirs) {
-    std::optional<detail::BacklogMembers> base_members;
+MergeResult merge_backlogs(const Backlog* base, Backlog&& ours, const Backlog& theirs) {
+    // What the checks of the merge need of each side, taken before ours becomes the merge.
+    std::set<ProblemKey> known = errors_of(ours);
+    known.merge(errors_of(theirs));
+    std::optional<detail::PlanFacts> base_facts;
     if (base != nullptr) {
-        base_members = detail::to_members(*base);
+        base_facts = detail::plan_facts(*base);
     }
-    detail::BacklogMembers our = detail::to_members(ours);
-    detail::BacklogMembers their = detail::to_members(theirs);
-    const detail::BacklogMembers* original = base_members ? &*base_members : nullptr;
+    detail::PlanFacts our_facts = detail::plan_facts(ours);
+    detail::PlanFacts their_facts = detail::plan_facts(theirs);
 
-    Merger merger;
-    detail::BacklogMembers merged;
-    merged.top =
-        merger.merge_fields("", "backlog", original ? &original->top : nullptr, our.top, their.top);
-    merged.settings = merger.merge_fields("", "settings", original ? &original->settings : nullptr,
-                                          our.settings, their.settings);
-    merged.workloads =
-        merger.merge_entities("workload", "workloads", original ? &original->workloads : nullptr,
-                              our.workloads, their.workloads);
-    merged.assets = merger.merge_entities("asset", "assets", original ? &original->assets : nullptr,
-                                          our.assets, their.assets);
-    merged.iterations =
-        merger.merge_entities("iteration", "iterations", original ? &original->iterations : nullptr,
-                              our.iterations, their.iterations);
+    detail::FieldMerger fields;
+    std::optional<detail::TopMembers> original;
+    if (base != nullptr) {
+        original = detail::top_members_of(*base);
+    }
+    detail::TopMembers our = detail::top_members_of(ours);
+    detail::TopMembers their = detail::top_members_of(theirs);
+    detail::TopMembers merged_top;
+    merged_top.top =
+        fields.merge_fields("", "backlog", original ? &original->top : nullptr, our.top, their.top);
+    merged_top.settings = fields.merge_fields(
+        "", "settings", original ? &original->settings : nullptr, our.settings, their.settings);
 
-    MergeResult result{detail::from_members(merged), std::move(merger.conflicts), {}};
+    EntityMerger entities(fields);
+    entities.merge("workload", "workloads", base ? &base->workloads : nullptr, ours.workloads,
+                   theirs.workloads);
+    entities.merge("asset", "assets", base ? &base->assets : nullptr, ours.assets, theirs.assets);
+    entities.merge("iteration", "iterations", base ? &base->iterations : nullptr, ours.iterations,
+                   theirs.iterations);
+    Backlog top = detail::backlog_from_members(merged_top, "the merged backlog");
+    ours.schema = std::move(top.schema);
+    ours.format = std::move(top.format);
+    ours.name = std::move(top.name);
+    ours.settings = std::move(top.settings);
+    ours.extras = std::move(top.extras);
+
+    MergeResult result{std::move(ours), std::move(fields.conflicts), {}};
     std::set<std::string> committed_twice; // `asset ID`s reported as plan conflicts, not again
                                            // as broken rules
-    for (MergeConflict& conflict : detail::plan_conflicts(base, ours, theirs, result.merged)) {
+    for (MergeConflict& conflict : detail::plan_conflicts(
+             base_facts ? &*base_facts : nullptr, our_facts, their_facts,
+             detail::plan_facts(result.merged), result.merged.settings.estimate_unit)) {
         if (conflict.kind == MergeConflict::Kind::committed_twice) {
             committed_twice.insert(conflict.entity);
         }
         result.conflicts.push_back(std::move(conflict));
     }
-    std::set<ProblemKey> known = errors_of(ours);
-    known.merge(errors_of(theirs));
     for (Problem& problem : validate_backlog(result.merged)) {
         if (problem.severity == Severity::error &&
             !known.contains(ProblemKey{problem.code, problem.message}) &&
@@ -318,6 +236,10 @@ MergeResult merge_backlogs(const Backlog* base, const Backlog& ours, const Backl
         }
     }
     return result;
+}
+
+MergeResult merge_backlogs(const Backlog* base, const Backlog& ours, const Backlog& theirs) {
+    return merge_backlogs(base, Backlog(ours), theirs);
 }
 
 std::string describe(const MergeConflict& conflict) {
