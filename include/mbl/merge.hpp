@@ -6,6 +6,7 @@
 #include "mbl/model.hpp"
 #include "mbl/problem.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,10 +75,28 @@ struct MergeResult {
 // merge by id is possible), naming the side ("ours has two assets 'x'").
 MergeResult merge_backlogs(const Backlog* base, const Backlog& ours, const Backlog& theirs);
 
-// The same merge, built in `ours`' place: no copy of it is made, so merging large backlogs holds
-// the three versions and little more (what is equal on two sides is compared typed; only
-// entities changed on both sides are compared field by field).
-MergeResult merge_backlogs(const Backlog* base, Backlog&& ours, const Backlog& theirs);
+// What theirs changed from base, and what the merge's checks need of both (their plans, the rules
+// theirs breaks): all merge_backlogs needs of them, so a caller can let base and theirs go before
+// it loads ours. Throws like merge_backlogs when base or theirs has two entities with one id.
+class TheirChanges {
+  public:
+    TheirChanges(const Backlog* base, const Backlog& theirs);
+    ~TheirChanges();
+    TheirChanges(TheirChanges&&) noexcept;
+    TheirChanges& operator=(TheirChanges&&) noexcept;
+
+    struct Data; // merge.cpp
+
+  private:
+    friend MergeResult merge_backlogs(const TheirChanges& theirs, Backlog&& ours);
+    std::unique_ptr<Data> data_;
+};
+
+// The same merge, built in `ours`' place from theirs' changes: no copy of ours is made, and
+// base and theirs need not be held. What is equal on two sides is found equal typed; only
+// entities changed on both sides are compared field by field. For large backlogs: the
+// merge-driver holds at most two versions at a time.
+MergeResult merge_backlogs(const TheirChanges& theirs, Backlog&& ours);
 
 // One line for a conflict, after its file's `PATH: `:
 // `asset crm-sql-01 field status: ours "replicated", theirs "blocked" (base "in-progress")`,

@@ -21,12 +21,6 @@ struct MergeDriverOptions {
     std::string path;
 };
 
-struct Sides {
-    std::optional<Backlog> base; // none: git had no common ancestor (an empty file)
-    Backlog ours;
-    Backlog theirs;
-};
-
 bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
@@ -41,15 +35,23 @@ std::optional<Backlog> load_side(const std::string& path, const std::string& lab
     return load_backlog_or_throw(text, label);
 }
 
-Sides load_sides(const MergeDriverOptions& options, const std::string& label) {
-    Sides sides;
-    sides.base = load_side(options.base, label + " (base)");
-    std::optional<Backlog> ours = load_side(options.ours, label + " (ours)");
-    std::optional<Backlog> theirs = load_side(options.theirs, label + " (theirs)");
-    // A blank side is refused as the loader refuses any text that is not a backlog.
-    sides.ours = ours ? std::move(*ours) : load_backlog_or_throw("", label + " (ours)");
-    sides.theirs = theirs ? std::move(*theirs) : load_backlog_or_throw("", label + " (theirs)");
-    return sides;
+// A side that must be there: a blank one is refused as the loader refuses any text that is not
+// a backlog.
+Backlog load_required_side(const std::string& path, const std::string& label) {
+    std::optional<Backlog> side = load_side(path, label);
+    return side ? std::move(*side) : load_backlog_or_throw("", label);
+}
+
+// Base and theirs are loaded first and let go once their changes are taken, then ours is
+// loaded and becomes the merge: at most two versions are held at a time.
+MergeResult merge_sides(const MergeDriverOptions& options, const std::string& label) {
+    std::optional<TheirChanges> theirs;
+    {
+        std::optional<Backlog> base = load_side(options.base, label + " (base)");
+        Backlog their = load_required_side(options.theirs, label + " (theirs)");
+        theirs.emplace(base ? &*base : nullptr, their);
+    }
+    return merge_backlogs(*theirs, load_required_side(options.ours, label + " (ours)"));
 }
 
 void run_merge_driver(const MergeDriverOptions& options, const GlobalOptions& global,
@@ -58,9 +60,7 @@ void run_merge_driver(const MergeDriverOptions& options, const GlobalOptions& gl
     const std::string& label = options.path.empty() ? options.ours : options.path;
     MergeResult result;
     try {
-        Sides sides = load_sides(options, label);
-        result = merge_backlogs(sides.base ? &*sides.base : nullptr, std::move(sides.ours),
-                                sides.theirs);
+        result = merge_sides(options, label);
     } catch (const Error& error) {
         // Exit 1 with OURS untouched: git then reports the conflict and leaves the file to the
         // user.

@@ -4,6 +4,7 @@
 #include "mbl/error.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/validate.hpp"
+#include "merge_entities.hpp"
 #include "merge_fields.hpp"
 #include "merge_plan.hpp"
 
@@ -13,142 +14,6 @@
 
 namespace mbl {
 namespace {
-
-template <class Entity> using Index = std::unordered_map<std::string_view, const Entity*>;
-
-template <class Entity>
-Index<Entity> index_by_id(const std::vector<Entity>& entities, std::string_view side,
-                          std::string_view plural) {
-    Index<Entity> index;
-    index.reserve(entities.size());
-    for (const Entity& entity : entities) {
-        if (!index.emplace(entity.id, &entity).second) {
-            throw Error(ExitStatus::check_failed,
-                        fmt::format("{} has two {} '{}'; give one of them another id, then merge "
-                                    "again",
-                                    side, plural, entity.id));
-        }
-    }
-    return index;
-}
-
-template <class Entity> const Entity* find_in(const Index<Entity>& index, std::string_view id) {
-    auto found = index.find(id);
-    return found == index.end() ? nullptr : found->second;
-}
-
-Workload from_members(const RawObject& members, const std::string& label, const Workload*) {
-    return detail::workload_from_members(members, "the merged " + label);
-}
-Asset from_members(const RawObject& members, const std::string& label, const Asset*) {
-    return detail::asset_from_members(members, "the merged " + label);
-}
-Iteration from_members(const RawObject& members, const std::string& label, const Iteration*) {
-    return detail::iteration_from_members(members, "the merged " + label);
-}
-
-// Merges entities of one kind, matched by id. Entities equal (typed) on two sides are taken as
-// they are; only one changed on both sides is turned into members and merged field by field, so
-// the merge holds no second copy of a large backlog.
-class EntityMerger {
-  public:
-    explicit EntityMerger(detail::FieldMerger& fields) : fields_(fields) {}
-
-    // `ours` becomes the merge, in place: ours' entities in ours' order (each merged with
-    // theirs'), then those only theirs added, in theirs' order.
-    template <class Entity>
-    void merge(std::string_view singular, std::string_view plural, const std::vector<Entity>* base,
-               std::vector<Entity>& ours, const std::vector<Entity>& theirs) {
-        Index<Entity> base_index = base ? index_by_id(*base, "base", plural) : Index<Entity>{};
-        Index<Entity> theirs_index = index_by_id(theirs, "theirs", plural);
-        std::vector<const Entity*> added_by_theirs;
-        std::vector<MergeConflict> removed_by_ours; // reported after ours' own entities
-        {
-            Index<Entity> ours_index = index_by_id(ours, "ours", plural);
-            for (const Entity& their : theirs) {
-                if (find_in(ours_index, their.id) != nullptr) {
-                    continue;
-                }
-                const Entity* original = find_in(base_index, their.id);
-                if (original == nullptr) {
-                    added_by_theirs.push_back(&their);
-                } else if (!(their == *original)) {
-                    removed_by_ours.push_back(
-                        removed_and_edited(label(singular, their.id), *original, their, true));
-                } // else removed in ours, unchanged in theirs: removed
-            }
-        }
-        std::size_t kept = 0;
-        for (std::size_t i = 0; i < ours.size(); ++i) {
-            Entity& our = ours[i];
-            const Entity* their = find_in(theirs_index, our.id);
-            const Entity* original = find_in(base_index, our.id);
-            bool keep = true;
-            if (their != nullptr) {
-                if (our == *their || (original != nullptr && *their == *original)) {
-                    // the same on both sides, or changed in ours only: ours
-                } else if (original != nullptr && our == *original) {
-                    our = *their; // changed in theirs only
-                } else {
-                    std::string name = label(singular, our.id);
-                    std::optional<RawObject> base_members;
-                    if (original != nullptr) {
-                        base_members = detail::members_of(*original);
-                    }
-                    RawObject merged = fields_.merge_fields(
-                        singular, name, base_members ? &*base_members : nullptr,
-                        detail::members_of(our), detail::members_of(*their));
-                    our = from_members(merged, name, &our);
-                }
-            } else if (original != nullptr) {
-                keep = !(our == *original);
-                if (keep) {
-                    fields_.conflicts.push_back(
-                        removed_and_edited(label(singular, our.id), *original, our, false));
-                } // else removed in theirs, unchanged in ours: removed
-            }     // else added in ours
-            if (keep) {
-                if (kept != i) {
-                    ours[kept] = std::move(our);
-                }
-                ++kept;
-            }
-        }
-        ours.erase(ours.begin() + static_cast<std::ptrdiff_t>(kept), ours.end());
-        ours.reserve(ours.size() + added_by_theirs.size());
-        for (const Entity* their : added_by_theirs) {
-            ours.push_back(*their);
-        }
-        for (MergeConflict& conflict : removed_by_ours) {
-            fields_.conflicts.push_back(std::move(conflict));
-        }
-    }
-
-  private:
-    static std::string label(std::string_view singular, std::string_view id) {
-        return fmt::format("{} {}", singular, id);
-    }
-
-    // `edited` is the side that kept the entity; the other (ours when `removed_in_ours`)
-    // removed it.
-    template <class Entity>
-    static MergeConflict removed_and_edited(const std::string& entity, const Entity& base,
-                                            const Entity& edited, bool removed_in_ours) {
-        RawObject base_members = detail::members_of(base);
-        RawObject edited_members = detail::members_of(edited);
-        std::optional<RawJson> edited_json = detail::to_object_json(edited_members);
-        return {MergeConflict::Kind::removed_and_edited,
-                entity,
-                "",
-                detail::to_object_json(base_members),
-                removed_in_ours ? std::nullopt : edited_json,
-                removed_in_ours ? edited_json : std::nullopt,
-                detail::changed_keys(base_members, edited_members),
-                {}};
-    }
-
-    detail::FieldMerger& fields_;
-};
 
 using ProblemKey = std::pair<std::string, std::string>; // code, message
 
@@ -180,36 +45,55 @@ std::string shown(const std::optional<RawJson>& value) {
 
 } // namespace
 
-MergeResult merge_backlogs(const Backlog* base, Backlog&& ours, const Backlog& theirs) {
-    // What the checks of the merge need of each side, taken before ours becomes the merge.
-    std::set<ProblemKey> known = errors_of(ours);
-    known.merge(errors_of(theirs));
-    std::optional<detail::PlanFacts> base_facts;
-    if (base != nullptr) {
-        base_facts = detail::plan_facts(*base);
+struct TheirChanges::Data {
+    Data(const Backlog* base, const Backlog& theirs)
+        : workloads("workloads", base ? &base->workloads : nullptr, theirs.workloads),
+          assets("assets", base ? &base->assets : nullptr, theirs.assets),
+          iterations("iterations", base ? &base->iterations : nullptr, theirs.iterations),
+          their_top(detail::top_members_of(theirs)), their_errors(errors_of(theirs)),
+          their_plan(detail::plan_facts(theirs)) {
+        if (base != nullptr) {
+            base_top = detail::top_members_of(*base);
+            base_plan = detail::plan_facts(*base);
+        }
     }
-    detail::PlanFacts our_facts = detail::plan_facts(ours);
-    detail::PlanFacts their_facts = detail::plan_facts(theirs);
+    detail::KindChanges<Workload> workloads;
+    detail::KindChanges<Asset> assets;
+    detail::KindChanges<Iteration> iterations;
+    std::optional<detail::TopMembers> base_top;
+    detail::TopMembers their_top;
+    std::set<ProblemKey> their_errors;
+    std::optional<detail::PlanFacts> base_plan;
+    detail::PlanFacts their_plan;
+};
+
+TheirChanges::TheirChanges(const Backlog* base, const Backlog& theirs)
+    : data_(std::make_unique<Data>(base, theirs)) {}
+TheirChanges::~TheirChanges() = default;
+TheirChanges::TheirChanges(TheirChanges&&) noexcept = default;
+TheirChanges& TheirChanges::operator=(TheirChanges&&) noexcept = default;
+
+MergeResult merge_backlogs(const TheirChanges& theirs, Backlog&& ours) {
+    const TheirChanges::Data& their = *theirs.data_;
+    // What the checks of the merge need of ours, taken before ours becomes the merge.
+    std::set<ProblemKey> known = errors_of(ours);
+    known.insert(their.their_errors.begin(), their.their_errors.end());
+    detail::PlanFacts our_plan = detail::plan_facts(ours);
 
     detail::FieldMerger fields;
-    std::optional<detail::TopMembers> original;
-    if (base != nullptr) {
-        original = detail::top_members_of(*base);
-    }
+    const detail::TopMembers* original = their.base_top ? &*their.base_top : nullptr;
     detail::TopMembers our = detail::top_members_of(ours);
-    detail::TopMembers their = detail::top_members_of(theirs);
     detail::TopMembers merged_top;
-    merged_top.top =
-        fields.merge_fields("", "backlog", original ? &original->top : nullptr, our.top, their.top);
-    merged_top.settings = fields.merge_fields(
-        "", "settings", original ? &original->settings : nullptr, our.settings, their.settings);
+    merged_top.top = fields.merge_fields("", "backlog", original ? &original->top : nullptr,
+                                         our.top, their.their_top.top);
+    merged_top.settings =
+        fields.merge_fields("", "settings", original ? &original->settings : nullptr, our.settings,
+                            their.their_top.settings);
 
-    EntityMerger entities(fields);
-    entities.merge("workload", "workloads", base ? &base->workloads : nullptr, ours.workloads,
-                   theirs.workloads);
-    entities.merge("asset", "assets", base ? &base->assets : nullptr, ours.assets, theirs.assets);
-    entities.merge("iteration", "iterations", base ? &base->iterations : nullptr, ours.iterations,
-                   theirs.iterations);
+    detail::EntityMerger entities(fields);
+    entities.merge("workload", "workloads", ours.workloads, their.workloads);
+    entities.merge("asset", "assets", ours.assets, their.assets);
+    entities.merge("iteration", "iterations", ours.iterations, their.iterations);
     Backlog top = detail::backlog_from_members(merged_top, "the merged backlog");
     ours.schema = std::move(top.schema);
     ours.format = std::move(top.format);
@@ -221,7 +105,7 @@ MergeResult merge_backlogs(const Backlog* base, Backlog&& ours, const Backlog& t
     std::set<std::string> committed_twice; // `asset ID`s reported as plan conflicts, not again
                                            // as broken rules
     for (MergeConflict& conflict : detail::plan_conflicts(
-             base_facts ? &*base_facts : nullptr, our_facts, their_facts,
+             their.base_plan ? &*their.base_plan : nullptr, our_plan, their.their_plan,
              detail::plan_facts(result.merged), result.merged.settings.estimate_unit)) {
         if (conflict.kind == MergeConflict::Kind::committed_twice) {
             committed_twice.insert(conflict.entity);
@@ -239,7 +123,7 @@ MergeResult merge_backlogs(const Backlog* base, Backlog&& ours, const Backlog& t
 }
 
 MergeResult merge_backlogs(const Backlog* base, const Backlog& ours, const Backlog& theirs) {
-    return merge_backlogs(base, Backlog(ours), theirs);
+    return merge_backlogs(TheirChanges(base, theirs), Backlog(ours));
 }
 
 std::string describe(const MergeConflict& conflict) {
