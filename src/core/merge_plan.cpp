@@ -75,7 +75,18 @@ bool PlanFacts::commits_twice(const std::string& asset_id) const {
 }
 
 PlanFacts plan_facts(const Backlog& backlog) {
-    AssetsById assets = index_assets(backlog);
+    // Only the committed assets are looked up: a few hundred, where a backlog may hold a million.
+    std::unordered_set<std::string_view> committed;
+    for (const Iteration& iteration : backlog.iterations) {
+        committed.insert(iteration.committed.begin(), iteration.committed.end());
+    }
+    AssetsById assets;
+    assets.reserve(committed.size());
+    for (const Asset& asset : backlog.assets) {
+        if (committed.contains(asset.id)) {
+            assets.emplace(asset.id, &asset); // the first of duplicate ids, as index_assets
+        }
+    }
     PlanFacts facts;
     facts.iterations.reserve(backlog.iterations.size());
     for (const Iteration& iteration : backlog.iterations) {
