@@ -42,6 +42,19 @@ template <class Entity> const Entity* find_in(const Index<Entity>& index, std::s
     return found == index.end() ? nullptr : found->second;
 }
 
+// True when `a` and `b` hold entities with the same ids in the same order.
+template <class Entity> bool same_ids(const std::vector<Entity>& a, const std::vector<Entity>& b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].id != b[i].id) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // What theirs changed in the entities of one kind.
 template <class Entity> struct KindChanges {
     // theirs' entities added or changed, in theirs' order, each with base's version (none when
@@ -52,8 +65,18 @@ template <class Entity> struct KindChanges {
     // Throws like index_by_id when base or theirs has two entities with one id.
     KindChanges(std::string_view plural, const std::vector<Entity>* base,
                 const std::vector<Entity>& theirs) {
-        Index<Entity> base_index = base ? index_by_id(*base, "base", plural) : Index<Entity>{};
         Index<Entity> theirs_index = index_by_id(theirs, "theirs", plural);
+        if (base != nullptr && same_ids(*base, theirs)) {
+            // The usual case, and the cheap one: nothing added, removed or moved, so entities
+            // pair by position (and base has no two with one id, as theirs has none).
+            for (std::size_t i = 0; i < theirs.size(); ++i) {
+                if (!(theirs[i] == (*base)[i])) {
+                    changed.emplace_back(theirs[i], (*base)[i]);
+                }
+            }
+            return;
+        }
+        Index<Entity> base_index = base ? index_by_id(*base, "base", plural) : Index<Entity>{};
         for (const Entity& their : theirs) {
             const Entity* original = find_in(base_index, their.id);
             if (original == nullptr || !(their == *original)) {
