@@ -40,6 +40,19 @@ Workload workload_from_members(const RawObject& members, std::string_view label)
 Asset asset_from_members(const RawObject& members, std::string_view label);
 Iteration iteration_from_members(const RawObject& members, std::string_view label);
 
+// True when `a` and `b` hold entities with the same ids in the same order.
+template <class Entity> bool same_ids(const std::vector<Entity>& a, const std::vector<Entity>& b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].id != b[i].id) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // The members of `object`, a JSON object in canonical text at depth 0 (RawJson's layout, as
 // to_json_text and to_canonical_text write it), each value re-based to depth 0. Relies on that
 // layout: a member starts on a line indented by exactly two spaces and a `"`; nested lines are

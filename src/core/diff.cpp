@@ -92,11 +92,35 @@ void find_milestone(EntityChange& change) {
     }
 }
 
+// Appends the change of an entity present on both sides, if it changed.
+template <class Entity>
+void diff_entity(std::string_view kind, const Entity& before, const Entity& after,
+                 std::vector<EntityChange>& out) {
+    if (before == after) {
+        return;
+    }
+    EntityChange change;
+    change.kind = kind;
+    change.id = after.id;
+    change.name = after.name;
+    diff_fields(detail::members_of(before), detail::members_of(after), "", change.fields);
+    if (!change.fields.empty()) {
+        find_milestone(change);
+        out.push_back(std::move(change));
+    }
+}
+
 // Compares the entities of one kind matched by id, typed first: only an entity that differs is
 // turned into members (backlog_members.hpp), so no second copy of a large backlog is made.
 template <class Entity>
 void diff_entities(std::string_view kind, const std::vector<Entity>& before,
                    const std::vector<Entity>& after, std::vector<EntityChange>& out) {
+    if (detail::same_ids(before, after)) { // the usual case: pairs by position, no index
+        for (std::size_t i = 0; i < after.size(); ++i) {
+            diff_entity(kind, before[i], after[i], out);
+        }
+        return;
+    }
     std::unordered_map<std::string_view, const Entity*> before_by_id;
     std::unordered_map<std::string_view, const Entity*> after_by_id;
     before_by_id.reserve(before.size());
@@ -112,24 +136,16 @@ void diff_entities(std::string_view kind, const std::vector<Entity>& before,
             continue; // a later duplicate: compared once
         }
         auto old = before_by_id.find(entity.id);
-        if (old != before_by_id.end() && *old->second == entity) {
-            continue;
-        }
-        EntityChange change;
-        change.kind = kind;
-        change.id = entity.id;
-        change.name = entity.name;
         if (old == before_by_id.end()) {
-            change.type = EntityChange::Type::added;
+            EntityChange change;
+            change.kind = kind;
+            change.id = entity.id;
+            change.name = entity.name;
             change.value = RawJson{to_json_text(entity)};
+            change.type = EntityChange::Type::added;
             out.push_back(std::move(change));
-            continue;
-        }
-        diff_fields(detail::members_of(*old->second), detail::members_of(entity), "",
-                    change.fields);
-        if (!change.fields.empty()) {
-            find_milestone(change);
-            out.push_back(std::move(change));
+        } else {
+            diff_entity(kind, *old->second, entity, out);
         }
     }
     for (const Entity& entity : before) {

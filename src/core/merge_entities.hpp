@@ -42,19 +42,6 @@ template <class Entity> const Entity* find_in(const Index<Entity>& index, std::s
     return found == index.end() ? nullptr : found->second;
 }
 
-// True when `a` and `b` hold entities with the same ids in the same order.
-template <class Entity> bool same_ids(const std::vector<Entity>& a, const std::vector<Entity>& b) {
-    if (a.size() != b.size()) {
-        return false;
-    }
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        if (a[i].id != b[i].id) {
-            return false;
-        }
-    }
-    return true;
-}
-
 // What theirs changed in the entities of one kind.
 template <class Entity> struct KindChanges {
     // theirs' entities added or changed, in theirs' order, each with base's version (none when
