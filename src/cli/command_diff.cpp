@@ -23,15 +23,29 @@ struct DiffOptions {
 
 struct Version {
     std::string label;
-    std::string text;
+    Backlog backlog;
 };
 
+// A file's backlog, its text given back as the loader reads past it.
+Backlog load_file(const std::filesystem::path& path, const std::string& label) {
+    BacklogFileText text(path, TextUse::reading, label);
+    return load_backlog_or_throw(text, label);
+}
+
+// Text read from git, let go once loaded.
+Version load_text(std::string label, std::string text) {
+    Backlog backlog = load_backlog_or_throw(text, label);
+    return {std::move(label), std::move(backlog)};
+}
+
 // A file on disk when `argument` names one; else `REV:PATH` as git spells an object; else a
-// revision of the backlog file (-f, $MBL_FILE or the one found), read with `git show`.
-Version read_version(const std::string& argument, const GlobalOptions& global) {
+// revision of the backlog file (-f, $MBL_FILE or the one found), read with `git show`. Each
+// version is loaded as soon as it is read, so a large backlog's text is never held beside both
+// models.
+Version load_version(const std::string& argument, const GlobalOptions& global) {
     std::error_code error;
     if (std::filesystem::is_regular_file(argument, error)) {
-        return {argument, read_backlog_file(argument)};
+        return {argument, load_file(argument, argument)};
     }
     if (argument.empty() || argument.starts_with('-')) {
         throw usage_error("'" + argument +
@@ -39,25 +53,24 @@ Version read_version(const std::string& argument, const GlobalOptions& global) {
                           "revision such as HEAD, main or HEAD~2");
     }
     if (argument.find(':') != std::string::npos) {
-        return {argument, read_git_object(argument, std::filesystem::current_path())};
+        return load_text(argument, read_git_object(argument, std::filesystem::current_path()));
     }
     BacklogFile file = resolve_backlog_file(global);
-    return {argument + ":" + file.label, read_file_at_revision(file.path, argument)};
+    return load_text(argument + ":" + file.label, read_file_at_revision(file.path, argument));
 }
 
 void run_diff(const DiffOptions& options, const GlobalOptions& global, std::ostream& out) {
     OutputFormat format =
         output_format(global, {OutputFormat::text, OutputFormat::markdown, OutputFormat::json});
-    Version before = read_version(options.old_version, global);
+    Version before = load_version(options.old_version, global);
     Version after;
     if (options.new_version) {
-        after = read_version(*options.new_version, global);
+        after = load_version(*options.new_version, global);
     } else {
         BacklogFile file = resolve_backlog_file(global);
-        after = {file.label, read_backlog_file(file.path)};
+        after = {file.label, load_file(file.path, file.label)};
     }
-    BacklogDiff diff = diff_backlogs(load_backlog_or_throw(before.text, before.label),
-                                     load_backlog_or_throw(after.text, after.label));
+    BacklogDiff diff = diff_backlogs(before.backlog, after.backlog);
     DiffLabels labels{before.label, after.label};
     if (format == OutputFormat::json) {
         render_diff_json(out, diff, labels);

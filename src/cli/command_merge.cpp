@@ -21,25 +21,37 @@ struct MergeDriverOptions {
     std::string path;
 };
 
-struct Sides {
-    std::optional<Backlog> base; // none: git had no common ancestor (an empty file)
-    Backlog ours;
-    Backlog theirs;
-};
-
 bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-Sides load_sides(const MergeDriverOptions& options, const std::string& label) {
-    Sides sides;
-    std::string base_text = read_backlog_file(options.base);
-    if (!is_blank(base_text)) {
-        sides.base = load_backlog_or_throw(base_text, label + " (base)");
+// One side read like a backlog file, its text given back as the loader reads past it (a large
+// backlog is not held next to its model); none when blank.
+std::optional<Backlog> load_side(const std::string& path, const std::string& label) {
+    BacklogFileText text(path);
+    if (is_blank(text.view())) {
+        return std::nullopt;
     }
-    sides.ours = load_backlog_or_throw(read_backlog_file(options.ours), label + " (ours)");
-    sides.theirs = load_backlog_or_throw(read_backlog_file(options.theirs), label + " (theirs)");
-    return sides;
+    return load_backlog_or_throw(text, label);
+}
+
+// A side that must be there: a blank one is refused as the loader refuses any text that is not
+// a backlog.
+Backlog load_required_side(const std::string& path, const std::string& label) {
+    std::optional<Backlog> side = load_side(path, label);
+    return side ? std::move(*side) : load_backlog_or_throw("", label);
+}
+
+// Base and theirs are loaded first and let go once their changes are taken, then ours is
+// loaded and becomes the merge: at most two versions are held at a time.
+MergeResult merge_sides(const MergeDriverOptions& options, const std::string& label) {
+    std::optional<TheirChanges> theirs;
+    {
+        std::optional<Backlog> base = load_side(options.base, label + " (base)");
+        Backlog their = load_required_side(options.theirs, label + " (theirs)");
+        theirs.emplace(base ? &*base : nullptr, their);
+    }
+    return merge_backlogs(*theirs, load_required_side(options.ours, label + " (ours)"));
 }
 
 void run_merge_driver(const MergeDriverOptions& options, const GlobalOptions& global,
@@ -48,8 +60,7 @@ void run_merge_driver(const MergeDriverOptions& options, const GlobalOptions& gl
     const std::string& label = options.path.empty() ? options.ours : options.path;
     MergeResult result;
     try {
-        Sides sides = load_sides(options, label);
-        result = merge_backlogs(sides.base ? &*sides.base : nullptr, sides.ours, sides.theirs);
+        result = merge_sides(options, label);
     } catch (const Error& error) {
         // Exit 1 with OURS untouched: git then reports the conflict and leaves the file to the
         // user.
@@ -58,7 +69,10 @@ void run_merge_driver(const MergeDriverOptions& options, const GlobalOptions& gl
                                 "resolve the conflict by hand",
                                 label, error.what()));
     }
-    write_file_atomically(options.ours, to_canonical_text(result.merged));
+    write_file_atomically(options.ours, [&result](const auto& write_piece) {
+        write_canonical_text(result.merged, write_piece);
+        return true;
+    });
 
     std::size_t count = result.conflicts.size() + result.broken_rules.size();
     if (count == 0) {

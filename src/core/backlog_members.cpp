@@ -22,25 +22,31 @@ bool is_structured(std::string_view key) {
     return false;
 }
 
-template <class Entity> std::vector<EntityMembers> entity_members(const std::vector<Entity>& all) {
-    std::vector<EntityMembers> out;
-    out.reserve(all.size());
-    for (const Entity& entity : all) {
-        out.push_back({entity.id, split_canonical_object(to_json_text(entity))});
+// The text of a backlog with `members` (the top level, settings included) and `entities_key`
+// holding the one object `entity` when not empty, read back by the loader.
+Backlog load_members(const RawObject& top, const RawObject& settings, std::string_view entities_key,
+                     const RawObject* entity, std::string_view label) {
+    RawObject all = top;
+    RawJson settings_json;
+    append_object(settings_json.text, settings, 0);
+    all.emplace_back("settings", std::move(settings_json));
+    if (entity != nullptr) {
+        RawJson list{"["};
+        list.text += "\n  ";
+        append_object(list.text, *entity, 1);
+        list.text += "\n]";
+        all.emplace_back(std::string(entities_key), std::move(list));
     }
-    return out;
+    std::string text;
+    append_object(text, all, 0);
+    text += '\n';
+    return load_backlog_or_throw(text, label);
 }
 
-void append_entities(std::string& out, std::string_view key,
-                     const std::vector<EntityMembers>& entities) {
-    out += ",\n  ";
-    append_quoted(out, key);
-    out += ": [";
-    for (std::size_t i = 0; i < entities.size(); ++i) {
-        out += i == 0 ? "\n    " : ",\n    ";
-        append_object(out, entities[i].members, 2);
-    }
-    out += entities.empty() ? "]" : "\n  ]";
+// A minimal top level for loading one entity: the format only.
+const RawObject& entity_shell() {
+    static const RawObject shell{{"format", RawJson{"\"mbl/1\""}}, {"name", RawJson{"\"\""}}};
+    return shell;
 }
 
 // The key of a member line (`"key": value`, without its indentation) and where its value starts.
@@ -67,8 +73,8 @@ std::string dedent(std::string_view text) {
 
 } // namespace
 
-BacklogMembers to_members(const Backlog& backlog) {
-    Backlog shell; // the top level and settings only; the entities are split one by one
+TopMembers top_members_of(const Backlog& backlog) {
+    Backlog shell; // the top level and settings only
     shell.schema = backlog.schema;
     shell.format = backlog.format;
     shell.name = backlog.name;
@@ -77,7 +83,7 @@ BacklogMembers to_members(const Backlog& backlog) {
     std::string text = to_canonical_text(shell);
     text.pop_back(); // the trailing newline
 
-    BacklogMembers out;
+    TopMembers out;
     for (auto& [key, value] : split_canonical_object(text)) {
         if (key == "settings") {
             out.settings = split_canonical_object(value.text);
@@ -85,28 +91,37 @@ BacklogMembers to_members(const Backlog& backlog) {
             out.top.emplace_back(std::move(key), std::move(value));
         }
     }
-    out.workloads = entity_members(backlog.workloads);
-    out.assets = entity_members(backlog.assets);
-    out.iterations = entity_members(backlog.iterations);
     return out;
 }
 
-Backlog from_members(const BacklogMembers& members) {
-    RawObject top = members.top;
-    std::string settings;
-    append_object(settings, members.settings, 0);
-    top.emplace_back("settings", RawJson{std::move(settings)});
-    std::string text;
-    append_object(text, top, 0);
-    text.pop_back(); // the closing brace: the entity lists follow
-    while (text.back() == '\n') {
-        text.pop_back();
-    }
-    append_entities(text, "workloads", members.workloads);
-    append_entities(text, "assets", members.assets);
-    append_entities(text, "iterations", members.iterations);
-    text += "\n}\n";
-    return load_backlog_or_throw(text, "the merged backlog");
+RawObject members_of(const Workload& workload) {
+    return split_canonical_object(to_json_text(workload));
+}
+
+RawObject members_of(const Asset& asset) {
+    return split_canonical_object(to_json_text(asset));
+}
+
+RawObject members_of(const Iteration& iteration) {
+    return split_canonical_object(to_json_text(iteration));
+}
+
+Backlog backlog_from_members(const TopMembers& members, std::string_view label) {
+    return load_members(members.top, members.settings, "", nullptr, label);
+}
+
+Workload workload_from_members(const RawObject& members, std::string_view label) {
+    return std::move(
+        load_members(entity_shell(), {}, "workloads", &members, label).workloads.at(0));
+}
+
+Asset asset_from_members(const RawObject& members, std::string_view label) {
+    return std::move(load_members(entity_shell(), {}, "assets", &members, label).assets.at(0));
+}
+
+Iteration iteration_from_members(const RawObject& members, std::string_view label) {
+    return std::move(
+        load_members(entity_shell(), {}, "iterations", &members, label).iterations.at(0));
 }
 
 RawObject split_canonical_object(std::string_view object) {
@@ -134,6 +149,50 @@ RawObject split_canonical_object(std::string_view object) {
     }
     take_member(body.size());
     return members;
+}
+
+std::vector<RawJson> split_canonical_array(std::string_view array) {
+    std::vector<RawJson> elements;
+    if (array.size() < 4) { // `[]`
+        return elements;
+    }
+    std::string_view body = array.substr(2, array.size() - 4); // inside `[\n` and `\n]`
+    std::size_t element_start = 0;
+    auto take_element = [&](std::size_t end) {
+        std::string_view element = body.substr(element_start + 2, end - element_start - 2);
+        if (!element.empty() && element.back() == ',') {
+            element.remove_suffix(1);
+        }
+        elements.push_back(RawJson{dedent(element)});
+    };
+    // An element starts on a line indented by exactly two spaces that does not close one.
+    for (std::size_t newline = body.find('\n'); newline != std::string_view::npos;
+         newline = body.find('\n', newline + 1)) {
+        std::string_view next = body.substr(newline + 1, 3);
+        if (next.size() == 3 && next[0] == ' ' && next[1] == ' ' && next[2] != ' ' &&
+            next[2] != '}' && next[2] != ']') {
+            take_element(newline);
+            element_start = newline + 1;
+        }
+    }
+    take_element(body.size());
+    return elements;
+}
+
+RawJson to_array_json(const std::vector<RawJson>& elements) {
+    RawJson out;
+    if (elements.empty()) {
+        out.text = "[]";
+        return out;
+    }
+    out.text = "[";
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        out.text += i == 0 ? "\n" : ",\n";
+        append_indent(out.text, 1);
+        append_raw(out.text, elements[i], 1);
+    }
+    out.text += "\n]";
+    return out;
 }
 
 RawJson to_object_json(const RawObject& members) {

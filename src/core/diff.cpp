@@ -2,13 +2,13 @@
 
 #include "backlog_members.hpp"
 #include "mbl/enums.hpp"
+#include "mbl/save.hpp"
 
 #include <unordered_map>
 
 namespace mbl {
 namespace {
 
-using detail::EntityMembers;
 using detail::find_member;
 
 bool is_object(const RawJson& value) {
@@ -92,50 +92,70 @@ void find_milestone(EntityChange& change) {
     }
 }
 
-std::string name_of(const RawObject& members) {
-    const RawJson* name = find_member(members, "name");
-    return name ? detail::string_value(name->text) : "";
+// Appends the change of an entity present on both sides, if it changed.
+template <class Entity>
+void diff_entity(std::string_view kind, const Entity& before, const Entity& after,
+                 std::vector<EntityChange>& out) {
+    if (before == after) {
+        return;
+    }
+    EntityChange change;
+    change.kind = kind;
+    change.id = after.id;
+    change.name = after.name;
+    diff_fields(detail::members_of(before), detail::members_of(after), "", change.fields);
+    if (!change.fields.empty()) {
+        find_milestone(change);
+        out.push_back(std::move(change));
+    }
 }
 
-void diff_entities(std::string_view kind, const std::vector<EntityMembers>& before,
-                   const std::vector<EntityMembers>& after, std::vector<EntityChange>& out) {
-    std::unordered_map<std::string_view, const EntityMembers*> before_by_id;
-    std::unordered_map<std::string_view, const EntityMembers*> after_by_id;
-    for (const EntityMembers& entity : before) {
+// Compares the entities of one kind matched by id, typed first: only an entity that differs is
+// turned into members (backlog_members.hpp), so no second copy of a large backlog is made.
+template <class Entity>
+void diff_entities(std::string_view kind, const std::vector<Entity>& before,
+                   const std::vector<Entity>& after, std::vector<EntityChange>& out) {
+    if (detail::same_ids(before, after)) { // the usual case: pairs by position, no index
+        for (std::size_t i = 0; i < after.size(); ++i) {
+            diff_entity(kind, before[i], after[i], out);
+        }
+        return;
+    }
+    std::unordered_map<std::string_view, const Entity*> before_by_id;
+    std::unordered_map<std::string_view, const Entity*> after_by_id;
+    before_by_id.reserve(before.size());
+    after_by_id.reserve(after.size());
+    for (const Entity& entity : before) {
         before_by_id.emplace(entity.id, &entity); // the first of duplicate ids
     }
-    for (const EntityMembers& entity : after) {
+    for (const Entity& entity : after) {
         after_by_id.emplace(entity.id, &entity);
     }
-    for (const EntityMembers& entity : after) {
+    for (const Entity& entity : after) {
         if (after_by_id.at(entity.id) != &entity) {
             continue; // a later duplicate: compared once
         }
         auto old = before_by_id.find(entity.id);
-        EntityChange change;
-        change.kind = kind;
-        change.id = entity.id;
-        change.name = name_of(entity.members);
         if (old == before_by_id.end()) {
+            EntityChange change;
+            change.kind = kind;
+            change.id = entity.id;
+            change.name = entity.name;
+            change.value = RawJson{to_json_text(entity)};
             change.type = EntityChange::Type::added;
-            change.value = detail::to_object_json(entity.members);
             out.push_back(std::move(change));
-            continue;
-        }
-        diff_fields(old->second->members, entity.members, "", change.fields);
-        if (!change.fields.empty()) {
-            find_milestone(change);
-            out.push_back(std::move(change));
+        } else {
+            diff_entity(kind, *old->second, entity, out);
         }
     }
-    for (const EntityMembers& entity : before) {
+    for (const Entity& entity : before) {
         if (!after_by_id.contains(entity.id) && before_by_id.at(entity.id) == &entity) {
             EntityChange change;
             change.kind = kind;
             change.id = entity.id;
             change.type = EntityChange::Type::removed;
-            change.name = name_of(entity.members);
-            change.value = detail::to_object_json(entity.members);
+            change.name = entity.name;
+            change.value = RawJson{to_json_text(entity)};
             out.push_back(std::move(change));
         }
     }
@@ -154,14 +174,14 @@ void diff_object(std::string_view kind, const RawObject& before, const RawObject
 } // namespace
 
 BacklogDiff diff_backlogs(const Backlog& before, const Backlog& after) {
-    detail::BacklogMembers old = detail::to_members(before);
-    detail::BacklogMembers now = detail::to_members(after);
+    detail::TopMembers old = detail::top_members_of(before);
+    detail::TopMembers now = detail::top_members_of(after);
     BacklogDiff diff;
     diff_object("backlog", old.top, now.top, diff.changes);
     diff_object("settings", old.settings, now.settings, diff.changes);
-    diff_entities("workload", old.workloads, now.workloads, diff.changes);
-    diff_entities("asset", old.assets, now.assets, diff.changes);
-    diff_entities("iteration", old.iterations, now.iterations, diff.changes);
+    diff_entities("workload", before.workloads, after.workloads, diff.changes);
+    diff_entities("asset", before.assets, after.assets, diff.changes);
+    diff_entities("iteration", before.iterations, after.iterations, diff.changes);
     return diff;
 }
 

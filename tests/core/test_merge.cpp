@@ -263,6 +263,7 @@ TEST_CASE("conflicting values are shown shortened on one line", "[merge]") {
                            std::nullopt,
                            RawJson{"\"" + std::string(80, 'x') + "\""},
                            RawJson{"[\n  1,\n  2\n]"},
+                           {},
                            {}};
     CHECK(describe(conflict) ==
           "asset a field notes: ours \"" + std::string(56, 'x') + "..., theirs [1, 2] (base none)");
