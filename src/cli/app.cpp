@@ -96,8 +96,10 @@ bool occupy_closed_standard_descriptors() {
 
 } // namespace
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        const TerminalFacts& facts) {
     GlobalOptions options;
+    options.facts = facts;
     options.terminal = dynamic_cast<TerminalSafeBuffer*>(out.rdbuf());
     CLI::App root{"mbl: the migration backlog manager. Plans a datacenter's move to the cloud, "
                   "kept in one backlog.json.",
@@ -170,12 +172,14 @@ int run(int argc, char** argv) {
     // A closed stdout stays unwritable (fd -1: the first write fails with EBADF, reported at the
     // end); a command that prints nothing runs as usual.
     const bool stdout_closed = occupy_closed_standard_descriptors();
-    DescriptorBuffer output(stdout_closed ? -1 : STDOUT_FILENO, ::isatty(STDOUT_FILENO) == 1);
+    const TerminalFacts facts = detect_terminal_facts(); // the one look at the terminal
+    DescriptorBuffer output(stdout_closed ? -1 : STDOUT_FILENO, facts.stdout_is_terminal);
     std::ostream out(&output);
     int status = 0;
     {
-        TerminalSafeStdout safe_stdout(out); // on a terminal, data formats are escaped too
-        status = run(args, out, std::cerr);
+        // on a terminal, data formats are escaped too
+        TerminalSafeStdout safe_stdout(out, facts.stdout_is_terminal);
+        status = run(args, out, std::cerr, facts);
     }
     return finish_standard_output(status, output, std::cerr);
 }

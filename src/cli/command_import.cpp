@@ -11,7 +11,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <memory>
-#include <unistd.h>
 
 namespace mbl::cli {
 namespace {
@@ -33,8 +32,9 @@ struct ImportOptions {
 
 // Rows done out of all, rewritten in place on stderr, only when stderr is a terminal: a
 // script reading stderr sees nothing extra.
-std::function<void(std::size_t, std::size_t)> progress_on(std::ostream& err) {
-    if (isatty(STDERR_FILENO) != 1) {
+std::function<void(std::size_t, std::size_t)> progress_on(std::ostream& err,
+                                                          const GlobalOptions& global) {
+    if (!global.facts.stderr_is_terminal) {
         return {};
     }
     return [&err](std::size_t done, std::size_t total) {
@@ -167,7 +167,7 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
     import.workload = options.workload;
     import.kind = parse_choice<AssetKind>("kind", options.kind);
     import.mappings = options.mappings;
-    import.progress = progress_on(err);
+    import.progress = progress_on(err, global);
 
     ExportTable input = read_export(options, options.preset); // refused before the lock
     const CsvTable& table = input.table;
