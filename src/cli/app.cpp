@@ -108,7 +108,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                         // the verb too
     root.require_subcommand(1);
     root.footer(root_footer);
-    root.set_version_flag("--version", std::string("mbl ") + MBL_VERSION, "Print the version");
+    root.set_version_flag("-V,--version", std::string("mbl ") + MBL_VERSION, "Print the version");
     add_global_options(root, options);
 
     // Every command family, in the order --help lists them.
@@ -132,6 +132,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     setup_merge(root, options, out);
     setup_git(root, options, out);
     setup_schema(root, options, out);
+    setup_help(root, options, out);
+    setup_completion(root, options, out);
 
     const std::vector<std::string> operands = operands_after_double_dash(args);
     root.parse_complete_callback([&root, &operands] { check_operands_taken(root, operands); });

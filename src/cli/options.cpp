@@ -76,6 +76,10 @@ void add_global_options(CLI::App& root, GlobalOptions& options) {
         ->group(group);
 }
 
+std::vector<std::string_view> output_format_names() {
+    return {format_names.begin(), format_names.end()};
+}
+
 Date parse_date_option(std::string_view text, std::string_view source) {
     if (auto date = Date::parse(text)) {
         return *date;
@@ -97,8 +101,7 @@ bool use_color(const GlobalOptions& options) {
     if (options.color != "auto") {
         return options.color == "always";
     }
-    return options.facts.stdout_is_terminal && !options.facts.no_color &&
-           !options.facts.dumb_term;
+    return options.facts.stdout_is_terminal && !options.facts.no_color && !options.facts.dumb_term;
 }
 
 bool use_unicode_charts(const GlobalOptions& options) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -42,6 +43,9 @@ Date parse_date_option(std::string_view text, std::string_view source);
 void add_global_options(CLI::App& root, GlobalOptions& options);
 
 enum class OutputFormat { table, json, csv, markdown, text, github, html };
+
+// The spellings of --format, in OutputFormat's order (for completion).
+std::vector<std::string_view> output_format_names();
 
 // The format the user asked for, or the first of `supported` when none. Error(usage) naming the
 // supported spellings when the command does not support the one asked for. On a terminal,

@@ -1,8 +1,8 @@
 #pragma once
 // Terminal charts for the reports (velocity, status, burndown): bars, sparklines and a burndown
 // chart. Each draws in Unicode block characters when `unicode` is true and in plain ASCII
-// otherwise; the caller decides with use_unicode_charts (options.hpp). Every label from the file goes through
-// terminal_safe here.
+// otherwise; the caller decides with use_unicode_charts (options.hpp). Every label from the file
+// goes through terminal_safe here.
 
 #include "cli/options.hpp"
 

@@ -1,0 +1,290 @@
+#include "cli/completion_candidates.hpp"
+
+#include "cli/options.hpp"
+#include "mbl/enums.hpp"
+#include "mbl/import.hpp"
+
+#include <CLI/CLI.hpp>
+#include <variant>
+
+namespace mbl::cli {
+namespace {
+
+// What a value may be: fixed spellings, the backlog's ids, or anything (no candidates).
+using CompletionValues = std::variant<std::monostate, std::vector<std::string>, CompletedIds>;
+
+template <class E> std::vector<std::string> completion_enum_spellings() {
+    const auto& names = EnumSpelling<E>::names;
+    return {names.begin(), names.end()};
+}
+
+// The values of an option, by its long name.
+CompletionValues completion_values_of_option(const CLI::Option& option) {
+    const std::vector<std::string>& names = option.get_lnames();
+    auto named = [&names](std::string_view name) {
+        return std::find(names.begin(), names.end(), name) != names.end();
+    };
+    if (named("kind")) {
+        return completion_enum_spellings<AssetKind>();
+    }
+    if (named("strategy")) {
+        return completion_enum_spellings<Strategy>();
+    }
+    if (named("status")) {
+        return completion_enum_spellings<AssetStatus>();
+    }
+    if (named("unit")) {
+        return completion_enum_spellings<EstimateUnit>();
+    }
+    if (named("to")) { // release advance --to STAGE
+        return completion_enum_spellings<Stage>();
+    }
+    if (named("format")) {
+        std::vector<std::string_view> formats = output_format_names();
+        return std::vector<std::string>(formats.begin(), formats.end());
+    }
+    if (named("color")) {
+        return std::vector<std::string>{"auto", "always", "never"};
+    }
+    if (named("for")) { // export csv --for TOOL (command_export.cpp checks the same three)
+        return std::vector<std::string>{"azure-devops", "jira", "generic"};
+    }
+    if (named("preset")) {
+        std::vector<std::string_view> presets = import_preset_names();
+        return std::vector<std::string>(presets.begin(), presets.end());
+    }
+    if (named("workload")) {
+        return CompletedIds::workloads;
+    }
+    if (named("iteration")) {
+        return CompletedIds::iterations;
+    }
+    if (named("depends-on")) {
+        return CompletedIds::assets;
+    }
+    return {};
+}
+
+// The values of an operand of `command`, by its name: `ID` names an entity of the command's noun
+// (`mbl asset show ID`), except for `add`, whose id is new.
+CompletionValues completion_values_of_operand(const CLI::App& command, const CLI::Option& operand) {
+    const std::string name = operand.get_name(true);
+    if (name == "ASSET") {
+        return CompletedIds::assets;
+    }
+    if (name == "W") {
+        return CompletedIds::workloads;
+    }
+    if (name != "ID" || command.get_name() == "add") {
+        return {};
+    }
+    const CLI::App* noun = &command;
+    while (noun->get_parent() != nullptr && noun->get_parent()->get_parent() != nullptr) {
+        noun = noun->get_parent();
+    }
+    if (noun->get_name() == "asset") {
+        return CompletedIds::assets;
+    }
+    if (noun->get_name() == "workload") {
+        return CompletedIds::workloads;
+    }
+    if (noun->get_name() == "iteration" || noun->get_name() == "burndown") {
+        return CompletedIds::iterations;
+    }
+    return {};
+}
+
+// The option `name` (`--kind`, `-f`) of `command` or of a command above it (global options).
+const CLI::Option* find_completion_option(const CLI::App& command, const std::string& name) {
+    for (const CLI::App* app = &command; app != nullptr; app = app->get_parent()) {
+        if (const CLI::Option* option = app->get_option_no_throw(name)) {
+            return option;
+        }
+    }
+    return nullptr;
+}
+
+const CLI::App* find_visible_subcommand(const CLI::App& command, const std::string& name) {
+    for (const CLI::App* sub : command.get_subcommands({})) {
+        if (!sub->get_group().empty() && sub->get_name() == name) {
+            return sub;
+        }
+    }
+    return nullptr;
+}
+
+bool completion_is_file_option(const CLI::Option& option) {
+    return option.check_lname("file");
+}
+
+bool completion_takes_value(const CLI::Option& option) {
+    return option.get_type_size() != 0;
+}
+
+// What the words before the cursor lead to.
+struct CompletionState {
+    const CLI::App* command = nullptr;
+    std::size_t operands = 0;              // operands of `command` typed so far
+    const CLI::Option* awaiting = nullptr; // an option whose value is the current word
+    std::optional<std::string> file;       // -f/--file on the line
+    bool after_double_dash = false;
+};
+
+void completion_read_option_word(CompletionState& state, const std::string& word,
+                                 std::optional<std::string> inline_value) {
+    const CLI::Option* option = find_completion_option(*state.command, word);
+    if (option == nullptr || !completion_takes_value(*option)) {
+        return;
+    }
+    if (!inline_value) {
+        state.awaiting = option;
+    } else if (completion_is_file_option(*option)) {
+        state.file = *inline_value;
+    }
+}
+
+// Reads words[0 .. end): `--opt=value` and bash's `--opt` `=` `value` are one option with its
+// value.
+CompletionState completion_read_words(const CLI::App& root, const std::vector<std::string>& words,
+                                      std::size_t end) {
+    CompletionState state;
+    state.command = &root;
+    for (std::size_t i = 0; i < end; ++i) {
+        const std::string& word = words[i];
+        if (state.awaiting != nullptr) {
+            if (word != "=") {
+                if (completion_is_file_option(*state.awaiting)) {
+                    state.file = word;
+                }
+                state.awaiting = nullptr;
+            }
+        } else if (state.after_double_dash) {
+            ++state.operands;
+        } else if (word == "--") {
+            state.after_double_dash = true;
+        } else if (word.size() > 1 && word.front() == '-') {
+            std::size_t equals = word.find('=');
+            completion_read_option_word(state, word.substr(0, equals),
+                                        equals == std::string::npos
+                                            ? std::nullopt
+                                            : std::optional<std::string>(word.substr(equals + 1)));
+        } else if (const CLI::App* sub = find_visible_subcommand(*state.command, word)) {
+            state.command = sub;
+            state.operands = 0;
+        } else {
+            ++state.operands;
+        }
+    }
+    return state;
+}
+
+void completion_add_values(std::vector<std::string>& out, const CompletionValues& values,
+                           const std::optional<std::string>& file, const IdLookup& ids) {
+    if (const auto* spellings = std::get_if<std::vector<std::string>>(&values)) {
+        out.insert(out.end(), spellings->begin(), spellings->end());
+    } else if (const auto* kind = std::get_if<CompletedIds>(&values)) {
+        std::vector<std::string> found = ids(*kind, file);
+        out.insert(out.end(), found.begin(), found.end());
+    }
+}
+
+// The operand `index` of `command` (a repeatable last operand takes every later one).
+const CLI::Option* completion_operand_at(const CLI::App& command, std::size_t index) {
+    std::vector<const CLI::Option*> operands =
+        command.get_options([](const CLI::Option* option) { return option->get_positional(); });
+    for (const CLI::Option* operand : operands) {
+        if (operand->get_expected_max() >= CLI::detail::expected_max_vector_size) {
+            return operand;
+        }
+        if (index == 0) {
+            return operand;
+        }
+        --index;
+    }
+    return nullptr;
+}
+
+void completion_add_option_names(std::vector<std::string>& out, const CLI::App& command) {
+    for (const CLI::App* app = &command; app != nullptr; app = app->get_parent()) {
+        for (const CLI::Option* option : app->get_options()) {
+            if (option->get_positional() || option->get_group().empty()) {
+                continue;
+            }
+            for (const std::string& name : option->get_lnames()) {
+                out.push_back("--" + name);
+            }
+            for (const std::string& name : option->get_snames()) {
+                out.push_back("-" + name);
+            }
+        }
+    }
+}
+
+std::vector<std::string> completion_starting_with(const std::vector<std::string>& candidates,
+                                                  const std::string& prefix) {
+    std::vector<std::string> kept;
+    for (const std::string& candidate : candidates) {
+        if (candidate.compare(0, prefix.size(), prefix) == 0 &&
+            std::find(kept.begin(), kept.end(), candidate) == kept.end()) {
+            kept.push_back(candidate);
+        }
+    }
+    return kept;
+}
+
+} // namespace
+
+std::vector<std::string> completion_candidates(const CLI::App& root,
+                                               const std::vector<std::string>& words,
+                                               const IdLookup& ids) {
+    if (words.empty()) {
+        return {};
+    }
+    std::string current = words.back();
+    std::size_t end = words.size() - 1;
+    if (current == "=") { // bash: `--kind=` with the cursor after `=`
+        current.clear();
+        ++end;
+    }
+    CompletionState state = completion_read_words(root, words, end);
+    std::vector<std::string> candidates;
+    if (state.awaiting != nullptr) {
+        completion_add_values(candidates, completion_values_of_option(*state.awaiting), state.file,
+                              ids);
+        return completion_starting_with(candidates, current);
+    }
+    if (!state.after_double_dash && current.size() > 1 && current.front() == '-') {
+        std::size_t equals = current.find('=');
+        if (equals == std::string::npos) {
+            completion_add_option_names(candidates, *state.command);
+            return completion_starting_with(candidates, current);
+        }
+        const std::string name = current.substr(0, equals);
+        if (const CLI::Option* option = find_completion_option(*state.command, name)) {
+            std::vector<std::string> values;
+            completion_add_values(values, completion_values_of_option(*option), state.file, ids);
+            for (const std::string& value : values) {
+                candidates.push_back(name + "=" + value);
+            }
+        }
+        return completion_starting_with(candidates, current);
+    }
+    if (current == "-") {
+        completion_add_option_names(candidates, *state.command);
+        return completion_starting_with(candidates, current);
+    }
+    if (!state.after_double_dash) {
+        for (const CLI::App* sub : state.command->get_subcommands({})) {
+            if (!sub->get_group().empty()) {
+                candidates.push_back(sub->get_name());
+            }
+        }
+    }
+    if (const CLI::Option* operand = completion_operand_at(*state.command, state.operands)) {
+        completion_add_values(candidates, completion_values_of_operand(*state.command, *operand),
+                              state.file, ids);
+    }
+    return completion_starting_with(candidates, current);
+}
+
+} // namespace mbl::cli
