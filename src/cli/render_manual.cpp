@@ -130,7 +130,7 @@ std::vector<const CLI::App*> visible_commands(const CLI::App& app) {
 }
 
 void render_man_page(std::ostream& out, const CLI::App& root, std::string_view version) {
-    out << ".\\\" Generated from mbl's command-line definition (mbl __doc man); do not edit.\n"
+    out << ".\\\" Generated from mbl's command-line definition; do not edit.\n"
         << ".TH MBL 1 \"\" \"mbl " << manual_roff(version) << "\" \"User Commands\"\n"
         << ".SH NAME\nmbl \\- the migration backlog manager\n"
         << ".SH SYNOPSIS\n.B mbl\n\\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIOPERANDS\\fR]\n"

@@ -18,26 +18,24 @@ namespace {
 std::vector<std::string> bash_completes(const TempBacklog& backlog,
                                         const std::vector<std::string>& words) {
     RunOptions options;
-    options.command_prefix = {
-        "bash", "-c",
-        R"(mbl=$1; shift
+    options.command_prefix = {"bash", "-c",
+                              R"sh(mbl=$1; shift
 source <("$mbl" completion bash) || exit 9
 [ "$(complete -p mbl)" = "complete -o default -F _mbl_complete mbl" ] || exit 8
-COMP_WORDS=("$mbl" "$@");
-    COMP_CWORD = $(($ { #COMP_WORDS[@] } - 1)) COMP_LINE = "${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
+COMP_WORDS=("$mbl" "$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
 _mbl_complete
-printf '%s\n' "${COMPREPLY[@]}")",
-        "bash"
-};
-RunResult result = backlog.run(words, options);
-CAPTURE(words, result);
-REQUIRE(result.exit_code == 0);
-REQUIRE(result.err.empty());
-std::vector<std::string> candidates = lines_of(result.out);
-if (candidates.size() == 1 && candidates.front().empty()) {
-    candidates.clear();
-}
-return candidates;
+printf '%s\n' "${COMPREPLY[@]}")sh",
+                              "bash"};
+    RunResult result = backlog.run(words, options);
+    CAPTURE(words, result);
+    REQUIRE(result.exit_code == 0);
+    REQUIRE(result.err.empty());
+    std::vector<std::string> candidates = lines_of(result.out);
+    if (candidates.size() == 1 && candidates.front().empty()) {
+        candidates.clear();
+    }
+    return candidates;
 } // namespace
 
 using Words = std::vector<std::string>;
@@ -130,9 +128,9 @@ TEST_CASE("fish completes through its own 'complete -C'", "[e2e][completion]") {
     auto fish_completes = [&backlog](const std::string& line) {
         RunOptions options;
         options.command_prefix = {"fish", "--no-config", "-c",
-                                  R"(set -gx PATH (dirname $argv[1]) $PATH
+                                  R"sh(set -gx PATH (dirname $argv[1]) $PATH
 mbl completion fish | source
-complete -C $argv[2])",
+complete -C $argv[2])sh",
                                   "--"};
         options.env["XDG_DATA_HOME"] = backlog.dir().string();
         options.env["XDG_CONFIG_HOME"] = backlog.dir().string();
@@ -157,13 +155,13 @@ TEST_CASE("zsh's _mbl offers the candidates with compadd", "[e2e][completion]") 
         RunOptions options;
         // compdef, compadd and _files stubbed (they exist only inside zle's completion): _mbl
         // itself runs, with words and CURRENT as zsh sets them.
-        options.command_prefix = {"zsh", "-f", "-c", R"(mbl=$1; shift
+        options.command_prefix = {"zsh", "-f", "-c", R"sh(mbl=$1; shift
 compdef() { [[ $1 == _mbl && $2 == mbl ]] || exit 7 }
 compadd() { [[ $1 == -- ]] && shift; print -l -- "$@" }
 _files() { print -- '(files)' }
 source <("$mbl" completion zsh) || exit 9
 words=("$mbl" "$@"); CURRENT=${#words}
-_mbl)",
+_mbl)sh",
                                   "zsh"};
         RunResult result = backlog.run(words, options);
         CAPTURE(words, result);

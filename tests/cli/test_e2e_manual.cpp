@@ -132,8 +132,8 @@ TEST_CASE("the man page names every command and groff renders it without warning
             spelled += c == '-' ? std::string("\\-") : std::string(1, c);
         }
         CAPTURE(command);
-        CHECK(contains(page.out, ".SS \"" + spelled + " ") ||
-              contains(page.out, ".SS \"" + spelled + "\""));
+        CHECK((contains(page.out, ".SS \"" + spelled + " ") ||
+               contains(page.out, ".SS \"" + spelled + "\"")));
     }
     CHECK_FALSE(contains(page.out, "__complete"));
     CHECK_FALSE(contains(page.out, "__doc"));
