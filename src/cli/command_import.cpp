@@ -30,11 +30,11 @@ struct ImportOptions {
     bool decimal_point = false;
 };
 
-// Rows done out of all, rewritten in place on stderr, only when stderr is a terminal: a
-// script reading stderr sees nothing extra.
+// Rows done out of all, rewritten in place on stderr, only when stderr is a terminal that can
+// clear a line (not TERM=dumb): a script reading stderr sees nothing extra.
 std::function<void(std::size_t, std::size_t)> progress_on(std::ostream& err,
                                                           const GlobalOptions& global) {
-    if (!global.facts.stderr_is_terminal) {
+    if (!global.facts.stderr_is_terminal || global.facts.dumb_term) {
         return {};
     }
     return [&err](std::size_t done, std::size_t total) {
