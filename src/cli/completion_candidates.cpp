@@ -5,6 +5,7 @@
 #include "mbl/import.hpp"
 
 #include <CLI/CLI.hpp>
+#include <unordered_set>
 #include <variant>
 
 namespace mbl::cli {
@@ -223,9 +224,9 @@ void completion_add_option_names(std::vector<std::string>& out, const CLI::App& 
 std::vector<std::string> completion_starting_with(const std::vector<std::string>& candidates,
                                                   const std::string& prefix) {
     std::vector<std::string> kept;
+    std::unordered_set<std::string_view> seen; // views into `candidates`, which outlives it
     for (const std::string& candidate : candidates) {
-        if (candidate.compare(0, prefix.size(), prefix) == 0 &&
-            std::find(kept.begin(), kept.end(), candidate) == kept.end()) {
+        if (candidate.compare(0, prefix.size(), prefix) == 0 && seen.insert(candidate).second) {
             kept.push_back(candidate);
         }
     }
