@@ -66,6 +66,15 @@ CompletionValues completion_values_of_option(const CLI::Option& option) {
     return {};
 }
 
+// The noun `command` belongs to: `asset` for `mbl asset set`, `burndown` for itself.
+const CLI::App& completion_noun(const CLI::App& command) {
+    const CLI::App* noun = &command;
+    while (noun->get_parent() != nullptr && noun->get_parent()->get_parent() != nullptr) {
+        noun = noun->get_parent();
+    }
+    return *noun;
+}
+
 // The values of an operand of `command`, by its name: `ID` names an entity of the command's noun
 // (`mbl asset show ID`), except for `add`, whose id is new.
 CompletionValues completion_values_of_operand(const CLI::App& command, const CLI::Option& operand) {
@@ -79,18 +88,48 @@ CompletionValues completion_values_of_operand(const CLI::App& command, const CLI
     if (name != "ID" || command.get_name() == "add") {
         return {};
     }
-    const CLI::App* noun = &command;
-    while (noun->get_parent() != nullptr && noun->get_parent()->get_parent() != nullptr) {
-        noun = noun->get_parent();
-    }
-    if (noun->get_name() == "asset") {
+    const std::string& noun = completion_noun(command).get_name();
+    if (noun == "asset") {
         return CompletedIds::assets;
     }
-    if (noun->get_name() == "workload") {
+    if (noun == "workload") {
         return CompletedIds::workloads;
     }
-    if (noun->get_name() == "iteration" || noun->get_name() == "burndown") {
+    if (noun == "iteration" || noun == "burndown") {
         return CompletedIds::iterations;
+    }
+    return {};
+}
+
+// Whether `operand` is a `FIELD=VALUE` list (`mbl asset set ID FIELD=VALUE...`).
+bool completion_is_assignment(const CLI::Option* operand) {
+    return operand != nullptr && operand->get_name(true).find('=') != std::string::npos;
+}
+
+// The values of `field` in a `FIELD=VALUE` operand of `command`: an asset's kind, strategy and
+// status spellings, its workload and the ids depends_on lists (one id: the list is comma
+// separated); a workload's depends_on.
+CompletionValues completion_values_of_field(const CLI::App& command, std::string_view field) {
+    const std::string& noun = completion_noun(command).get_name();
+    if (noun == "asset") {
+        if (field == "kind") {
+            return completion_enum_spellings<AssetKind>();
+        }
+        if (field == "strategy") {
+            return completion_enum_spellings<Strategy>();
+        }
+        if (field == "status") {
+            return completion_enum_spellings<AssetStatus>();
+        }
+        if (field == "workload") {
+            return CompletedIds::workloads;
+        }
+        if (field == "depends_on") {
+            return CompletedIds::assets;
+        }
+    }
+    if (noun == "workload" && field == "depends_on") {
+        return CompletedIds::workloads;
     }
     return {};
 }
@@ -233,6 +272,29 @@ std::vector<std::string> completion_starting_with(const std::vector<std::string>
     return kept;
 }
 
+// bash splits `status=re` at `=`: words ending in FIELD `=` or FIELD `=` VALUE, where FIELD is
+// typed as a `FIELD=VALUE` operand, complete VALUE alone. None otherwise.
+std::optional<std::vector<std::string>>
+completion_split_assignment(const CLI::App& root, const std::vector<std::string>& words,
+                            const IdLookup& ids) {
+    const std::size_t count = words.size();
+    std::size_t equals = count >= 2 && words[count - 1] == "="   ? count - 1
+                         : count >= 3 && words[count - 2] == "=" ? count - 2
+                                                                 : 0;
+    if (equals == 0 || words[equals - 1].empty() || words[equals - 1].front() == '-') {
+        return std::nullopt;
+    }
+    CompletionState state = completion_read_words(root, words, equals - 1);
+    if (state.awaiting != nullptr ||
+        !completion_is_assignment(completion_operand_at(*state.command, state.operands))) {
+        return std::nullopt;
+    }
+    std::vector<std::string> values;
+    completion_add_values(values, completion_values_of_field(*state.command, words[equals - 1]),
+                          state.file, ids);
+    return completion_starting_with(values, equals == count - 1 ? "" : words.back());
+}
+
 } // namespace
 
 std::vector<std::string> completion_candidates(const CLI::App& root,
@@ -240,6 +302,9 @@ std::vector<std::string> completion_candidates(const CLI::App& root,
                                                const IdLookup& ids) {
     if (words.empty()) {
         return {};
+    }
+    if (auto assigned = completion_split_assignment(root, words, ids)) {
+        return *assigned;
     }
     std::string current = words.back();
     std::size_t end = words.size() - 1;
@@ -281,7 +346,17 @@ std::vector<std::string> completion_candidates(const CLI::App& root,
             }
         }
     }
-    if (const CLI::Option* operand = completion_operand_at(*state.command, state.operands)) {
+    const CLI::Option* operand = completion_operand_at(*state.command, state.operands);
+    if (std::size_t equals = current.find('=');
+        equals != std::string::npos && completion_is_assignment(operand)) {
+        const std::string field = current.substr(0, equals);
+        std::vector<std::string> values;
+        completion_add_values(values, completion_values_of_field(*state.command, field), state.file,
+                              ids);
+        for (const std::string& value : values) {
+            candidates.push_back(field + "=" + value);
+        }
+    } else if (operand != nullptr) {
         completion_add_values(candidates, completion_values_of_operand(*state.command, *operand),
                               state.file, ids);
     }

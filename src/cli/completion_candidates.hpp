@@ -30,6 +30,9 @@ using IdLookup =
 // - the value of an option (`--kind `, `--kind=`, or bash's split `--kind` `=`): its spellings
 //   (kinds, statuses, strategies, stages, units, formats, colours, export tools, presets) or the
 //   backlog's ids (assets, workloads, iterations); `--kind=` as one word completes as one word.
+// - a `FIELD=VALUE` operand (`mbl asset set ID status=`): the spellings of an asset's kind,
+//   strategy and status, the ids its workload and depends_on take, a workload's depends_on;
+//   `status=` as one word completes as one word, bash's split `status` `=` the value alone.
 // Nothing for a value with no known set (a name, a number, a path: the shells fall back to file
 // names).
 std::vector<std::string> completion_candidates(const CLI::App& root,

@@ -84,6 +84,14 @@ TEST_CASE("bash completes commands, flags, enum values and the backlog's ids",
     CHECK(bash_completes(backlog, {"iteration", "commit", "it-7", "shop-r"}) ==
           Words{"shop-redis"});
     CHECK(bash_completes(backlog, {"asset", "add", "crm"}).empty()); // a new id: nothing
+
+    // FIELD=VALUE, which bash splits at '='.
+    CHECK(bash_completes(backlog, {"asset", "set", "crm-sql-01", "status", "=", "re"}) ==
+          Words{"replicated"});
+    CHECK(bash_completes(backlog, {"asset", "set", "crm-sql-01", "kind", "="}).size() == 7);
+    CHECK(bash_completes(backlog, {"asset", "set", "crm-sql-01", "workload", "=", "cr"}) ==
+          Words{"crm"});
+    CHECK(bash_completes(backlog, {"asset", "set", "crm-sql-01", "name", "=", ""}).empty());
 }
 
 TEST_CASE("completion reads the ids of the backlog -f names", "[e2e][completion]") {
@@ -171,5 +179,6 @@ _mbl)sh",
     CHECK(zsh_completes({"asset", "a"}) == Words{"add"});
     CHECK(zsh_completes({"iteration", "commit", "it-7", "shop-r"}) == Words{"shop-redis"});
     CHECK(zsh_completes({"--format=ma"}) == Words{"--format=markdown"});
+    CHECK(zsh_completes({"asset", "set", "crm-sql-01", "kind=da"}) == Words{"kind=database"});
     CHECK(zsh_completes({"-f", ""}) == Words{"(files)"}); // a path: zsh's own file completion
 }
