@@ -19,7 +19,26 @@ template <class E> std::vector<std::string> completion_enum_spellings() {
     return {names.begin(), names.end()};
 }
 
-// The values of an option, by its long name.
+// The choices a CLI11 IsMember check gives, from its description in the type name
+// (`TEXT:{bash,zsh,fish}`); none when the option has no such check.
+CompletionValues completion_checked_choices(const CLI::Option& option) {
+    const std::string type = option.get_type_name();
+    const std::size_t open = type.find(":{");
+    const std::size_t close = type.find('}', open);
+    if (open == std::string::npos || close == std::string::npos) {
+        return {};
+    }
+    std::vector<std::string> choices;
+    std::string list = type.substr(open + 2, close - open - 2);
+    for (std::size_t start = 0; start <= list.size();) {
+        std::size_t comma = std::min(list.find(',', start), list.size());
+        choices.push_back(list.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return choices;
+}
+
+// The values of an option, by its long name, else its check's choices.
 CompletionValues completion_values_of_option(const CLI::Option& option) {
     const std::vector<std::string>& names = option.get_lnames();
     auto named = [&names](std::string_view name) {
@@ -63,7 +82,7 @@ CompletionValues completion_values_of_option(const CLI::Option& option) {
     if (named("depends-on")) {
         return CompletedIds::assets;
     }
-    return {};
+    return completion_checked_choices(option);
 }
 
 // The noun `command` belongs to: `asset` for `mbl asset set`, `burndown` for itself.
@@ -85,7 +104,10 @@ CompletionValues completion_values_of_operand(const CLI::App& command, const CLI
     if (name == "W") {
         return CompletedIds::workloads;
     }
-    if (name != "ID" || command.get_name() == "add") {
+    if (name != "ID") {
+        return completion_checked_choices(operand);
+    }
+    if (command.get_name() == "add") {
         return {};
     }
     const std::string& noun = completion_noun(command).get_name();

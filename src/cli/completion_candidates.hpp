@@ -28,8 +28,9 @@ using IdLookup =
 // - after a subcommand: its visible subcommands, then what its next operand takes;
 // - a word starting with `-`: the options of the command and the global ones (`--help` too);
 // - the value of an option (`--kind `, `--kind=`, or bash's split `--kind` `=`): its spellings
-//   (kinds, statuses, strategies, stages, units, formats, colours, export tools, presets) or the
-//   backlog's ids (assets, workloads, iterations); `--kind=` as one word completes as one word.
+//   (kinds, statuses, strategies, stages, units, formats, colours, export tools, presets; else
+//   the choices of its CLI11 IsMember check) or the backlog's ids (assets, workloads,
+//   iterations); `--kind=` as one word completes as one word.
 // - a `FIELD=VALUE` operand (`mbl asset set ID status=`): the spellings of an asset's kind,
 //   strategy and status, the ids its workload and depends_on take, a workload's depends_on;
 //   `status=` as one word completes as one word, bash's split `status` `=` the value alone.

@@ -84,6 +84,8 @@ TEST_CASE("bash completes commands, flags, enum values and the backlog's ids",
     CHECK(bash_completes(backlog, {"iteration", "commit", "it-7", "shop-r"}) ==
           Words{"shop-redis"});
     CHECK(bash_completes(backlog, {"asset", "add", "crm"}).empty()); // a new id: nothing
+    // The choices of a CLI11 check (IsMember), read from the definition.
+    CHECK(bash_completes(backlog, {"completion", ""}) == Words{"bash", "zsh", "fish"});
 
     // FIELD=VALUE, which bash splits at '='.
     CHECK(bash_completes(backlog, {"asset", "set", "crm-sql-01", "status", "=", "re"}) ==
