@@ -13,8 +13,11 @@ cd "$(dirname "$0")/.."
 # libzip-dev, libexpat1-dev: the zip container and the XML of the .xlsx workbooks `mbl import` reads.
 # libxxhash-dev: XXH3, the hashes that catch another program rewriting the file while mbl writes
 # it (src/core/store_text.cpp; header-only there, nothing to link).
+# man-db, groff-base: `man mbl` and groff, with which the tests render the generated man page
+# (test_e2e_manual.cpp, the install test); skipped when missing.
 packages=(g++ cmake ninja-build libcli11-dev nlohmann-json3-dev libfmt-dev catch2 git
-  python3 jq time python3-jsonschema cmark-gfm libcsv-dev libzip-dev libexpat1-dev libxxhash-dev)
+  python3 jq time python3-jsonschema cmark-gfm libcsv-dev libzip-dev libexpat1-dev libxxhash-dev
+  man-db groff-base)
 scripts/install-packages.sh "${packages[@]}"
 
 launcher=()

@@ -96,8 +96,10 @@ bool occupy_closed_standard_descriptors() {
 
 } // namespace
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+        const TerminalFacts& facts) {
     GlobalOptions options;
+    options.facts = facts;
     options.terminal = dynamic_cast<TerminalSafeBuffer*>(out.rdbuf());
     CLI::App root{"mbl: the migration backlog manager. Plans a datacenter's move to the cloud, "
                   "kept in one backlog.json.",
@@ -106,7 +108,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
                         // the verb too
     root.require_subcommand(1);
     root.footer(root_footer);
-    root.set_version_flag("--version", std::string("mbl ") + MBL_VERSION, "Print the version");
+    root.set_version_flag("-V,--version", std::string("mbl ") + MBL_VERSION, "Print the version");
     add_global_options(root, options);
 
     // Every command family, in the order --help lists them.
@@ -130,6 +132,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     setup_merge(root, options, out);
     setup_git(root, options, out);
     setup_schema(root, options, out);
+    setup_help(root, options, out);
+    setup_completion(root, options, out);
 
     const std::vector<std::string> operands = operands_after_double_dash(args);
     root.parse_complete_callback([&root, &operands] { check_operands_taken(root, operands); });
@@ -170,12 +174,14 @@ int run(int argc, char** argv) {
     // A closed stdout stays unwritable (fd -1: the first write fails with EBADF, reported at the
     // end); a command that prints nothing runs as usual.
     const bool stdout_closed = occupy_closed_standard_descriptors();
-    DescriptorBuffer output(stdout_closed ? -1 : STDOUT_FILENO, ::isatty(STDOUT_FILENO) == 1);
+    const TerminalFacts facts = detect_terminal_facts(); // the one look at the terminal
+    DescriptorBuffer output(stdout_closed ? -1 : STDOUT_FILENO, facts.stdout_is_terminal);
     std::ostream out(&output);
     int status = 0;
     {
-        TerminalSafeStdout safe_stdout(out); // on a terminal, data formats are escaped too
-        status = run(args, out, std::cerr);
+        // on a terminal, data formats are escaped too
+        TerminalSafeStdout safe_stdout(out, facts.stdout_is_terminal);
+        status = run(args, out, std::cerr, facts);
     }
     return finish_standard_output(status, output, std::cerr);
 }

@@ -13,7 +13,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <memory>
-#include <unistd.h>
 
 namespace mbl::cli {
 namespace {
@@ -33,10 +32,11 @@ struct ImportOptions {
     bool decimal_point = false;
 };
 
-// Rows done out of all, rewritten in place on stderr, only when stderr is a terminal: a
-// script reading stderr sees nothing extra.
-std::function<void(std::size_t, std::size_t)> progress_on(std::ostream& err) {
-    if (isatty(STDERR_FILENO) != 1) {
+// Rows done out of all, rewritten in place on stderr, only when stderr is a terminal that can
+// clear a line (not TERM=dumb): a script reading stderr sees nothing extra.
+std::function<void(std::size_t, std::size_t)> progress_on(std::ostream& err,
+                                                          const GlobalOptions& global) {
+    if (!global.facts.stderr_is_terminal || global.facts.dumb_term) {
         return {};
     }
     return [&err](std::size_t done, std::size_t total) {
@@ -169,7 +169,7 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
     import.workload = options.workload;
     import.kind = parse_choice<AssetKind>("kind", options.kind);
     import.mappings = options.mappings;
-    import.progress = progress_on(err);
+    import.progress = progress_on(err, global);
 
     ExportTable input = read_export(options, options.preset); // refused before the lock
     const CsvTable& table = input.table;

@@ -38,6 +38,10 @@ void setup_report(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_import(CLI::App& root, GlobalOptions& options, std::ostream& out, std::ostream& err);
 void setup_diff(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_merge(CLI::App& root, GlobalOptions& options, std::ostream& out); // merge-driver
+// `help [COMMAND...]`, `version`, and the hidden `__doc man|markdown` (render_manual.hpp).
+void setup_help(CLI::App& root, GlobalOptions& options, std::ostream& out);
+// `completion bash|zsh|fish` and the hidden `__complete` its scripts call.
+void setup_completion(CLI::App& root, GlobalOptions& options, std::ostream& out);
 void setup_git(CLI::App& root, GlobalOptions& options, std::ostream& out);
 // `mbl schema`: prints the JSON Schema of the file (needs no backlog).
 void setup_schema(CLI::App& root, GlobalOptions& options, std::ostream& out);

@@ -8,8 +8,6 @@
 
 #include <CLI/CLI.hpp>
 #include <array>
-#include <cstdlib>
-#include <unistd.h>
 
 namespace mbl::cli {
 namespace {
@@ -55,7 +53,7 @@ void add_global_options(CLI::App& root, GlobalOptions& options) {
         ->type_name("FORMAT")
         ->group(group);
     root.add_option("--color", options.color,
-                    "Colour: auto (on a terminal, unless NO_COLOR), "
+                    "Colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), "
                     "always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}).description(""))
         ->type_name("WHEN")
@@ -76,6 +74,10 @@ void add_global_options(CLI::App& root, GlobalOptions& options) {
         max_lock_timeout_seconds)
         ->type_name("SECONDS")
         ->group(group);
+}
+
+std::vector<std::string_view> output_format_names() {
+    return {format_names.begin(), format_names.end()};
 }
 
 Date parse_date_option(std::string_view text, std::string_view source) {
@@ -99,8 +101,14 @@ bool use_color(const GlobalOptions& options) {
     if (options.color != "auto") {
         return options.color == "always";
     }
-    const char* no_color = std::getenv("NO_COLOR");
-    return (no_color == nullptr || *no_color == '\0') && isatty(STDOUT_FILENO) == 1;
+    return options.facts.stdout_is_terminal && !options.facts.no_color && !options.facts.dumb_term;
+}
+
+bool use_unicode_charts(const GlobalOptions& options) {
+    if (options.color != "auto") {
+        return options.color == "always";
+    }
+    return options.facts.stdout_is_terminal && !options.facts.dumb_term;
 }
 
 } // namespace mbl::cli

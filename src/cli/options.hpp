@@ -1,12 +1,14 @@
 #pragma once
 // The global options (README.md, the global options), accepted before the noun and after the verb.
 
+#include "cli/terminal_facts.hpp"
 #include "mbl/date.hpp"
 
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -28,6 +30,9 @@ struct GlobalOptions {
     // Standard output's escaping when it is a terminal (terminal_output.hpp), told the format
     // output_format chooses; null otherwise (a pipe, a file, an in-process run).
     TerminalSafeBuffer* terminal = nullptr;
+    // Where stdout and stderr go and what the environment asks of colour, found out once at
+    // start-up; all false for an in-process run (not a terminal).
+    TerminalFacts facts;
 };
 
 // The day `text` names, for `source` (`--today`, `MBL_TODAY`, `--start`); Error(usage)
@@ -39,14 +44,22 @@ void add_global_options(CLI::App& root, GlobalOptions& options);
 
 enum class OutputFormat { table, json, csv, markdown, text, github, html };
 
+// The spellings of --format, in OutputFormat's order (for completion).
+std::vector<std::string_view> output_format_names();
+
 // The format the user asked for, or the first of `supported` when none. Error(usage) naming the
 // supported spellings when the command does not support the one asked for. On a terminal,
 // tells `options.terminal` the format, so that what the command prints is made safe for it.
 OutputFormat output_format(const GlobalOptions& options,
                            std::initializer_list<OutputFormat> supported);
 
-// Whether to colour stdout: `always`, `never`, or for `auto` when stdout is a terminal and
-// NO_COLOR is unset or empty.
+// Whether to colour stdout: `always`, `never`, or for `auto` when stdout is a terminal, NO_COLOR
+// is unset or empty and TERM is not `dumb`.
 bool use_color(const GlobalOptions& options);
+
+// Unicode charts for `--color always`, ASCII for `--color never`; for `auto`, Unicode when
+// stdout is a terminal that is not TERM=dumb. NO_COLOR does not matter here: it asks for no
+// colour, not for no Unicode.
+bool use_unicode_charts(const GlobalOptions& options);
 
 } // namespace mbl::cli

@@ -8,7 +8,6 @@
 #include <array>
 #include <cmath>
 #include <string_view>
-#include <unistd.h>
 
 namespace mbl::cli {
 namespace {
@@ -87,13 +86,6 @@ std::string day_labels(const std::vector<BurndownChartDay>& days, std::size_t co
 }
 
 } // namespace
-
-bool use_unicode_charts(const GlobalOptions& options) {
-    if (options.color != "auto") {
-        return options.color == "always";
-    }
-    return isatty(STDOUT_FILENO) == 1;
-}
 
 std::string horizontal_bar(double value, double maximum, std::size_t width, bool unicode) {
     if (!(value > 0) || !(maximum > 0)) {

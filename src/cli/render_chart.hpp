@@ -1,8 +1,8 @@
 #pragma once
 // Terminal charts for the reports (velocity, status, burndown): bars, sparklines and a burndown
 // chart. Each draws in Unicode block characters when `unicode` is true and in plain ASCII
-// otherwise; the caller decides with use_unicode_charts. Every label from the file goes through
-// terminal_safe here.
+// otherwise; the caller decides with use_unicode_charts (options.hpp). Every label from the file
+// goes through terminal_safe here.
 
 #include "cli/options.hpp"
 
@@ -13,11 +13,6 @@
 #include <vector>
 
 namespace mbl::cli {
-
-// Unicode charts for `--color always`, ASCII for `--color never`; for `auto`, Unicode when
-// stdout is a terminal. NO_COLOR does not matter here: it asks for no colour, not for no
-// Unicode.
-bool use_unicode_charts(const GlobalOptions& options);
 
 // A horizontal bar `value / maximum × width` cells long (rounded to the nearest cell; in Unicode
 // to the nearest eighth of a cell with the partial blocks `▏` … `▉`), never longer than `width`.

@@ -3,7 +3,6 @@
 #include "cli/render_text.hpp"
 
 #include <iostream>
-#include <unistd.h>
 
 namespace mbl::cli {
 namespace {
@@ -87,8 +86,8 @@ int TerminalSafeBuffer::sync() {
     return sent && terminal_.pubsync() == 0 ? 0 : -1;
 }
 
-TerminalSafeStdout::TerminalSafeStdout(std::ostream& out) : out_(out) {
-    if (::isatty(STDOUT_FILENO) == 1) {
+TerminalSafeStdout::TerminalSafeStdout(std::ostream& out, bool is_terminal) : out_(out) {
+    if (is_terminal) {
         buffer_ = std::make_unique<TerminalSafeBuffer>(*out_.rdbuf());
         original_ = out_.rdbuf(buffer_.get());
     }

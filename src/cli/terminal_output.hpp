@@ -49,10 +49,11 @@ class TerminalSafeBuffer final : public std::streambuf {
 };
 
 // Installs a TerminalSafeBuffer on `out` (standard output's stream) for its lifetime when standard
-// output is a terminal; does nothing otherwise. run(argc, argv) holds one.
+// output is a terminal (`is_terminal`, TerminalFacts); does nothing otherwise. run(argc, argv)
+// holds one.
 class TerminalSafeStdout {
   public:
-    explicit TerminalSafeStdout(std::ostream& out);
+    TerminalSafeStdout(std::ostream& out, bool is_terminal);
     ~TerminalSafeStdout();
     TerminalSafeStdout(const TerminalSafeStdout&) = delete;
     TerminalSafeStdout& operator=(const TerminalSafeStdout&) = delete;

@@ -252,4 +252,15 @@ TEST_CASE("import shows progress on stderr only when stderr is a terminal", "[e2
     CAPTURE(shown);
     CHECK(contains(shown, "\rmbl: importing: 500/1200 rows\rmbl: importing: 1000/1200 rows"));
     CHECK(contains(shown, "mbl: importing: 1200/1200 rows\r\x1b[K"));
+
+    // TERM=dumb: a terminal that cannot clear a line gets no progress.
+    FILE* dumb = popen(("export TERM=dumb; " + command).c_str(), "r");
+    REQUIRE(dumb != nullptr);
+    std::string dumb_shown;
+    for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, dumb)) > 0;) {
+        dumb_shown.append(buffer, n);
+    }
+    CHECK(pclose(dumb) == 0);
+    CAPTURE(dumb_shown);
+    CHECK_FALSE(contains(dumb_shown, "importing"));
 }

@@ -46,6 +46,28 @@ cmp -s "$schema" "$source_dir/schema/backlog.schema.json" ||
 "$prefix/bin/mbl" schema | cmp -s - "$schema" || fail "installed 'mbl schema' does not print $schema"
 echo "install test: share/mbl/backlog.schema.json installed, as mbl schema prints it"
 
+# The man page where man looks (MANPATH of the prefix), and the completion scripts where each
+# shell looks, the same as the installed mbl prints; bash's completion works from there.
+manual=$prefix/share/man/man1/mbl.1
+[ -f "$manual" ] || fail "$manual was not installed"
+if command -v man >/dev/null 2>&1; then
+    [ "$(MANPATH=$prefix/share/man man -w mbl)" = "$manual" ] || fail "man -w mbl does not find $manual"
+    MANPATH=$prefix/share/man MANWIDTH=80 man mbl 2>/dev/null | grep -q "mbl asset add" ||
+        fail "'man mbl' does not show 'mbl asset add'"
+fi
+for shell_file in bash:bash-completion/completions/mbl zsh:zsh/site-functions/_mbl \
+    fish:fish/vendor_completions.d/mbl.fish; do
+    installed=$prefix/share/${shell_file#*:}
+    [ -f "$installed" ] || fail "$installed was not installed"
+    "$prefix/bin/mbl" completion "${shell_file%%:*}" | cmp -s - "$installed" ||
+        fail "$installed is not what 'mbl completion ${shell_file%%:*}' prints"
+done
+completed=$(PATH=$prefix/bin:$PATH bash -c 'source "$1"; COMP_WORDS=(mbl asset a); COMP_CWORD=2
+    COMP_LINE="mbl asset a"; COMP_POINT=${#COMP_LINE}; _mbl_complete; echo "${COMPREPLY[*]}"' \
+    bash "$prefix/share/bash-completion/completions/mbl")
+[ "$completed" = "add" ] || fail "bash completion of 'mbl asset a' gave '$completed', not 'add'"
+echo "install test: man page and bash, zsh and fish completions installed; man mbl and bash completion work"
+
 package_config=$(find "$prefix" -path '*/cmake/mbl/mblConfig.cmake' -print -quit)
 [ -n "$package_config" ] || fail "no <libdir>/cmake/mbl/mblConfig.cmake under $prefix"
 package_dir=$(dirname "$package_config")
