@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,49 @@ struct CsvTable {
     CsvDialect dialect;             // how the text was read (read_csv fills it in)
 };
 
+// A table read a record at a time (a CSV text, a workbook's sheet, or a CsvTable): the header
+// and how the file was read first, then one record per call, so an import plans each row as it
+// is read and never holds the whole table.
+class TableReader {
+  public:
+    virtual ~TableReader() = default;
+    const std::vector<std::string>& header() const { return header_; }
+    std::size_t header_line() const { return header_line_; }
+    const CsvDialect& dialect() const { return dialect_; }
+    // The next record into `record` (its fields as many as the header's; the buffers `record`
+    // holds are reused); false after the last. Refuses a record as the reader's whole-table
+    // function does (read_csv, read_xlsx_sheet), when it reaches it.
+    virtual bool next(CsvRecord& record) = 0;
+    // Back before the first record: `next` gives the records again (a second pass).
+    virtual void restart() = 0;
+
+  protected:
+    std::vector<std::string> header_;
+    std::size_t header_line_ = 1;
+    CsvDialect dialect_;
+};
+
+// The records of a table already in memory.
+class CsvTableReader final : public TableReader {
+  public:
+    explicit CsvTableReader(const CsvTable& table);
+    bool next(CsvRecord& record) override;
+    void restart() override { next_ = 0; }
+
+  private:
+    const CsvTable& table_;
+    std::size_t next_ = 0;
+};
+
+// Every record `reader` gives, as a table.
+CsvTable read_table(TableReader& reader);
+
+// `text` (which must outlive the reader) as CSV, read as read_csv says, one record at a time:
+// the header is read (and refused as read_csv refuses it) before this returns, each record when
+// `next` reaches it. UTF-8 text is never copied; other encodings are converted once.
+std::unique_ptr<TableReader> open_csv(std::string_view text, std::string_view label,
+                                      const CsvReadOptions& options = {});
+
 // Reads `text` as CSV as spreadsheets write it, then as RFC 4180: records separated by CRLF or LF,
 // fields quoted with `"` may hold the delimiter, doubled quotes and line breaks.
 // - Encoding: a UTF-16LE or UTF-16BE byte-order mark means UTF-16 (converted to UTF-8; a lone
@@ -92,6 +136,7 @@ struct CsvTable {
 // empty header cell. A record with fewer fields is padded with empty ones
 // (spreadsheets drop trailing empty cells). Error(usage) for an encoding name it does not know.
 // UTF-8 text is parsed in place; other encodings are converted once, into one new string.
+// (read_table over open_csv.)
 CsvTable read_csv(std::string_view text, std::string_view label,
                   const CsvReadOptions& options = {});
 
