@@ -219,9 +219,10 @@ struct InventoryImportOptions {
     // `attributes.KEY`, or `-` (skip the column). They take precedence over the preset's mapping
     // of the same column.
     std::vector<std::string> mappings;
-    // Called every `progress_every` rows planned with (rows done, rows in all), and once at the
-    // end; empty: not called.
-    std::function<void(std::size_t, std::size_t)> progress;
+    // Called every `progress_every` rows planned with (rows done, false), and once at the end
+    // with (rows in all, true); empty: not called. (Rows are planned as they are read: how many
+    // there are is known only at the end.)
+    std::function<void(std::size_t, bool)> progress;
     std::size_t progress_every = 500;
 };
 
@@ -236,6 +237,7 @@ struct PlannedRow {
     std::vector<std::string> fields; // update: what changes (`name`, `attributes.cores`)
     std::string reason;              // skip: why
     Asset asset; // add: the new asset; update: the asset as it will be after the row
+    std::size_t attribute_count = 0; // add: how many attributes the new asset has
 };
 
 struct InventoryPlan {
@@ -262,12 +264,21 @@ struct InventoryPlan {
 // azure-migrate, `VM` for rvtools, …, a column mapped to `name` or `id` for generic) and a cell
 // that a numeric column (`*Cores`, …) cannot read as a number; Error(usage) a bad --map (no
 // `=`, an unknown column or field) and an unknown workload (Error(input)).
+// Each record is planned as `rows` gives it (the table is never held whole). An `unchanged`
+// row's `asset` is left empty (the backlog has it).
+InventoryPlan plan_inventory_import(const Backlog& backlog, TableReader& rows,
+                                    const InventoryImportOptions& options, std::string_view label);
 InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& table,
                                     const InventoryImportOptions& options, std::string_view label);
 
 // Applies the `add` and `update` rows of `plan` (made from this same backlog) to `backlog`.
 // The id of an updated asset never changes (a renamed server keeps its asset's id).
 void apply_inventory_plan(Backlog& backlog, const InventoryPlan& plan);
+
+// The same, moving the assets out of `plan` rather than copying them (a large import then holds
+// them once): afterwards the `asset` of each add and update row holds only its id and name, which
+// is all a report of the plan needs besides the other fields of the row.
+void apply_inventory_plan(Backlog& backlog, InventoryPlan&& plan);
 
 // ---- Dependencies -----------------------------------------------------------------------------
 
@@ -327,6 +338,10 @@ struct DependencyPlan {
 // dependencies) is left out and reported; unknown servers are reported grouped, with their row
 // count. Error(input) `<label>:<line>: …` when a side has neither a server name nor an IP
 // column.
+// `rows` is read twice (TableReader::restart): first for the file's own name-to-IP pairs, then
+// for the dependencies; neither pass holds the table.
+DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
+                                      std::string_view label);
 DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& table,
                                       std::string_view label);
 

@@ -81,7 +81,6 @@ CsvTable read_xlsx_sheet(std::string_view bytes, std::string_view sheet, std::st
 // read_xlsx_sheet refuses them) before this returns; each later row when `next` reaches it, the
 // sheet's XML inflated and parsed a piece at a time.
 std::unique_ptr<TableReader> open_xlsx_sheet(std::string_view bytes, std::string_view sheet,
-                                             std::string_view label,
-                                             const XlsxLimits& limits = {});
+                                             std::string_view label, const XlsxLimits& limits = {});
 
 } // namespace mbl

@@ -31,15 +31,16 @@ struct ImportOptions {
     bool decimal_point = false;
 };
 
-// Rows done out of all, rewritten in place on stderr, only when stderr is a terminal: a
-// script reading stderr sees nothing extra.
-std::function<void(std::size_t, std::size_t)> progress_on(std::ostream& err) {
+// Rows done so far (they are planned as they are read: how many there are is known only at
+// the end), rewritten in place on stderr, only when stderr is a terminal: a script reading
+// stderr sees nothing extra.
+std::function<void(std::size_t, bool)> progress_on(std::ostream& err) {
     if (isatty(STDERR_FILENO) != 1) {
         return {};
     }
-    return [&err](std::size_t done, std::size_t total) {
-        err << fmt::format("\rmbl: importing: {}/{} rows", done, total);
-        if (done == total) {
+    return [&err](std::size_t done, bool finished) {
+        err << fmt::format("\rmbl: importing: {} rows", done);
+        if (finished) {
             err << "\r\x1b[K"; // the line cleared: the report follows on stdout
         }
         err.flush();
@@ -73,12 +74,14 @@ CsvReadOptions read_options(const ImportOptions& options) {
     return read;
 }
 
-// An export as a table: a CSV read as --delimiter/--encoding/--decimal-* say (else as detected), or
-// the chosen sheet of an .xlsx workbook (by its first bytes, whatever its name says), whose cells
-// hold typed values and take none of those flags. `label` names it in later errors: `FILE`, or
-// `FILE:SHEET` (whose lines are row numbers).
+// An export read a record at a time: a CSV read as --delimiter/--encoding/--decimal-* say (else
+// as detected), or the chosen sheet of an .xlsx workbook (by its first bytes, whatever its name
+// says), whose cells hold typed values and take none of those flags. Its header (and how it was
+// read) is known once it is opened; the records are read as the import plans them. `label`
+// names it in later errors: `FILE`, or `FILE:SHEET` (whose lines are row numbers).
 struct ExportTable {
-    CsvTable table;
+    std::unique_ptr<const std::string> bytes; // the file, which `rows` reads
+    std::unique_ptr<TableReader> rows;
     std::string sheet; // empty for a CSV
     std::string label;
 };
@@ -86,13 +89,15 @@ struct ExportTable {
 ExportTable read_export(const ImportOptions& options, std::string_view preset) {
     CsvReadOptions read = read_options(options); // usage errors before the file is read
     const std::string& file = options.file;
-    std::string bytes = read_input_file(file);
-    switch (sniff_input_kind(bytes)) {
-    case InputKind::csv:
+    auto bytes = std::make_unique<const std::string>(read_input_file(file));
+    switch (sniff_input_kind(*bytes)) {
+    case InputKind::csv: {
         if (options.sheet) {
             throw usage_error(fmt::format("--sheet: {} is not an .xlsx workbook", file));
         }
-        return {read_csv(bytes, file, read), "", file};
+        std::unique_ptr<TableReader> rows = open_csv(*bytes, file, read);
+        return {std::move(bytes), std::move(rows), "", file};
+    }
     case InputKind::ole_binary:
         throw input_error(fmt::format(
             "{}: an old binary Excel workbook (.xls) or a password-protected one, which mbl "
@@ -108,9 +113,9 @@ ExportTable read_export(const ImportOptions& options, std::string_view preset) {
                                       "workbook, whose cells hold typed values",
                                       file));
     }
-    std::string chosen = choose_sheet(xlsx_sheet_names(bytes, file), options.sheet, preset, file);
-    CsvTable table = read_xlsx_sheet(bytes, chosen, file);
-    return {std::move(table), chosen, fmt::format("{}:{}", file, chosen)};
+    std::string chosen = choose_sheet(xlsx_sheet_names(*bytes, file), options.sheet, preset, file);
+    std::unique_ptr<TableReader> rows = open_xlsx_sheet(*bytes, chosen, file);
+    return {std::move(bytes), std::move(rows), chosen, fmt::format("{}:{}", file, chosen)};
 }
 
 // `make_plan()`, an import's planning; for a CSV, an input error about a line of the file that
@@ -126,8 +131,8 @@ template <typename MakePlan> auto explaining_dialect(const ExportTable& input, M
             message.find("(read as ") != std::string_view::npos) {
             throw;
         }
-        throw Error(error.status(),
-                    fmt::format("{} (read as {})", message, describe_dialect(input.table.dialect)));
+        throw Error(error.status(), fmt::format("{} (read as {})", message,
+                                                describe_dialect(input.rows->dialect())));
     }
 }
 
@@ -163,45 +168,48 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
         throw usage_error(fmt::format("--preset must be one of {}, not '{}'",
                                       fmt::join(import_preset_names(), ", "), options.preset));
     }
-    InventoryImportOptions import;
-    import.workload = options.workload;
-    import.kind = parse_choice<AssetKind>("kind", options.kind);
-    import.mappings = options.mappings;
-    import.progress = progress_on(err);
+    InventoryImportOptions planning; // not `import`: clang-format reads that as C++20 modules
+    planning.workload = options.workload;
+    planning.kind = parse_choice<AssetKind>("kind", options.kind);
+    planning.mappings = options.mappings;
+    planning.progress = progress_on(err);
 
     ExportTable input = read_export(options, options.preset); // refused before the lock
-    const CsvTable& table = input.table;
+    TableReader& rows = *input.rows;
     bool detected = !preset;
-    if (detected && !options.mappings.empty() && !detect_inventory_preset(table.header)) {
+    if (detected && !options.mappings.empty() && !detect_inventory_preset(rows.header())) {
         preset = ImportPreset::generic; // --map alone: the columns are the user's to name
         detected = false;
     }
-    import.preset = preset ? *preset
-                           : explaining_dialect(input, [&] {
-                                 return detect_inventory_preset_or_throw(table.header, input.label,
-                                                                         table.header_line);
-});
-InventoryPlan plan;
-if (options.dry_run) {
-    LoadedBacklog loaded = load_for_reading(global);
-    plan = explaining_dialect(
-        input, [&] { return plan_inventory_import(loaded.backlog, table, import, input.label); });
-} else {
-    modify_backlog(global, [&](Backlog& backlog) {
-        plan = explaining_dialect(
-            input, [&] { return plan_inventory_import(backlog, table, import, input.label); });
-        apply_inventory_plan(backlog, plan);
-    });
+    if (preset) {
+        planning.preset = *preset;
+    } else {
+        planning.preset = explaining_dialect(input, [&] {
+            return detect_inventory_preset_or_throw(rows.header(), input.label, rows.header_line());
+        });
+    }
+    InventoryPlan plan;
+    if (options.dry_run) {
+        LoadedBacklog loaded = load_for_reading(global);
+        plan = explaining_dialect(input, [&] {
+            return plan_inventory_import(loaded.backlog, rows, planning, input.label);
+        });
+    } else {
+        modify_backlog(global, [&](Backlog& backlog) {
+            plan = explaining_dialect(
+                input, [&] { return plan_inventory_import(backlog, rows, planning, input.label); });
+            apply_inventory_plan(backlog, std::move(plan)); // the report needs no more of it
+        });
+    }
+    ImportSource source{options.file,    std::string(to_string(planning.preset)),
+                        options.dry_run, detected,
+                        input.sheet,     rows.dialect()};
+    if (format == OutputFormat::json) {
+        render_inventory_import_json(out, source, plan);
+    } else {
+        render_inventory_import(out, source, plan, use_color(global));
+    }
 }
-ImportSource source{options.file,    std::string(to_string(import.preset)),
-                    options.dry_run, detected,
-                    input.sheet,     table.dialect};
-if (format == OutputFormat::json) {
-    render_inventory_import_json(out, source, plan);
-} else {
-    render_inventory_import(out, source, plan, use_color(global));
-}
-} // namespace
 
 void run_import_dependencies(const ImportOptions& options, const GlobalOptions& global,
                              std::ostream& out) {
@@ -212,30 +220,30 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
                                       options.preset));
     }
     ExportTable input = read_export(options, options.preset);
-    const CsvTable& table = input.table;
-    if (options.preset.empty() && !is_dependency_export(table.header)) {
+    TableReader& rows = *input.rows;
+    if (options.preset.empty() && !is_dependency_export(rows.header())) {
         throw input_error(fmt::format(
             "{}:{}: the header row is not Azure Migrate's dependency export (Source server name, "
             "Source IP, …, Destination server name, Destination IP, Destination port); is this "
             "the right file?{}",
-            input.label, table.header_line,
-            input.sheet.empty() ? fmt::format(" (read as {})", describe_dialect(table.dialect))
+            input.label, rows.header_line(),
+            input.sheet.empty() ? fmt::format(" (read as {})", describe_dialect(rows.dialect()))
                                 : std::string()));
     }
     DependencyPlan plan;
     if (options.dry_run) {
         LoadedBacklog loaded = load_for_reading(global);
         plan = explaining_dialect(
-            input, [&] { return plan_dependency_import(loaded.backlog, table, input.label); });
+            input, [&] { return plan_dependency_import(loaded.backlog, rows, input.label); });
     } else {
         modify_backlog(global, [&](Backlog& backlog) {
             plan = explaining_dialect(
-                input, [&] { return plan_dependency_import(backlog, table, input.label); });
+                input, [&] { return plan_dependency_import(backlog, rows, input.label); });
             apply_dependency_plan(backlog, plan);
         });
     }
     ImportSource source{options.file,           "azure-migrate", options.dry_run,
-                        options.preset.empty(), input.sheet,     table.dialect};
+                        options.preset.empty(), input.sheet,     rows.dialect()};
     if (format == OutputFormat::json) {
         render_dependency_import_json(out, source, plan);
     } else {
@@ -243,7 +251,7 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
     }
 }
 
-} // namespace mbl::cli
+} // namespace
 
 void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std::ostream& err) {
     CLI::App* imports = add_command_family(

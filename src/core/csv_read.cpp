@@ -99,9 +99,8 @@ class CsvReader final : public TableReader {
                    fmt::format("{} fields, but the header has {} columns; quote fields that hold "
                                "{}, or pass --delimiter if it is not the delimiter (read as {})",
                                record.fields.size(), header_.size(),
-                               dialect_.delimiter == '\t'
-                                   ? std::string("tabs")
-                                   : fmt::format("'{}'", dialect_.delimiter),
+                               dialect_.delimiter == '\t' ? std::string("tabs")
+                                                          : fmt::format("'{}'", dialect_.delimiter),
                                read_as_));
         }
         record.fields.resize(header_.size());

@@ -289,9 +289,9 @@ class SheetReader final : public TableReader {
     void start() {
         const WorkbookSources& sources = *sources_;
         parser_.reset();
-        handler_ = std::make_unique<SheetHandler>(sources.archive->label(), sheet_,
-                                                  sources.shared_strings, sources.shapes,
-                                                  sources.date1904, sources.limits);
+        handler_ =
+            std::make_unique<SheetHandler>(sources.archive->label(), sheet_, sources.shared_strings,
+                                           sources.shapes, sources.date1904, sources.limits);
         parser_ = std::make_unique<XmlPartParser>(*sources.archive, part_, *handler_);
         next_ = 0;
         while (!handler_->has_header) {
@@ -316,8 +316,7 @@ class SheetReader final : public TableReader {
 
 std::unique_ptr<TableReader> open_sheet(std::unique_ptr<WorkbookSources> sources,
                                         std::string_view part, std::string_view sheet) {
-    return std::make_unique<SheetReader>(std::move(sources), std::string(part),
-                                         std::string(sheet));
+    return std::make_unique<SheetReader>(std::move(sources), std::string(part), std::string(sheet));
 }
 
 } // namespace mbl::xlsx_detail

@@ -116,8 +116,7 @@ struct XmlPartParser::State {
     std::unique_ptr<XML_ParserStruct, ParserDeleter> parser;
 };
 
-XmlPartParser::XmlPartParser(const ZipArchive& archive, std::string_view part,
-                             XmlHandler& handler)
+XmlPartParser::XmlPartParser(const ZipArchive& archive, std::string_view part, XmlHandler& handler)
     : label_(archive.label()), part_(part), input_(archive, part),
       state_(std::make_unique<State>()) {
     state_->parser.reset(XML_ParserCreate(nullptr));
@@ -144,9 +143,8 @@ bool XmlPartParser::parse_more() {
     XML_Parser parser = state_->parser.get();
     std::string_view piece = input_.read();
     finished_ = piece.empty();
-    XML_Status status =
-        XML_Parse(parser, piece.data(), static_cast<int>(piece.size()), finished_ ? XML_TRUE
-                                                                                  : XML_FALSE);
+    XML_Status status = XML_Parse(parser, piece.data(), static_cast<int>(piece.size()),
+                                  finished_ ? XML_TRUE : XML_FALSE);
     ParseState& state = state_->parse;
     if (state.handler_exception) {
         std::rethrow_exception(state.handler_exception);

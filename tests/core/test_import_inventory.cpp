@@ -255,15 +255,13 @@ TEST_CASE("import inventory reports progress every N rows and at the end", "[imp
     mbl::InventoryImportOptions options;
     options.preset = mbl::ImportPreset::rvtools;
     options.progress_every = 500;
-    std::vector<std::pair<std::size_t, std::size_t>> calls;
-    options.progress = [&](std::size_t done, std::size_t total) {
-        calls.emplace_back(done, total);
-    };
+    std::vector<std::pair<std::size_t, bool>> calls;
+    options.progress = [&](std::size_t done, bool finished) { calls.emplace_back(done, finished); };
     mbl::InventoryPlan plan =
         mbl::plan_inventory_import(backlog, mbl::read_csv(csv, "in.csv"), options, "in.csv");
     CHECK(plan.count(RowAction::add) == 1234);
-    CHECK(calls == std::vector<std::pair<std::size_t, std::size_t>>{
-                       {500, 1234}, {1000, 1234}, {1234, 1234}});
+    CHECK(calls ==
+          std::vector<std::pair<std::size_t, bool>>{{500, false}, {1000, false}, {1234, true}});
     mbl::apply_inventory_plan(backlog, plan);
     CHECK(backlog.assets.size() == 1234);
     CHECK(backlog.assets.back().id == "vm-1233");
