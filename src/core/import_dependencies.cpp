@@ -216,6 +216,9 @@ void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
             return entry.first == "dependency_ports";
         });
         if (existing == attributes.end()) {
+            // Exactly one more: doubling the capacity of every linked asset's attributes would
+            // cost more than the ports themselves.
+            attributes.reserve(attributes.size() + 1);
             attributes.emplace_back("dependency_ports", update.ports);
         } else {
             existing->second = update.ports;
