@@ -224,6 +224,10 @@ struct InventoryImportOptions {
     // there are is known only at the end.)
     std::function<void(std::size_t, bool)> progress;
     std::size_t progress_every = 500;
+    // false: each add and update row keeps of its `asset` only the id and name (what a report
+    // of the plan shows), so a plan that is only reported (a dry run) holds no asset; such a plan
+    // cannot be applied.
+    bool keep_assets = true;
 };
 
 // What one row does.

@@ -190,6 +190,7 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
     }
     InventoryPlan plan;
     if (options.dry_run) {
+        planning.keep_assets = false; // only reported
         LoadedBacklog loaded = load_for_reading(global);
         plan = explaining_dialect(input, [&] {
             return plan_inventory_import(loaded.backlog, rows, planning, input.label);

@@ -116,7 +116,8 @@ struct FirstRow {
 // A later row of the server `first` (RVTools' vNetwork sheet has one per network adapter): its
 // addresses join the first row's `ips`, which is an update when they differ from the asset's.
 void merge_addresses(FirstRow& first, const RowValues& values, InventoryPlan& plan,
-                     const AssetIndex& index) {
+                     const AssetIndex& index, bool keep_assets) {
+    const bool had_ips = !first.ips.empty();
     for (const std::string& ip : values.ips) {
         if (std::find(first.ips.begin(), first.ips.end(), ip) == first.ips.end()) {
             first.ips.push_back(ip);
@@ -126,16 +127,21 @@ void merge_addresses(FirstRow& first, const RowValues& values, InventoryPlan& pl
     if (first.ips.empty() || target.action == RowAction::skip) {
         return;
     }
-    if (target.action == RowAction::unchanged) {
-        target.asset = *index.with_id(target.id); // unchanged rows hold no copy of their asset
+    if (target.action == RowAction::add && !had_ips) {
+        ++target.attribute_count; // `ips` joins the new asset's attributes
     }
     RawJson ips = import_detail::ips_json(first.ips);
-    auto at = std::find_if(target.asset.attributes.begin(), target.asset.attributes.end(),
-                           [](const auto& entry) { return entry.first == "ips"; });
-    if (at == target.asset.attributes.end()) {
-        target.asset.attributes.emplace_back("ips", ips);
-    } else {
-        at->second = ips;
+    if (keep_assets) {
+        if (target.action == RowAction::unchanged) {
+            target.asset = *index.with_id(target.id); // unchanged rows hold no copy of it
+        }
+        auto at = std::find_if(target.asset.attributes.begin(), target.asset.attributes.end(),
+                               [](const auto& entry) { return entry.first == "ips"; });
+        if (at == target.asset.attributes.end()) {
+            target.asset.attributes.emplace_back("ips", ips);
+        } else {
+            at->second = ips;
+        }
     }
     if (target.action == RowAction::add) {
         return;
@@ -150,9 +156,17 @@ void merge_addresses(FirstRow& first, const RowValues& values, InventoryPlan& pl
         target.fields.erase(field);
     }
     target.action = target.fields.empty() ? RowAction::unchanged : RowAction::update;
-    if (target.action == RowAction::unchanged) {
+    if (target.action == RowAction::unchanged && keep_assets) {
         target.asset = Asset{};
     }
+}
+
+// `asset` reduced to its id and name (what a report shows of it).
+void keep_id_and_name(Asset& asset) {
+    Asset kept;
+    kept.id = std::move(asset.id);
+    kept.name = std::move(asset.name);
+    asset = std::move(kept);
 }
 
 } // namespace
@@ -210,7 +224,7 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, TableReader& rows,
                        !source.empty() && twin != first_of_source.end()) {
                 row.id = plan.rows[twin->second.row].id;
                 if (ascii_lower(twin->second.name) == ascii_lower(values.name)) {
-                    merge_addresses(twin->second, values, plan, index);
+                    merge_addresses(twin->second, values, plan, index, options.keep_assets);
                     row.action = RowAction::unchanged; // its addresses went to the first row
                 } else {
                     row.reason =
@@ -248,6 +262,9 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, TableReader& rows,
                     row.attribute_count = row.asset.attributes.size();
                 }
             }
+        }
+        if (!options.keep_assets) {
+            keep_id_and_name(row.asset);
         }
         plan.rows.push_back(std::move(row));
         if (options.progress && plan.rows.size() % every == 0) {
@@ -290,10 +307,10 @@ template <typename Plan> void apply_rows(Backlog& backlog, Plan& plan) {
             if constexpr (std::is_const_v<Plan>) {
                 backlog.assets.push_back(row.asset);
             } else {
-                backlog.assets.push_back(std::move(row.asset));
+                const Asset& added = backlog.assets.emplace_back(std::move(row.asset));
                 row.asset = Asset{};
-                row.asset.id = backlog.assets.back().id;
-                row.asset.name = backlog.assets.back().name;
+                row.asset.id = added.id;
+                row.asset.name = added.name;
             }
         } else if (row.action == RowAction::update) {
             Asset& asset = backlog.assets[updated[next_update++]];
