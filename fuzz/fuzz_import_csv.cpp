@@ -2,7 +2,8 @@
 // low bits an inventory with the azure-migrate, rvtools or generic preset (with bit 8: the
 // azure-migrate-assessment, azure-migrate-discovered or aws-ads preset), or 3 a dependency
 // export; bit 4 a workload for new assets; bits 16 to 128 which of read_csv's options are forced
-// (read_options). The rest is the CSV, in any encoding. For any bytes, reading and planning either
+// (read_options). The rest is the CSV, in any encoding, read a record at a time as `mbl import`
+// reads it (open_csv; two passes for dependencies). For any bytes, reading and planning either
 // refuse them with mbl::Error or give a plan; applied to a small backlog, the result's canonical
 // text must load without error and give the same canonical text again, byte for byte: an import
 // can never write a file mbl cannot read back, and never closes a dependency cycle (the small
@@ -20,6 +21,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -61,10 +63,12 @@ mbl::CsvReadOptions read_options(std::uint8_t choice) {
 }
 
 void import_into(mbl::Backlog& backlog, std::uint8_t choice, std::string_view bytes) {
-    mbl::CsvTable table = mbl::read_csv(bytes, "fuzz.csv", read_options(choice));
+    // Read a record at a time, as `mbl import` reads: the dependencies in two passes.
+    std::unique_ptr<mbl::TableReader> rows = mbl::open_csv(bytes, "fuzz.csv", read_options(choice));
+    const std::vector<std::string>& header = rows->header();
     if (choice % 4 == 3) {
         mbl::apply_dependency_plan(backlog,
-                                   mbl::plan_dependency_import(backlog, table, "fuzz.csv"));
+                                   mbl::plan_dependency_import(backlog, *rows, "fuzz.csv"));
         return;
     }
     mbl::InventoryImportOptions options;
@@ -74,14 +78,14 @@ void import_into(mbl::Backlog& backlog, std::uint8_t choice, std::string_view by
     options.preset =
         (choice & 8) != 0 ? more[choice % 4] : static_cast<mbl::ImportPreset>(choice % 4);
     options.workload = (choice & 4) != 0 ? std::optional<std::string>("crm") : std::nullopt;
-    if (options.preset == mbl::ImportPreset::generic && !table.header.empty()) {
-        options.mappings = {table.header.front() + "=name"};
-        if (table.header.size() > 1) {
-            options.mappings.push_back(table.header.back() + "=attributes.x");
+    if (options.preset == mbl::ImportPreset::generic && !header.empty()) {
+        options.mappings = {header.front() + "=name"};
+        if (header.size() > 1) {
+            options.mappings.push_back(header.back() + "=attributes.x");
         }
     }
     mbl::apply_inventory_plan(backlog,
-                              mbl::plan_inventory_import(backlog, table, options, "fuzz.csv"));
+                              mbl::plan_inventory_import(backlog, *rows, options, "fuzz.csv"));
 }
 
 } // namespace

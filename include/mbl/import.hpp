@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,49 @@ struct CsvTable {
     CsvDialect dialect;             // how the text was read (read_csv fills it in)
 };
 
+// A table read a record at a time (a CSV text, a workbook's sheet, or a CsvTable): the header
+// and how the file was read first, then one record per call, so an import plans each row as it
+// is read and never holds the whole table.
+class TableReader {
+  public:
+    virtual ~TableReader() = default;
+    const std::vector<std::string>& header() const { return header_; }
+    std::size_t header_line() const { return header_line_; }
+    const CsvDialect& dialect() const { return dialect_; }
+    // The next record into `record` (its fields as many as the header's; the buffers `record`
+    // holds are reused); false after the last. Refuses a record as the reader's whole-table
+    // function does (read_csv, read_xlsx_sheet), when it reaches it.
+    virtual bool next(CsvRecord& record) = 0;
+    // Back before the first record: `next` gives the records again (a second pass).
+    virtual void restart() = 0;
+
+  protected:
+    std::vector<std::string> header_;
+    std::size_t header_line_ = 1;
+    CsvDialect dialect_;
+};
+
+// The records of a table already in memory.
+class CsvTableReader final : public TableReader {
+  public:
+    explicit CsvTableReader(const CsvTable& table);
+    bool next(CsvRecord& record) override;
+    void restart() override { next_ = 0; }
+
+  private:
+    const CsvTable& table_;
+    std::size_t next_ = 0;
+};
+
+// Every record `reader` gives, as a table.
+CsvTable read_table(TableReader& reader);
+
+// `text` (which must outlive the reader) as CSV, read as read_csv says, one record at a time:
+// the header is read (and refused as read_csv refuses it) before this returns, each record when
+// `next` reaches it. UTF-8 text is never copied; other encodings are converted once.
+std::unique_ptr<TableReader> open_csv(std::string_view text, std::string_view label,
+                                      const CsvReadOptions& options = {});
+
 // Reads `text` as CSV as spreadsheets write it, then as RFC 4180: records separated by CRLF or LF,
 // fields quoted with `"` may hold the delimiter, doubled quotes and line breaks.
 // - Encoding: a UTF-16LE or UTF-16BE byte-order mark means UTF-16 (converted to UTF-8; a lone
@@ -92,6 +136,7 @@ struct CsvTable {
 // empty header cell. A record with fewer fields is padded with empty ones
 // (spreadsheets drop trailing empty cells). Error(usage) for an encoding name it does not know.
 // UTF-8 text is parsed in place; other encodings are converted once, into one new string.
+// (read_table over open_csv.)
 CsvTable read_csv(std::string_view text, std::string_view label,
                   const CsvReadOptions& options = {});
 
@@ -174,10 +219,15 @@ struct InventoryImportOptions {
     // `attributes.KEY`, or `-` (skip the column). They take precedence over the preset's mapping
     // of the same column.
     std::vector<std::string> mappings;
-    // Called every `progress_every` rows planned with (rows done, rows in all), and once at the
-    // end; empty: not called.
-    std::function<void(std::size_t, std::size_t)> progress;
+    // Called every `progress_every` rows planned with (rows done, false), and once at the end
+    // with (rows in all, true); empty: not called. (Rows are planned as they are read: how many
+    // there are is known only at the end.)
+    std::function<void(std::size_t, bool)> progress;
     std::size_t progress_every = 500;
+    // false: each add and update row keeps of its `asset` only the id and name (what a report
+    // of the plan shows), so a plan that is only reported (a dry run) holds no asset; such a plan
+    // cannot be applied.
+    bool keep_assets = true;
 };
 
 // What one row does.
@@ -191,6 +241,7 @@ struct PlannedRow {
     std::vector<std::string> fields; // update: what changes (`name`, `attributes.cores`)
     std::string reason;              // skip: why
     Asset asset; // add: the new asset; update: the asset as it will be after the row
+    std::size_t attribute_count = 0; // add: how many attributes the new asset has
 };
 
 struct InventoryPlan {
@@ -217,12 +268,21 @@ struct InventoryPlan {
 // azure-migrate, `VM` for rvtools, …, a column mapped to `name` or `id` for generic) and a cell
 // that a numeric column (`*Cores`, …) cannot read as a number; Error(usage) a bad --map (no
 // `=`, an unknown column or field) and an unknown workload (Error(input)).
+// Each record is planned as `rows` gives it (the table is never held whole). An `unchanged`
+// row's `asset` is left empty (the backlog has it).
+InventoryPlan plan_inventory_import(const Backlog& backlog, TableReader& rows,
+                                    const InventoryImportOptions& options, std::string_view label);
 InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& table,
                                     const InventoryImportOptions& options, std::string_view label);
 
 // Applies the `add` and `update` rows of `plan` (made from this same backlog) to `backlog`.
 // The id of an updated asset never changes (a renamed server keeps its asset's id).
 void apply_inventory_plan(Backlog& backlog, const InventoryPlan& plan);
+
+// The same, moving the assets out of `plan` rather than copying them (a large import then holds
+// them once): afterwards the `asset` of each add and update row holds only its id and name, which
+// is all a report of the plan needs besides the other fields of the row.
+void apply_inventory_plan(Backlog& backlog, InventoryPlan&& plan);
 
 // ---- Dependencies -----------------------------------------------------------------------------
 
@@ -282,6 +342,10 @@ struct DependencyPlan {
 // dependencies) is left out and reported; unknown servers are reported grouped, with their row
 // count. Error(input) `<label>:<line>: …` when a side has neither a server name nor an IP
 // column.
+// `rows` is read twice (TableReader::restart): first for the file's own name-to-IP pairs, then
+// for the dependencies; neither pass holds the table.
+DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
+                                      std::string_view label);
 DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& table,
                                       std::string_view label);
 

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,7 +72,15 @@ std::string choose_sheet(const std::vector<std::string>& sheets,
 // a shared-string index out of range, a number cell that is not a number, cells or rows out of
 // order, a header cell left empty between named ones, a value right of the header's last column,
 // a table over `max_cells` or `max_text_bytes`, and a sheet with no value at all.
+// (read_table over open_xlsx_sheet.)
 CsvTable read_xlsx_sheet(std::string_view bytes, std::string_view sheet, std::string_view label,
                          const XlsxLimits& limits = {});
+
+// The same sheet read a record at a time (`bytes` must outlive the reader): the workbook's
+// relationships, shared strings and styles and the sheet's header row are read (and refused as
+// read_xlsx_sheet refuses them) before this returns; each later row when `next` reaches it, the
+// sheet's XML inflated and parsed a piece at a time.
+std::unique_ptr<TableReader> open_xlsx_sheet(std::string_view bytes, std::string_view sheet,
+                                             std::string_view label, const XlsxLimits& limits = {});
 
 } // namespace mbl

@@ -33,7 +33,7 @@ Tone action_tone(RowAction action) {
 std::string row_details(const PlannedRow& row) {
     switch (row.action) {
     case RowAction::add:
-        return count_noun(row.asset.attributes.size(), "attribute");
+        return count_noun(row.attribute_count, "attribute");
     case RowAction::update:
         return comma_list(row.fields);
     case RowAction::unchanged:

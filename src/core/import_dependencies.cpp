@@ -43,8 +43,8 @@ std::optional<std::size_t> find_column(const std::vector<std::string>& keys,
     return found == keys.end() ? std::nullopt : std::optional<std::size_t>(found - keys.begin());
 }
 
-DependencyColumns dependency_columns(const CsvTable& table, std::string_view label) {
-    std::vector<std::string> keys = import_detail::header_keys(table.header);
+DependencyColumns dependency_columns(const TableReader& rows, std::string_view label) {
+    std::vector<std::string> keys = import_detail::header_keys(rows.header());
     DependencyColumns columns{
         {find_column(keys, "sourceservername"), find_column(keys, "sourceip")},
         {find_column(keys, "destinationservername"), find_column(keys, "destinationip")},
@@ -56,7 +56,7 @@ DependencyColumns dependency_columns(const CsvTable& table, std::string_view lab
                 "{}:{}: no '{} server name' or '{} IP' column; expected Azure Migrate's "
                 "dependency export (Source server name, Source IP, …, Destination server name, "
                 "Destination IP, Destination port)",
-                label, table.header_line, name, name));
+                label, rows.header_line(), name, name));
         }
     }
     return columns;
@@ -108,21 +108,23 @@ std::optional<int> port_of(std::string_view text) {
 
 } // namespace
 
-DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& table,
+DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
                                       std::string_view label) {
-    DependencyColumns columns = dependency_columns(table, label);
+    DependencyColumns columns = dependency_columns(rows, label);
     ServerIndex index(backlog);
-    for (const CsvRecord& record : table.records) { // the file's own name-to-IP pairs
+    CsvRecord record;
+    while (rows.next(record)) { // the file's own name-to-IP pairs
         for (const Side& side : {columns.source, columns.destination}) {
             index.learn(cell(record, side.name), cell(record, side.ip));
         }
     }
+    rows.restart();
 
     DependencyPlan plan;
     UnknownServers unknown;
     std::vector<PairRows> pairs;                               // as the file first gives them
     std::unordered_map<std::uint64_t, std::size_t> pair_index; // (from << 32 | to) -> pairs
-    for (const CsvRecord& record : table.records) {
+    while (rows.next(record)) {
         bool by_ip = false;
         auto resolve = [&](const Side& side, std::string_view which) {
             std::string_view name = cell(record, side.name);
@@ -194,6 +196,12 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
     return plan;
 }
 
+DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& table,
+                                      std::string_view label) {
+    CsvTableReader rows(table);
+    return plan_dependency_import(backlog, rows, label);
+}
+
 void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
@@ -208,6 +216,9 @@ void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
             return entry.first == "dependency_ports";
         });
         if (existing == attributes.end()) {
+            // Exactly one more: doubling the capacity of every linked asset's attributes would
+            // cost more than the ports themselves.
+            attributes.reserve(attributes.size() + 1);
             attributes.emplace_back("dependency_ports", update.ports);
         } else {
             existing->second = update.ports;

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <map>
+#include <type_traits>
 #include <unordered_map>
 
 namespace mbl {
@@ -115,7 +116,8 @@ struct FirstRow {
 // A later row of the server `first` (RVTools' vNetwork sheet has one per network adapter): its
 // addresses join the first row's `ips`, which is an update when they differ from the asset's.
 void merge_addresses(FirstRow& first, const RowValues& values, InventoryPlan& plan,
-                     const AssetIndex& index) {
+                     const AssetIndex& index, bool keep_assets) {
+    const bool had_ips = !first.ips.empty();
     for (const std::string& ip : values.ips) {
         if (std::find(first.ips.begin(), first.ips.end(), ip) == first.ips.end()) {
             first.ips.push_back(ip);
@@ -125,13 +127,21 @@ void merge_addresses(FirstRow& first, const RowValues& values, InventoryPlan& pl
     if (first.ips.empty() || target.action == RowAction::skip) {
         return;
     }
+    if (target.action == RowAction::add && !had_ips) {
+        ++target.attribute_count; // `ips` joins the new asset's attributes
+    }
     RawJson ips = import_detail::ips_json(first.ips);
-    auto at = std::find_if(target.asset.attributes.begin(), target.asset.attributes.end(),
-                           [](const auto& entry) { return entry.first == "ips"; });
-    if (at == target.asset.attributes.end()) {
-        target.asset.attributes.emplace_back("ips", ips);
-    } else {
-        at->second = ips;
+    if (keep_assets) {
+        if (target.action == RowAction::unchanged) {
+            target.asset = *index.with_id(target.id); // unchanged rows hold no copy of it
+        }
+        auto at = std::find_if(target.asset.attributes.begin(), target.asset.attributes.end(),
+                               [](const auto& entry) { return entry.first == "ips"; });
+        if (at == target.asset.attributes.end()) {
+            target.asset.attributes.emplace_back("ips", ips);
+        } else {
+            at->second = ips;
+        }
     }
     if (target.action == RowAction::add) {
         return;
@@ -146,6 +156,17 @@ void merge_addresses(FirstRow& first, const RowValues& values, InventoryPlan& pl
         target.fields.erase(field);
     }
     target.action = target.fields.empty() ? RowAction::unchanged : RowAction::update;
+    if (target.action == RowAction::unchanged && keep_assets) {
+        target.asset = Asset{};
+    }
+}
+
+// `asset` reduced to its id and name (what a report shows of it).
+void keep_id_and_name(Asset& asset) {
+    Asset kept;
+    kept.id = std::move(asset.id);
+    kept.name = std::move(asset.name);
+    asset = std::move(kept);
 }
 
 } // namespace
@@ -155,25 +176,25 @@ std::size_t InventoryPlan::count(RowAction action) const {
         rows.begin(), rows.end(), [&](const PlannedRow& row) { return row.action == action; }));
 }
 
-InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& table,
+InventoryPlan plan_inventory_import(const Backlog& backlog, TableReader& rows,
                                     const InventoryImportOptions& options, std::string_view label) {
     if (options.workload) {
         require_workload(backlog, *options.workload);
     }
     InventoryPlan plan;
     std::vector<ColumnUse> uses =
-        import_detail::columns_for(options.preset, table.header, options.mappings, label,
-                                   table.header_line, plan.ignored_columns);
+        import_detail::columns_for(options.preset, rows.header(), options.mappings, label,
+                                   rows.header_line(), plan.ignored_columns);
 
     AssetIndex index(backlog);
     std::unordered_map<std::string, std::size_t> line_of_id;   // ids taken by earlier rows
     std::unordered_map<std::string, FirstRow> first_of_source; // and their source ids
 
-    const std::size_t total = table.records.size();
-    plan.rows.reserve(total);
-    for (const CsvRecord& record : table.records) {
+    const std::size_t every = std::max<std::size_t>(options.progress_every, 1);
+    CsvRecord record;
+    while (rows.next(record)) {
         RowValues values =
-            import_detail::read_row(record, uses, table.header, label, table.dialect);
+            import_detail::read_row(record, uses, rows.header(), label, rows.dialect());
         PlannedRow row;
         row.line = record.line;
         row.name = values.name;
@@ -203,7 +224,7 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
                        !source.empty() && twin != first_of_source.end()) {
                 row.id = plan.rows[twin->second.row].id;
                 if (ascii_lower(twin->second.name) == ascii_lower(values.name)) {
-                    merge_addresses(twin->second, values, plan, index);
+                    merge_addresses(twin->second, values, plan, index, options.keep_assets);
                     row.action = RowAction::unchanged; // its addresses went to the first row
                 } else {
                     row.reason =
@@ -228,6 +249,9 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
                     row.asset = *existing;
                     row.fields = update_asset(row.asset, values);
                     row.action = row.fields.empty() ? RowAction::unchanged : RowAction::update;
+                    if (row.action == RowAction::unchanged) {
+                        row.asset = Asset{}; // the backlog's own: no copy per row
+                    }
                 } else {
                     row.action = RowAction::add;
                     row.asset.id = id;
@@ -235,35 +259,83 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& tabl
                     row.asset.kind = options.kind;
                     row.asset.workload = options.workload;
                     row.asset.attributes = std::move(values.attributes);
+                    row.attribute_count = row.asset.attributes.size();
                 }
             }
         }
+        if (!options.keep_assets) {
+            keep_id_and_name(row.asset);
+        }
         plan.rows.push_back(std::move(row));
-        if (options.progress &&
-            plan.rows.size() % std::max<std::size_t>(options.progress_every, 1) == 0) {
-            options.progress(plan.rows.size(), total);
+        if (options.progress && plan.rows.size() % every == 0) {
+            options.progress(plan.rows.size(), false);
         }
     }
     if (options.progress) {
-        options.progress(total, total);
+        options.progress(plan.rows.size(), true);
     }
     return plan;
 }
 
-void apply_inventory_plan(Backlog& backlog, const InventoryPlan& plan) {
-    std::unordered_map<std::string, std::size_t> index;
+InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& table,
+                                    const InventoryImportOptions& options, std::string_view label) {
+    CsvTableReader rows(table);
+    return plan_inventory_import(backlog, rows, options, label);
+}
+
+namespace {
+
+// Applies `plan`, its assets copied (`Plan` const) or moved.
+template <typename Plan> void apply_rows(Backlog& backlog, Plan& plan) {
+    std::unordered_map<std::string_view, std::size_t> index;
+    index.reserve(backlog.assets.size());
     for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
         index.emplace(backlog.assets[i].id, i);
     }
+    std::vector<std::size_t> updated; // asset indexes, found before any asset is added
+    updated.reserve(plan.count(RowAction::update));
     for (const PlannedRow& row : plan.rows) {
-        if (row.action == RowAction::add) {
-            backlog.assets.push_back(row.asset);
-        } else if (row.action == RowAction::update) {
-            Asset& asset = backlog.assets.at(index.at(row.id));
-            asset.name = row.asset.name;
-            asset.attributes = row.asset.attributes; // only name and attributes change
+        if (row.action == RowAction::update) {
+            updated.push_back(index.at(row.id));
         }
     }
+    index = {};
+    backlog.assets.reserve(backlog.assets.size() + plan.count(RowAction::add));
+    std::size_t next_update = 0;
+    for (auto& row : plan.rows) {
+        if (row.action == RowAction::add) {
+            if constexpr (std::is_const_v<Plan>) {
+                backlog.assets.push_back(row.asset);
+            } else {
+                const Asset& added = backlog.assets.emplace_back(std::move(row.asset));
+                row.asset = Asset{};
+                row.asset.id = added.id;
+                row.asset.name = added.name;
+            }
+        } else if (row.action == RowAction::update) {
+            Asset& asset = backlog.assets[updated[next_update++]];
+            if constexpr (std::is_const_v<Plan>) {
+                asset.name = row.asset.name;
+                asset.attributes = row.asset.attributes; // only name and attributes change
+            } else {
+                asset.name = row.asset.name;
+                asset.attributes = std::move(row.asset.attributes);
+                row.asset = Asset{};
+                row.asset.id = asset.id;
+                row.asset.name = asset.name;
+            }
+        }
+    }
+}
+
+} // namespace
+
+void apply_inventory_plan(Backlog& backlog, const InventoryPlan& plan) {
+    apply_rows(backlog, plan);
+}
+
+void apply_inventory_plan(Backlog& backlog, InventoryPlan&& plan) {
+    apply_rows(backlog, plan);
 }
 
 } // namespace mbl

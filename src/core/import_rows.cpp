@@ -80,6 +80,7 @@ RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
                    const std::vector<std::string>& header, std::string_view label,
                    const CsvDialect& dialect) {
     RowValues row;
+    row.attributes.reserve(uses.size() + 4); // a column each at most, disks, disk_gb, ips, source_id
     std::map<std::size_t, RawObject> disks;
     for (const ColumnUse& use : uses) {
         std::string_view cell = record.fields[use.column];
@@ -129,6 +130,7 @@ RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
     if (std::string key = row.source_key(); !key.empty()) {
         set_attribute(row.attributes, "source_id", RawJson{json_quote(key)});
     }
+    row.attributes.shrink_to_fit(); // a new asset keeps them: no spare capacity per asset
     return row;
 }
 

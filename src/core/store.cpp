@@ -6,6 +6,7 @@
 #include "mbl/error.hpp"
 #include "store_detail.hpp"
 
+#include <array>
 #include <cerrno>
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -239,8 +240,17 @@ std::string read_backlog_file(const fs::path& path) {
     std::string text(size, '\0');
     std::size_t filled = 0;
     for (;;) {
-        if (filled == text.size()) { // the file grew since fstat (or was empty)
-            text.resize(text.size() + 65536);
+        if (filled == text.size()) {
+            // Read past the size fstat gave into a small buffer first: growing the string at its
+            // end would double its capacity, and a file that did not grow would be held twice.
+            std::array<char, 65536> more;
+            std::size_t count = store_detail::read_some(file.get(), path, more.data(), more.size());
+            if (count == 0) {
+                return text;
+            }
+            text.append(more.data(), count); // the file grew since fstat (or was empty)
+            filled += count;
+            continue;
         }
         std::size_t count =
             store_detail::read_some(file.get(), path, text.data() + filled, text.size() - filled);

@@ -7,12 +7,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 struct zip;
+struct zip_file;
 
 namespace mbl::xlsx_detail {
 
@@ -40,9 +42,37 @@ class ZipArchive {
     const std::string& label() const { return label_; }
 
   private:
+    friend class ZipPartReader;
     zip* archive_ = nullptr;
     std::string label_;
     XlsxLimits limits_;
+};
+
+// One part of the archive inflated a piece at a time, on demand (ZipArchive::read's pull form),
+// with the same refusals.
+class ZipPartReader {
+  public:
+    ZipPartReader(const ZipArchive& archive, std::string_view part);
+    ~ZipPartReader();
+    ZipPartReader(const ZipPartReader&) = delete;
+    ZipPartReader& operator=(const ZipPartReader&) = delete;
+
+    // The next inflated bytes (valid until the next call); empty at the end.
+    std::string_view read();
+
+  private:
+    static constexpr std::size_t buffer_size = 64 * 1024;
+    bool too_big(std::uint64_t size) const;
+    [[noreturn]] void refuse_size(std::string_view which, std::uint64_t size) const;
+
+    std::string label_;
+    std::string part_;
+    XlsxLimits limits_;
+    zip_file* file_ = nullptr;
+    std::uint64_t compressed_ = 0;
+    std::optional<std::uint64_t> declared_;
+    std::uint64_t total_ = 0;
+    std::unique_ptr<char[]> buffer_;
 };
 
 // What the XML parser reports, with element and attribute names stripped of their namespace
@@ -58,6 +88,26 @@ class XmlHandler {
 
 // The value of attribute `name` (local name) in expat's `attributes`, or nullopt.
 std::optional<std::string_view> attribute(const char** attributes, std::string_view name);
+
+// `part` of `archive` through expat into `handler`, a piece at a time on demand: each
+// parse_more inflates and parses the next piece (64 KiB), and returns false once the part has
+// been parsed to its end. Refuses as parse_part.
+class XmlPartParser {
+  public:
+    XmlPartParser(const ZipArchive& archive, std::string_view part, XmlHandler& handler);
+    ~XmlPartParser();
+    XmlPartParser(const XmlPartParser&) = delete;
+    XmlPartParser& operator=(const XmlPartParser&) = delete;
+    bool parse_more();
+
+  private:
+    struct State; // expat's parser and what its callbacks share
+    std::string label_;
+    std::string part_;
+    ZipPartReader input_;
+    std::unique_ptr<State> state_;
+    bool finished_ = false;
+};
 
 // Streams `part` of `archive` through expat into `handler`. Error(input) `<label>: <part>: …`
 // for malformed XML (with its line), any DOCTYPE (so no entity is ever declared or expanded),
@@ -163,10 +213,19 @@ std::string decode_xstring(std::string text);
 // a time of day), or `HH:MM:SS` (`time`); nullopt when it is outside 0 .. 9999-12-31.
 std::optional<std::string> date_text(double value, NumberShape shape, bool date1904);
 
-// The table reading of one sheet part (xlsx_sheet.cpp).
-CsvTable read_sheet_table(const ZipArchive& archive, std::string_view part, std::string_view sheet,
-                          const SharedStrings& shared_strings,
-                          const std::vector<NumberShape>& shapes, bool date1904,
-                          const XlsxLimits& limits);
+// What reading a sheet needs besides the sheet: the archive (over bytes the caller keeps), the
+// shared strings, the styles' number shapes, the date system, the limits.
+struct WorkbookSources {
+    std::unique_ptr<ZipArchive> archive;
+    SharedStrings shared_strings;
+    std::vector<NumberShape> shapes;
+    bool date1904 = false;
+    XlsxLimits limits;
+};
+
+// The sheet part `part` (named `sheet` in messages) read a record at a time (xlsx_sheet.cpp):
+// the header row is read before this returns.
+std::unique_ptr<TableReader> open_sheet(std::unique_ptr<WorkbookSources> sources,
+                                        std::string_view part, std::string_view sheet);
 
 } // namespace mbl::xlsx_detail

@@ -109,9 +109,12 @@ std::string choose_sheet(const std::vector<std::string>& sheets,
     return sheets.front();
 }
 
-CsvTable read_xlsx_sheet(std::string_view bytes, std::string_view sheet, std::string_view label,
-                         const XlsxLimits& limits) {
-    ZipArchive archive(bytes, label, limits);
+std::unique_ptr<TableReader> open_xlsx_sheet(std::string_view bytes, std::string_view sheet,
+                                             std::string_view label, const XlsxLimits& limits) {
+    auto sources = std::make_unique<WorkbookSources>();
+    sources->archive = std::make_unique<ZipArchive>(bytes, label, limits);
+    sources->limits = limits;
+    const ZipArchive& archive = *sources->archive;
     WorkbookPart workbook = read_workbook(archive);
     auto entry = std::find_if(workbook.sheets.begin(), workbook.sheets.end(),
                               [&](const SheetEntry& candidate) { return candidate.name == sheet; });
@@ -141,16 +144,20 @@ CsvTable read_xlsx_sheet(std::string_view bytes, std::string_view sheet, std::st
                                 "and save it again",
                                 entry->relationship_id, sheet));
     }
-    SharedStrings shared_strings;
     if (shared_strings_part) {
-        shared_strings = read_shared_strings(archive, *shared_strings_part, limits);
+        sources->shared_strings = read_shared_strings(archive, *shared_strings_part, limits);
     }
-    std::vector<NumberShape> shapes;
     if (styles_part) {
-        shapes = read_number_shapes(archive, *styles_part);
+        sources->shapes = read_number_shapes(archive, *styles_part);
     }
-    return read_sheet_table(archive, *sheet_part, sheet, shared_strings, shapes, workbook.date1904,
-                            limits);
+    sources->date1904 = workbook.date1904;
+    return open_sheet(std::move(sources), *sheet_part, sheet);
+}
+
+CsvTable read_xlsx_sheet(std::string_view bytes, std::string_view sheet, std::string_view label,
+                         const XlsxLimits& limits) {
+    std::unique_ptr<TableReader> reader = open_xlsx_sheet(bytes, sheet, label, limits);
+    return read_table(*reader);
 }
 
 } // namespace mbl

@@ -1,10 +1,12 @@
-// One worksheet part streamed into a CsvTable (ECMA-376 Part 1, 18.3 Worksheets): rows and cells
-// in order, each cell's value by its type, gaps filled with empty cells.
+// One worksheet part streamed as a table's records (ECMA-376 Part 1, 18.3 Worksheets): rows and
+// cells in order, each cell's value by its type, gaps filled with empty cells. The part is parsed
+// a piece at a time as records are asked for, so only the rows of one piece are held.
 #include "mbl/error.hpp"
 #include "xlsx_detail.hpp"
 
 #include <charconv>
 #include <fmt/format.h>
+#include <memory>
 
 namespace mbl::xlsx_detail {
 namespace {
@@ -21,8 +23,10 @@ class SheetHandler : public XmlHandler {
         : label_(label), sheet_(sheet), shared_strings_(shared_strings), shapes_(shapes),
           date1904_(date1904), limits_(limits) {}
 
-    CsvTable table;
+    std::vector<std::string> header;
+    std::size_t header_line = 0;
     bool has_header = false;
+    std::vector<CsvRecord> ready; // rows parsed, not yet handed out
 
     void start(std::string_view name, const char** attributes) override {
         if (name == "sheetData") {
@@ -99,7 +103,7 @@ class SheetHandler : public XmlHandler {
         next_column_ = 0;
         fields_.clear();
         if (has_header) {
-            fields_.reserve(table.header.size()); // no spare capacity kept in the table
+            fields_.reserve(header.size());
         }
     }
 
@@ -187,13 +191,13 @@ class SheetHandler : public XmlHandler {
         if (text.empty()) {
             return;
         }
-        if (has_header && column_ >= table.header.size()) {
+        if (has_header && column_ >= header.size()) {
             if (is_blank(text)) {
                 return;
             }
             refuse_cell(fmt::format("a value right of the header's last column ({}); give the "
                                     "column a header, or clear the cell",
-                                    cell_reference(table.header.size() - 1, table.header_line)));
+                                    cell_reference(header.size() - 1, header_line)));
         }
         text_bytes_ += text.size();
         if (text_bytes_ > limits_.max_text_bytes) {
@@ -217,16 +221,17 @@ class SheetHandler : public XmlHandler {
                     refuse_cell("this header cell is empty; every column needs a name");
                 }
             }
-            table.header = std::move(fields_);
-            table.header_line = row_;
+            header = std::move(fields_);
+            header_line = row_;
             has_header = true;
         } else {
-            if ((table.records.size() + 2) * table.header.size() > limits_.max_cells) {
+            if ((records_ + 2) * header.size() > limits_.max_cells) {
                 refuse_row(fmt::format("the sheet has more than {} cells; split the export",
                                        limits_.max_cells));
             }
-            fields_.resize(table.header.size());
-            table.records.push_back({row_, std::move(fields_)});
+            ++records_;
+            fields_.resize(header.size());
+            ready.push_back({row_, std::move(fields_)});
         }
         fields_ = {};
     }
@@ -252,22 +257,66 @@ class SheetHandler : public XmlHandler {
     std::string inline_text_;
     std::vector<std::string> fields_;
     std::uint64_t text_bytes_ = 0;
+    std::size_t records_ = 0;
+};
+
+// The reader open_sheet gives: the handler's rows, parsed as they are asked for.
+class SheetReader final : public TableReader {
+  public:
+    SheetReader(std::unique_ptr<WorkbookSources> sources, std::string part, std::string sheet)
+        : sources_(std::move(sources)), part_(std::move(part)), sheet_(std::move(sheet)) {
+        start();
+        header_ = handler_->header;
+        header_line_ = handler_->header_line;
+    }
+
+    bool next(CsvRecord& record) override {
+        while (next_ == handler_->ready.size()) {
+            handler_->ready.clear();
+            next_ = 0;
+            if (!parser_->parse_more()) {
+                return false;
+            }
+        }
+        std::swap(record, handler_->ready[next_++]);
+        return true;
+    }
+
+    void restart() override { start(); }
+
+  private:
+    // Parses from the start up to the header row (refusing a sheet without one).
+    void start() {
+        const WorkbookSources& sources = *sources_;
+        parser_.reset();
+        handler_ =
+            std::make_unique<SheetHandler>(sources.archive->label(), sheet_, sources.shared_strings,
+                                           sources.shapes, sources.date1904, sources.limits);
+        parser_ = std::make_unique<XmlPartParser>(*sources.archive, part_, *handler_);
+        next_ = 0;
+        while (!handler_->has_header) {
+            if (!parser_->parse_more()) {
+                throw input_error(fmt::format(
+                    "{}: sheet '{}' has no values; expected a header row and one row per "
+                    "server (choose another with --sheet NAME)",
+                    sources.archive->label(), sheet_));
+            }
+        }
+    }
+
+    std::unique_ptr<WorkbookSources> sources_;
+    std::string part_;
+    std::string sheet_;
+    std::unique_ptr<SheetHandler> handler_;
+    std::unique_ptr<XmlPartParser> parser_;
+    std::size_t next_ = 0;
 };
 
 } // namespace
 
-CsvTable read_sheet_table(const ZipArchive& archive, std::string_view part, std::string_view sheet,
-                          const SharedStrings& shared_strings,
-                          const std::vector<NumberShape>& shapes, bool date1904,
-                          const XlsxLimits& limits) {
-    SheetHandler handler(archive.label(), sheet, shared_strings, shapes, date1904, limits);
-    parse_part(archive, part, handler);
-    if (!handler.has_header) {
-        throw input_error(fmt::format("{}: sheet '{}' has no values; expected a header row and "
-                                      "one row per server (choose another with --sheet NAME)",
-                                      archive.label(), sheet));
-    }
-    return std::move(handler.table);
+std::unique_ptr<TableReader> open_sheet(std::unique_ptr<WorkbookSources> sources,
+                                        std::string_view part, std::string_view sheet) {
+    return std::make_unique<SheetReader>(std::move(sources), std::string(part), std::string(sheet));
 }
 
 } // namespace mbl::xlsx_detail

@@ -111,41 +111,62 @@ std::optional<std::string_view> attribute(const char** attributes, std::string_v
     return std::nullopt;
 }
 
-void parse_part(const ZipArchive& archive, std::string_view part, XmlHandler& handler) {
-    std::unique_ptr<XML_ParserStruct, ParserDeleter> parser(XML_ParserCreate(nullptr));
-    if (!parser) {
-        refuse_part(archive.label(), part, "cannot start the XML parser (out of memory)");
-    }
-    ParseState state;
-    state.parser = parser.get();
-    state.handler = &handler;
-    XML_SetUserData(parser.get(), &state);
-    XML_SetElementHandler(parser.get(), on_start, on_end);
-    XML_SetCharacterDataHandler(parser.get(), on_text);
-    XML_SetStartDoctypeDeclHandler(parser.get(), on_doctype);
-    XML_SetEntityDeclHandler(parser.get(), on_entity);
-    XML_SetParamEntityParsing(parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);
+struct XmlPartParser::State {
+    ParseState parse;
+    std::unique_ptr<XML_ParserStruct, ParserDeleter> parser;
+};
 
-    auto check = [&](XML_Status status) {
-        if (state.handler_exception) {
-            std::rethrow_exception(state.handler_exception);
-        }
-        if (!state.refusal.empty()) {
-            refuse_part(archive.label(), part, state.refusal);
-        }
-        if (status != XML_STATUS_OK) {
-            refuse_part(archive.label(), part,
-                        fmt::format("malformed XML at line {}, column {}: {}; open the workbook "
-                                    "in Excel and save it again as .xlsx",
-                                    XML_GetCurrentLineNumber(parser.get()),
-                                    XML_GetCurrentColumnNumber(parser.get()) + 1,
-                                    XML_ErrorString(XML_GetErrorCode(parser.get()))));
-        }
-    };
-    archive.read(part, [&](std::string_view piece) {
-        check(XML_Parse(parser.get(), piece.data(), static_cast<int>(piece.size()), XML_FALSE));
-    });
-    check(XML_Parse(parser.get(), nullptr, 0, XML_TRUE));
+XmlPartParser::XmlPartParser(const ZipArchive& archive, std::string_view part, XmlHandler& handler)
+    : label_(archive.label()), part_(part), input_(archive, part),
+      state_(std::make_unique<State>()) {
+    state_->parser.reset(XML_ParserCreate(nullptr));
+    XML_Parser parser = state_->parser.get();
+    if (parser == nullptr) {
+        refuse_part(label_, part, "cannot start the XML parser (out of memory)");
+    }
+    state_->parse.parser = parser;
+    state_->parse.handler = &handler;
+    XML_SetUserData(parser, &state_->parse);
+    XML_SetElementHandler(parser, on_start, on_end);
+    XML_SetCharacterDataHandler(parser, on_text);
+    XML_SetStartDoctypeDeclHandler(parser, on_doctype);
+    XML_SetEntityDeclHandler(parser, on_entity);
+    XML_SetParamEntityParsing(parser, XML_PARAM_ENTITY_PARSING_NEVER);
+}
+
+XmlPartParser::~XmlPartParser() = default;
+
+bool XmlPartParser::parse_more() {
+    if (finished_) {
+        return false;
+    }
+    XML_Parser parser = state_->parser.get();
+    std::string_view piece = input_.read();
+    finished_ = piece.empty();
+    XML_Status status = XML_Parse(parser, piece.data(), static_cast<int>(piece.size()),
+                                  finished_ ? XML_TRUE : XML_FALSE);
+    ParseState& state = state_->parse;
+    if (state.handler_exception) {
+        std::rethrow_exception(state.handler_exception);
+    }
+    if (!state.refusal.empty()) {
+        refuse_part(label_, part_, state.refusal);
+    }
+    if (status != XML_STATUS_OK) {
+        refuse_part(label_, part_,
+                    fmt::format("malformed XML at line {}, column {}: {}; open the workbook "
+                                "in Excel and save it again as .xlsx",
+                                XML_GetCurrentLineNumber(parser),
+                                XML_GetCurrentColumnNumber(parser) + 1,
+                                XML_ErrorString(XML_GetErrorCode(parser))));
+    }
+    return !finished_;
+}
+
+void parse_part(const ZipArchive& archive, std::string_view part, XmlHandler& handler) {
+    XmlPartParser parser(archive, part, handler);
+    while (parser.parse_more()) {
+    }
 }
 
 std::optional<std::string> resolve_target(std::string_view source_part, std::string_view target) {

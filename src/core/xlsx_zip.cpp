@@ -19,10 +19,6 @@ namespace {
 
 constexpr std::uint64_t ratio_grace_bytes = 1ull << 20; // small parts may compress very well
 
-struct FileCloser {
-    void operator()(zip_file_t* file) const { zip_fclose(file); }
-};
-
 std::string mebibytes(std::uint64_t bytes) {
     return fmt::format("{} MiB", (bytes + (1ull << 20) - 1) >> 20);
 }
@@ -62,67 +58,82 @@ bool ZipArchive::has(std::string_view part) const {
     return zip_name_locate(archive_, std::string(part).c_str(), ZIP_FL_NOCASE) >= 0;
 }
 
-void ZipArchive::read(std::string_view part,
-                      const std::function<void(std::string_view)>& sink) const {
-    zip_int64_t index = zip_name_locate(archive_, std::string(part).c_str(), ZIP_FL_NOCASE);
+ZipPartReader::ZipPartReader(const ZipArchive& archive, std::string_view part)
+    : label_(archive.label_), part_(part), limits_(archive.limits_),
+      buffer_(std::make_unique<char[]>(buffer_size)) {
+    zip* handle = archive.archive_;
+    zip_int64_t index = zip_name_locate(handle, part_.c_str(), ZIP_FL_NOCASE);
     if (index < 0) {
         refuse_part(label_, part,
                     "missing from the workbook; open it in Excel and save it again as .xlsx");
     }
     zip_stat_t stat;
     zip_stat_init(&stat);
-    if (zip_stat_index(archive_, static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
-        refuse_part(label_, part, zip_strerror(archive_));
+    if (zip_stat_index(handle, static_cast<zip_uint64_t>(index), 0, &stat) != 0) {
+        refuse_part(label_, part, zip_strerror(handle));
     }
     if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE) {
         refuse_part(label_, part,
                     "encrypted; remove the password in Excel (File > Info > Protect Workbook) "
                     "and save it again");
     }
-    std::uint64_t compressed = (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : 0;
-    auto too_big = [&](std::uint64_t size) {
-        return size > limits_.max_part_bytes ||
-               (size > ratio_grace_bytes && size / limits_.max_compression_ratio > compressed);
-    };
-    auto refuse_size = [&](std::string_view which, std::uint64_t size) {
-        refuse_part(label_, part,
-                    fmt::format("{} {} bytes inflated from {} (a zip bomb?); the limits are {} "
-                                "and {}:1 compression",
-                                which, size, compressed, mebibytes(limits_.max_part_bytes),
-                                limits_.max_compression_ratio));
-    };
-    if ((stat.valid & ZIP_STAT_SIZE) && too_big(stat.size)) {
-        refuse_size("declares", stat.size);
+    compressed_ = (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : 0;
+    if (stat.valid & ZIP_STAT_SIZE) {
+        declared_ = stat.size;
+        if (too_big(stat.size)) {
+            refuse_size("declares", stat.size);
+        }
     }
+    file_ = zip_fopen_index(handle, static_cast<zip_uint64_t>(index), 0);
+    if (file_ == nullptr) {
+        refuse_part(label_, part, fmt::format("cannot be read: {}", zip_strerror(handle)));
+    }
+}
 
-    std::unique_ptr<zip_file_t, FileCloser> file(
-        zip_fopen_index(archive_, static_cast<zip_uint64_t>(index), 0));
-    if (!file) {
-        refuse_part(label_, part, fmt::format("cannot be read: {}", zip_strerror(archive_)));
+ZipPartReader::~ZipPartReader() {
+    if (file_ != nullptr) {
+        zip_fclose(file_);
     }
-    std::array<char, 64 * 1024> buffer;
-    std::uint64_t total = 0;
-    for (;;) {
-        zip_int64_t got = zip_fread(file.get(), buffer.data(), buffer.size());
-        if (got < 0) {
-            refuse_part(label_, part,
-                        fmt::format("damaged ({}); open the workbook in Excel and save it again",
-                                    zip_file_strerror(file.get())));
-        }
-        if (got == 0) {
-            break;
-        }
-        total += static_cast<std::uint64_t>(got);
-        if (too_big(total)) {
-            refuse_size("inflates to more than", total);
-        }
-        if ((stat.valid & ZIP_STAT_SIZE) && total > stat.size) {
-            refuse_part(label_, part,
-                        fmt::format("inflates to more than the {} bytes it declares (a zip "
-                                    "bomb?); open the workbook in Excel and save it again",
-                                    stat.size));
-        }
-        sink(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+}
+
+bool ZipPartReader::too_big(std::uint64_t size) const {
+    return size > limits_.max_part_bytes ||
+           (size > ratio_grace_bytes && size / limits_.max_compression_ratio > compressed_);
+}
+
+void ZipPartReader::refuse_size(std::string_view which, std::uint64_t size) const {
+    refuse_part(label_, part_,
+                fmt::format("{} {} bytes inflated from {} (a zip bomb?); the limits are {} "
+                            "and {}:1 compression",
+                            which, size, compressed_, mebibytes(limits_.max_part_bytes),
+                            limits_.max_compression_ratio));
+}
+
+std::string_view ZipPartReader::read() {
+    zip_int64_t got = zip_fread(file_, buffer_.get(), buffer_size);
+    if (got < 0) {
+        refuse_part(label_, part_,
+                    fmt::format("damaged ({}); open the workbook in Excel and save it again",
+                                zip_file_strerror(file_)));
+    }
+    total_ += static_cast<std::uint64_t>(got);
+    if (too_big(total_)) {
+        refuse_size("inflates to more than", total_);
+    }
+    if (declared_ && total_ > *declared_) {
+        refuse_part(label_, part_,
+                    fmt::format("inflates to more than the {} bytes it declares (a zip "
+                                "bomb?); open the workbook in Excel and save it again",
+                                *declared_));
+    }
+    return std::string_view(buffer_.get(), static_cast<std::size_t>(got));
+}
+
+void ZipArchive::read(std::string_view part,
+                      const std::function<void(std::string_view)>& sink) const {
+    ZipPartReader reader(*this, part);
+    for (std::string_view piece = reader.read(); !piece.empty(); piece = reader.read()) {
+        sink(piece);
     }
 }
 

@@ -135,3 +135,52 @@ TEST_CASE("read_csv reads the four forms Excel saves the same sheet in alike", "
     CHECK(en.records[0].fields[5] == "12,288");
     CHECK(de.records[0].fields[5] == "12.288");
 }
+
+TEST_CASE("open_csv gives the header first, then one record per call, and again after restart",
+          "[csv]") {
+    // Lone CRs put two records on one line; a quoted field spans lines 3 and 4.
+    std::string text = "a,b\r1,2\n3,\"x\ny\"\r4\n\n5,6";
+    std::unique_ptr<mbl::TableReader> reader = mbl::open_csv(text, "in.csv");
+    CHECK(reader->header() == std::vector<std::string>{"a", "b"});
+    CHECK(reader->header_line() == 1);
+    CHECK(reader->dialect().delimiter == ',');
+    using Row = std::pair<std::size_t, std::vector<std::string>>;
+    std::vector<Row> expected{{1, {"1", "2"}}, {2, {"3", "x\ny"}}, {3, {"4", ""}}, {5, {"5", "6"}}};
+    for (int pass = 0; pass < 2; ++pass) {
+        std::vector<Row> rows;
+        mbl::CsvRecord record;
+        while (reader->next(record)) {
+            rows.emplace_back(record.line, record.fields);
+        }
+        CHECK(rows == expected);
+        CHECK_FALSE(reader->next(record)); // stays at the end
+        reader->restart();
+    }
+}
+
+TEST_CASE("open_csv refuses the header when opened, a record when it reaches it", "[csv]") {
+    CHECK_THAT(mbl::test::error_from([] { mbl::open_csv("a,,c\n1,2,3\n", "in.csv"); }).what(),
+               StartsWith("in.csv:1: column 2 of the header is empty"));
+    std::string text = "a,b\n1,2\n3,4,5\n";
+    std::unique_ptr<mbl::TableReader> reader = mbl::open_csv(text, "in.csv");
+    mbl::CsvRecord record;
+    REQUIRE(reader->next(record)); // the good record comes before the bad one is read
+    CHECK(record.fields == std::vector<std::string>{"1", "2"});
+    mbl::Error error = mbl::test::error_from([&] { reader->next(record); });
+    CHECK_THAT(error.what(), StartsWith("in.csv:3: 3 fields, but the header has 2 columns"));
+}
+
+TEST_CASE("CsvTableReader gives a table's records, and read_table collects them back", "[csv]") {
+    mbl::CsvTable table = read_csv("a,b\n1,2\n3,4\n", "in.csv");
+    mbl::CsvTableReader reader(table);
+    CHECK(reader.header() == table.header);
+    mbl::CsvTable again = mbl::read_table(reader);
+    CHECK(again.records.size() == 2);
+    CHECK(again.records[1].line == 3);
+    CHECK(again.records[1].fields == table.records[1].fields);
+    mbl::CsvRecord record;
+    CHECK_FALSE(reader.next(record));
+    reader.restart();
+    REQUIRE(reader.next(record));
+    CHECK(record.fields == table.records[0].fields);
+}

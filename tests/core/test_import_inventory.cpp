@@ -174,6 +174,51 @@ TEST_CASE("import inventory: a re-import changes the name and attributes only", 
     CHECK(mbl::to_canonical_text(backlog) == text);
 }
 
+TEST_CASE("import inventory: applying a plan by moving it gives the same backlog", "[import]") {
+    mbl::InventoryImportOptions options;
+    options.preset = mbl::ImportPreset::rvtools;
+    mbl::Backlog copied = sample_backlog();
+    mbl::Backlog moved = sample_backlog();
+    mbl::InventoryPlan plan = plan_of(copied, "rvtools-vinfo.csv", options);
+    REQUIRE(plan.count(RowAction::add) == 2);
+    REQUIRE(plan.count(RowAction::update) == 1);
+    mbl::apply_inventory_plan(copied, plan);
+    mbl::InventoryPlan given = plan;
+    mbl::apply_inventory_plan(moved, std::move(given));
+    CHECK(mbl::to_canonical_text(moved) == mbl::to_canonical_text(copied));
+    // What a report of the plan shows is still there.
+    const mbl::PlannedRow& added = row_at(given, 4);
+    REQUIRE(added.action == RowAction::add);
+    CHECK(added.asset.id == "crm-app-01");
+    CHECK(added.asset.name == row_at(plan, 4).asset.name);
+    CHECK(added.attribute_count == row_at(plan, 4).asset.attributes.size());
+    CHECK(added.asset.attributes.empty()); // moved into the backlog
+    CHECK(row_at(given, 2).asset.name == "CRM-SQL-01");
+}
+
+TEST_CASE("import inventory: rows are planned as a reader gives them", "[import]") {
+    mbl::Backlog backlog = sample_backlog();
+    mbl::InventoryImportOptions options;
+    options.preset = mbl::ImportPreset::rvtools;
+    std::string csv = import_sample("rvtools-vinfo.csv");
+    std::unique_ptr<mbl::TableReader> reader = mbl::open_csv(csv, "vInfo.csv");
+    mbl::InventoryPlan streamed =
+        mbl::plan_inventory_import(backlog, *reader, options, "vInfo.csv");
+    mbl::InventoryPlan whole = plan_of(backlog, "rvtools-vinfo.csv", options);
+    REQUIRE(streamed.rows.size() == whole.rows.size());
+    for (std::size_t i = 0; i < whole.rows.size(); ++i) {
+        CHECK(streamed.rows[i].line == whole.rows[i].line);
+        CHECK(streamed.rows[i].action == whole.rows[i].action);
+        CHECK(streamed.rows[i].asset == whole.rows[i].asset);
+    }
+    // An unchanged row holds no copy of its asset: the backlog has it.
+    mbl::apply_inventory_plan(backlog, whole);
+    mbl::InventoryPlan again = plan_of(backlog, "rvtools-vinfo.csv", options);
+    REQUIRE(again.rows.front().action == RowAction::unchanged);
+    CHECK(again.rows.front().asset.id.empty());
+    CHECK(again.rows.front().id == "crm-sql-01");
+}
+
 TEST_CASE("import inventory: disk_gb is the sum of the disk sizes to two decimals", "[import]") {
     mbl::Backlog backlog;
     std::string csv = "*Server name,Disk 2 size (In GB),Disk 1 size (In GB),Disk 3 size (In GB)\n"
@@ -255,15 +300,13 @@ TEST_CASE("import inventory reports progress every N rows and at the end", "[imp
     mbl::InventoryImportOptions options;
     options.preset = mbl::ImportPreset::rvtools;
     options.progress_every = 500;
-    std::vector<std::pair<std::size_t, std::size_t>> calls;
-    options.progress = [&](std::size_t done, std::size_t total) {
-        calls.emplace_back(done, total);
-    };
+    std::vector<std::pair<std::size_t, bool>> calls;
+    options.progress = [&](std::size_t done, bool finished) { calls.emplace_back(done, finished); };
     mbl::InventoryPlan plan =
         mbl::plan_inventory_import(backlog, mbl::read_csv(csv, "in.csv"), options, "in.csv");
     CHECK(plan.count(RowAction::add) == 1234);
-    CHECK(calls == std::vector<std::pair<std::size_t, std::size_t>>{
-                       {500, 1234}, {1000, 1234}, {1234, 1234}});
+    CHECK(calls ==
+          std::vector<std::pair<std::size_t, bool>>{{500, false}, {1000, false}, {1234, true}});
     mbl::apply_inventory_plan(backlog, plan);
     CHECK(backlog.assets.size() == 1234);
     CHECK(backlog.assets.back().id == "vm-1233");

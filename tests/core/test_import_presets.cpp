@@ -289,3 +289,38 @@ TEST_CASE("import presets, rvtools: vNetwork's rows per adapter add every addres
     CHECK(again.count(RowAction::unchanged) == 4);
     CHECK(again.count(RowAction::update) == 0);
 }
+
+TEST_CASE("import presets: a plan without its assets (keep_assets false) reports the same rows",
+          "[import][presets]") {
+    mbl::Backlog backlog =
+        mbl::load_backlog_or_throw(import_sample("backlog.json"), "backlog.json");
+    mbl::InventoryImportOptions options;
+    options.preset = ImportPreset::rvtools;
+    mbl::Backlog empty;
+    for (const mbl::Backlog* into : {&backlog, &empty}) { // updates, and adds (with merged ips)
+        for (const char* file : {"rvtools-vinfo.csv", "rvtools-vnetwork.csv"}) {
+            CAPTURE(file, into == &empty);
+            options.keep_assets = true;
+            mbl::InventoryPlan kept =
+                mbl::plan_inventory_import(*into, table_of(file), options, file);
+            options.keep_assets = false;
+            mbl::InventoryPlan reported =
+                mbl::plan_inventory_import(*into, table_of(file), options, file);
+            REQUIRE(reported.rows.size() == kept.rows.size());
+            for (std::size_t i = 0; i < kept.rows.size(); ++i) {
+                const mbl::PlannedRow& full = kept.rows[i];
+                const mbl::PlannedRow& slim = reported.rows[i];
+                CHECK(slim.action == full.action);
+                CHECK(slim.id == full.id);
+                CHECK(slim.fields == full.fields);
+                CHECK(slim.asset.id == full.asset.id);
+                CHECK(slim.asset.name == full.asset.name);
+                CHECK(slim.asset.attributes.empty());
+                if (full.action == RowAction::add) {
+                    CHECK(slim.attribute_count == full.asset.attributes.size());
+                    CHECK(full.attribute_count == full.asset.attributes.size());
+                }
+            }
+        }
+    }
+}

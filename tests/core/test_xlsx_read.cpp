@@ -313,3 +313,35 @@ TEST_CASE("read_xlsx_sheet: a workbook Excel saved (a real RVTools export, trimm
     CsvTable host = read_xlsx_sheet(bytes, "vHost", "real.xlsx");
     CHECK(host.records[0].fields[18] == "0.5"); // VMs per Core
 }
+
+TEST_CASE("open_xlsx_sheet: the header when opened, rows one at a time, again after restart",
+          "[xlsx]") {
+    std::string rows = header_row();
+    for (int row = 2; row <= 2001; ++row) { // more than one piece of inflated XML
+        rows += row_xml(row, inline_cell("A" + std::to_string(row), "vm-" + std::to_string(row)) +
+                                 "<c r=\"B" + std::to_string(row) + "\"><v>4</v></c>");
+    }
+    std::string bytes = workbook_bytes(one_sheet(rows));
+    std::unique_ptr<TableReader> reader = open_xlsx_sheet(bytes, "vInfo", "in.xlsx");
+    CHECK(reader->header() == Fields{"VM", "CPUs"});
+    CHECK(reader->header_line() == 1);
+    for (int pass = 0; pass < 2; ++pass) {
+        CsvRecord record;
+        std::size_t count = 0;
+        std::size_t line = 1;
+        bool in_order = true;
+        while (reader->next(record)) {
+            ++count;
+            in_order = in_order && record.line == line + 1 &&
+                       record.fields == Fields{"vm-" + std::to_string(record.line), "4"};
+            line = record.line;
+        }
+        CHECK(count == 2000);
+        CHECK(in_order);
+        reader->restart();
+    }
+    CHECK(read(one_sheet(rows)).records.size() == 2000); // read_xlsx_sheet: the same reader
+    std::string empty = workbook_bytes(one_sheet(""));
+    CHECK_THAT(error_from([&] { open_xlsx_sheet(empty, "vInfo", "in.xlsx"); }).what(),
+               Contains("sheet 'vInfo' has no values"));
+}
