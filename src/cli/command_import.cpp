@@ -169,205 +169,196 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
         throw usage_error(fmt::format("--preset must be one of {}, not '{}'",
                                       fmt::join(import_preset_names(), ", "), options.preset));
     }
-    // Rows done so far (they are planned as they are read: how many there are is known only at
-    // the end), rewritten in place on stderr, only when stderr is a terminal that can clear a line
-    // (not TERM=dumb): a script reading stderr sees nothing extra.
-    std::function<void(std::size_t, bool)> progress_on(std::ostream & err,
-                                                       const GlobalOptions& global) {
-        if (!global.facts.stderr_is_terminal || global.facts.dumb_term) {
+    InventoryImportOptions planning; // not `import`: clang-format reads that as C++20 modules
+    planning.workload = options.workload;
+    planning.kind = parse_choice<AssetKind>("kind", options.kind);
+    planning.mappings = options.mappings;
+    planning.progress = progress_on(err, global);
 
-            ExportTable input = read_export(options, options.preset); // refused before the lock
-            TableReader& rows = *input.rows;
-            bool detected = !preset;
-            if (detected && !options.mappings.empty() && !detect_inventory_preset(rows.header())) {
-                preset = ImportPreset::generic; // --map alone: the columns are the user's to name
-                detected = false;
-            }
-            if (preset) {
-                planning.preset = *preset;
-            } else {
-                planning.preset = explaining_dialect(input, [&] {
-                    return detect_inventory_preset_or_throw(rows.header(), input.label,
-                                                            rows.header_line());
-                });
-            }
-            InventoryPlan plan;
-            if (options.dry_run) {
-                planning.keep_assets = false; // only reported
-                LoadedBacklog loaded = load_for_reading(global);
-                plan = explaining_dialect(input, [&] {
-                    return plan_inventory_import(loaded.backlog, rows, planning, input.label);
-                });
-            } else {
-                modify_backlog(global, [&](Backlog& backlog) {
-                    plan = explaining_dialect(input, [&] {
-                        return plan_inventory_import(backlog, rows, planning, input.label);
-                    });
-                    apply_inventory_plan(backlog,
-                                         std::move(plan)); // the report needs no more of it
-                });
-            }
-            ImportSource source{options.file,    std::string(to_string(planning.preset)),
-                                options.dry_run, detected,
-                                input.sheet,     rows.dialect()};
-            if (format == OutputFormat::json) {
-                render_inventory_import_json(out, source, plan);
-            } else {
-                render_inventory_import(out, source, plan, use_color(global));
-            }
-        }
-
-        void run_import_dependencies(const ImportOptions& options, const GlobalOptions& global,
-                                     std::ostream& out) {
-            OutputFormat format = output_format(global, {OutputFormat::table, OutputFormat::json});
-            if (!options.preset.empty() && options.preset != "azure-migrate") {
-                throw usage_error(
-                    fmt::format("--preset: dependencies are read from Azure Migrate's "
-                                "dependency export only (azure-migrate), not '{}'",
-                                options.preset));
-            }
-            ExportTable input = read_export(options, options.preset);
-            TableReader& rows = *input.rows;
-            if (options.preset.empty() && !is_dependency_export(rows.header())) {
-                throw input_error(
-                    fmt::format("{}:{}: the header row is not Azure Migrate's dependency export "
-                                "(Source server name, "
-                                "Source IP, …, Destination server name, Destination IP, "
-                                "Destination port); is this "
-                                "the right file?{}",
-                                input.label, rows.header_line(),
-                                input.sheet.empty()
-                                    ? fmt::format(" (read as {})", describe_dialect(rows.dialect()))
-                                    : std::string()));
-            }
-            DependencyPlan plan;
-            if (options.dry_run) {
-                LoadedBacklog loaded = load_for_reading(global);
-                plan = explaining_dialect(input, [&] {
-                    return plan_dependency_import(loaded.backlog, rows, input.label);
-                });
-            } else {
-                modify_backlog(global, [&](Backlog& backlog) {
-                    plan = explaining_dialect(
-                        input, [&] { return plan_dependency_import(backlog, rows, input.label); });
-                    apply_dependency_plan(backlog, plan);
-                });
-            }
-            ImportSource source{options.file,           "azure-migrate", options.dry_run,
-                                options.preset.empty(), input.sheet,     rows.dialect()};
-            if (format == OutputFormat::json) {
-                render_dependency_import_json(out, source, plan);
-            } else {
-                render_dependency_import(out, source, plan, use_color(global));
-            }
-        }
-
-    } // namespace
-
-    void setup_import(CLI::App & root, GlobalOptions & global, std::ostream & out,
-                      std::ostream & err) {
-        CLI::App* imports = add_command_family(
-            root, "import",
-            "Read discovery exports (CSV or .xlsx workbooks) and agile tools' work items into the "
-            "backlog",
-            "mbl import inventory servers.csv --workload crm --dry-run");
-
-        auto inventory_options = std::make_shared<ImportOptions>();
-        CLI::App* inventory = add_command(
-            *imports, "inventory",
-            "Add or update assets from a discovery export: RVTools' vInfo sheet (rvtools; 4.x, 3.x "
-            "and vInfo-prefixed headers), Azure Migrate's import template (azure-migrate), its "
-            "assessment export (azure-migrate-assessment) and discovered servers "
-            "(azure-migrate-discovered), AWS Application Discovery Service's import template "
-            "(aws-ads), or any table with --map (generic). Without --preset the header row tells "
-            "which (the output names it). An .xlsx workbook is read directly: the sheet --sheet "
-            "names, else the preset's (vInfo for rvtools), else one a preset reads, else the "
-            "first. "
-            "Every preset keeps cores, memory_mb, disk_gb, disk_used_gb, os, "
-            "power_state, datacenter/cluster/host, ips (a JSON array) and source_id. An asset is "
-            "found "
-            "by source_id (VM UUID, machine id, ExternalId) first, then by id (a slug of the "
-            "server "
-            "name), then by name, so a renamed VM updates its asset. A re-import updates the name "
-            "and "
-            "attributes only, never estimates, status, priority, iterations, tasks, notes or tags. "
-            "Templates are skipped. Prints what was added, updated and skipped (table or json).",
-            "mbl import inventory vInfo.csv --workload crm --kind vm");
-        inventory
-            ->add_option(
-                "FILE", inventory_options->file,
-                "The export: a CSV as a spreadsheet saved it (UTF-8, UTF-16 or --encoding; ',' "
-                "';' or tab), or an .xlsx workbook")
-            ->required();
-        inventory
-            ->add_option(
-                "--preset", inventory_options->preset,
-                "Which export it is: rvtools, azure-migrate, azure-migrate-assessment, "
-                "azure-migrate-discovered, aws-ads or generic (default: recognised from the "
-                "header row)")
-            ->type_name("P");
-        inventory
-            ->add_option("--workload", inventory_options->workload,
-                         "Workload of the new assets (must exist)")
-            ->type_name("W");
-        inventory
-            ->add_option("--kind", inventory_options->kind,
-                         "Kind of the new assets: vm (the default), database, file-share, storage, "
-                         "app-service, "
-                         "network or other")
-            ->type_name("K");
-        inventory
-            ->add_option(
-                "--map", inventory_options->mappings,
-                "Map a column to name, id, source_id, ips, attributes.KEY, or - (skip it); "
-                "repeatable. Without --preset and with a header no preset knows, the preset "
-                "is generic")
-            ->type_name("COLUMN=FIELD")
-            ->allow_extra_args(false);
-        inventory
-            ->add_option("--sheet", inventory_options->sheet,
-                         "The workbook's sheet to read (default: the preset's, else the first)")
-            ->type_name("NAME");
-        inventory->add_flag("--dry-run", inventory_options->dry_run,
-                            "Print what would be added, updated and skipped; write nothing");
-        add_dialect_flags(*inventory, *inventory_options, true);
-        inventory->callback([inventory_options, &global, &out, &err] {
-            run_import_inventory(*inventory_options, global, out, err);
-        });
-
-        auto dependency_options = std::make_shared<ImportOptions>();
-        CLI::App* dependencies = add_command(
-            *imports, "dependencies",
-            "Add depends_on between known assets from Azure Migrate's dependency export (the "
-            "source "
-            "server depends on the destination). A server is matched by name, else by IP: the "
-            "assets' ips attribute, then the IPs the file gives for the servers it names. The rows "
-            "of one server pair (time slots, processes) make one dependency; the destination ports "
-            "go to the source asset's dependency_ports attribute. Unknown servers are reported "
-            "grouped by name or IP with their row count, never added; self-links are dropped; a "
-            "dependency that would close a cycle is reported and left out.",
-            "mbl import dependencies dependencies.csv --dry-run");
-        dependencies
-            ->add_option("FILE", dependency_options->file,
-                         "The dependency export (CSV, or an .xlsx workbook)")
-            ->required();
-        dependencies
-            ->add_option("--sheet", dependency_options->sheet,
-                         "The workbook's sheet to read (default: the first)")
-            ->type_name("NAME");
-        dependencies
-            ->add_option("--preset", dependency_options->preset,
-                         "The export's format: azure-migrate (the only one; default: checked from "
-                         "the header row)")
-            ->type_name("P");
-        dependencies->add_flag("--dry-run", dependency_options->dry_run,
-                               "Print what would be added; write nothing");
-        add_dialect_flags(*dependencies, *dependency_options, false);
-        dependencies->callback([dependency_options, &global, &out] {
-            run_import_dependencies(*dependency_options, global, out);
-        });
-
-        setup_import_work_items(*imports, global, out, err);
+    ExportTable input = read_export(options, options.preset); // refused before the lock
+    TableReader& rows = *input.rows;
+    bool detected = !preset;
+    if (detected && !options.mappings.empty() && !detect_inventory_preset(rows.header())) {
+        preset = ImportPreset::generic; // --map alone: the columns are the user's to name
+        detected = false;
     }
+    if (preset) {
+        planning.preset = *preset;
+    } else {
+        planning.preset = explaining_dialect(input, [&] {
+            return detect_inventory_preset_or_throw(rows.header(), input.label, rows.header_line());
+        });
+    }
+    InventoryPlan plan;
+    if (options.dry_run) {
+        planning.keep_assets = false; // only reported
+        LoadedBacklog loaded = load_for_reading(global);
+        plan = explaining_dialect(input, [&] {
+            return plan_inventory_import(loaded.backlog, rows, planning, input.label);
+        });
+    } else {
+        modify_backlog(global, [&](Backlog& backlog) {
+            plan = explaining_dialect(
+                input, [&] { return plan_inventory_import(backlog, rows, planning, input.label); });
+            apply_inventory_plan(backlog,
+                                 std::move(plan)); // the report needs no more of it
+        });
+    }
+    ImportSource source{options.file,    std::string(to_string(planning.preset)),
+                        options.dry_run, detected,
+                        input.sheet,     rows.dialect()};
+    if (format == OutputFormat::json) {
+        render_inventory_import_json(out, source, plan);
+    } else {
+        render_inventory_import(out, source, plan, use_color(global));
+    }
+}
+
+void run_import_dependencies(const ImportOptions& options, const GlobalOptions& global,
+                             std::ostream& out) {
+    OutputFormat format = output_format(global, {OutputFormat::table, OutputFormat::json});
+    if (!options.preset.empty() && options.preset != "azure-migrate") {
+        throw usage_error(fmt::format("--preset: dependencies are read from Azure Migrate's "
+                                      "dependency export only (azure-migrate), not '{}'",
+                                      options.preset));
+    }
+    ExportTable input = read_export(options, options.preset);
+    TableReader& rows = *input.rows;
+    if (options.preset.empty() && !is_dependency_export(rows.header())) {
+        throw input_error(fmt::format(
+            "{}:{}: the header row is not Azure Migrate's dependency export "
+            "(Source server name, "
+            "Source IP, …, Destination server name, Destination IP, "
+            "Destination port); is this "
+            "the right file?{}",
+            input.label, rows.header_line(),
+            input.sheet.empty() ? fmt::format(" (read as {})", describe_dialect(rows.dialect()))
+                                : std::string()));
+    }
+    DependencyPlan plan;
+    if (options.dry_run) {
+        LoadedBacklog loaded = load_for_reading(global);
+        plan = explaining_dialect(
+            input, [&] { return plan_dependency_import(loaded.backlog, rows, input.label); });
+    } else {
+        modify_backlog(global, [&](Backlog& backlog) {
+            plan = explaining_dialect(
+                input, [&] { return plan_dependency_import(backlog, rows, input.label); });
+            apply_dependency_plan(backlog, plan);
+        });
+    }
+    ImportSource source{options.file,           "azure-migrate", options.dry_run,
+                        options.preset.empty(), input.sheet,     rows.dialect()};
+    if (format == OutputFormat::json) {
+        render_dependency_import_json(out, source, plan);
+    } else {
+        render_dependency_import(out, source, plan, use_color(global));
+    }
+}
+
+} // namespace
+
+void setup_import(CLI::App& root, GlobalOptions& global, std::ostream& out, std::ostream& err) {
+    CLI::App* imports = add_command_family(
+        root, "import",
+        "Read discovery exports (CSV or .xlsx workbooks) and agile tools' work items into the "
+        "backlog",
+        "mbl import inventory servers.csv --workload crm --dry-run");
+
+    auto inventory_options = std::make_shared<ImportOptions>();
+    CLI::App* inventory = add_command(
+        *imports, "inventory",
+        "Add or update assets from a discovery export: RVTools' vInfo sheet (rvtools; 4.x, 3.x "
+        "and vInfo-prefixed headers), Azure Migrate's import template (azure-migrate), its "
+        "assessment export (azure-migrate-assessment) and discovered servers "
+        "(azure-migrate-discovered), AWS Application Discovery Service's import template "
+        "(aws-ads), or any table with --map (generic). Without --preset the header row tells "
+        "which (the output names it). An .xlsx workbook is read directly: the sheet --sheet "
+        "names, else the preset's (vInfo for rvtools), else one a preset reads, else the "
+        "first. "
+        "Every preset keeps cores, memory_mb, disk_gb, disk_used_gb, os, "
+        "power_state, datacenter/cluster/host, ips (a JSON array) and source_id. An asset is "
+        "found "
+        "by source_id (VM UUID, machine id, ExternalId) first, then by id (a slug of the "
+        "server "
+        "name), then by name, so a renamed VM updates its asset. A re-import updates the name "
+        "and "
+        "attributes only, never estimates, status, priority, iterations, tasks, notes or tags. "
+        "Templates are skipped. Prints what was added, updated and skipped (table or json).",
+        "mbl import inventory vInfo.csv --workload crm --kind vm");
+    inventory
+        ->add_option(
+            "FILE", inventory_options->file,
+            "The export: a CSV as a spreadsheet saved it (UTF-8, UTF-16 or --encoding; ',' "
+            "';' or tab), or an .xlsx workbook")
+        ->required();
+    inventory
+        ->add_option("--preset", inventory_options->preset,
+                     "Which export it is: rvtools, azure-migrate, azure-migrate-assessment, "
+                     "azure-migrate-discovered, aws-ads or generic (default: recognised from the "
+                     "header row)")
+        ->type_name("P");
+    inventory
+        ->add_option("--workload", inventory_options->workload,
+                     "Workload of the new assets (must exist)")
+        ->type_name("W");
+    inventory
+        ->add_option("--kind", inventory_options->kind,
+                     "Kind of the new assets: vm (the default), database, file-share, storage, "
+                     "app-service, "
+                     "network or other")
+        ->type_name("K");
+    inventory
+        ->add_option("--map", inventory_options->mappings,
+                     "Map a column to name, id, source_id, ips, attributes.KEY, or - (skip it); "
+                     "repeatable. Without --preset and with a header no preset knows, the preset "
+                     "is generic")
+        ->type_name("COLUMN=FIELD")
+        ->allow_extra_args(false);
+    inventory
+        ->add_option("--sheet", inventory_options->sheet,
+                     "The workbook's sheet to read (default: the preset's, else the first)")
+        ->type_name("NAME");
+    inventory->add_flag("--dry-run", inventory_options->dry_run,
+                        "Print what would be added, updated and skipped; write nothing");
+    add_dialect_flags(*inventory, *inventory_options, true);
+    inventory->callback([inventory_options, &global, &out, &err] {
+        run_import_inventory(*inventory_options, global, out, err);
+    });
+
+    auto dependency_options = std::make_shared<ImportOptions>();
+    CLI::App* dependencies = add_command(
+        *imports, "dependencies",
+        "Add depends_on between known assets from Azure Migrate's dependency export (the "
+        "source "
+        "server depends on the destination). A server is matched by name, else by IP: the "
+        "assets' ips attribute, then the IPs the file gives for the servers it names. The rows "
+        "of one server pair (time slots, processes) make one dependency; the destination ports "
+        "go to the source asset's dependency_ports attribute. Unknown servers are reported "
+        "grouped by name or IP with their row count, never added; self-links are dropped; a "
+        "dependency that would close a cycle is reported and left out.",
+        "mbl import dependencies dependencies.csv --dry-run");
+    dependencies
+        ->add_option("FILE", dependency_options->file,
+                     "The dependency export (CSV, or an .xlsx workbook)")
+        ->required();
+    dependencies
+        ->add_option("--sheet", dependency_options->sheet,
+                     "The workbook's sheet to read (default: the first)")
+        ->type_name("NAME");
+    dependencies
+        ->add_option("--preset", dependency_options->preset,
+                     "The export's format: azure-migrate (the only one; default: checked from "
+                     "the header row)")
+        ->type_name("P");
+    dependencies->add_flag("--dry-run", dependency_options->dry_run,
+                           "Print what would be added; write nothing");
+    add_dialect_flags(*dependencies, *dependency_options, false);
+    dependencies->callback([dependency_options, &global, &out] {
+        run_import_dependencies(*dependency_options, global, out);
+    });
+
+    setup_import_work_items(*imports, global, out, err);
+}
 
 } // namespace mbl::cli
