@@ -9,6 +9,7 @@
 
 #include "mbl/model.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,21 @@ struct Sheet {
     std::vector<SheetColumn> columns;
     std::vector<std::vector<std::string>> rows; // one cell per column each
 };
+
+// Where a sheet goes as it is built: the columns once, then every row in order, so that an export
+// writes each row as it comes and never holds the whole sheet (at a million assets, the sheet
+// would be larger than the backlog file).
+class SheetSink {
+  public:
+    virtual ~SheetSink() = default;
+    // Called once, before any row.
+    virtual void columns(const std::vector<SheetColumn>& columns) = 0;
+    // One cell per column.
+    virtual void row(std::vector<std::string> cells) = 0;
+};
+
+// The sheet that `write` gives its sink, held whole (for tests and small sheets).
+Sheet collect_sheet(const std::function<void(SheetSink&)>& write);
 
 // `estimate` (in `unit`) in hours: hours as is, days × 8; none for points.
 std::optional<double> estimate_in_hours(double estimate, EstimateUnit unit);
@@ -55,6 +71,8 @@ struct AzureDevOpsOptions {
 // points. Description (HTML, escaped): what the item is (kind, strategy, status, estimate, owner,
 // dependencies, attributes, notes; a User Story and a Task end with `Status in mbl: <status>`).
 // Error(usage) when `options.project` is empty.
+void write_azure_devops_sheet(const Backlog& backlog, const AzureDevOpsOptions& options,
+                              SheetSink& sink);
 Sheet azure_devops_sheet(const Backlog& backlog, const AzureDevOpsOptions& options);
 
 // Jira's CSV importer: columns Issue Id (1, 2, … in row order), Parent Id, Issue Type, Summary,
@@ -68,6 +86,7 @@ Sheet azure_devops_sheet(const Backlog& backlog, const AzureDevOpsOptions& optio
 // replaced by `_` (Jira labels hold no spaces). Sprint: the name of the asset's iteration (Stories
 // and Sub-tasks). Original Estimate: a Sub-task's estimate, a Story's own only when none of its
 // tasks has one (Jira adds sub-task estimates up), in seconds. Description: plain text lines.
+void write_jira_sheet(const Backlog& backlog, SheetSink& sink);
 Sheet jira_sheet(const Backlog& backlog);
 
 // One row per asset, file order, every field: id, name, kind, workload, owner, strategy,
@@ -76,6 +95,7 @@ Sheet jira_sheet(const Backlog& backlog);
 // the assets, first-seen order). Lists are joined with `; `. An attribute's cell is its string's
 // text, or its JSON on one line for other values; its column is numeric when every value in it
 // is a number.
+void write_generic_sheet(const Backlog& backlog, SheetSink& sink);
 Sheet generic_sheet(const Backlog& backlog);
 
 } // namespace mbl

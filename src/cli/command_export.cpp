@@ -13,7 +13,6 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <sstream>
 
 namespace mbl::cli {
 namespace {
@@ -36,11 +35,15 @@ void check_export_options(const ExportCsvOptions& options) {
     }
 }
 
-Sheet export_sheet(const ExportCsvOptions& options, const Backlog& backlog) {
+// Writes the sheet of --for to `sink` as it is built.
+void write_export_sheet(const ExportCsvOptions& options, const Backlog& backlog, SheetSink& sink) {
     if (options.target == "azure-devops") {
-        return azure_devops_sheet(backlog, {options.project.value_or("")});
+        write_azure_devops_sheet(backlog, {options.project.value_or("")}, sink);
+    } else if (options.target == "jira") {
+        write_jira_sheet(backlog, sink);
+    } else {
+        write_generic_sheet(backlog, sink);
     }
-    return options.target == "jira" ? jira_sheet(backlog) : generic_sheet(backlog);
 }
 
 void run_export_csv(const ExportCsvOptions& options, const GlobalOptions& global,
@@ -48,9 +51,12 @@ void run_export_csv(const ExportCsvOptions& options, const GlobalOptions& global
     output_format(global, {OutputFormat::csv});
     check_export_options(options);
     LoadedBacklog loaded = load_for_reading(global);
-    std::ostringstream text;
-    render_csv(text, sheet_table(export_sheet(options, loaded.backlog)));
-    deliver_output(text.str(), options.output, loaded.file, out, "the export");
+    deliver_output(
+        [&](std::ostream& text) {
+            CsvSheetWriter csv(text);
+            write_export_sheet(options, loaded.backlog, csv);
+        },
+        options.output, loaded.file, out, "the export");
 }
 
 void run_export_wbs(const GlobalOptions& global, std::ostream& out) {

@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <streambuf>
 #include <vector>
 
 namespace mbl::cli {
@@ -79,6 +80,19 @@ Date resolve_today(const GlobalOptions& options) {
 LoadedBacklog load_for_reading(const GlobalOptions& options) {
     BacklogFile file = resolve_backlog_file(options);
     auto text = std::make_unique<BacklogFileText>(file.path, TextUse::reading, file.label);
+    static auto* kept =
+        new std::vector<std::unique_ptr<Backlog>>(); // never freed, see LoadedBacklog
+    kept->push_back(std::make_unique<Backlog>(load_backlog_or_throw(*text, file.label)));
+    return {std::move(file), std::move(text), *kept->back()};
+}
+
+LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
+                                       std::vector<Problem>& problems) {
+    BacklogFile file = resolve_backlog_file(options);
+    auto text = std::make_unique<BacklogFileText>(file.path, TextUse::reading, file.label);
+    problems = check_backlog_text(*text, file.label).problems;
+    // The check released the text as it read it: read it back, to be released again by the load.
+    text->restore_all();
     static auto* kept =
         new std::vector<std::unique_ptr<Backlog>>(); // never freed, see LoadedBacklog
     kept->push_back(std::make_unique<Backlog>(load_backlog_or_throw(*text, file.label)));
@@ -158,10 +172,49 @@ bool modify_backlog(const GlobalOptions& options, const std::function<void(Backl
         [&] { before.check_unchanged(); });
 }
 
-void deliver_output(const std::string& text, const std::optional<std::string>& output,
-                    const BacklogFile& backlog, std::ostream& out, std::string_view what) {
+namespace {
+
+// A stream buffer that hands its text on in pieces of up to 64 kB (to write_file_atomically).
+class PieceBuffer final : public std::streambuf {
+  public:
+    explicit PieceBuffer(const std::function<void(std::string_view)>& write_piece)
+        : write_piece_(write_piece), buffer_(1 << 16) {
+        setp(buffer_.data(), buffer_.data() + buffer_.size());
+    }
+
+  protected:
+    int_type overflow(int_type character) override {
+        hand_on();
+        if (!traits_type::eq_int_type(character, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(character);
+            pbump(1);
+        }
+        return traits_type::not_eof(character);
+    }
+    int sync() override {
+        hand_on();
+        return 0;
+    }
+
+  private:
+    void hand_on() {
+        if (pptr() > pbase()) {
+            write_piece_(std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())));
+        }
+        setp(buffer_.data(), buffer_.data() + buffer_.size());
+    }
+
+    const std::function<void(std::string_view)>& write_piece_;
+    std::vector<char> buffer_;
+};
+
+} // namespace
+
+void deliver_output(const std::function<void(std::ostream&)>& write,
+                    const std::optional<std::string>& output, const BacklogFile& backlog,
+                    std::ostream& out, std::string_view what) {
     if (!output || *output == "-") {
-        out << text;
+        write(out);
         return;
     }
     if (output->empty()) {
@@ -172,7 +225,13 @@ void deliver_output(const std::string& text, const std::optional<std::string>& o
         throw usage_error("-o " + *output + " is the backlog file " + backlog.label + "; write " +
                           std::string(what) + " to another file");
     }
-    write_file_atomically(*output, text);
+    write_file_atomically(*output, [&](const std::function<void(std::string_view)>& write_piece) {
+        PieceBuffer pieces(write_piece);
+        std::ostream stream(&pieces);
+        write(stream);
+        stream.flush();
+        return true;
+    });
 }
 
 } // namespace mbl::cli

@@ -61,24 +61,24 @@ struct WorkItem {
 
 class AzureSheetBuilder {
   public:
-    AzureSheetBuilder(const Backlog& backlog, const AzureDevOpsOptions& options)
-        : backlog_(backlog), options_(options), iterations_(backlog) {
-        sheet_.columns = {{"ID"},
-                          {"Work Item Type"},
-                          {"Title 1"},
-                          {"Title 2"},
-                          {"Title 3"},
-                          {"Title 4"},
-                          {"State"},
-                          {"Priority", true},
-                          {"Tags"},
-                          {"Iteration Path"},
-                          {"Original Estimate", true},
-                          {"Story Points", true},
-                          {"Description"}};
+    AzureSheetBuilder(const Backlog& backlog, const AzureDevOpsOptions& options, SheetSink& sink)
+        : backlog_(backlog), options_(options), iterations_(backlog), sink_(sink) {
+        sink_.columns({{"ID"},
+                       {"Work Item Type"},
+                       {"Title 1"},
+                       {"Title 2"},
+                       {"Title 3"},
+                       {"Title 4"},
+                       {"State"},
+                       {"Priority", true},
+                       {"Tags"},
+                       {"Iteration Path"},
+                       {"Original Estimate", true},
+                       {"Story Points", true},
+                       {"Description"}});
     }
 
-    Sheet build(const WbsItem& migration) {
+    void build(const WbsItem& migration) {
         add({"Epic", 0, migration.name, "", "", "", "", "",
              html_lines({"Migration backlog exported by mbl: " +
                          std::to_string(backlog_.workloads.size()) + " workloads, " +
@@ -86,7 +86,6 @@ class AzureSheetBuilder {
         for (const WbsItem& group : migration.children) {
             add_feature(group);
         }
-        return std::move(sheet_);
     }
 
   private:
@@ -139,23 +138,29 @@ class AzureSheetBuilder {
                                   &item.original_estimate, &item.story_points, &item.description}) {
             row.push_back(std::move(*cell));
         }
-        sheet_.rows.push_back(std::move(row));
+        sink_.row(std::move(row));
     }
 
     const Backlog& backlog_;
     const AzureDevOpsOptions& options_;
     IterationNames iterations_;
-    Sheet sheet_;
+    SheetSink& sink_;
 };
 
 } // namespace
 
-Sheet azure_devops_sheet(const Backlog& backlog, const AzureDevOpsOptions& options) {
+void write_azure_devops_sheet(const Backlog& backlog, const AzureDevOpsOptions& options,
+                              SheetSink& sink) {
     if (options.project.empty()) {
         throw usage_error("export csv --for azure-devops needs --project NAME: the Azure DevOps "
                           "project the iteration paths start with");
     }
-    return AzureSheetBuilder(backlog, options).build(work_breakdown(backlog));
+    AzureSheetBuilder(backlog, options, sink).build(work_breakdown(backlog));
+}
+
+Sheet azure_devops_sheet(const Backlog& backlog, const AzureDevOpsOptions& options) {
+    return collect_sheet(
+        [&](SheetSink& sink) { write_azure_devops_sheet(backlog, options, sink); });
 }
 
 } // namespace mbl

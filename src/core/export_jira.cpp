@@ -50,21 +50,23 @@ struct Issue {
 
 class JiraSheetBuilder {
   public:
-    explicit JiraSheetBuilder(const Backlog& backlog) : backlog_(backlog), iterations_(backlog) {
+    JiraSheetBuilder(const Backlog& backlog, SheetSink& sink)
+        : backlog_(backlog), iterations_(backlog), sink_(sink) {
         for (const Asset& asset : backlog.assets) {
             label_columns_ = std::max(label_columns_, asset.tags.size());
         }
-        sheet_.columns = {{"Issue Id", true}, {"Parent Id", true}, {"Issue Type"},
-                          {"Summary"},        {"Status"},          {"Priority"}};
+        std::vector<SheetColumn> columns = {{"Issue Id", true}, {"Parent Id", true}, {"Issue Type"},
+                                            {"Summary"},        {"Status"},          {"Priority"}};
         for (std::size_t i = 0; i < label_columns_; ++i) {
-            sheet_.columns.push_back({"Labels"});
+            columns.push_back({"Labels"});
         }
-        sheet_.columns.insert(
-            sheet_.columns.end(),
+        columns.insert(
+            columns.end(),
             {{"Sprint"}, {"Original Estimate", true}, {"Story Points", true}, {"Description"}});
+        sink_.columns(columns);
     }
 
-    Sheet build(const WbsItem& migration) {
+    void build(const WbsItem& migration) {
         for (const WbsItem& group : migration.children) {
             std::string epic_id;
             if (group.workload) {
@@ -84,7 +86,6 @@ class JiraSheetBuilder {
                 add_story(item, epic_id);
             }
         }
-        return std::move(sheet_);
     }
 
   private:
@@ -120,7 +121,7 @@ class JiraSheetBuilder {
 
     // Appends the issue; returns its Issue Id.
     std::string add(Issue issue) {
-        std::string id = std::to_string(sheet_.rows.size() + 1);
+        std::string id = std::to_string(++rows_);
         std::vector<std::string> row{id,
                                      std::move(issue.parent),
                                      std::move(issue.type),
@@ -135,20 +136,25 @@ class JiraSheetBuilder {
              {&issue.sprint, &issue.original_estimate, &issue.story_points, &issue.description}) {
             row.push_back(std::move(*cell));
         }
-        sheet_.rows.push_back(std::move(row));
+        sink_.row(std::move(row));
         return id;
     }
 
     const Backlog& backlog_;
     IterationNames iterations_;
     std::size_t label_columns_ = 1;
-    Sheet sheet_;
+    SheetSink& sink_;
+    std::size_t rows_ = 0; // rows given to sink_ so far
 };
 
 } // namespace
 
+void write_jira_sheet(const Backlog& backlog, SheetSink& sink) {
+    JiraSheetBuilder(backlog, sink).build(work_breakdown(backlog));
+}
+
 Sheet jira_sheet(const Backlog& backlog) {
-    return JiraSheetBuilder(backlog).build(work_breakdown(backlog));
+    return collect_sheet([&](SheetSink& sink) { write_jira_sheet(backlog, sink); });
 }
 
 } // namespace mbl
