@@ -271,24 +271,22 @@ def generated_backlog(assets, seed, cache_dir):
     return path, facts
 
 
-def variant(path, suffix, old, new):
-    """`path` with the first `old` replaced by `new`, made once beside it as PATH.SUFFIX."""
-    made = f"{path}.{suffix}"
-    if not os.path.exists(made):
+def variant(path, made, old, new, again):
+    """`path` with the first `old` replaced by `new`, made as `made` when missing or `again`."""
+    if again or not os.path.exists(made):
         with open(path, encoding="utf-8") as source:
             text = source.read()
         if old not in text:
-            raise CommandFailed(f"{path} has no {old!r} to change for {suffix}")
+            raise CommandFailed(f"{path} has no {old!r} to change for {made}")
         with open(made + ".partial", "w", encoding="utf-8", newline="\n") as out:
             out.write(text.replace(old, new, 1))
         os.replace(made + ".partial", made)
     return made
 
 
-def edited_copy(path, asset_id):
-    """`path` with asset `asset_id` replicated, made once beside it as PATH.edited."""
-    made = f"{path}.edited"
-    if not os.path.exists(made):
+def edited_copy(path, asset_id, made, again):
+    """`path` with asset `asset_id` replicated, made as `made` when missing or `again`."""
+    if again or not os.path.exists(made):
         with open(path, encoding="utf-8") as source:
             text = source.read()
         status = text.index('"status": "', text.index(f'"id": "{asset_id}"'))
@@ -306,8 +304,12 @@ def add_variants(facts, options, environment):
     export and an Azure Migrate dependency export of as many rows as assets, an empty backlog,
     and the backlog the inventory import makes of it. All made once, kept in the cache."""
     path = facts["path"]
-    facts["edited"] = edited_copy(path, facts["edit_asset"])
-    facts["renamed"] = variant(path, "renamed", '"name": "', '"name": "Renamed: ')
+    # In the cache directory, named after the backlog (generated backlogs are named by size, seed
+    # and generator); the example's are made again each run, being small and not generated.
+    stem = os.path.join(options.cache_dir, os.path.basename(path))
+    again = facts["assets"] is None
+    facts["edited"] = edited_copy(path, facts["edit_asset"], stem + ".edited", again)
+    facts["renamed"] = variant(path, stem + ".renamed", '"name": "', '"name": "Renamed: ', again)
     if facts["assets"] is None:
         return
     directory = os.path.join(options.cache_dir, f"imports-{facts['assets']}-seed{options.seed}")
