@@ -310,7 +310,7 @@ def add_variants(facts, options, environment):
     again = facts["assets"] is None
     facts["edited"] = edited_copy(path, facts["edit_asset"], stem + ".edited", again)
     facts["renamed"] = variant(path, stem + ".renamed", '"name": "', '"name": "Renamed: ', again)
-    if facts["assets"] is None:
+    if facts["assets"] is None or not any(op.name in IMPORTS for op in options.operations):
         return
     directory = os.path.join(options.cache_dir, f"imports-{facts['assets']}-seed{options.seed}")
     facts["vinfo"] = os.path.join(directory, "vInfo.csv")

@@ -132,10 +132,11 @@ LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
                                        std::vector<Problem>& problems) {
     BacklogFile file = resolve_backlog_file(options);
     auto text = std::make_unique<BacklogFileText>(file.path, TextUse::reading, file.label);
-    grow_heap_in_huge_pages(*text);
     problems = check_backlog_text(*text, file.label).problems;
     // The check released the text as it read it: read it back, to be released again by the load.
+    // Huge pages only now: freed, the check's model would stay resident in them.
     text->restore_all();
+    grow_heap_in_huge_pages(*text);
     static auto* kept =
         new std::vector<std::unique_ptr<Backlog>>(); // never freed, see LoadedBacklog
     kept->push_back(std::make_unique<Backlog>(load_backlog_or_throw(*text, file.label)));
