@@ -67,7 +67,7 @@ void run_export_wbs(const GlobalOptions& global, std::ostream& out) {
     if (format == OutputFormat::json) {
         print_report_json(out, wbs_json(loaded.backlog, migration));
     } else if (format == OutputFormat::csv) {
-        render_csv(out, wbs_table(migration));
+        render_wbs_csv(out, migration);
     } else {
         render_wbs_markdown(out, loaded.backlog, migration);
     }

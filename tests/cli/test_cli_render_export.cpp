@@ -1,5 +1,6 @@
 // sheet_table: an export sheet as CSV, numeric columns kept numbers, text neutralised.
 #include "cli/render_export.hpp"
+#include "cli/render_wbs.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -55,4 +56,41 @@ TEST_CASE("collect_sheet keeps the columns and rows a sheet writer gives it", "[
     REQUIRE(sheet.columns.size() == 2);
     CHECK(sheet.columns[1].numeric);
     CHECK(sheet.rows == std::vector<std::vector<std::string>>{{"x", "1"}, {"y", "2"}});
+}
+
+TEST_CASE("render_wbs_csv writes, row by row, what render_csv writes of wbs_table",
+          "[render_export]") {
+    Workload workload;
+    workload.id = "crm";
+    workload.stage = Stage::migrating;
+    Asset asset;
+    asset.id = "crm-db";
+    asset.status = AssetStatus::in_progress;
+    Task task;
+    task.title = "=cutover, then \"check\"";
+    WbsItem migration{"1", WbsLevel::migration};
+    migration.name = "Move, all";
+    migration.estimate = 12.5;
+    WbsItem group{"1.1", WbsLevel::workload, &workload};
+    group.name = "CRM";
+    WbsItem item{"1.1.1", WbsLevel::asset, nullptr, &asset};
+    item.name = "-db";
+    item.iteration = "it-1";
+    item.start = Date::parse("2026-01-05");
+    WbsItem task_item{"1.1.1.1", WbsLevel::task, nullptr, &asset, &task};
+    task_item.name = task.title;
+    item.children.push_back(task_item);
+    group.children.push_back(item);
+    migration.children.push_back(group);
+
+    std::ostringstream streamed;
+    render_wbs_csv(streamed, migration);
+    std::ostringstream whole;
+    render_csv(whole, wbs_table(migration));
+    CHECK(streamed.str() == whole.str());
+    CHECK(streamed.str() == "wbs,level,id,name,status,estimate,unestimated,iteration,start,finish\n"
+                            "1,migration,,\"Move, all\",,12.5,0,,,\n"
+                            "1.1,workload,crm,CRM,migrating,,0,,,\n"
+                            "1.1.1,asset,crm-db,'-db,in-progress,,0,it-1,2026-01-05,\n"
+                            "1.1.1.1,task,,\"'=cutover, then \"\"check\"\"\",open,,,,,\n");
 }
