@@ -172,7 +172,7 @@ def memory_total():
         return "unknown memory"
 
 
-def describe_run(repo, mbl, repeat, seed, floor=None):
+def describe_run(repo, mbl, repeat, seed, floor=None, jq_run=True):
     """The lines above the table: commit, binary, machine, method."""
     commit = command_output(["git", "rev-parse", "--short", "HEAD"], cwd=repo) or "unknown"
     if command_output(["git", "status", "--porcelain", "--untracked-files=no"], cwd=repo):
@@ -189,9 +189,10 @@ def describe_run(repo, mbl, repeat, seed, floor=None):
         f"- machine: {os.cpu_count()} cores ({cpu_model()}), {memory_total()}, "
         f"{platform.system()} {platform.release()}, {load}",
         f"- method: median wall time of {repeat} runs, each a fresh process, after one run "
-        f"under GNU time that warms the page cache and gives the peak resident memory; {jq} on "
-        f"the same files in the same run (the edit as `jq ... f > t && mv t f`); generator "
-        f"seed {seed}; the floor "
+        f"under GNU time that warms the page cache and gives the peak resident memory; "
+        + (f"{jq} on the same files in the same run (the edit as `jq ... f > t && mv t f`)"
+           if jq_run else "no jq run")
+        + f"; generator seed {seed}; the floor "
         + (f"`{os.path.relpath(floor, repo)}` (simdjson, bench/floor) in the same run; × floor "
            "and growth compare CPU time (user + system), which other work on the machine "
            "distorts less than wall time" if floor else "not run"),

@@ -435,7 +435,8 @@ def main(argv):
 def write_report(options, rows):
     """The report of `rows`, also written to --output when given."""
     text = report.markdown(rows, report.describe_run(REPO, options.mbl, options.repeat,
-                                                     options.seed, options.floor))
+                                                     options.seed, options.floor,
+                                                     bool(options.jq)))
     if options.output:
         with open(options.output, "w", encoding="utf-8") as out:
             out.write(text)
