@@ -1,18 +1,22 @@
 #!/usr/bin/env python3
-"""Benchmark mbl against the targets of issue 7, with jq in the same run as the yardstick.
+"""Benchmark every mbl command against its targets, with the floor and jq in the same run.
 
     cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release
     cmake --build build-release --target mbl
+    bench/setup.sh                                # the floor: build-floor/floor (simdjson)
     bench/run.py                                  # 1k, 10k, 100k assets and the bundled example
     bench/run.py --sizes 100k --repeat 9 --output results.md
-    bench/run.py --with-1m                        # adds 1,000,000 assets (minutes, 570 MB)
+    bench/run.py --sizes 100k --with-1m           # adds 1,000,000 assets (minutes, 570 MB)
 
-Builds nothing: it runs the given binary (default build-release/mbl). Generates the backlogs
-once into a cache directory (bench/generate.py, seeded). Per operation and backlog, one run under
-GNU time warms the page cache and gives the peak resident memory, then `--repeat` runs, each a
-fresh process, give the median wall time. An edit runs on a fresh copy of the file each time, as
-does its jq round trip. Prints a Markdown report (and writes it with --output).
-See docs/performance.md. Python 3 standard library only.
+Builds nothing: it runs the given binary (default build-release/mbl) and the floor
+(bench/floor/floor.cpp: the command's work on the file read with simdjson). Generates the
+backlogs once into a cache directory (bench/generate.py, seeded), and what some commands read
+besides (an edited copy for diff and merge-driver, discovery exports for the imports). Per
+operation and backlog, one run under GNU time warms the page cache and gives the peak resident
+memory, then `--repeat` runs, each a fresh process, give the median wall and CPU (user + system)
+time. An edit runs on a fresh copy of the file each time, as does its jq round trip and its floor.
+Prints a Markdown report (and writes it with --output). See docs/performance.md. Python 3
+standard library only.
 """
 
 import argparse
@@ -20,6 +24,7 @@ import glob
 import hashlib
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -29,6 +34,7 @@ import time
 
 import asset_records
 import generate
+import imports
 import report
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -40,33 +46,93 @@ TIME = "/usr/bin/time"  # GNU time, for the peak memory of one process
 
 
 class Operation:
-    """One row of the table: mbl's command line, and jq's where the issue gives one."""
+    """One row of the table: mbl's command line, the floor's and jq's where there is one."""
 
-    def __init__(self, name, mbl_args, jq_filter=None, edits=False):
+    def __init__(self, name, mbl_args, jq_filter=None, work_from=None, floor=None,
+                 file_key="path"):
         self.name = name
-        self.mbl_args = mbl_args  # a function of the backlog's facts (today, edit_asset)
-        self.jq_filter = jq_filter  # likewise; None: no jq equivalent
-        self.edits = edits  # runs on a fresh copy each time; jq writes back (> t && mv t f)
+        # A function of the backlog's facts and the working copy's path (see `work_from`).
+        self.mbl_args = mbl_args
+        self.jq_filter = jq_filter  # a function of the facts; None: no jq equivalent
+        # None: the command reads the backlog itself (-f). Else a function of the facts naming
+        # the file copied to a fresh working copy before each run, which -f then names.
+        self.work_from = work_from
+        self.edits = work_from is not None
+        # The floor's mode and arguments after the file (a function of the facts), or None.
+        self.floor = floor
+        # The fact naming the file whose size is "the file" of the memory target.
+        self.file_key = file_key
+
+
+def same_file(facts):
+    return facts["path"]
 
 
 OPERATIONS = [
     Operation("query",
-              lambda facts: ["asset", "list", "--status", "replicated", "--format", "json"],
-              lambda facts: '[.assets[] | select(.status == "replicated")]'),
+              lambda facts, work: ["asset", "list", "--status", "replicated", "--format", "json"],
+              lambda facts: '[.assets[] | select(.status == "replicated")]',
+              floor=lambda facts: ("query", [])),
     Operation("edit one asset",
-              lambda facts: ["asset", "set", facts["edit_asset"], "status=replicated"],
+              lambda facts, work: ["asset", "set", facts["edit_asset"], "status=replicated"],
               lambda facts: f'(.assets[] | select(.id == "{facts["edit_asset"]}") | .status) '
                             '= "replicated"',
-              edits=True),
-    Operation("validate", lambda facts: ["validate"]),
-    Operation("fmt --check", lambda facts: ["fmt", "--check"]),
-    Operation("iteration plan", lambda facts: ["iteration", "plan"]),
-    Operation("forecast", lambda facts: ["forecast", "--trials", "10000", "--seed", "1"]),
-    Operation("status", lambda facts: ["status"]),
+              work_from=same_file, floor=lambda facts: ("edit", [facts["edit_asset"]])),
+    Operation("validate", lambda facts, work: ["validate"],
+              floor=lambda facts: ("validate", [])),
+    Operation("fmt --check", lambda facts, work: ["fmt", "--check"],
+              floor=lambda facts: ("scan", [])),
+    Operation("iteration plan", lambda facts, work: ["iteration", "plan"],
+              floor=lambda facts: ("scan", [])),
+    Operation("forecast", lambda facts, work: ["forecast", "--trials", "10000", "--seed", "1"],
+              floor=lambda facts: ("forecast", [])),
+    Operation("status", lambda facts, work: ["status"], floor=lambda facts: ("status", [])),
+    Operation("report markdown", lambda facts, work: ["report", "--format", "markdown"],
+              floor=lambda facts: ("scan", [])),
+    Operation("report html", lambda facts, work: ["report", "--format", "html"],
+              floor=lambda facts: ("scan", [])),
+    Operation("report json", lambda facts, work: ["report", "--format", "json"],
+              floor=lambda facts: ("scan", [])),
+    Operation("release list", lambda facts, work: ["release", "list"],
+              floor=lambda facts: ("scan", [])),
+    Operation("burndown", lambda facts, work: ["burndown"], floor=lambda facts: ("scan", [])),
+    Operation("velocity", lambda facts, work: ["velocity"], floor=lambda facts: ("scan", [])),
+    Operation("export azure-devops",
+              lambda facts, work: ["export", "csv", "--for", "azure-devops", "--project", "Bench"],
+              floor=lambda facts: ("scan", [])),
+    Operation("export jira", lambda facts, work: ["export", "csv", "--for", "jira"],
+              floor=lambda facts: ("scan", [])),
+    Operation("export generic", lambda facts, work: ["export", "csv", "--for", "generic"],
+              floor=lambda facts: ("scan", [])),
+    Operation("export wbs", lambda facts, work: ["export", "wbs", "--format", "csv"],
+              floor=lambda facts: ("scan", [])),
+    Operation("diff", lambda facts, work: ["diff", facts["path"], facts["edited"]],
+              floor=lambda facts: ("scan", [])),
+    Operation("merge-driver",
+              lambda facts, work: ["merge-driver", facts["path"], work, facts["renamed"],
+                                   "backlog.json"],
+              work_from=lambda facts: facts["edited"], floor=lambda facts: ("scan", [])),
+    Operation("import inventory",
+              lambda facts, work: ["import", "inventory", facts["vinfo"], "--preset", "rvtools",
+                                   "--workload", "dc"],
+              work_from=lambda facts: facts["empty"], file_key="imported"),
+    Operation("import dependencies",
+              lambda facts, work: ["import", "dependencies", facts["dependencies"], "--preset",
+                                   "azure-migrate"],
+              work_from=lambda facts: facts["imported"], file_key="imported"),
 ]
 OPERATION_KEYS = {"query": "query", "edit": "edit one asset", "validate": "validate",
                   "fmt": "fmt --check", "plan": "iteration plan", "forecast": "forecast",
-                  "status": "status"}
+                  "status": "status", "report-md": "report markdown",
+                  "report-html": "report html", "report-json": "report json",
+                  "release-list": "release list", "burndown": "burndown",
+                  "velocity": "velocity", "export-azure": "export azure-devops",
+                  "export-jira": "export jira", "export-generic": "export generic",
+                  "export-wbs": "export wbs", "diff": "diff", "merge": "merge-driver",
+                  "import-inventory": "import inventory",
+                  "import-dependencies": "import dependencies"}
+# Imports need discovery exports: generated for the benchmark's sizes, not for the example.
+IMPORTS = {"import inventory", "import dependencies"}
 
 
 class CommandFailed(Exception):
@@ -74,26 +140,41 @@ class CommandFailed(Exception):
 
 
 def run_once(argv, stdout_path, environment, peak_file=None):
-    """Runs `argv` once and returns its wall time in seconds; raises CommandFailed on exit != 0.
+    """Runs `argv` once and returns (wall seconds, CPU seconds: user + system); raises
+    CommandFailed on exit != 0 (1 is accepted from diff and merge-driver: a difference found).
     With `peak_file`, runs it under GNU time, which writes the peak resident memory there: a
     process started from Python itself would report Python's memory as its own peak."""
     if peak_file:
         argv = [TIME, "-f", "%M", "-o", peak_file] + argv
     with tempfile.TemporaryFile() as errors, open(stdout_path, "wb") as out:
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         began = time.perf_counter()
         process = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=errors,
                                  env=environment, check=False)
         seconds = time.perf_counter() - began
-        if process.returncode != 0:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (children.ru_utime - children_before.ru_utime +
+               children.ru_stime - children_before.ru_stime)
+        tolerated = (0, 1) if any(word in argv for word in ("diff", "merge-driver")) else (0,)
+        if process.returncode not in tolerated:
             errors.seek(0)
             message = errors.read().decode(errors="replace").strip()
             raise CommandFailed(f"{' '.join(argv)} exited {process.returncode}: {message}")
-    return seconds
+    return seconds, cpu
+
+
+class Measured:
+    """Median wall and CPU seconds of the measured runs, and the peak of the first."""
+
+    def __init__(self, seconds, cpu_seconds, peak_bytes):
+        self.seconds = seconds
+        self.cpu_seconds = cpu_seconds
+        self.peak_bytes = peak_bytes
 
 
 def measure(runs, prepare, run, scratch):
     """Runs once under GNU time for the peak memory (this also warms the page cache), then
-    `runs` times measured; returns (median seconds, peak bytes). `run(peak_file)` runs once."""
+    `runs` times measured. `run(peak_file)` runs once and returns (wall, CPU) seconds."""
     peak_file = os.path.join(scratch, "peak")
     prepare()
     run(peak_file)
@@ -103,20 +184,40 @@ def measure(runs, prepare, run, scratch):
     for _ in range(runs):
         prepare()
         times.append(run(None))
-    return statistics.median(times), peak_bytes
+    return Measured(statistics.median(t[0] for t in times),
+                    statistics.median(t[1] for t in times), peak_bytes)
 
 
-def bench_operation(operation, backlog, facts, options, scratch, environment):
+def bench_floor(operation, backlog, facts, options, scratch, environment, floors):
+    """The floor's Measured for `operation` on `backlog` (None without one): each mode is
+    measured once per backlog and shared by the operations that use it."""
+    if not options.floor or not operation.floor:
+        return None
+    mode, arguments = operation.floor(facts)
+    key = (backlog, mode)
+    if key not in floors:
+        work = os.path.join(scratch, "floor.json")
+        edits = mode == "edit"
+        prepare = (lambda: shutil.copyfile(backlog, work)) if edits else (lambda: None)
+        argv = [options.floor, mode, work if edits else backlog] + arguments
+        floors[key] = measure(options.repeat, prepare,
+                              lambda peak_file: run_once(argv, os.devnull, environment,
+                                                         peak_file), scratch)
+    return floors[key]
+
+
+def bench_operation(operation, backlog, facts, options, scratch, environment, floors):
     """Measures `operation` on `backlog`; returns a report.Row."""
     work = os.path.join(scratch, "backlog.json")
     target = work if operation.edits else backlog
-    prepare = (lambda: shutil.copyfile(backlog, work)) if operation.edits else (lambda: None)
+    prepare = ((lambda: shutil.copyfile(operation.work_from(facts), work)) if operation.edits
+               else (lambda: None))
     mbl_argv = [options.mbl, "-f", target, "--today", facts["today"], "--color", "never"]
-    mbl_argv += operation.mbl_args(facts)
-    mbl_median, mbl_peak = measure(
-        options.repeat, prepare,
-        lambda peak_file: run_once(mbl_argv, os.devnull, environment, peak_file), scratch)
-    if operation.edits and os.path.getsize(work) <= os.path.getsize(backlog):
+    mbl_argv += operation.mbl_args(facts, work)
+    mbl = measure(options.repeat, prepare,
+                  lambda peak_file: run_once(mbl_argv, os.devnull, environment, peak_file),
+                  scratch)
+    if operation.name == "edit one asset" and os.path.getsize(work) <= os.path.getsize(backlog):
         raise CommandFailed(f"{' '.join(mbl_argv)} left the file as it was: a timed no-op")
     jq_median = None
     if operation.jq_filter and options.jq:
@@ -125,18 +226,19 @@ def bench_operation(operation, backlog, facts, options, scratch, environment):
             staged = os.path.join(scratch, "backlog.json.jq")
 
             def run_jq(peak_file):  # jq ... f > t && mv t f
-                seconds = run_once(jq_argv, staged, environment, peak_file)
+                seconds, cpu = run_once(jq_argv, staged, environment, peak_file)
                 began = time.perf_counter()
                 os.replace(staged, work)
-                return seconds + time.perf_counter() - began
+                return seconds + time.perf_counter() - began, cpu
         else:
 
             def run_jq(peak_file):
                 return run_once(jq_argv, os.devnull, environment, peak_file)
 
-        jq_median, _ = measure(options.repeat, prepare, run_jq, scratch)
-    return report.Row(operation.name, facts["label"], facts["assets"], os.path.getsize(backlog),
-                      mbl_median, mbl_peak, jq_median)
+        jq_median = measure(options.repeat, prepare, run_jq, scratch).seconds
+    floor = bench_floor(operation, backlog, facts, options, scratch, environment, floors)
+    return report.Row(operation.name, facts["label"], facts["assets"],
+                      os.path.getsize(facts[operation.file_key]), mbl, jq_median, floor)
 
 
 def size_label(assets):
@@ -169,6 +271,66 @@ def generated_backlog(assets, seed, cache_dir):
     return path, facts
 
 
+def variant(path, made, old, new, again):
+    """`path` with the first `old` replaced by `new`, made as `made` when missing or `again`."""
+    if again or not os.path.exists(made):
+        with open(path, encoding="utf-8") as source:
+            text = source.read()
+        if old not in text:
+            raise CommandFailed(f"{path} has no {old!r} to change for {made}")
+        with open(made + ".partial", "w", encoding="utf-8", newline="\n") as out:
+            out.write(text.replace(old, new, 1))
+        os.replace(made + ".partial", made)
+    return made
+
+
+def edited_copy(path, asset_id, made, again):
+    """`path` with asset `asset_id` replicated, made as `made` when missing or `again`."""
+    if again or not os.path.exists(made):
+        with open(path, encoding="utf-8") as source:
+            text = source.read()
+        status = text.index('"status": "', text.index(f'"id": "{asset_id}"'))
+        end = text.index('"', status + len('"status": "'))
+        with open(made + ".partial", "w", encoding="utf-8", newline="\n") as out:
+            out.write(text[:status] + '"status": "replicated' + text[end:])
+        os.replace(made + ".partial", made)
+    return made
+
+
+def add_variants(facts, options, environment):
+    """Adds to `facts` what diff, merge-driver and the imports read besides the backlog: an
+    edited copy (one asset replicated: diff's NEW, merge-driver's OURS), a renamed one (the
+    backlog's name changed: merge-driver's THEIRS), and, for generated backlogs, an RVTools vInfo
+    export and an Azure Migrate dependency export of as many rows as assets, an empty backlog,
+    and the backlog the inventory import makes of it. All made once, kept in the cache."""
+    path = facts["path"]
+    # In the cache directory, named after the backlog (generated backlogs are named by size, seed
+    # and generator); the example's are made again each run, being small and not generated.
+    stem = os.path.join(options.cache_dir, os.path.basename(path))
+    again = facts["assets"] is None
+    facts["edited"] = edited_copy(path, facts["edit_asset"], stem + ".edited", again)
+    facts["renamed"] = variant(path, stem + ".renamed", '"name": "', '"name": "Renamed: ', again)
+    if facts["assets"] is None or not any(op.name in IMPORTS for op in options.operations):
+        return
+    directory = os.path.join(options.cache_dir, f"imports-{facts['assets']}-seed{options.seed}")
+    facts["vinfo"] = os.path.join(directory, "vInfo.csv")
+    facts["dependencies"] = os.path.join(directory, "dependencies.csv")
+    facts["empty"] = os.path.join(directory, "empty.json")
+    facts["imported"] = os.path.join(directory, "imported.json")
+    if not os.path.exists(facts["imported"]):
+        print(f"bench: generating the discovery exports of {facts['assets']} rows",
+              file=sys.stderr, flush=True)
+        os.makedirs(directory, exist_ok=True)
+        imports.write_exports(directory, facts["assets"], options.seed)
+        with open(facts["empty"], "w", encoding="utf-8") as out:
+            json.dump(imports.BACKLOG, out, indent=2)
+        shutil.copyfile(facts["empty"], facts["imported"] + ".partial")
+        run_once([options.mbl, "-f", facts["imported"] + ".partial", "--color", "never",
+                  "import", "inventory", facts["vinfo"], "--preset", "rvtools", "--workload",
+                  "dc"], os.devnull, environment)
+        os.replace(facts["imported"] + ".partial", facts["imported"])
+
+
 def parse_size(text):
     text = text.strip().lower()
     scale = {"k": 1000, "m": MILLION}.get(text[-1:], 1)
@@ -191,6 +353,10 @@ def parse_options(argv):
                         help=f"which, comma-separated (default all: {','.join(OPERATION_KEYS)})")
     parser.add_argument("--cache-dir", default=os.path.join(tempfile.gettempdir(), "mbl-bench"),
                         help="where generated backlogs are kept (default /tmp/mbl-bench)")
+    parser.add_argument("--floor", default=os.path.join(REPO, "build-floor", "floor"),
+                        help="the floor program (default build-floor/floor: bench/setup.sh)")
+    parser.add_argument("--no-floor", dest="floor", action="store_const", const=None,
+                        help="skip the floor runs")
     parser.add_argument("--no-jq", dest="jq", action="store_false", help="skip the jq runs")
     parser.add_argument("--no-example", dest="example", action="store_false",
                         help="skip the bundled example")
@@ -216,6 +382,11 @@ def parse_options(argv):
         parser.error(f"no mbl binary at {options.mbl}; build one with: cmake -S . -B "
                      "build-release -G Ninja -DCMAKE_BUILD_TYPE=Release && cmake --build "
                      "build-release --target mbl (or pass --mbl PATH)")
+    if options.floor:
+        options.floor = os.path.abspath(options.floor)
+        if not os.access(options.floor, os.X_OK):
+            parser.error(f"no floor program at {options.floor}; build it with bench/setup.sh "
+                         "(or pass --floor PATH, or --no-floor)")
     if not os.access(TIME, os.X_OK):
         parser.error(f"no GNU time at {TIME} (scripts/setup.sh installs it: package time)")
     if options.jq:
@@ -235,23 +406,41 @@ def main(argv):
         backlogs.append((EXAMPLE, {"label": "example", "assets": None, "today": EXAMPLE_TODAY,
                                    "edit_asset": EXAMPLE_EDIT_ASSET}))
     rows = []
+    floors = {}  # (backlog, floor mode) -> Measured
     with tempfile.TemporaryDirectory(prefix="mbl-bench-") as scratch:
         for backlog, facts in backlogs:
+            facts["path"] = backlog
+            try:
+                add_variants(facts, options, environment)
+            except CommandFailed as failure:
+                print(f"bench: error: {failure}", file=sys.stderr)
+                return 1
             for operation in options.operations:
+                if operation.name in IMPORTS and facts["assets"] is None:
+                    continue
                 print(f"bench: {operation.name} on {facts['label']}", file=sys.stderr, flush=True)
                 try:
                     rows.append(bench_operation(operation, backlog, facts, options, scratch,
-                                                environment))
+                                                environment, floors))
                 except CommandFailed as failure:
                     print(f"bench: error: {failure}", file=sys.stderr)
                     return 1
-    text = report.markdown(rows, report.describe_run(REPO, options.mbl, options.repeat,
-                                                     options.seed))
+                if options.output:  # so far: a long run stopped midway keeps its rows
+                    write_report(options, rows)
+    text = write_report(options, rows)
     print(text, end="")
+    return 0
+
+
+def write_report(options, rows):
+    """The report of `rows`, also written to --output when given."""
+    text = report.markdown(rows, report.describe_run(REPO, options.mbl, options.repeat,
+                                                     options.seed, options.floor,
+                                                     bool(options.jq)))
     if options.output:
         with open(options.output, "w", encoding="utf-8") as out:
             out.write(text)
-    return 0
+    return text
 
 
 if __name__ == "__main__":

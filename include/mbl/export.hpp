@@ -11,6 +11,7 @@
 #include "mbl/model.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,21 @@ std::string workload_tag(std::string_view workload_id);
 // with such a prefix is left out of the agile-tool exports, so that the id tag is the only
 // `mbl:` tag on a work item.
 bool is_reserved_tag(std::string_view tag);
+
+// Where a sheet goes as it is built: the columns once, then every row in order, so that an export
+// writes each row as it comes and never holds the whole sheet (at a million assets, the sheet
+// would be larger than the backlog file).
+class SheetSink {
+  public:
+    virtual ~SheetSink() = default;
+    // Called once, before any row.
+    virtual void columns(const std::vector<SheetColumn>& columns) = 0;
+    // One cell per column.
+    virtual void row(std::vector<std::string> cells) = 0;
+};
+
+// The sheet that `write` gives its sink, held whole (for tests and small sheets).
+Sheet collect_sheet(const std::function<void(SheetSink&)>& write);
 
 // `estimate` (in `unit`) in hours: hours as is, days × 8; none for points.
 std::optional<double> estimate_in_hours(double estimate, EstimateUnit unit);
@@ -113,6 +129,7 @@ Sheet jira_sheet(const Backlog& backlog);
 // the assets, first-seen order). Lists are joined with `; `. An attribute's cell is its string's
 // text, or its JSON on one line for other values; its column is numeric when every value in it
 // is a number. Meant for a spreadsheet (for_spreadsheet).
+void write_generic_sheet(const Backlog& backlog, SheetSink& sink);
 Sheet generic_sheet(const Backlog& backlog);
 
 } // namespace mbl

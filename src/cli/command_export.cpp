@@ -13,7 +13,6 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -48,19 +47,23 @@ void check_export_options(const ExportCsvOptions& options) {
     }
 }
 
-std::vector<Sheet> export_sheets(const ExportCsvOptions& options, const Backlog& backlog) {
+// The agile tools' sheets, held: Azure's is split by whole Features.
+std::vector<Sheet> agile_sheets(const ExportCsvOptions& options, const Backlog& backlog) {
     if (options.target == "azure-devops") {
         return azure_devops_sheets(backlog, {options.project.value_or(""),
                                              options.iteration_path_prefix.value_or(""),
                                              options.area_path.value_or("")});
     }
-    return {options.target == "jira" ? jira_sheet(backlog) : generic_sheet(backlog)};
+    return {jira_sheet(backlog)};
 }
 
-std::string csv_text(const Sheet& sheet) {
-    std::ostringstream text;
-    render_csv(text, sheet_table(sheet));
-    return text.str();
+// A held sheet written out a row at a time, so the CSV text is never held beside it.
+void write_sheet(std::ostream& text, const Sheet& sheet) {
+    CsvSheetWriter csv(text, sheet.for_spreadsheet);
+    csv.columns(sheet.columns);
+    for (const auto& row : sheet.rows) {
+        csv.row(row);
+    }
 }
 
 // `output` with `-<number>` before its extension: `out.csv` → `out-2.csv`.
@@ -88,7 +91,8 @@ void deliver_split(const std::vector<Sheet>& sheets, const std::optional<std::st
     std::vector<std::string> files;
     for (std::size_t i = 0; i < sheets.size(); ++i) {
         files.push_back(numbered_file(*output, i + 1));
-        deliver_output(csv_text(sheets[i]), files.back(), backlog, out, "the export");
+        deliver_output([&](std::ostream& text) { write_sheet(text, sheets[i]); }, files.back(),
+                       backlog, out, "the export");
     }
     out << "Wrote " << items << " work items in " << sheets.size()
         << " files (an Azure Boards import takes at most " << azure_import_limit
@@ -121,7 +125,7 @@ void run_export_wbs(const GlobalOptions& global, std::ostream& out) {
     if (format == OutputFormat::json) {
         print_report_json(out, wbs_json(loaded.backlog, migration));
     } else if (format == OutputFormat::csv) {
-        render_csv(out, wbs_table(migration));
+        render_wbs_csv(out, migration);
     } else {
         render_wbs_markdown(out, loaded.backlog, migration);
     }

@@ -12,7 +12,6 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
-#include <sstream>
 
 namespace mbl::cli {
 namespace {
@@ -25,23 +24,22 @@ struct ReportFlags {
 void run_report(const ReportFlags& flags, const GlobalOptions& global, std::ostream& out) {
     OutputFormat format =
         output_format(global, {OutputFormat::markdown, OutputFormat::html, OutputFormat::json});
-    LoadedBacklog loaded = load_for_reading(global);
-    // The text is read a second time, by validate's own check, so the problems are exactly
-    // those `mbl validate` reports (the loader's warnings included). The first load released
-    // it: read it back, to be released again as the check reads it.
-    loaded.text->restore_all();
-    CheckResult checked = check_backlog_text(*loaded.text, loaded.file.label);
-    ProgressReport report = gather_progress_report(loaded.backlog, std::move(checked.problems),
+    std::vector<Problem> problems; // exactly those `mbl validate` reports
+    LoadedBacklog loaded = load_checked_for_reading(global, problems);
+    ProgressReport report = gather_progress_report(loaded.backlog, std::move(problems),
                                                    flags.options, resolve_today(global));
-    std::ostringstream text;
-    if (format == OutputFormat::html) {
-        render_progress_html(text, report, loaded.backlog, loaded.file.label);
-    } else if (format == OutputFormat::json) {
-        print_report_json(text, progress_report_json(report, loaded.backlog, loaded.file.label));
-    } else {
-        render_progress_markdown(text, report, loaded.backlog, loaded.file.label);
-    }
-    deliver_output(text.str(), flags.output, loaded.file, out, "the report");
+    deliver_output(
+        [&](std::ostream& text) {
+            if (format == OutputFormat::html) {
+                render_progress_html(text, report, loaded.backlog, loaded.file.label);
+            } else if (format == OutputFormat::json) {
+                print_report_json(text,
+                                  progress_report_json(report, loaded.backlog, loaded.file.label));
+            } else {
+                render_progress_markdown(text, report, loaded.backlog, loaded.file.label);
+            }
+        },
+        flags.output, loaded.file, out, "the report");
 }
 
 } // namespace

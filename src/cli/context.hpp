@@ -6,6 +6,7 @@
 #include "mbl/date.hpp"
 #include "mbl/model.hpp"
 #include "mbl/store.hpp"
+#include "mbl/validate.hpp"
 
 #include <filesystem>
 #include <functional>
@@ -51,6 +52,12 @@ struct LoadedBacklog {
 // unreadable, or has errors (see mbl::load_backlog_or_throw).
 LoadedBacklog load_for_reading(const GlobalOptions& options);
 
+// load_for_reading, after validate's own check of the same text (check_backlog_text), whose
+// problems go to `problems`: exactly those `mbl validate` reports, the loader's warnings included.
+// The check's model is freed before the backlog is loaded, so the two are never held together.
+LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
+                                       std::vector<Problem>& problems);
+
 // The locked read-modify-write: takes the file's lock (waiting up to --lock-timeout), loads it,
 // runs `change` on the backlog, and, only if `change` returns normally, writes the canonical text
 // atomically when it differs from what was read. Returns whether the file was rewritten. Any
@@ -67,12 +74,15 @@ bool modify_or_preview(const GlobalOptions& options, bool dry_run,
 // without --dry-run:` and indented by two spaces. Terminal-safe.
 void print_change_lines(std::ostream& out, const std::vector<std::string>& lines, bool dry_run);
 
-// Writes a command's output `text` (a report, an export) to the file `-o` names, or to `out` when
-// there is none or it is `-`. The file is replaced atomically (a reader never sees half of it),
-// without the backlog's lock: nothing reads it back, and of two written at once the last stays.
-// Error(usage) for an empty name and for the backlog file itself (`what` names the output in
-// that message: "the report").
-void deliver_output(const std::string& text, const std::optional<std::string>& output,
-                    const BacklogFile& backlog, std::ostream& out, std::string_view what);
+// Writes a command's output (a report, an export), which `write` makes on the stream it is given,
+// to the file `-o` names, or to `out` when there is none or it is `-`. The output goes on as it is
+// made (never held whole). The file is replaced atomically (a reader never sees half of it; when
+// `write` throws, the file is left as it was), without the backlog's lock: nothing reads it back,
+// and of two written at once the last stays. Error(usage), before anything is written, for an
+// empty name and for the backlog file itself (`what` names the output in that message: "the
+// report").
+void deliver_output(const std::function<void(std::ostream&)>& write,
+                    const std::optional<std::string>& output, const BacklogFile& backlog,
+                    std::ostream& out, std::string_view what);
 
 } // namespace mbl::cli

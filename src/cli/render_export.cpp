@@ -2,6 +2,27 @@
 
 namespace mbl::cli {
 
+void CsvSheetWriter::columns(const std::vector<SheetColumn>& columns) {
+    kinds_.clear();
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        out_ << (c > 0 ? "," : "") << csv_field(columns[c].name, ColumnKind::text);
+        kinds_.push_back(columns[c].numeric ? ColumnKind::number : text_);
+    }
+    out_ << '\n';
+}
+
+void CsvSheetWriter::row(std::vector<std::string> cells) {
+    for (std::size_t c = 0; c < kinds_.size(); ++c) {
+        if (c > 0) {
+            out_ << ',';
+        }
+        if (c < cells.size()) {
+            out_ << csv_field(cells[c], kinds_[c]);
+        }
+    }
+    out_ << '\n';
+}
+
 Table sheet_table(const Sheet& sheet) {
     Table table;
     for (const SheetColumn& column : sheet.columns) {

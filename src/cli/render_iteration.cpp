@@ -13,6 +13,9 @@
 #include <cmath>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace mbl::cli {
 namespace {
@@ -66,16 +69,34 @@ Field scope_field(const IterationFigures& figures) {
     return scope;
 }
 
-// One committed asset: `replicated, 12 hours: CRM app server`, its tasks under it.
-Field backlog_item(const Backlog& backlog, const Iteration& iteration, const std::string& id) {
-    const Asset* asset = find_asset(backlog, id);
+// The assets by id (the first with each id, as find_asset), so that an iteration's committed
+// assets are found in one pass over the backlog rather than one each.
+std::unordered_map<std::string_view, const Asset*> assets_by_id(const Backlog& backlog) {
+    std::unordered_map<std::string_view, const Asset*> assets;
+    assets.reserve(backlog.assets.size());
+    for (const Asset& asset : backlog.assets) {
+        assets.emplace(asset.id, &asset);
+    }
+    return assets;
+}
+
+const Asset* lookup(const std::unordered_map<std::string_view, const Asset*>& assets,
+                    std::string_view id) {
+    auto found = assets.find(id);
+    return found == assets.end() ? nullptr : found->second;
+}
+
+// One committed asset: `replicated, 12 hours: CRM app server`, its tasks under it. `completed`:
+// the ids of the iteration's `completed`.
+Field backlog_item(const Backlog& backlog, const Asset* asset,
+                   const std::unordered_set<std::string_view>& completed, const std::string& id) {
     if (asset == nullptr) {
         return {id, "unknown asset (not in the file)", Tone::bad};
     }
     std::optional<double> estimate = effective_estimate(*asset);
     std::string value = std::string(to_string(asset->status)) + ", " +
                         (estimate ? amount(backlog, *estimate) : std::string("not estimated"));
-    if (iteration.completed && std::ranges::count(*iteration.completed, id) > 0) {
+    if (completed.contains(id)) {
         value += ", completed here";
     }
     if (!asset->name.empty()) {
@@ -164,8 +185,13 @@ std::vector<Field> iteration_fields(const Backlog& backlog, const Iteration& ite
         fields.push_back({"notes", *iteration.notes});
     }
     Field items{"backlog", iteration.committed.empty() ? "nothing committed" : ""};
+    auto assets = assets_by_id(backlog);
+    std::unordered_set<std::string_view> completed;
+    if (iteration.completed) {
+        completed.insert(iteration.completed->begin(), iteration.completed->end());
+    }
     for (const std::string& id : iteration.committed) {
-        items.children.push_back(backlog_item(backlog, iteration, id));
+        items.children.push_back(backlog_item(backlog, lookup(assets, id), completed, id));
     }
     fields.push_back(std::move(items));
     return fields;
@@ -188,8 +214,9 @@ void render_iteration_show_json(std::ostream& out, const Backlog& backlog,
                         {"removed", figures.removed_since_start}};
     }
     std::vector<std::string> items; // the assets as the file has them, as `asset show` prints
+    auto assets = assets_by_id(backlog);
     for (const std::string& id : iteration.committed) {
-        if (const Asset* asset = find_asset(backlog, id)) {
+        if (const Asset* asset = lookup(assets, id)) {
             items.push_back(to_json_text(*asset));
         }
     }

@@ -7,6 +7,8 @@
 #include "mbl/save.hpp"
 
 #include <array>
+#include <string_view>
+#include <unordered_map>
 
 namespace mbl::cli {
 namespace {
@@ -223,9 +225,14 @@ void render_release_show(std::ostream& out, const Backlog& backlog, const Releas
 
 ReportJson release_list_json(const Backlog& backlog,
                              const std::vector<ReleaseReadiness>& releases) {
+    std::unordered_map<std::string_view, const Workload*> workloads; // the first of each id
+    for (const Workload& workload : backlog.workloads) {
+        workloads.emplace(workload.id, &workload);
+    }
     ReportJson list = ReportJson::array();
     for (const ReleaseReadiness& release : releases) {
-        list.push_back(readiness_json(find_workload(backlog, release.workload_id), release));
+        auto found = workloads.find(release.workload_id);
+        list.push_back(readiness_json(found == workloads.end() ? nullptr : found->second, release));
     }
     return list;
 }

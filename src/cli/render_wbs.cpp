@@ -6,6 +6,8 @@
 #include "mbl/save.hpp"
 
 #include <array>
+#include <functional>
+#include <vector>
 
 namespace mbl::cli {
 namespace {
@@ -39,20 +41,39 @@ std::string date_text(const std::optional<Date>& date) {
     return date ? date->to_string() : "";
 }
 
-void add_rows(Table& table, const WbsItem& item) {
-    table.rows.push_back({{item.number},
-                          {std::string(level_names[static_cast<std::size_t>(item.level)])},
-                          {id_of(item)},
-                          {item.name},
-                          {status_of(item)},
-                          {item.estimate ? rounded_number(*item.estimate) : ""},
-                          {item.level == WbsLevel::task ? "" : std::to_string(item.unestimated)},
-                          {item.iteration.value_or("")},
-                          {date_text(item.start)},
-                          {date_text(item.finish)}});
+// The cells of `item`'s row of wbs_table.
+std::vector<Cell> item_cells(const WbsItem& item) {
+    return {{item.number},
+            {std::string(level_names[static_cast<std::size_t>(item.level)])},
+            {id_of(item)},
+            {item.name},
+            {status_of(item)},
+            {item.estimate ? rounded_number(*item.estimate) : ""},
+            {item.level == WbsLevel::task ? "" : std::to_string(item.unestimated)},
+            {item.iteration.value_or("")},
+            {date_text(item.start)},
+            {date_text(item.finish)}};
+}
+
+// Calls `row` with the cells of `item`, then of every item beneath it, depth first.
+void for_each_row(const WbsItem& item, const std::function<void(std::vector<Cell>)>& row) {
+    row(item_cells(item));
     for (const WbsItem& child : item.children) {
-        add_rows(table, child);
+        for_each_row(child, row);
     }
+}
+
+std::vector<Column> wbs_columns() {
+    return {{"WBS", "wbs"},
+            {"LEVEL", "level"},
+            {"ID", "id"},
+            {"NAME", "name"},
+            {"STATUS", "status"},
+            {"ESTIMATE", "estimate", ColumnKind::number},
+            {"UNESTIMATED", "unestimated", ColumnKind::number},
+            {"ITERATION", "iteration"},
+            {"START", "start"},
+            {"FINISH", "finish"}};
 }
 
 // The keys every level shares, after the level's own.
@@ -112,18 +133,24 @@ ReportJson workload_json(const WbsItem& item) {
 
 Table wbs_table(const WbsItem& migration) {
     Table table;
-    table.columns = {{"WBS", "wbs"},
-                     {"LEVEL", "level"},
-                     {"ID", "id"},
-                     {"NAME", "name"},
-                     {"STATUS", "status"},
-                     {"ESTIMATE", "estimate", ColumnKind::number},
-                     {"UNESTIMATED", "unestimated", ColumnKind::number},
-                     {"ITERATION", "iteration"},
-                     {"START", "start"},
-                     {"FINISH", "finish"}};
-    add_rows(table, migration);
+    table.columns = wbs_columns();
+    for_each_row(migration,
+                 [&](std::vector<Cell> cells) { table.rows.push_back(std::move(cells)); });
     return table;
+}
+
+void render_wbs_csv(std::ostream& out, const WbsItem& migration) {
+    std::vector<Column> columns = wbs_columns();
+    auto print_line = [&](auto&& field_at) {
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            out << (c > 0 ? "," : "") << field_at(c);
+        }
+        out << '\n';
+    };
+    print_line([&](std::size_t c) { return csv_field(columns[c].key, ColumnKind::text); });
+    for_each_row(migration, [&](const std::vector<Cell>& cells) {
+        print_line([&](std::size_t c) { return csv_field(cells[c].text, columns[c].kind); });
+    });
 }
 
 void render_wbs_markdown(std::ostream& out, const Backlog& backlog, const WbsItem& migration) {

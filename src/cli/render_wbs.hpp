@@ -16,6 +16,10 @@ namespace mbl::cli {
 // status, estimate, unestimated, iteration, start, finish.
 Table wbs_table(const WbsItem& migration);
 
+// wbs_table as render_csv writes it, a row at a time as the tree is walked: the table is never
+// held whole (at a million assets it would be larger than the backlog file).
+void render_wbs_csv(std::ostream& out, const WbsItem& migration);
+
 // A `#` title naming the backlog, a line on the unit and where the dates come from, and
 // wbs_table as a Markdown table.
 void render_wbs_markdown(std::ostream& out, const Backlog& backlog, const WbsItem& migration);

@@ -17,13 +17,15 @@ namespace mbl {
 
 namespace {
 
-// Whether the close of `iteration` recorded `asset_id` as completed; true while it is open.
-bool recorded_completed(const Iteration& iteration, const std::string& asset_id) {
+// Whether the close of `iteration` recorded `asset_id` as completed (`completed`: the ids of its
+// `completed`); true while it is open.
+bool recorded_completed(const Iteration& iteration,
+                        const std::unordered_set<std::string_view>& completed,
+                        const std::string& asset_id) {
     if (iteration.state != IterationState::closed || !iteration.completed) {
         return true;
     }
-    const auto& completed = *iteration.completed;
-    return std::find(completed.begin(), completed.end(), asset_id) != completed.end();
+    return completed.contains(asset_id);
 }
 
 // The 0-based day of `iteration` (of `length` days) from which `asset` is in its scope.
@@ -50,6 +52,10 @@ Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>
     if (iteration.committed_at_start) {
         at_start.insert(iteration.committed_at_start->begin(), iteration.committed_at_start->end());
     }
+    std::unordered_set<std::string_view> completed; // looked up once per committed asset
+    if (iteration.state == IterationState::closed && iteration.completed) {
+        completed.insert(iteration.completed->begin(), iteration.completed->end());
+    }
     // added_on[d], done_on[d]: the estimate that joined the scope, was replicated, on day d.
     std::vector<double> added_on(static_cast<std::size_t>(length), 0);
     std::vector<double> done_on(static_cast<std::size_t>(length), 0);
@@ -57,7 +63,8 @@ Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>
         double estimate = effective_estimate(*asset).value_or(0);
         int joined = day_joined(iteration, length, *asset, at_start);
         added_on[static_cast<std::size_t>(joined)] += estimate;
-        if (!completed_within(*asset, iteration) || !recorded_completed(iteration, asset->id)) {
+        if (!completed_within(*asset, iteration) ||
+            !recorded_completed(iteration, completed, asset->id)) {
             continue;
         }
         int day = std::max(joined, iteration.start.days_until(*asset->replicated_on));

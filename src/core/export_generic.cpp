@@ -62,43 +62,47 @@ std::vector<std::string> asset_row(const Backlog& backlog, const Asset& asset,
 
 } // namespace
 
-Sheet generic_sheet(const Backlog& backlog) {
-    Sheet sheet;
-    sheet.for_spreadsheet = true;
-    sheet.columns = {{"id"},
-                     {"name"},
-                     {"kind"},
-                     {"workload"},
-                     {"owner"},
-                     {"strategy"},
-                     {"estimate", true},
-                     {"effective_estimate", true},
-                     {"unit"},
-                     {"priority", true},
-                     {"status"},
-                     {"replicated_on"},
-                     {"iteration"},
-                     {"depends_on"},
-                     {"tags"},
-                     {"tasks", true},
-                     {"tasks_done", true},
-                     {"notes"}};
+void write_generic_sheet(const Backlog& backlog, SheetSink& sink) {
+    std::vector<SheetColumn> columns = {{"id"},
+                                        {"name"},
+                                        {"kind"},
+                                        {"workload"},
+                                        {"owner"},
+                                        {"strategy"},
+                                        {"estimate", true},
+                                        {"effective_estimate", true},
+                                        {"unit"},
+                                        {"priority", true},
+                                        {"status"},
+                                        {"replicated_on"},
+                                        {"iteration"},
+                                        {"depends_on"},
+                                        {"tags"},
+                                        {"tasks", true},
+                                        {"tasks_done", true},
+                                        {"notes"}};
     AttributeColumns attributes = attribute_columns(backlog);
     for (std::size_t i = 0; i < attributes.keys.size(); ++i) {
-        sheet.columns.push_back({"attributes." + attributes.keys[i], attributes.numeric[i]});
+        columns.push_back({"attributes." + attributes.keys[i], attributes.numeric[i]});
     }
+    sink.columns(columns);
 
     IterationsByAsset iterations = index_iterations_by_asset(backlog);
     for (const Asset& asset : backlog.assets) {
         const Iteration* iteration = lookup_iteration(iterations, asset.id);
         std::vector<std::string> row = asset_row(backlog, asset, iteration ? iteration->id : "");
-        row.resize(sheet.columns.size());
+        row.resize(columns.size());
         for (const auto& [key, value] : asset.attributes) {
-            row[sheet.columns.size() - attributes.keys.size() + attributes.index.at(key)] =
+            row[columns.size() - attributes.keys.size() + attributes.index.at(key)] =
                 attribute_text(value);
         }
-        sheet.rows.push_back(std::move(row));
+        sink.row(std::move(row));
     }
+}
+
+Sheet generic_sheet(const Backlog& backlog) {
+    Sheet sheet = collect_sheet([&](SheetSink& sink) { write_generic_sheet(backlog, sink); });
+    sheet.for_spreadsheet = true;
     return sheet;
 }
 

@@ -22,6 +22,25 @@ std::optional<double> estimate_in_hours(double estimate, EstimateUnit unit) {
     }
 }
 
+namespace {
+
+// Keeps what it is given.
+class SheetCollector final : public SheetSink {
+  public:
+    void columns(const std::vector<SheetColumn>& columns) override { sheet.columns = columns; }
+    void row(std::vector<std::string> cells) override { sheet.rows.push_back(std::move(cells)); }
+
+    Sheet sheet;
+};
+
+} // namespace
+
+Sheet collect_sheet(const std::function<void(SheetSink&)>& write) {
+    SheetCollector collector;
+    write(collector);
+    return std::move(collector.sheet);
+}
+
 std::string number_cell(const std::optional<double>& value) {
     return value ? format_figure(*value) : std::string();
 }

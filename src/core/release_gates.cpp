@@ -4,6 +4,7 @@
 #include "mbl/edit.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/release.hpp"
+#include "release_support.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -90,21 +91,47 @@ std::optional<Stage> next_stage(Stage stage) {
     return static_cast<Stage>(static_cast<int>(stage) + 1);
 }
 
-std::vector<Blocker> staging_blockers(const Backlog& backlog, const Workload& workload) {
-    std::vector<Blocker> blockers;
+ReleaseIndex::ReleaseIndex(const Backlog& backlog) {
+    for (const Workload& workload : backlog.workloads) {
+        workloads_.emplace(workload.id, &workload);
+    }
     for (const Asset& asset : backlog.assets) {
-        if (asset.workload == workload.id && !is_done_for_release(asset)) {
+        if (asset.workload) {
+            assets_[*asset.workload].push_back(&asset);
+        }
+    }
+}
+
+const std::vector<const Asset*>& ReleaseIndex::assets_of(std::string_view workload_id) const {
+    static const std::vector<const Asset*> none;
+    auto found = assets_.find(workload_id);
+    return found == assets_.end() ? none : found->second;
+}
+
+const Workload* ReleaseIndex::workload(std::string_view id) const {
+    auto found = workloads_.find(id);
+    return found == workloads_.end() ? nullptr : found->second;
+}
+
+std::vector<Blocker> staging_blockers(const ReleaseIndex& index, const Workload& workload) {
+    std::vector<Blocker> blockers;
+    for (const Asset* asset : index.assets_of(workload.id)) {
+        if (!is_done_for_release(*asset)) {
             blockers.push_back(
-                {BlockerKind::asset_not_done, asset.id, std::string(to_string(asset.status))});
+                {BlockerKind::asset_not_done, asset->id, std::string(to_string(asset->status))});
         }
     }
     return blockers;
 }
 
-std::vector<Blocker> production_blockers(const Backlog& backlog, const Workload& workload) {
+std::vector<Blocker> staging_blockers(const Backlog& backlog, const Workload& workload) {
+    return staging_blockers(ReleaseIndex(backlog), workload);
+}
+
+std::vector<Blocker> production_blockers(const ReleaseIndex& index, const Workload& workload) {
     std::vector<Blocker> blockers;
     for (const std::string& id : workload.depends_on) {
-        const Workload* dependency = find_workload(backlog, id);
+        const Workload* dependency = index.workload(id);
         if (!dependency) {
             blockers.push_back({BlockerKind::dependency_not_in_production, id, "unknown"});
         } else if (dependency->stage != Stage::production) {
@@ -115,7 +142,11 @@ std::vector<Blocker> production_blockers(const Backlog& backlog, const Workload&
     return blockers;
 }
 
-std::vector<Blocker> stage_blockers(const Backlog& backlog, const Workload& workload,
+std::vector<Blocker> production_blockers(const Backlog& backlog, const Workload& workload) {
+    return production_blockers(ReleaseIndex(backlog), workload);
+}
+
+std::vector<Blocker> stage_blockers(const ReleaseIndex& index, const Workload& workload,
                                     Stage target) {
     std::vector<Blocker> blockers;
     if (target <= workload.stage) {
@@ -128,14 +159,22 @@ std::vector<Blocker> stage_blockers(const Backlog& backlog, const Workload& work
         }
     }
     if (target >= Stage::staging) {
-        auto assets = staging_blockers(backlog, workload);
+        auto assets = staging_blockers(index, workload);
         blockers.insert(blockers.end(), assets.begin(), assets.end());
     }
     if (target == Stage::production) {
-        auto dependencies = production_blockers(backlog, workload);
+        auto dependencies = production_blockers(index, workload);
         blockers.insert(blockers.end(), dependencies.begin(), dependencies.end());
     }
     return blockers;
+}
+
+std::vector<Blocker> stage_blockers(const Backlog& backlog, const Workload& workload,
+                                    Stage target) {
+    if (target <= workload.stage) {
+        return {};
+    }
+    return stage_blockers(ReleaseIndex(backlog), workload, target);
 }
 
 StageMove move_release(Backlog& backlog, std::string_view workload_id,

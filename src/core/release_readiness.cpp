@@ -3,6 +3,7 @@
 
 #include "mbl/enums.hpp"
 #include "mbl/release.hpp"
+#include "release_support.hpp"
 
 #include <fmt/format.h>
 #include <unordered_map>
@@ -73,9 +74,10 @@ std::vector<ReleaseReadiness> release_readiness(const Backlog& backlog, Date tod
 
 std::vector<ReleaseReadiness> release_readiness(const Backlog& backlog, const Forecast& forecast) {
     auto counts = count_assets(backlog);
+    ReleaseIndex index(backlog);
     std::vector<ReleaseReadiness> releases;
     for (const CompletionForecast& completion : forecast.releases) {
-        const Workload* workload = find_workload(backlog, *completion.workload);
+        const Workload* workload = index.workload(*completion.workload);
         if (!workload) {
             continue; // cannot happen: the forecast names the file's workloads
         }
@@ -91,7 +93,7 @@ std::vector<ReleaseReadiness> release_readiness(const Backlog& backlog, const Fo
         release.ready_for_staging = is_ready_for_staging(*workload, count);
         release.next = next_stage(workload->stage);
         if (release.next) {
-            release.next_blockers = stage_blockers(backlog, *workload, *release.next);
+            release.next_blockers = stage_blockers(index, *workload, *release.next);
         }
         release.forecast_85 = date_at_85(completion);
         release.blocked = completion.blocked;
@@ -125,10 +127,14 @@ std::vector<std::string> ready_releases_past_migrating(const Backlog& backlog) {
 
 std::vector<ReadinessLost> readiness_lost(const Backlog& backlog,
                                           const std::vector<std::string>& ready_before) {
-    auto counts = count_assets(backlog);
     std::vector<ReadinessLost> lost;
+    if (ready_before.empty()) {
+        return lost;
+    }
+    auto counts = count_assets(backlog);
+    ReleaseIndex index(backlog);
     for (const std::string& id : ready_before) {
-        const Workload* workload = find_workload(backlog, id);
+        const Workload* workload = index.workload(id);
         if (!workload || !is_past_migrating(workload->stage)) {
             continue;
         }
@@ -136,7 +142,7 @@ std::vector<ReadinessLost> readiness_lost(const Backlog& backlog,
             continue; // still ready; only a lost release pays for the list of its assets
         }
         std::vector<std::string> assets;
-        for (const Blocker& blocker : staging_blockers(backlog, *workload)) {
+        for (const Blocker& blocker : staging_blockers(index, *workload)) {
             assets.push_back(blocker.subject);
         }
         if (!assets.empty()) {

@@ -1,6 +1,7 @@
 // sheet_table: an export sheet as CSV, numeric columns kept numbers, text neutralised in a sheet
 // for a spreadsheet and unchanged in a sheet for an agile tool's importer.
 #include "cli/render_export.hpp"
+#include "cli/render_wbs.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -38,4 +39,75 @@ TEST_CASE("sheet_table keeps the text of an agile tool's sheet unchanged", "[ren
     CHECK(out.str() == "Title 1,Tags,Priority\n"
                        "=SUM(1),\"@x, y\",-5\n"
                        "+1,-a\tb,\n");
+}
+
+TEST_CASE("CsvSheetWriter writes a sheet as it is built, as render_csv writes the whole table",
+          "[render_export]") {
+    std::vector<SheetColumn> columns = {{"Title 1"}, {"Labels"}, {"Labels"}, {"delta", true}};
+    std::vector<std::vector<std::string>> rows = {
+        {"=1+1", "a,b", "", "-5"}, {"-5", "say \"hi\"", "x\ny", ""}, {"@sum", "\tx", "+1", "1e3"}};
+    std::ostringstream streamed;
+    CsvSheetWriter writer(streamed);
+    writer.columns(columns);
+    std::string after_header = streamed.str();
+    CHECK(after_header == "Title 1,Labels,Labels,delta\n"); // the header comes before any row
+    for (const auto& row : rows) {
+        writer.row(row);
+    }
+    Sheet sheet;
+    sheet.for_spreadsheet = true;
+    sheet.columns = columns;
+    sheet.rows = rows;
+    std::ostringstream whole;
+    render_csv(whole, sheet_table(sheet));
+    CHECK(streamed.str() == whole.str());
+    CHECK(streamed.str().ends_with("'@sum,'\tx,'+1,1e3\n"));
+}
+
+TEST_CASE("collect_sheet keeps the columns and rows a sheet writer gives it", "[render_export]") {
+    Sheet sheet = collect_sheet([](SheetSink& sink) {
+        sink.columns({{"a"}, {"b", true}});
+        sink.row({"x", "1"});
+        sink.row({"y", "2"});
+    });
+    REQUIRE(sheet.columns.size() == 2);
+    CHECK(sheet.columns[1].numeric);
+    CHECK(sheet.rows == std::vector<std::vector<std::string>>{{"x", "1"}, {"y", "2"}});
+}
+
+TEST_CASE("render_wbs_csv writes, row by row, what render_csv writes of wbs_table",
+          "[render_export]") {
+    Workload workload;
+    workload.id = "crm";
+    workload.stage = Stage::migrating;
+    Asset asset;
+    asset.id = "crm-db";
+    asset.status = AssetStatus::in_progress;
+    Task task;
+    task.title = "=cutover, then \"check\"";
+    WbsItem migration{"1", WbsLevel::migration};
+    migration.name = "Move, all";
+    migration.estimate = 12.5;
+    WbsItem group{"1.1", WbsLevel::workload, &workload};
+    group.name = "CRM";
+    WbsItem item{"1.1.1", WbsLevel::asset, nullptr, &asset};
+    item.name = "-db";
+    item.iteration = "it-1";
+    item.start = Date::parse("2026-01-05");
+    WbsItem task_item{"1.1.1.1", WbsLevel::task, nullptr, &asset, &task};
+    task_item.name = task.title;
+    item.children.push_back(task_item);
+    group.children.push_back(item);
+    migration.children.push_back(group);
+
+    std::ostringstream streamed;
+    render_wbs_csv(streamed, migration);
+    std::ostringstream whole;
+    render_csv(whole, wbs_table(migration));
+    CHECK(streamed.str() == whole.str());
+    CHECK(streamed.str() == "wbs,level,id,name,status,estimate,unestimated,iteration,start,finish\n"
+                            "1,migration,,\"Move, all\",,12.5,0,,,\n"
+                            "1.1,workload,crm,CRM,migrating,,0,,,\n"
+                            "1.1.1,asset,crm-db,'-db,in-progress,,0,it-1,2026-01-05,\n"
+                            "1.1.1.1,task,,\"'=cutover, then \"\"check\"\"\",open,,,,,\n");
 }

@@ -6,6 +6,7 @@
 #include "support/temp_backlog.hpp"
 #include "support/text.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -305,6 +306,32 @@ TEST_CASE("export csv -o writes the file atomically, never over the backlog", "[
     CHECK(read_file(backlog.dir() / "jira.csv") == stdout_csv);
     require_refused(backlog, {"export", "csv", "--for", "generic", "-o", "backlog.json"}, 2,
                     "is the backlog file");
+}
+
+TEST_CASE("export csv writes its rows as they are made: stdout and -o agree, a refusal writes "
+          "nothing",
+          "[e2e][export]") {
+    TempBacklog backlog("contoso");
+    for (std::vector<std::string> tool : {std::vector<std::string>{"--for", "generic"},
+                                          {"--for", "jira"},
+                                          {"--for", "azure-devops", "--project", "Contoso"}}) {
+        CAPTURE(tool);
+        std::vector<std::string> command{"export", "csv"};
+        command.insert(command.end(), tool.begin(), tool.end());
+        std::string stdout_csv = run_ok(backlog, command);
+        CHECK(std::count(stdout_csv.begin(), stdout_csv.end(), '\n') > 20);
+        command.insert(command.end(), {"-o", "out.csv"});
+        CHECK(run_ok(backlog, command).empty());
+        CHECK(read_file(backlog.dir() / "out.csv") == stdout_csv);
+    }
+    RunResult refused = backlog.run({"export", "csv", "--for", "azure-devops", "-o", "out.csv"});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.out.empty());
+    CHECK(contains(read_file(backlog.dir() / "out.csv"), "Epic")); // the last export, untouched
+    RunResult to_stdout = backlog.run({"export", "csv", "--for", "azure-devops"});
+    CHECK(to_stdout.exit_code == 2);
+    CHECK(to_stdout.out.empty()); // not even the header
+    CHECK(backlog.text() == backlog.original());
 }
 
 TEST_CASE("export csv refusals and help", "[e2e][export]") {
