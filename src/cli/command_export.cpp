@@ -109,12 +109,22 @@ void run_export_csv(const ExportCsvOptions& options, const GlobalOptions& global
     output_format(global, {OutputFormat::csv});
     check_export_options(options);
     LoadedBacklog loaded = load_for_reading(global);
-    std::vector<Sheet> sheets = export_sheets(options, loaded.backlog);
+    if (options.target == "generic") { // written as it is built, never held whole
+        deliver_output(
+            [&](std::ostream& text) {
+                CsvSheetWriter csv(text, true);
+                write_generic_sheet(loaded.backlog, csv);
+            },
+            options.output, loaded.file, out, "the export");
+        return;
+    }
+    std::vector<Sheet> sheets = agile_sheets(options, loaded.backlog);
     if (sheets.size() > 1) {
         deliver_split(sheets, options.output, loaded.file, out);
         return;
     }
-    deliver_output(csv_text(sheets.front()), options.output, loaded.file, out, "the export");
+    deliver_output([&](std::ostream& text) { write_sheet(text, sheets.front()); }, options.output,
+                   loaded.file, out, "the export");
 }
 
 void run_export_wbs(const GlobalOptions& global, std::ostream& out) {
