@@ -50,6 +50,7 @@ void run_merge_driver(const MergeDriverOptions& options, const GlobalOptions& gl
     try {
         Sides sides = load_sides(options, label);
         result = merge_backlogs(sides.base ? &*sides.base : nullptr, sides.ours, sides.theirs);
+        result.merged.layout = sides.ours.layout; // a CRLF file stays CRLF, its BOM kept
     } catch (const Error& error) {
         // Exit 1 with OURS untouched: git then reports the conflict and leaves the file to the
         // user.
