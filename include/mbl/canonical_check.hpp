@@ -30,8 +30,8 @@ std::optional<CanonicalDifference> find_canonical_difference(ReleasableText& tex
 // the text ends there; empty when the text ended before that line). `layout` is the file's. One
 // of: "line endings: line 7 ends in LF where the file's line ending is CRLF (its first line's)",
 // "no line break at the end of the file (line N)", "blank lines or spaces after the closing
-// brace, from line N", "indentation at line N (4 spaces where mbl writes 2)", "spaces at the end
-// of line N", "key order at line N (\"name\" where mbl writes \"format\")", "spacing at line N
+// brace, from line N", "indentation at line N (4 spaces where mbl writes 2 spaces)", "spaces at the
+// end of line N", "key order at line N (\"name\" where mbl writes \"format\")", "spacing at line N
 // (…)", "line breaks at line N (…)", else "line N: the file has `…` where mbl writes `…`".
 // Excerpts of the file are quoted as they are: escape them for a terminal.
 std::string describe_line_difference(std::string_view file_line, std::string_view canonical_line,

@@ -50,11 +50,11 @@ TEST_CASE("a CRLF file edited by mbl gives a one-line git diff", "[e2e][windows]
     for (const std::string& original : {crlf(minimal()), bom + crlf(minimal()), bom + minimal()}) {
         CAPTURE(original.substr(0, 5));
         GitRepo repo(original); // committed as it is: no autocrlf in the isolated config
-        RunResult set = repo.mbl({"asset", "set", "ts-web", "priority=5"});
+        RunResult set = repo.mbl({"asset", "set", "ts-web", "priority=4"});
         CAPTURE(set);
         REQUIRE(set.exit_code == 0);
         CHECK(repo.git_ok({"diff", "--numstat"}) == "1\t1\tbacklog.json\n");
-        CHECK(repo.text() == in_asset(original, "ts-web", "\"priority\": 2", "\"priority\": 5"));
+        CHECK(repo.text() == in_asset(original, "ts-web", "\"priority\": 2", "\"priority\": 4"));
 
         // Other writers: a new asset, and fmt, which finds it canonical as it is.
         REQUIRE(repo.mbl({"asset", "add", "ts-new", "--name", "New", "--workload", "timesheets"})
@@ -116,7 +116,7 @@ TEST_CASE("fmt --check says what differs, and fmt writes the file's own line end
         TempBacklog backlog = TempBacklog::with_text(indented);
         RunResult check = backlog.run({"fmt", "--check"});
         CHECK(check.out == "backlog.json is not canonical: indentation at line 3 (4 spaces where "
-                           "mbl writes 2); run 'mbl fmt'\n");
+                           "mbl writes 2 spaces); run 'mbl fmt'\n");
         CHECK(backlog.run({"fmt"}).exit_code == 0);
         CHECK(backlog.text() == canonical);
     }
@@ -127,7 +127,7 @@ TEST_CASE("a UTF-16 file is refused with the command that converts it, untouched
     std::string utf16 = utf16le_with_mark(minimal());
     TempBacklog backlog = TempBacklog::with_text(utf16);
     for (const std::vector<std::string>& args :
-         {std::vector<std::string>{"status"}, {"asset", "set", "ts-web", "priority=5"}, {"fmt"}}) {
+         {std::vector<std::string>{"status"}, {"asset", "set", "ts-web", "priority=4"}, {"fmt"}}) {
         RunResult result = backlog.run(args);
         CAPTURE(args, result);
         CHECK(result.exit_code == 3);
@@ -162,7 +162,7 @@ TEST_CASE("git's conflict markers: the unresolved merge named, and its way out w
     REQUIRE(contains(conflicted, "<<<<<<< HEAD"));
 
     for (const std::vector<std::string>& args :
-         {std::vector<std::string>{"status"}, {"asset", "set", "ts-web", "priority=5"}}) {
+         {std::vector<std::string>{"status"}, {"asset", "set", "ts-web", "priority=4"}}) {
         RunResult result = repo.mbl(args);
         CAPTURE(args, result);
         CHECK(result.exit_code == 3);

@@ -67,9 +67,10 @@ TEST_CASE("in_layout turns every line break into CRLF and puts the mark first", 
 }
 
 TEST_CASE("a CRLF file or one with a byte-order mark is written back the same way", "[layout]") {
-    for (const std::string& text :
-         {crlf_text, "\xEF\xBB\xBF" + crlf_text,
-          "\xEF\xBB\xBF{\n  \"format\": \"mbl/1\",\n  \"name\": \"W\"\n}\n"}) {
+    const std::vector<std::string> texts{
+        crlf_text, "\xEF\xBB\xBF" + crlf_text,
+        "\xEF\xBB\xBF{\n  \"format\": \"mbl/1\",\n  \"name\": \"W\"\n}\n"};
+    for (const std::string& text : texts) {
         CAPTURE(text);
         Backlog backlog = load_backlog_or_throw(text);
         CHECK(backlog.layout == detect_text_layout(text));
@@ -165,5 +166,5 @@ TEST_CASE("git's conflict markers are an unresolved merge, at the first marker",
                    Catch::Contains("marker '=======' on line 4"));
     // The same characters inside a string are no marker.
     CHECK_THAT(load_error("{\"format\": \"mbl/1\", \"name\": \"<<<<<<< x\" x}"),
-               Catch::StartsWith("b.json:1:42: invalid JSON"));
+               Catch::StartsWith("b.json:1:41: invalid JSON"));
 }
