@@ -32,21 +32,38 @@ std::string read_git_object(std::string_view spec, const std::filesystem::path& 
 // the file's directory, so the path git reads is the file's, relative to the repository root.
 std::string read_file_at_revision(const std::filesystem::path& file, std::string_view revision);
 
-// The `.gitattributes` line that sends `path` (relative to the repository root, `/`-separated)
-// to the mbl merge driver: `backlog.json merge=mbl`; a path with a space is quoted
-// (`"my plans/backlog.json" merge=mbl`). Throws Error(input) for a path git would read as a
-// pattern or an escape (`*?[`, a quote, a backslash, a control character): such a line is
-// better written by hand.
+// `file`'s path relative to the root of the git work tree that holds it, `/`-separated
+// (`plans/backlog.json`): how GitHub names the file in a pull request, so CI annotations land on
+// it. Symlinked directories on the way are resolved, as git resolves the work tree; a file that
+// is itself a symlink is named by its target when that lies in the same work tree (the file whose
+// lines the annotations are about), else by its own path. nullopt when the file is in no git work
+// tree, or git is not installed.
+std::optional<std::string> repository_relative_path(const std::filesystem::path& file);
+
+// `path` (relative to the repository root, `/`-separated) as a `.gitattributes` pattern that
+// matches that name only (gitattributes(5)): a backslash before the wildcards `*?[`, a
+// backslash, and a leading `!` (a negative pattern, which git ignores) or `#` (a comment); then,
+// when it holds a space, a quote or a control character, the whole in C-style double quotes
+// (`"my plans/backlog.json"`, `"tab\there.json"`), which git reads in a line that starts with
+// `"`. Every name can be expressed so.
+std::string attribute_pattern(std::string_view path);
+
+// The `.gitattributes` line that sends `path` to the mbl merge driver:
+// `attribute_pattern(path) merge=mbl` (`backlog.json merge=mbl`, `\#plan.json merge=mbl`).
 std::string merge_attribute_line(std::string_view path);
 
 // `attributes` (a `.gitattributes` file's text, possibly empty) with `line` added at the end on
-// a line of its own, or nullopt when the file already has that exact line (trailing blanks
-// ignored).
+// a line of its own, in the file's line ending (CRLF when its first line has it), or nullopt
+// when the file already has that exact line (trailing blanks ignored).
 std::optional<std::string> with_attribute_line(std::string_view attributes, std::string_view line);
 
-// The shell command git runs as the driver: `PROGRAM merge-driver %O %A %B %P`, PROGRAM quoted
-// for the shell when it holds anything but letters, digits and `_./+-`.
+// The shell command git runs as the driver: `PROGRAM merge-driver %O %A %B %P`, PROGRAM as
+// shell_word quotes it.
 std::string merge_driver_command(std::string_view program);
+
+// `word` as one word for a POSIX shell, for commands mbl suggests or writes: as it is when it
+// holds only letters, digits and `_./+-`, else in single quotes (a quote inside as `'\''`).
+std::string shell_word(std::string_view word);
 
 // What `mbl git setup` did, one line each (`added 'backlog.json merge=mbl' to .gitattributes`,
 // `merge.mbl.driver already set`), for the user.
@@ -57,10 +74,13 @@ struct GitSetupReport {
 // Installs the merge driver for `backlog_file` (a path inside a git work tree), idempotently:
 // adds merge_attribute_line to `.gitattributes` at the repository root (created when missing,
 // written atomically) and sets the repository's `merge.mbl.name` and `merge.mbl.driver`
-// (merge_driver_command(`program`)) with `git config`, each only when not already so. Throws
-// Error(input) when the file is not inside a git work tree, or git fails (its message quoted),
-// and, before writing anything, when `.gitattributes` or the repository's config file is a
-// symlink or not a regular file (written through, it could change a file outside the repository).
+// (merge_driver_command(`program`)) with `git config`, each only when not already so. Then asks
+// git (`git check-attr merge`) whether the file now has `merge=mbl`. Throws Error(input) when
+// the file is not inside a git work tree, or git fails (its message quoted), and, before writing
+// anything, when `.gitattributes` or the repository's config file is a symlink or not a regular
+// file (written through, it could change a file outside the repository); when git does not give
+// the file the attribute (another attributes file overrides it), the line it added is taken out
+// again and the config left unset, and the error says what git reports.
 GitSetupReport setup_merge_driver(const std::filesystem::path& backlog_file,
                                   std::string_view program);
 

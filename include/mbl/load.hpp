@@ -38,6 +38,9 @@ class PieceComparison {
     bool equal() const { return !differs_ && compared_ == text_.view().size(); }
     // True once a piece differed from the text (or went past its end).
     bool differs() const { return differs_; }
+    // The bytes at the start of both texts found equal: the offset of the first difference
+    // once differs().
+    std::size_t equal_bytes() const { return compared_; }
     // When they differ: the 1-based line of the text where the first difference is (counted
     // when asked, reading the text again up to there).
     std::size_t first_differing_line();
@@ -66,11 +69,15 @@ struct LoadResult {
 // Nesting deeper than this is refused (never a stack overflow on hostile input).
 inline constexpr int max_json_depth = 256;
 
-// Reads `text` (UTF-8 JSON; a leading byte-order mark is skipped, and not written back).
+// Reads `text` (UTF-8 JSON; a leading byte-order mark is skipped). The backlog's `layout` is
+// the text's (detect_text_layout: its line ending and byte-order mark), so it is written back so.
 // Throws `mbl::Error` with ExitStatus::input, whose message starts `<file_label>:LINE:COLUMN: `,
 // for what makes the file unreadable as a whole: a JSON syntax error, invalid UTF-8, a duplicate
 // key, nesting beyond `max_json_depth`, a top level that is not an object, a missing `format`,
-// or a `format` newer than `mbl/1` (refused whole, whatever else the file holds).
+// or a `format` newer than `mbl/1` (refused whole, whatever else the file holds). Two of them
+// are named for what they are, with what to do: UTF-16 or UTF-32 text (at 1:1, with the iconv
+// command that converts it), and git's conflict markers left by an unresolved merge (at the
+// first marker, with the git commands that resolve it).
 LoadResult load_backlog(std::string_view text, std::string_view file_label = "backlog.json");
 
 // Like load_backlog, giving `text` back as it reads past it (about a megabyte at a time). When

@@ -11,6 +11,7 @@
 //   JSON text (see RawJson), so they are written back unchanged after the known keys.
 
 #include "mbl/date.hpp"
+#include "mbl/text_layout.hpp"
 
 #include <optional>
 #include <string>
@@ -148,6 +149,9 @@ struct Backlog {
     std::vector<Asset> assets;
     std::vector<Iteration> iterations;
     RawObject extras;
+    // Not a key of the file: its line ending and byte-order mark, as the loader found them and
+    // as the writer writes them back (LF and no mark for a backlog made in code).
+    TextLayout layout;
     friend bool operator==(const Backlog&, const Backlog&) = default;
 };
 

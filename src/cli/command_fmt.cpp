@@ -3,8 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/render_text.hpp"
-#include "mbl/load.hpp"
-#include "mbl/save.hpp"
+#include "mbl/canonical_check.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -21,16 +20,13 @@ void run_fmt(const FmtOptions& options, const GlobalOptions& global, std::ostrea
     output_format(global, {OutputFormat::table});
     if (options.check) {
         LoadedBacklog loaded = load_for_reading(global);
-        PieceComparison comparison(*loaded.text); // neither text is held whole
-        write_canonical_text(loaded.backlog,
-                             [&](std::string_view piece) { comparison.add(piece); });
-        if (comparison.equal()) {
+        auto difference = find_canonical_difference(*loaded.text, loaded.backlog);
+        if (!difference) {
             out << terminal_safe(loaded.file.label + " is canonical") << '\n';
             return;
         }
-        out << terminal_safe(fmt::format("{} is not canonical (first difference on line {}); "
-                                         "run 'mbl fmt'",
-                                         loaded.file.label, comparison.first_differing_line()))
+        out << terminal_safe(fmt::format("{} is not canonical: {}; run 'mbl fmt'",
+                                         loaded.file.label, difference->what))
             << '\n';
         throw ExitAfterReport{ExitStatus::check_failed};
     }

@@ -40,7 +40,9 @@ void setup_git(CLI::App& root, GlobalOptions& global, std::ostream& out) {
         *git, "setup",
         "Make git merge the backlog by entity and field: adds '<file> merge=mbl' to the "
         ".gitattributes at the repository root and sets merge.mbl.driver in the repository's "
-        "config; changes only what is not already so",
+        "config; changes only what is not already so. Any file name works: wildcards, a "
+        "leading '#' or '!', spaces and quotes are escaped as git reads them, and git is asked "
+        "(git check-attr) whether the line applies",
         "mbl git setup --program /usr/local/bin/mbl");
     setup
         ->add_option("--program", options->program,

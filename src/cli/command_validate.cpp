@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/render_report.hpp"
+#include "mbl/git.hpp"
 #include "mbl/store.hpp"
 #include "mbl/validate.hpp"
 
@@ -42,7 +43,10 @@ void run_validate(const ValidateOptions& options, const GlobalOptions& global, s
         output_format(global, {OutputFormat::text, OutputFormat::json, OutputFormat::github});
     BacklogFile file = resolve_backlog_file(global);
     BacklogFileText text(file.path, TextUse::reading, file.label);
-    ValidationReport report{file.label, {}, options.strict};
+    ValidationReport report{file.label, {}, {}, options.strict};
+    if (format == OutputFormat::github) {
+        report.annotation_file = repository_relative_path(file.path).value_or(file.label);
+    }
     CheckResult checked;
     try {
         checked = check_backlog_text(text, file.label);
@@ -84,7 +88,9 @@ void setup_validate(CLI::App& root, GlobalOptions& global, std::ostream& out) {
         "A file that cannot be read (invalid JSON, a newer format) gives 'mbl: error: "
         "FILE:LINE:COLUMN: reason' on stderr and, in --format text, nothing on stdout. With "
         "--format json or github the report (one 'unreadable-file' problem at that place) goes "
-        "to stdout as well.\n\n" +
+        "to stdout as well. In --format github, file= is the file's path from the root of its "
+        "git repository (where GitHub looks for it in a pull request), from any working "
+        "directory; outside a repository, the path as given.\n\n" +
         validate->get_footer());
     validate->add_flag("--strict", options->strict,
                        "Warnings fail too (exit 1): unknown keys (typos), odd iteration lengths; "

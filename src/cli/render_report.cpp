@@ -88,8 +88,9 @@ void render_report_json(std::ostream& out, const ValidationReport& report) {
 
 void render_report_github(std::ostream& out, const ValidationReport& report) {
     for (const Problem& problem : report.problems) {
-        out << "::" << severity_word(problem.severity)
-            << " file=" << github_escape_property(report.file_label);
+        out << "::" << severity_word(problem.severity) << " file="
+            << github_escape_property(report.annotation_file.empty() ? report.file_label
+                                                                     : report.annotation_file);
         if (problem.position.line > 0) {
             out << ",line=" << problem.position.line << ",col=" << problem.position.column;
         }

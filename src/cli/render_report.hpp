@@ -14,6 +14,9 @@ namespace mbl::cli {
 
 struct ValidationReport {
     std::string file_label;
+    // The github format's `file=`: the path from the repository root, where GitHub looks for the
+    // file of a pull request; empty: file_label.
+    std::string annotation_file;
     std::vector<Problem> problems; // with positions where known
     bool strict = false;           // warnings fail too
     bool unreadable = false;       // the file could not be read at all; problems holds why
@@ -36,7 +39,8 @@ void render_report_text(std::ostream& out, const ValidationReport& report, bool 
 void render_report_json(std::ostream& out, const ValidationReport& report);
 
 // One `::error file=...,line=...,col=...,title=mbl validate (code)::message` workflow command per
-// problem (`::warning` for warnings), then the text summary line.
+// problem (`::warning` for warnings; file= is annotation_file, else file_label), then the text
+// summary line.
 void render_report_github(std::ostream& out, const ValidationReport& report);
 
 // Escaping of GitHub workflow commands: in the message, `%` CR LF as %25 %0D %0A; in a property

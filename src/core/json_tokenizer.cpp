@@ -25,7 +25,7 @@ bool stops_string(char c) {
 
 // The first byte at or after `at` that stops a string's fast path, or `end`.
 const char* find_string_stop(const char* at, const char* end) {
-#if defined(__SSE2__)
+#if MBL_JSON_SSE2
     // 16 bytes at a time: the quote, the backslash, and (as signed bytes below 0x20) both the
     // control characters and every byte of 0x80 and above.
     while (end - at >= 16) {
@@ -205,7 +205,7 @@ std::string_view number_like(const char* at, const char* end) {
 } // namespace
 
 const char* find_byte_to_escape(const char* at, const char* end) {
-#if defined(__SSE2__)
+#if MBL_JSON_SSE2
     // As find_string_stop, but bytes of 0x80 and above pass: flipping the top bit makes the
     // signed comparison an unsigned one (c < 0x20 exactly when (c ^ 0x80) < (0x20 ^ 0x80)).
     const __m128i top_bit = _mm_set1_epi8(static_cast<char>(0x80));

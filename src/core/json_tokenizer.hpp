@@ -23,8 +23,13 @@
 #include <string>
 #include <string_view>
 #include <vector>
-#if defined(__SSE2__)
+// The SSE2 paths (x86-64 always has SSE2). MBL_PORTABLE_JSON (CMake: -DMBL_SIMD=OFF) turns them
+// off, so that the portable path, which other processors take, is built and tested here too.
+#if defined(__SSE2__) && !defined(MBL_PORTABLE_JSON)
+#define MBL_JSON_SSE2 1
 #include <emmintrin.h>
+#else
+#define MBL_JSON_SSE2 0
 #endif
 
 namespace mbl::detail {
@@ -41,7 +46,7 @@ struct TokenScan {
 // run of up to 16 spaces is skipped in one step.
 inline const char* skip_whitespace(const char* at, const char* end) {
     for (;;) {
-#if defined(__SSE2__)
+#if MBL_JSON_SSE2
         if (end - at >= 16) {
             __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
             auto spaces =

@@ -3,6 +3,7 @@
 #include "json_cursor.hpp"
 #include "json_tokenizer.hpp"
 #include "line_index.hpp"
+#include "load_diagnosis.hpp"
 #include "load_entities.hpp"
 #include "mbl/error.hpp"
 
@@ -60,7 +61,22 @@ void check_format(const Backlog& backlog, const detail::BacklogSink& root, std::
 }
 
 // load_backlog, releasing `releasable` (whose view is `whole`) as it goes when not null.
+// The fatal error of a text the reader stopped at: git's conflict markers are named as the
+// unresolved merge they are, wherever the reader stopped (no JSON has them at a line start).
+Error fatal_error(std::string_view text, std::size_t offset, const std::string& message,
+                  std::string_view label) {
+    detail::LineIndex lines(text);
+    if (auto marker = detail::first_conflict_marker(text)) {
+        SourcePosition at = lines.position(*marker);
+        return error_at(label, at, detail::conflict_message(text, *marker, at.line, label));
+    }
+    return error_at(label, lines.position(offset), message);
+}
+
 LoadResult load(std::string_view whole, ReleasableText* releasable, std::string_view file_label) {
+    if (auto encoding = detail::wide_encoding(whole)) {
+        throw error_at(file_label, {1, 1}, detail::wide_encoding_message(*encoding, file_label));
+    }
     std::string_view text = detail::without_bom(whole);
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw error_at(file_label, {1, 1},
@@ -68,6 +84,7 @@ LoadResult load(std::string_view whole, ReleasableText* releasable, std::string_
                        "\"mbl/1\" (run 'mbl init' to create one)");
     }
     LoadResult result;
+    result.backlog.layout = detect_text_layout(whole);
     detail::BacklogSink root(result.backlog);
     detail::Reader reader(text, root, max_json_depth, releasable);
     detail::JsonTokenizer(text, reader, reader.reached()).run();
@@ -77,8 +94,7 @@ LoadResult load(std::string_view whole, ReleasableText* releasable, std::string_
         releasable->restore_all();
     }
     if (reader.fatal_message) {
-        throw error_at(file_label, detail::LineIndex(text).position(reader.fatal_offset),
-                       *reader.fatal_message);
+        throw fatal_error(text, reader.fatal_offset, *reader.fatal_message, file_label);
     }
     check_format(result.backlog, root, text, releasable, file_label);
     result.problems = std::move(reader.problems);

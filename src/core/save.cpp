@@ -338,6 +338,9 @@ std::string to_canonical_text(const Backlog& backlog) {
     std::string out;
     out.reserve(256 + backlog.assets.size() * 512);
     write_backlog(out, backlog, nullptr);
+    if (backlog.layout != TextLayout{}) {
+        return in_layout(out, backlog.layout);
+    }
     return out;
 }
 
@@ -345,12 +348,20 @@ void write_canonical_text(const Backlog& backlog,
                           const std::function<void(std::string_view)>& consume) {
     std::string out;
     out.reserve(1 << 17);
+    bool plain = backlog.layout == TextLayout{};
+    TextLayout first_piece = backlog.layout; // the byte-order mark goes before the first piece
+    TextLayout next_pieces{backlog.layout.line_ending, false};
     std::function<void(std::string&)> flush = [&](std::string& piece) {
-        consume(piece);
+        if (plain) {
+            consume(piece);
+        } else {
+            consume(in_layout(piece, first_piece));
+            first_piece = next_pieces;
+        }
         piece.clear();
     };
     write_backlog(out, backlog, &flush);
-    consume(out);
+    flush(out);
 }
 
 std::string to_json_text(const Asset& asset) {

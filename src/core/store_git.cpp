@@ -134,6 +134,18 @@ void check_plain_repository_file(const fs::path& path, std::string_view what) {
     }
 }
 
+// The value git gives attribute `name` for `path` (relative to the work tree `top`):
+// `git check-attr -z`, which prints `PATH NUL NAME NUL VALUE NUL` ("unspecified", "set", …).
+std::string attribute_value(const fs::path& top, const std::string& path, const std::string& name) {
+    std::string out = git_output({"check-attr", "-z", name, "--", path}, top);
+    std::size_t value_start = out.find('\0', out.find('\0') + 1);
+    if (value_start == std::string::npos) {
+        throw input_error(fmt::format("'git check-attr {} -- {}' gave no answer", name, path));
+    }
+    std::string value = out.substr(value_start + 1);
+    return value.substr(0, value.find('\0'));
+}
+
 // The repository's own config file, as `git config --local` writes it.
 fs::path local_config_path(const fs::path& top) {
     fs::path path =
@@ -205,6 +217,39 @@ std::string read_file_at_revision(const fs::path& file, std::string_view revisio
     return read_git_object(spec, directory_of(file));
 }
 
+std::optional<std::string> repository_relative_path(const fs::path& file) {
+    std::error_code error;
+    fs::path absolute = fs::absolute(file, error);
+    fs::path directory = error ? fs::path() : fs::canonical(absolute.parent_path(), error);
+    if (error) {
+        return std::nullopt;
+    }
+    GitOutput top_output;
+    try {
+        top_output = run_git({"rev-parse", "--show-toplevel"}, directory);
+    } catch (const Error&) {
+        return std::nullopt; // git is not installed: no repository to name the file in
+    }
+    if (top_output.exit_code != 0) {
+        return std::nullopt;
+    }
+    fs::path top = without_trailing_newline(top_output.out);
+    auto inside_top = [&](const fs::path& path) -> std::optional<std::string> {
+        fs::path relative = path.lexically_relative(top);
+        if (relative.empty() || *relative.begin() == "..") {
+            return std::nullopt;
+        }
+        return relative.generic_string();
+    };
+    fs::path target = fs::canonical(absolute, error);
+    if (!error) {
+        if (auto relative = inside_top(target)) {
+            return relative;
+        }
+    }
+    return inside_top(directory / absolute.filename());
+}
+
 GitSetupReport setup_merge_driver(const fs::path& backlog_file, std::string_view program) {
     fs::path directory = directory_of(backlog_file);
     GitOutput top_output = run_git({"rev-parse", "--show-toplevel"}, directory);
@@ -225,11 +270,30 @@ GitSetupReport setup_merge_driver(const fs::path& backlog_file, std::string_view
     fs::path attributes_path = top / ".gitattributes";
     check_plain_repository_file(attributes_path, ".gitattributes");
     check_plain_repository_file(local_config_path(top), "the repository's git config");
-    if (auto updated = with_attribute_line(read_text_file(attributes_path), line)) {
+    std::error_code missing;
+    bool existed = fs::exists(attributes_path, missing);
+    std::string before = read_text_file(attributes_path);
+    auto updated = with_attribute_line(before, line);
+    if (updated) {
         write_file_atomically(attributes_path, *updated);
         report.done.push_back(fmt::format("added '{}' to .gitattributes", line));
     } else {
         report.done.push_back(fmt::format(".gitattributes already has '{}'", line));
+    }
+    std::string merge = attribute_value(top, relative.generic_string(), "merge");
+    if (merge != "mbl") {
+        if (updated && existed) {
+            write_file_atomically(attributes_path, before);
+        } else if (updated) {
+            fs::remove(attributes_path, missing);
+        }
+        throw input_error(fmt::format(
+            "git does not send {} to the merge driver: 'git check-attr merge' says '{}' even "
+            "with the line '{}' in .gitattributes, so another attributes file overrides it (a "
+            ".gitattributes nearer to the file, or .git/info/attributes); {}fix that and run "
+            "'mbl git setup' again",
+            relative.generic_string(), merge, line,
+            updated ? "the line was taken out again; " : ""));
     }
     report.done.push_back(ensure_config(top, "merge.mbl.name", "mbl: merge backlogs by entity"));
     report.done.push_back(ensure_config(top, "merge.mbl.driver", merge_driver_command(program)));

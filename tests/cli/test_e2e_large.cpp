@@ -67,9 +67,9 @@ TEST_CASE("a large file: fmt, fmt --check, an edit and an unchanged edit", "[e2e
         RunResult result = backlog.run({"fmt", "--check"});
         CAPTURE(result);
         CHECK(result.exit_code == 1);
-        CHECK(result.out == "backlog.json is not canonical (first difference on line " +
+        CHECK(result.out == "backlog.json is not canonical: indentation at line " +
                                 std::to_string(line_of(changed, "\"id\": \"a-7990\"")) +
-                                "); run 'mbl fmt'\n");
+                                " (7 spaces where mbl writes 6 spaces); run 'mbl fmt'\n");
         CHECK(backlog.text() == changed);
     }
     SECTION("an edit near the end changes that line only") {
