@@ -5,10 +5,11 @@
 #include "cli/command_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
-#include "cli/iteration_figures.hpp"
 #include "cli/render_iteration.hpp"
 #include "cli/render_text.hpp"
+#include "mbl/iteration_figures.hpp"
 #include "mbl/iterations.hpp"
+#include "mbl/planning.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>

@@ -1,12 +1,12 @@
 #include "cli/render_iteration.hpp"
 
 #include "cli/command_support.hpp"
-#include "cli/iteration_figures.hpp"
 #include "cli/json_number.hpp"
 #include "cli/json_text.hpp"
 #include "cli/render_entity.hpp"
 #include "cli/render_number.hpp"
 #include "mbl/enums.hpp"
+#include "mbl/iteration_figures.hpp"
 #include "mbl/save.hpp"
 
 #include <algorithm>
