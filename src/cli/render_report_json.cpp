@@ -73,15 +73,6 @@ int iteration_length_days(const ActiveIterationStatus& active) {
     return std::max(0, active.start.days_until(active.end) + 1);
 }
 
-ReportJson json_number(double value) {
-    constexpr double limit = 9007199254740992.0; // 2^53: every whole double below is exact
-    value = round_figure(value);
-    if (std::trunc(value) == value && std::abs(value) < limit) {
-        return static_cast<std::int64_t>(value);
-    }
-    return value;
-}
-
 ReportJson date_or_null(const std::optional<Date>& date) {
     return date ? ReportJson(date->to_string()) : ReportJson(nullptr);
 }
