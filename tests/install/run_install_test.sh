@@ -53,6 +53,15 @@ package_dir=$(dirname "$package_config")
 for file in mblConfigVersion.cmake mblTargets.cmake; do
     [ -f "$package_dir/$file" ] || fail "$package_dir/$file was not installed"
 done
+for file in "$package_dir"/mblTargets*.cmake; do
+    # The C libraries as the imported targets mblDependencies.cmake defines, not the paths of
+    # the machine that built the package.
+    if grep -Eq '/lib(csv|zip|expat)[.]' "$file"; then
+        fail "$file names a library by its path: $(grep -Eo '[^;\"]*/lib(csv|zip|expat)[.][^;\"]*' "$file" | head -1)"
+    fi
+done
+grep -q 'mbl::libcsv' "$package_dir/mblTargets.cmake" ||
+    fail "$package_dir/mblTargets.cmake does not link mbl::libcsv"
 
 # The consumer uses the same compiler as the mbl build, so the C++ library ABI matches.
 generator=()
