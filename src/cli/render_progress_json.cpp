@@ -5,6 +5,7 @@
 #include "mbl/enums.hpp"
 
 #include <array>
+#include <nlohmann/json.hpp>
 
 namespace mbl::cli {
 namespace {

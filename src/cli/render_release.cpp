@@ -7,6 +7,7 @@
 #include "mbl/save.hpp"
 
 #include <array>
+#include <nlohmann/json.hpp>
 
 namespace mbl::cli {
 namespace {

@@ -6,6 +6,7 @@
 #include "mbl/save.hpp"
 
 #include <array>
+#include <nlohmann/json.hpp>
 
 namespace mbl::cli {
 namespace {
