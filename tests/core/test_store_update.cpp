@@ -3,7 +3,7 @@
 #include "mbl/error.hpp"
 #include "mbl/save.hpp"
 #include "mbl/store.hpp"
-#include "scratch_files.hpp"
+#include "support/scratch_files.hpp"
 #include "support/error_from.hpp"
 
 #include <catch2/catch.hpp>
