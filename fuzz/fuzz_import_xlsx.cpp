@@ -7,7 +7,7 @@
 // leaks and undefined behaviour are caught by libFuzzer and the sanitizers (MBL_FUZZ=ON).
 
 #include "mbl/error.hpp"
-#include "mbl/raw_json.hpp"
+#include "mbl/utf8.hpp"
 #include "mbl/xlsx.hpp"
 #include "support/xlsx_workbook.hpp"
 

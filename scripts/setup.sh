@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # Sets up mbl on a Debian machine: installs the build dependencies (Debian packages only) when
 # they are missing, configures and builds into ./build. Safe to run again: it only redoes what
-# changed. Usage: scripts/setup.sh [extra cmake -D options]
+# changed. Usage: scripts/setup.sh [--tests] [extra cmake -D options]
+# Without --tests it builds the `mbl` binary only (a first run in a few minutes); with --tests,
+# everything `ctest --test-dir build` runs (the test programs take most of the build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+targets=(--target mbl)
+cmake_options=()
+for argument in "$@"; do
+  if [ "$argument" = --tests ]; then targets=(); else cmake_options+=("$argument"); fi
+done
 
 # git: `mbl diff REV` and `mbl git setup` run it, and the end-to-end tests merge in real repositories.
 # python3, jq, time: bench/ and its generator test.
@@ -23,9 +31,13 @@ scripts/install-packages.sh "${packages[@]}"
 launcher=()
 if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 if [ ! -f build/CMakeCache.txt ]; then
-  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "$@" >/dev/null
-elif (($#)); then
-  cmake -S . -B build "$@" >/dev/null
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "${cmake_options[@]}" >/dev/null
+elif ((${#cmake_options[@]})); then
+  cmake -S . -B build "${cmake_options[@]}" >/dev/null
 fi
-cmake --build build -j"$(nproc)"
-echo "setup: built build/mbl"
+cmake --build build -j"$(nproc)" "${targets[@]}"
+if ((${#targets[@]})); then
+  echo "setup: built build/mbl (scripts/setup.sh --tests builds the tests too)"
+else
+  echo "setup: built build/mbl and the tests"
+fi

@@ -21,8 +21,4 @@ std::string one_line(const RawJson& value);
 // longer, for one-line messages.
 std::string one_line(const RawJson& value, std::size_t limit);
 
-// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points past
-// U+10FFFF): what a JSON file may hold.
-bool is_valid_utf8(std::string_view text);
-
 } // namespace mbl

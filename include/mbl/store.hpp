@@ -1,6 +1,7 @@
 #pragma once
 // The only code that touches the backlog file on disk: finding it, reading it, locking it for a
-// read-modify-write, and replacing it atomically.
+// read-modify-write, and replacing it atomically. A program that reads or changes a backlog as
+// `mbl` does needs only the two calls at the end: load_backlog_file and update_backlog_file.
 
 #include "mbl/load.hpp"
 
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -156,5 +158,34 @@ bool create_file_if_absent(const std::filesystem::path& path, const std::string&
 // FileLock for `file`, before writing: under the lock no live writer owns such a file. Best
 // effort: a file it cannot remove is left, silently.
 std::size_t remove_stale_temporary_files(const std::filesystem::path& file);
+
+// A backlog loaded from its file for reading, as `mbl`'s read-only commands load it.
+struct LoadedBacklogFile {
+    // The file's bytes, mostly released by the load (restore a part to read it again, e.g. to
+    // locate a problem); never null.
+    std::unique_ptr<BacklogFileText> text;
+    Backlog backlog;
+};
+
+// Reads `path` (no lock: a writer replaces the file atomically, so a reader sees the old file or
+// the new one) and loads it. Throws Error(input) when the file is missing, unreadable, changed
+// while being read, or has errors (as load_backlog_or_throw, with `label` naming it in messages;
+// empty: the path).
+LoadedBacklogFile load_backlog_file(const std::filesystem::path& path,
+                                    const std::string& label = {});
+
+// The locked read-modify-write every `mbl` write command goes through: takes the file's FileLock
+// (waiting up to `lock_timeout`: Error(locked) after), removes the temporary files a killed writer
+// left, reads and loads the file (as load_backlog_file), runs `change` on the backlog and, only
+// if `change` returns normally, writes the canonical text (save.hpp) with write_file_atomically
+// when it differs from what was read. Returns whether the file was rewritten (false: `change`
+// left the text as it was, and nothing at all was written). Should `change` or anything else
+// throw, the file is left as it was. The file is never held whole next to its model: the text
+// read is released as it loads, and the new one is compared and written in pieces. Should
+// another program rewrite the file meanwhile, nothing is written (Error(input) "changed while mbl
+// was writing").
+bool update_backlog_file(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout,
+                         const std::function<void(Backlog&)>& change,
+                         const std::string& label = {});
 
 } // namespace mbl

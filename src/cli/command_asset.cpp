@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace mbl::cli {
 namespace {

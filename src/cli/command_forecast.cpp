@@ -14,6 +14,7 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace mbl::cli {
 namespace {

@@ -5,10 +5,10 @@
 #include "cli/render_text.hpp"
 #include "mbl/iterations.hpp"
 #include "mbl/limits.hpp"
-#include "mbl/raw_json.hpp"
 #include "mbl/save.hpp"
 #include "mbl/schema.hpp"
 #include "mbl/store.hpp"
+#include "mbl/utf8.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>

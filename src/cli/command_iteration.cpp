@@ -5,10 +5,11 @@
 #include "cli/command_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
-#include "cli/iteration_figures.hpp"
 #include "cli/render_iteration.hpp"
 #include "cli/render_text.hpp"
+#include "mbl/iteration_figures.hpp"
 #include "mbl/iterations.hpp"
+#include "mbl/planning.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -45,7 +46,7 @@ void print_lines(std::ostream& out, const std::vector<std::string>& lines) {
     }
 }
 
-std::string assets_count(std::size_t count) {
+std::string asset_count_text(std::size_t count) {
     return std::to_string(count) + (count == 1 ? " asset" : " assets");
 }
 
@@ -147,8 +148,8 @@ void run_iteration_start(const IterationEditOptions& options, const GlobalOption
         start_iteration(backlog, options.id);
         const Iteration& started = require_iteration(backlog, options.id);
         IterationFigures figures = iteration_figures(backlog, started, today);
-        line = "Started " + started.id + " with " + assets_count(figures.committed_assets) + " (" +
-               amount(backlog, figures.committed_estimate) + ")";
+        line = "Started " + started.id + " with " + asset_count_text(figures.committed_assets) +
+               " (" + amount(backlog, figures.committed_estimate) + ")";
     });
     out << terminal_safe(line) << '\n';
 }

@@ -12,6 +12,8 @@
 
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace mbl::cli {
 namespace {

@@ -2,8 +2,6 @@
 
 #include "cli/render_text.hpp"
 #include "mbl/error.hpp"
-#include "mbl/load.hpp"
-#include "mbl/save.hpp"
 #include "mbl/store.hpp"
 
 #include <algorithm>
@@ -12,6 +10,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <limits>
 #include <malloc.h>
 #include <memory>
@@ -91,10 +90,11 @@ namespace {
 // one fault every 2 MB: at 100,000 assets, 24,000 page faults become about 2,000 and the query's
 // system time drops by two thirds (docs/performance.md). Nothing is given back to the system
 // before exit (the model of a read-only command is never freed anyway). Pages never touched cost
-// address space only. Small files (under 16 MB) keep the defaults.
-void grow_heap_in_huge_pages(const ReleasableText& text) {
+// address space only. Small files (under 16 MB) keep the defaults. This is a process-wide
+// allocator setting: the tool's choice, not the library's.
+void grow_heap_in_huge_pages(std::uintmax_t file_bytes) {
     constexpr std::size_t huge_page = std::size_t(2) << 20;
-    std::size_t bytes = text.view().size() * 2;
+    std::uintmax_t bytes = file_bytes * 2;
     if (bytes < 16 * huge_page) {
         return;
     }
@@ -116,16 +116,23 @@ void grow_heap_in_huge_pages(const ReleasableText& text) {
     }
 }
 
+// The file's size in bytes; 0 when it cannot be read (the load then says why).
+std::uintmax_t file_size_or_zero(const std::filesystem::path& path) {
+    std::error_code error;
+    std::uintmax_t size = std::filesystem::file_size(path, error);
+    return error ? 0 : size;
+}
+
 } // namespace
 
 LoadedBacklog load_for_reading(const GlobalOptions& options) {
     BacklogFile file = resolve_backlog_file(options);
-    auto text = std::make_unique<BacklogFileText>(file.path, TextUse::reading, file.label);
-    grow_heap_in_huge_pages(*text);
+    grow_heap_in_huge_pages(file_size_or_zero(file.path));
+    LoadedBacklogFile loaded = load_backlog_file(file.path, file.label);
     static auto* kept =
         new std::vector<std::unique_ptr<Backlog>>(); // never freed, see LoadedBacklog
-    kept->push_back(std::make_unique<Backlog>(load_backlog_or_throw(*text, file.label)));
-    return {std::move(file), std::move(text), *kept->back()};
+    kept->push_back(std::make_unique<Backlog>(std::move(loaded.backlog)));
+    return {std::move(file), std::move(loaded.text), *kept->back()};
 }
 
 LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
@@ -136,7 +143,7 @@ LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
     // The check released the text as it read it: read it back, to be released again by the load.
     // Huge pages only now: freed, the check's model would stay resident in them.
     text->restore_all();
-    grow_heap_in_huge_pages(*text);
+    grow_heap_in_huge_pages(text->view().size());
     static auto* kept =
         new std::vector<std::unique_ptr<Backlog>>(); // never freed, see LoadedBacklog
     kept->push_back(std::make_unique<Backlog>(load_backlog_or_throw(*text, file.label)));
@@ -166,55 +173,8 @@ void print_change_lines(std::ostream& out, const std::vector<std::string>& lines
 
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change) {
     BacklogFile file = resolve_backlog_file(options);
-    FileLock lock(file.path, lock_timeout(options));
-    remove_stale_temporary_files(file.path); // left by a writer that was killed
-    // The text read is released as it is loaded, and the new one made in pieces, so a large file
-    // is never held whole next to its model. The pieces are compared with the text read (restored
-    // a piece at a time; under the lock, the file is still what was read): while they are equal
-    // nothing is written, so an unchanged result writes nothing at all. At the first difference,
-    // the equal part is copied from the text read, then the pieces follow as they come.
-    // Should another program rewrite the file meanwhile, what is read back of it (the equal part
-    // copied, positions of problems) is refused by its hashes, and a change anywhere by the
-    // check right before the rename: never a mix of the two writers.
-    BacklogFileText before(file.path, TextUse::rewriting, file.label);
-    grow_heap_in_huge_pages(before);
-    Backlog backlog = load_backlog_or_throw(before, file.label);
-    change(backlog);
-    return write_file_atomically(
-        file.path,
-        [&](const std::function<void(std::string_view)>& write_piece) {
-            PieceComparison comparison(before);
-            std::size_t equal_bytes = 0; // the pieces before the current one, all equal
-            auto write_equal_part = [&] {
-                constexpr std::size_t step = 1 << 20;
-                std::string_view text = before.view();
-                for (std::size_t at = 0; at < equal_bytes; at += step) {
-                    std::size_t count = std::min(step, equal_bytes - at);
-                    before.restore(at, count);
-                    write_piece(text.substr(at, count));
-                    before.release_before(text.data() + at + count);
-                }
-            };
-            write_canonical_text(backlog, [&](std::string_view piece) {
-                if (!comparison.differs()) {
-                    comparison.add(piece);
-                    if (!comparison.differs()) {
-                        equal_bytes += piece.size();
-                        return;
-                    }
-                    write_equal_part();
-                }
-                write_piece(piece);
-            });
-            if (comparison.equal()) {
-                return false;
-            }
-            if (!comparison.differs()) {
-                write_equal_part(); // the new text is a beginning of the old one
-            }
-            return true;
-        },
-        [&] { before.check_unchanged(); });
+    grow_heap_in_huge_pages(file_size_or_zero(file.path));
+    return update_backlog_file(file.path, lock_timeout(options), change, file.label);
 }
 
 namespace {

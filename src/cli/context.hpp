@@ -48,8 +48,8 @@ struct LoadedBacklog {
     Backlog& backlog;
 };
 
-// Reads and loads the file for a read-only command; Error(input) when it is missing,
-// unreadable, or has errors (see mbl::load_backlog_or_throw).
+// Reads and loads the file for a read-only command (mbl::load_backlog_file); Error(input) when
+// it is missing, unreadable, or has errors (see mbl::load_backlog_or_throw).
 LoadedBacklog load_for_reading(const GlobalOptions& options);
 
 // load_for_reading, after validate's own check of the same text (check_backlog_text), whose
@@ -58,10 +58,10 @@ LoadedBacklog load_for_reading(const GlobalOptions& options);
 LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
                                        std::vector<Problem>& problems);
 
-// The locked read-modify-write: takes the file's lock (waiting up to --lock-timeout), loads it,
-// runs `change` on the backlog, and, only if `change` returns normally, writes the canonical text
-// atomically when it differs from what was read. Returns whether the file was rewritten. Any
-// exception leaves the file as it was.
+// The locked read-modify-write of the resolved file (mbl::update_backlog_file, waiting up to
+// --lock-timeout for the lock): loads it, runs `change` on the backlog, and, only if `change`
+// returns normally, writes the canonical text atomically when it differs from what was read.
+// Returns whether the file was rewritten. Any exception leaves the file as it was.
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change);
 
 // modify_backlog, or with `dry_run` the same `change` on a read-only load that is never written

@@ -2,14 +2,10 @@
 // Computed numbers in `--format json` output, rounded as every view rounds them (figure.hpp):
 // `118`, never `118.0`, and `0.3`, never `0.30000000000000004`.
 
-#include "mbl/figure.hpp"
-
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace mbl::cli {
 
-inline nlohmann::ordered_json json_number(double value) {
-    return nlohmann::ordered_json::parse(format_figure(value));
-}
+nlohmann::ordered_json json_number(double value);
 
 } // namespace mbl::cli

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace mbl::cli {
 namespace {

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <fmt/format.h>
 #include <functional>
+#include <nlohmann/json.hpp>
 
 namespace mbl::cli {
 namespace {

@@ -13,10 +13,6 @@
 namespace mbl::cli {
 namespace {
 
-std::string number_or_empty(const std::optional<double>& value) {
-    return value ? format_number(*value) : std::string();
-}
-
 // A computed estimate (a sum of tasks), rounded as every view rounds it.
 std::string figure_or_empty(const std::optional<double>& value) {
     return value ? rounded_number(*value) : std::string();

@@ -8,6 +8,7 @@
 #include "mbl/raw_json.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace mbl::cli {
 namespace {

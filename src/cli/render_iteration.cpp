@@ -1,12 +1,13 @@
 #include "cli/render_iteration.hpp"
 
 #include "cli/command_support.hpp"
-#include "cli/iteration_figures.hpp"
 #include "cli/json_number.hpp"
 #include "cli/json_text.hpp"
 #include "cli/render_entity.hpp"
 #include "cli/render_number.hpp"
+#include "cli/render_report_json.hpp"
 #include "mbl/enums.hpp"
+#include "mbl/iteration_figures.hpp"
 #include "mbl/save.hpp"
 
 #include <algorithm>
@@ -22,12 +23,8 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string number_or_empty(const std::optional<double>& value) {
+std::string rounded_or_empty(const std::optional<double>& value) {
     return value ? rounded_number(*value) : std::string();
-}
-
-ordered_json number_or_null(const std::optional<double>& value) {
-    return value ? json_number(*value) : ordered_json(nullptr);
 }
 
 std::string dumped(const ordered_json& value) {
@@ -149,7 +146,7 @@ Table iteration_table(const Backlog& backlog, Date today) {
              {std::string(to_string(iteration.state)), tone_of(iteration.state)},
              {format_number(iteration.capacity)},
              {rounded_number(figures.committed_estimate)},
-             {number_or_empty(figures.done_estimate)},
+             {rounded_or_empty(figures.done_estimate)},
              {figures.days_left ? std::to_string(*figures.days_left) : std::string()}});
     }
     return table;

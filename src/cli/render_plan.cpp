@@ -1,12 +1,12 @@
 #include "cli/render_plan.hpp"
 
 #include "cli/command_support.hpp"
-#include "cli/iteration_figures.hpp"
 #include "cli/json_number.hpp"
 #include "cli/render_iteration.hpp"
 #include "cli/render_number.hpp"
 #include "cli/render_table.hpp"
 #include "cli/render_text.hpp"
+#include "mbl/iteration_figures.hpp"
 #include "mbl/save.hpp"
 
 #include <array>
@@ -141,29 +141,17 @@ void render_left_out(std::ostream& out, const IterationPlan& plan) {
 
 } // namespace
 
-CapacityOrigin origin_of(CapacitySource source) {
-    switch (source) {
-    case CapacitySource::flag:
-        return CapacityOrigin::flag;
-    case CapacitySource::velocity:
-        return CapacityOrigin::velocity;
-    case CapacitySource::default_capacity:
-        break;
-    }
-    return CapacityOrigin::default_capacity;
-}
-
 std::string capacity_line(const Backlog& backlog, const PlanReport& report) {
     const PlanningCapacity& capacity = report.plan.capacity;
     std::string line = "capacity " + amount(backlog, capacity.value) + ": ";
-    switch (report.origin) {
-    case CapacityOrigin::flag:
+    switch (capacity.source) {
+    case CapacitySource::flag:
         return line + "--capacity";
-    case CapacityOrigin::iteration:
+    case CapacitySource::iteration:
         return line + "the capacity of " + report.plan.iteration_id.value_or("the iteration");
-    case CapacityOrigin::velocity:
+    case CapacitySource::velocity:
         return line + "average of " + comma_list(capacity.from_iterations);
-    case CapacityOrigin::default_capacity:
+    case CapacitySource::default_capacity:
         break;
     }
     return line + "settings.default_capacity (no closed iteration yet)";
@@ -221,12 +209,12 @@ void render_plan_text(std::ostream& out, const Backlog& backlog, const PlanRepor
 
 void render_plan_json(std::ostream& out, const Backlog& backlog, const PlanReport& report) {
     const IterationPlan& plan = report.plan;
-    static constexpr std::array<const char*, 4> origin_names{"flag", "iteration", "velocity",
+    static constexpr std::array<const char*, 4> source_names{"flag", "iteration", "velocity",
                                                              "default"};
     ordered_json document;
     document["iteration"] = plan.iteration_id ? ordered_json(*plan.iteration_id) : nullptr;
     document["capacity"] = json_number(plan.capacity.value);
-    document["capacity_source"] = origin_names[static_cast<std::size_t>(report.origin)];
+    document["capacity_source"] = source_names[static_cast<std::size_t>(plan.capacity.source)];
     document["capacity_from"] = plan.capacity.from_iterations;
     Table table = proposal_table(backlog, plan);
     ordered_json proposed = ordered_json::array();

@@ -13,30 +13,11 @@
 
 namespace mbl::cli {
 
-// Where the plan's capacity came from, as the command chose it: the planning capacity's source,
-// plus the planned iteration's own `capacity` field, which the command passes as the requested
-// capacity.
-enum class CapacityOrigin { flag, iteration, velocity, default_capacity };
-
-// What `--commit` changed.
-struct PlanCommitment {
-    std::string iteration_id;
-    bool created = false;           // the iteration was added for this plan
-    std::vector<std::string> added; // newly committed, in plan order
-    double added_estimate = 0;
-    // --capacity N stored as the iteration's capacity: the capacity it had before (none when the
-    // iteration was created, or already had N).
-    std::optional<double> capacity_before;
-};
-
+// What `mbl iteration plan` shows: the plan, and what --commit did when it was given.
 struct PlanReport {
     IterationPlan plan;
-    CapacityOrigin origin = CapacityOrigin::default_capacity;
     std::optional<PlanCommitment> commitment;
 };
-
-// The planning capacity's source as an origin (flag stays flag: the caller knows better).
-CapacityOrigin origin_of(CapacitySource source);
 
 // `capacity 94 hours: average of it-3, it-4, it-5` without the leading word.
 std::string capacity_line(const Backlog& backlog, const PlanReport& report);

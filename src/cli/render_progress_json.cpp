@@ -5,13 +5,14 @@
 #include "mbl/enums.hpp"
 
 #include <array>
+#include <nlohmann/json.hpp>
 
 namespace mbl::cli {
 namespace {
 
 // The ReleaseGroup spellings, in enum order.
-constexpr std::array<std::string_view, 5> group_names{"not-started", "in-progress", "blocked",
-                                                      "replicated", "no-migration"};
+constexpr std::array<std::string_view, 5> progress_group_names{
+    "not-started", "in-progress", "blocked", "replicated", "no-migration"};
 
 ReportJson problems_json(const std::vector<Problem>& problems) {
     ReportJson entries = ReportJson::array();
@@ -39,7 +40,7 @@ ReportJson progress_report_json(const ProgressReport& report, const Backlog& bac
                                 std::string_view file_label) {
     ReportJson totals = ReportJson::array();
     for (const StatusTotal& total : report.totals) {
-        totals.push_back({{"status", group_names[static_cast<std::size_t>(total.group)]},
+        totals.push_back({{"status", progress_group_names[static_cast<std::size_t>(total.group)]},
                           {"assets", total.assets},
                           {"estimate", json_number(total.estimate)},
                           {"unestimated", total.unestimated}});
@@ -49,8 +50,8 @@ ReportJson progress_report_json(const ProgressReport& report, const Backlog& bac
         ReportJson entry;
         entry["id"] = release.workload_id;
         entry["name"] = release.name;
-        for (std::size_t group = 0; group < group_names.size(); ++group) {
-            entry[std::string(group_names[group])] = release.by_group[group];
+        for (std::size_t group = 0; group < progress_group_names.size(); ++group) {
+            entry[std::string(progress_group_names[group])] = release.by_group[group];
         }
         progress.push_back(std::move(entry));
     }

@@ -11,7 +11,8 @@ void section(std::ostream& out, std::string_view title) {
     out << "\n## " << title << "\n\n";
 }
 
-void active_iteration(std::ostream& out, const ProgressReport& report, std::string_view unit) {
+void markdown_active_iteration(std::ostream& out, const ProgressReport& report,
+                               std::string_view unit) {
     section(out, "Active iteration");
     if (!report.status.active) {
         out << "No active iteration.\n";
@@ -46,7 +47,7 @@ void render_progress_markdown(std::ostream& out, const ProgressReport& report,
         out << "- " << markdown_escape(line) << '\n';
     }
 
-    active_iteration(out, report, unit);
+    markdown_active_iteration(out, report, unit);
 
     section(out, "Velocity");
     out << markdown_escape(velocity_line(report, unit)) << '\n';

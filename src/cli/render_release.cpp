@@ -7,6 +7,7 @@
 #include "mbl/save.hpp"
 
 #include <array>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <unordered_map>
 

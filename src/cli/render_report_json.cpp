@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 
 namespace mbl::cli {
 namespace {
@@ -71,15 +72,6 @@ std::optional<int> iteration_day(const ActiveIterationStatus& active, Date today
 
 int iteration_length_days(const ActiveIterationStatus& active) {
     return std::max(0, active.start.days_until(active.end) + 1);
-}
-
-ReportJson json_number(double value) {
-    constexpr double limit = 9007199254740992.0; // 2^53: every whole double below is exact
-    value = round_figure(value);
-    if (std::trunc(value) == value && std::abs(value) < limit) {
-        return static_cast<std::int64_t>(value);
-    }
-    return value;
 }
 
 ReportJson date_or_null(const std::optional<Date>& date) {

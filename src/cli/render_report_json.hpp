@@ -3,13 +3,14 @@
 // nlohmann::ordered_json so keys keep the order they are set in (stable output), dates as
 // `YYYY-MM-DD`, unknown values as null.
 
+#include "cli/json_number.hpp"
 #include "mbl/date.hpp"
 #include "mbl/forecast.hpp"
 #include "mbl/model.hpp"
 #include "mbl/status.hpp"
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -18,10 +19,6 @@
 namespace mbl::cli {
 
 using ReportJson = nlohmann::ordered_json;
-
-// A computed number rounded as every view rounds it (round_figure, at most two decimals),
-// whole numbers without a fraction (`96`, not `96.0`; `8.67`, not `8.670000000000002`).
-ReportJson json_number(double value);
 
 // `date` as `YYYY-MM-DD`, or null.
 ReportJson date_or_null(const std::optional<Date>& date);

@@ -1,5 +1,7 @@
 #include "cli/render_text.hpp"
 
+#include "mbl/utf8.hpp"
+
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
@@ -17,34 +19,15 @@ struct Decoded {
 };
 
 Decoded decode_at(std::string_view text, std::size_t at) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-    unsigned char lead = byte(at);
-    if (lead < 0x80) {
-        return {lead, 1, true};
-    }
-    std::size_t length = 0;
-    char32_t minimum = 0;
-    char32_t value = 0;
-    if ((lead & 0xE0) == 0xC0) {
-        length = 2, minimum = 0x80, value = lead & 0x1F;
-    } else if ((lead & 0xF0) == 0xE0) {
-        length = 3, minimum = 0x800, value = lead & 0x0F;
-    } else if ((lead & 0xF8) == 0xF0) {
-        length = 4, minimum = 0x10000, value = lead & 0x07;
-    } else {
+    std::size_t length = utf8_sequence_length(text.data() + at, text.data() + text.size());
+    if (length == 0) {
         return {};
     }
-    if (at + length > text.size()) {
-        return {};
-    }
+    auto lead = static_cast<unsigned char>(text[at]);
+    constexpr std::array<unsigned char, 5> lead_bits{0, 0x7F, 0x1F, 0x0F, 0x07};
+    char32_t value = lead & lead_bits[length];
     for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(at + i) & 0xC0) != 0x80) {
-            return {};
-        }
-        value = (value << 6) | (byte(at + i) & 0x3F);
-    }
-    if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-        return {};
+        value = (value << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
     }
     return {value, length, true};
 }

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 namespace mbl::cli {

@@ -23,7 +23,7 @@
 #include "csv_dialect.hpp"
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
-#include "mbl/raw_json.hpp"
+#include "mbl/utf8.hpp"
 #include "text_encoding.hpp"
 
 #include <csv.h>

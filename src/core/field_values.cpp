@@ -1,8 +1,8 @@
 #include "field_values.hpp"
 
-#include "mbl/raw_json.hpp"
 #include "mbl/save.hpp"
 #include "mbl/suggest.hpp"
+#include "mbl/utf8.hpp"
 
 #include <algorithm>
 #include <charconv>

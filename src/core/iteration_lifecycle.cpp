@@ -1,6 +1,7 @@
 // Adding, starting and closing iterations (iterations.hpp).
 
 #include "field_values.hpp"
+#include "mbl/iteration_figures.hpp"
 #include "mbl/iterations.hpp"
 #include "mbl/limits.hpp"
 
@@ -40,12 +41,6 @@ const Iteration* latest_ending(const Backlog& backlog) {
         }
     }
     return latest;
-}
-
-// `sum` without the noise of adding binary fractions (0.1 + 0.2), so the file reads `0.3`.
-double without_rounding_noise(double sum) {
-    constexpr double millionths = 1e6;
-    return std::round(sum * millionths) / millionths;
 }
 
 // The index of the first planned iteration (by start, then file order) that starts after

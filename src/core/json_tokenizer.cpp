@@ -1,5 +1,7 @@
 #include "json_tokenizer.hpp"
 
+#include "mbl/utf8.hpp"
+
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -55,31 +57,6 @@ TokenScan error_at(const char* at, std::string message) {
 
 std::string escaped_byte(unsigned char byte) {
     return fmt::format("\\x{:02x}", byte);
-}
-
-// The length of the well-formed UTF-8 sequence at `at` (RFC 3629: no overlong forms, no
-// surrogates, nothing above U+10FFFF), or 0.
-std::size_t utf8_sequence_length(const char* at, const char* end) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(at[i]); };
-    auto available = static_cast<std::size_t>(end - at);
-    auto continuation = [&](std::size_t i, unsigned char low = 0x80, unsigned char high = 0xBF) {
-        return i < available && byte(i) >= low && byte(i) <= high;
-    };
-    unsigned char lead = byte(0);
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        return continuation(1) ? 2 : 0;
-    }
-    if (lead >= 0xE0 && lead <= 0xEF) {
-        unsigned char low = lead == 0xE0 ? 0xA0 : 0x80;
-        unsigned char high = lead == 0xED ? 0x9F : 0xBF;
-        return continuation(1, low, high) && continuation(2) ? 3 : 0;
-    }
-    if (lead >= 0xF0 && lead <= 0xF4) {
-        unsigned char low = lead == 0xF0 ? 0x90 : 0x80;
-        unsigned char high = lead == 0xF4 ? 0x8F : 0xBF;
-        return continuation(1, low, high) && continuation(2) && continuation(3) ? 4 : 0;
-    }
-    return 0;
 }
 
 void append_utf8(std::string& out, std::uint32_t code_point) {

@@ -231,7 +231,16 @@ IterationPlan plan_iteration(const Backlog& backlog, const std::optional<std::st
                              std::optional<double> capacity) {
     const Iteration* target = plan_target(backlog, iteration_id);
     IterationPlan plan;
-    plan.capacity = planning_capacity(backlog, capacity);
+    if (capacity) {
+        plan.capacity = planning_capacity(backlog, capacity);
+    } else if (target != nullptr && target->capacity > 0) {
+        // The team set what it can do in this iteration.
+        plan.capacity = planning_capacity(backlog, target->capacity);
+        plan.capacity.source = CapacitySource::iteration;
+    } else {
+        // What a new iteration gets, so a plan committed to one fills exactly what it records.
+        plan.capacity = default_iteration_capacity(backlog);
+    }
     if (target != nullptr) {
         plan.iteration_id = target->id;
     }

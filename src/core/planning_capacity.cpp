@@ -4,6 +4,7 @@
 #include "mbl/planning.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace mbl {
 
@@ -41,6 +42,13 @@ PlanningCapacity planning_capacity(const Backlog& backlog, std::optional<double>
         capacity.from_iterations.push_back(closed[i]->id);
     }
     capacity.value = sum / static_cast<double>(closed.size() - first);
+    return capacity;
+}
+
+PlanningCapacity default_iteration_capacity(const Backlog& backlog) {
+    PlanningCapacity capacity = planning_capacity(backlog, std::nullopt);
+    constexpr double hundredths = 100;
+    capacity.value = std::round(capacity.value * hundredths) / hundredths;
     return capacity;
 }
 

@@ -3,6 +3,7 @@
 #include "json_tokenizer.hpp"
 #include "load_entities.hpp"
 #include "mbl/error.hpp"
+#include "mbl/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -62,30 +63,14 @@ std::string one_line(const RawJson& value, std::size_t limit) {
 }
 
 bool is_valid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto byte = static_cast<unsigned char>(text[i]);
-        if (byte < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 0;
-        if (length == 0 || byte > 0xF4 || i + length > text.size()) {
+    const char* at = text.data();
+    const char* end = at + text.size();
+    while (at < end) {
+        std::size_t length = utf8_sequence_length(at, end);
+        if (length == 0) {
             return false;
         }
-        char32_t code = byte & (0x7F >> length);
-        for (std::size_t k = 1; k < length; ++k) {
-            auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) {
-                return false;
-            }
-            code = (code << 6) | (next & 0x3F);
-        }
-        constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-            return false;
-        }
-        i += length;
+        at += length;
     }
     return true;
 }

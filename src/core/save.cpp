@@ -1,5 +1,6 @@
 #include "mbl/save.hpp"
 
+#include "file_keys.hpp"
 #include "json_write.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/error.hpp"
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <functional>
+#include <span>
 
 namespace mbl {
 
@@ -48,13 +50,27 @@ void write_array_at(std::string& out, int depth, const std::vector<T>& values, W
 }
 
 // Writes the members of one JSON object at `depth`: `{`, then `"key": value` lines, then `}`.
+// `known` is the object's keys in canonical order (file_keys.hpp, which the loader reads too):
+// the known members must come in that order, and a key out of it (or not in it) is an internal
+// error, so the writer's order cannot drift from the list.
 class ObjectWriter {
   public:
-    ObjectWriter(std::string& out, int depth) : out_(out), depth_(depth) {}
+    ObjectWriter(std::string& out, int depth, std::span<const std::string_view> known = {})
+        : out_(out), depth_(depth), known_(known) {}
 
     // Starts member `name`, one of mbl's own keys (nothing in it to escape); the caller writes
     // its value next.
     std::string& key(std::string_view name) {
+        while (next_known_ < known_.size() && known_[next_known_] != name) {
+            ++next_known_; // a key left out (an optional one), or written later: not allowed
+        }
+        if (next_known_ == known_.size()) {
+            throw Error(ExitStatus::internal,
+                        fmt::format("internal error: the writer put \"{}\" out of the order of "
+                                    "file_keys.hpp; nothing was written (please report this bug)",
+                                    name));
+        }
+        ++next_known_;
         start_member();
         out_ += '"';
         out_ += name;
@@ -139,11 +155,13 @@ class ObjectWriter {
 
     std::string& out_;
     int depth_;
+    std::span<const std::string_view> known_;
+    std::size_t next_known_ = 0; // where the next known key is looked for in known_
     bool empty_ = true;
 };
 
 void write_task(std::string& out, const Task& task, int depth) {
-    ObjectWriter object(out, depth);
+    ObjectWriter object(out, depth, keys::task);
     object.string("title", task.title);
     object.nullable_number("estimate", task.estimate);
     object.boolean("done", task.done);
@@ -152,7 +170,7 @@ void write_task(std::string& out, const Task& task, int depth) {
 }
 
 void write_asset(std::string& out, const Asset& asset, int depth) {
-    ObjectWriter object(out, depth);
+    ObjectWriter object(out, depth, keys::asset);
     object.string("id", asset.id);
     object.string("name", asset.name);
     object.enumeration("kind", asset.kind);
@@ -176,7 +194,7 @@ void write_asset(std::string& out, const Asset& asset, int depth) {
 }
 
 void write_stage_change(std::string& out, const StageChange& change, int depth) {
-    ObjectWriter object(out, depth);
+    ObjectWriter object(out, depth, keys::stage_change);
     object.enumeration("stage", change.stage);
     object.date("date", change.date);
     object.optional_string("reason", change.reason);
@@ -186,7 +204,7 @@ void write_stage_change(std::string& out, const StageChange& change, int depth) 
 }
 
 void write_workload(std::string& out, const Workload& workload, int depth) {
-    ObjectWriter object(out, depth);
+    ObjectWriter object(out, depth, keys::workload);
     object.string("id", workload.id);
     object.string("name", workload.name);
     object.number("priority", workload.priority);
@@ -204,7 +222,7 @@ void write_workload(std::string& out, const Workload& workload, int depth) {
 }
 
 void write_iteration(std::string& out, const Iteration& iteration, int depth) {
-    ObjectWriter object(out, depth);
+    ObjectWriter object(out, depth, keys::iteration);
     object.string("id", iteration.id);
     object.string("name", iteration.name);
     object.date("start", iteration.start);
@@ -227,7 +245,7 @@ void write_iteration(std::string& out, const Iteration& iteration, int depth) {
 }
 
 void write_task_template(std::string& out, const TaskTemplate& task, int depth) {
-    ObjectWriter object(out, depth);
+    ObjectWriter object(out, depth, keys::task_template);
     object.string("title", task.title);
     object.number("percent", task.percent);
     object.raw_members(task.extras);
@@ -246,7 +264,7 @@ void write_task_templates(std::string& out, const std::vector<KindTemplate>& kin
 }
 
 void write_settings(std::string& out, const Settings& settings, int depth) {
-    ObjectWriter object(out, depth);
+    ObjectWriter object(out, depth, keys::settings);
     object.enumeration("estimate_unit", settings.estimate_unit);
     object.number("iteration_length_days", settings.iteration_length_days);
     object.optional_date("first_iteration_start", settings.first_iteration_start);
@@ -306,7 +324,7 @@ void write_backlog(std::string& out, const Backlog& backlog,
             (*flush)(out);
         }
     };
-    ObjectWriter object(out, 0);
+    ObjectWriter object(out, 0, keys::backlog);
     object.optional_string("$schema", backlog.schema);
     object.string("format", backlog.format);
     object.string("name", backlog.name);

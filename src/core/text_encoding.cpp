@@ -5,7 +5,7 @@
 
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
-#include "mbl/raw_json.hpp"
+#include "mbl/utf8.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,7 @@
 // mbl init, run in-process: the values it refuses, and the file it picks.
 #include "cli/app.hpp"
 #include "support/run_in_process.hpp"
+#include "support/temp_backlog.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -18,19 +19,13 @@ Outcome run_mbl(std::vector<std::string> args) {
     return mbl::test::run_in_process(std::move(args));
 }
 
-struct TemporaryDirectory {
-    fs::path path = fs::temp_directory_path() /
-                    ("mbl-cli-init-" + std::to_string(::getpid()) + "-" + std::to_string(++count));
-    TemporaryDirectory() { fs::create_directories(path); }
-    ~TemporaryDirectory() { fs::remove_all(path); }
-    static inline int count = 0;
-};
+using mbl::test::TempDir;
 
 } // namespace
 
 TEST_CASE("init refuses values that would make an unreadable file", "[cli-init]") {
-    TemporaryDirectory directory;
-    std::string file = (directory.path / "backlog.json").string();
+    TempDir directory;
+    std::string file = (directory.path() / "backlog.json").string();
     struct Refusal {
         std::vector<std::string> args;
         std::string message;
@@ -65,8 +60,8 @@ TEST_CASE("init refuses values that would make an unreadable file", "[cli-init]"
 }
 
 TEST_CASE("init writes the values given, in plain spellings", "[cli-init]") {
-    TemporaryDirectory directory;
-    std::string file = (directory.path / "backlog.json").string();
+    TempDir directory;
+    std::string file = (directory.path() / "backlog.json").string();
     Outcome result = run_mbl({"init", "-f", file, "--capacity", "-0", "--iteration-length", "010",
                               "--name", "Contoso ü", "--start", "2027-01-04"});
     REQUIRE(result.status == 0);
@@ -82,8 +77,8 @@ TEST_CASE("init writes the values given, in plain spellings", "[cli-init]") {
 }
 
 TEST_CASE("init creates the $MBL_FILE file that later commands use", "[cli-init]") {
-    TemporaryDirectory directory;
-    std::string file = (directory.path / "mine.json").string();
+    TempDir directory;
+    std::string file = (directory.path() / "mine.json").string();
     ::setenv("MBL_FILE", file.c_str(), 1);
     Outcome created = run_mbl({"init", "--name", "Mine"});
     Outcome listed = run_mbl({"asset", "list"});

@@ -1,6 +1,7 @@
 // mbl validate, run in-process: what an unreadable file gives in each format.
 #include "cli/app.hpp"
 #include "support/run_in_process.hpp"
+#include "support/temp_backlog.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -18,13 +19,7 @@ Outcome run_mbl(std::vector<std::string> args) {
     return mbl::test::run_in_process(std::move(args));
 }
 
-struct TemporaryFile {
-    fs::path path = fs::temp_directory_path() / ("mbl-cli-validate-" + std::to_string(::getpid()) +
-                                                 "-" + std::to_string(++count) + ".json");
-    explicit TemporaryFile(const std::string& text) { std::ofstream(path) << text; }
-    ~TemporaryFile() { fs::remove(path); }
-    static inline int count = 0;
-};
+using mbl::test::TempBacklog;
 
 const char* const syntax_error = "{\"format\": \"mbl/1\",\n  \"name\": x}";
 
@@ -32,19 +27,21 @@ const char* const syntax_error = "{\"format\": \"mbl/1\",\n  \"name\": x}";
 
 TEST_CASE("validate --format text: an unreadable file is an error on stderr only",
           "[cli-validate]") {
-    TemporaryFile file(syntax_error);
-    Outcome result = run_mbl({"validate", "-f", file.path.string()});
+    TempBacklog file = TempBacklog::with_text(syntax_error);
+    Outcome result = run_mbl({"validate", "-f", file.file().string()});
     CHECK(result.status == 3);
     CHECK(result.out.empty());
-    CHECK(result.err.rfind("mbl: error: " + file.path.string() + ":2:11: invalid JSON: ", 0) == 0);
+    CHECK(result.err.rfind("mbl: error: " + file.file().string() + ":2:11: invalid JSON: ", 0) ==
+          0);
 }
 
 TEST_CASE("validate --format json: an unreadable file is reported on stdout and stderr",
           "[cli-validate]") {
-    TemporaryFile file(syntax_error);
-    Outcome result = run_mbl({"validate", "-f", file.path.string(), "--format", "json"});
+    TempBacklog file = TempBacklog::with_text(syntax_error);
+    Outcome result = run_mbl({"validate", "-f", file.file().string(), "--format", "json"});
     CHECK(result.status == 3);
-    CHECK(result.err.rfind("mbl: error: " + file.path.string() + ":2:11: invalid JSON: ", 0) == 0);
+    CHECK(result.err.rfind("mbl: error: " + file.file().string() + ":2:11: invalid JSON: ", 0) ==
+          0);
     auto report = nlohmann::json::parse(result.out);
     CHECK(report["valid"] == false);
     REQUIRE(report["problems"].size() == 1);
@@ -57,8 +54,8 @@ TEST_CASE("validate --format json: an unreadable file is reported on stdout and 
 
 TEST_CASE("validate --format github: a newer format is an annotation at its place",
           "[cli-validate]") {
-    TemporaryFile file("{\"format\": \"mbl/2\"}");
-    Outcome result = run_mbl({"validate", "-f", file.path.string(), "--format", "github"});
+    TempBacklog file = TempBacklog::with_text("{\"format\": \"mbl/2\"}");
+    Outcome result = run_mbl({"validate", "-f", file.file().string(), "--format", "github"});
     CHECK(result.status == 3);
     CHECK(result.out.find(",line=1,col=12,title=mbl validate (unreadable-file)::this file is "
                           "format mbl/2, newer") != std::string::npos);

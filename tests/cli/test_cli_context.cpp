@@ -2,6 +2,7 @@
 #include "mbl/error.hpp"
 #include "mbl/load.hpp"
 #include "mbl/save.hpp"
+#include "support/temp_backlog.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -15,28 +16,7 @@ using namespace mbl::cli;
 
 namespace {
 
-struct TemporaryBacklog {
-    fs::path directory;
-    fs::path file;
-
-    explicit TemporaryBacklog(const std::string& text) {
-        directory = fs::temp_directory_path() / ("mbl-cli-context-" + std::to_string(::getpid()) +
-                                                 "-" + std::to_string(counter++));
-        fs::create_directories(directory);
-        file = directory / "backlog.json";
-        std::ofstream(file, std::ios::binary) << text;
-    }
-    ~TemporaryBacklog() { fs::remove_all(directory); }
-
-    std::string text() const {
-        std::ifstream in(file, std::ios::binary);
-        std::ostringstream content;
-        content << in.rdbuf();
-        return content.str();
-    }
-
-    static inline int counter = 0;
-};
+using mbl::test::TempBacklog;
 
 std::string canonical_sample() {
     Backlog backlog;
@@ -51,20 +31,20 @@ std::string canonical_sample() {
 } // namespace
 
 TEST_CASE("modify_backlog saves the change canonically", "[cli-context]") {
-    TemporaryBacklog temporary(canonical_sample());
+    TempBacklog temporary = TempBacklog::with_text(canonical_sample());
     GlobalOptions options;
-    options.file = temporary.file.string();
+    options.file = temporary.file().string();
     bool rewritten = modify_backlog(options, [](Backlog& backlog) { backlog.name = "Renamed"; });
     CHECK(rewritten);
     CHECK(temporary.text().find("\"name\": \"Renamed\"") != std::string::npos);
-    CHECK_FALSE(fs::exists(temporary.file.string() + ".lock"));
+    CHECK_FALSE(fs::exists(temporary.file().string() + ".lock"));
 }
 
 TEST_CASE("modify_backlog leaves the file untouched when the change throws", "[cli-context]") {
     std::string before = "{\"format\": \"mbl/1\", \"name\": \"Not canonical\"}";
-    TemporaryBacklog temporary(before);
+    TempBacklog temporary = TempBacklog::with_text(before);
     GlobalOptions options;
-    options.file = temporary.file.string();
+    options.file = temporary.file().string();
     CHECK_THROWS_AS(modify_backlog(options,
                                    [](Backlog& backlog) {
                                        backlog.name = "half done";
@@ -75,17 +55,17 @@ TEST_CASE("modify_backlog leaves the file untouched when the change throws", "[c
 }
 
 TEST_CASE("modify_backlog does not rewrite a canonical file it did not change", "[cli-context]") {
-    TemporaryBacklog temporary(canonical_sample());
+    TempBacklog temporary = TempBacklog::with_text(canonical_sample());
     GlobalOptions options;
-    options.file = temporary.file.string();
+    options.file = temporary.file().string();
     CHECK_FALSE(modify_backlog(options, [](Backlog&) {}));
     CHECK(temporary.text() == canonical_sample());
 }
 
 TEST_CASE("modify_backlog saves a change that keeps the file's size", "[cli-context]") {
-    TemporaryBacklog temporary(canonical_sample());
+    TempBacklog temporary = TempBacklog::with_text(canonical_sample());
     GlobalOptions options;
-    options.file = temporary.file.string();
+    options.file = temporary.file().string();
     std::string old_name = load_backlog(canonical_sample()).backlog.name;
     REQUIRE_FALSE(old_name.empty());
     std::string same_length(old_name.size(), 'Z');
@@ -95,10 +75,10 @@ TEST_CASE("modify_backlog saves a change that keeps the file's size", "[cli-cont
 }
 
 TEST_CASE("modify_or_preview with dry_run runs the change but never writes", "[cli-context]") {
-    TemporaryBacklog temporary(canonical_sample());
+    TempBacklog temporary = TempBacklog::with_text(canonical_sample());
     const std::string before = temporary.text();
     GlobalOptions options;
-    options.file = temporary.file.string();
+    options.file = temporary.file().string();
     std::string seen;
     bool rewritten = modify_or_preview(options, true, [&](Backlog& backlog) {
         backlog.name = "Renamed";
@@ -107,7 +87,7 @@ TEST_CASE("modify_or_preview with dry_run runs the change but never writes", "[c
     CHECK_FALSE(rewritten);
     CHECK(seen == "Renamed");
     CHECK(temporary.text() == before);
-    CHECK_FALSE(fs::exists(temporary.file.string() + ".lock"));
+    CHECK_FALSE(fs::exists(temporary.file().string() + ".lock"));
     // A refusal is the same refusal.
     CHECK_THROWS_AS(
         modify_or_preview(options, true, [](Backlog&) { throw usage_error("refused"); }), Error);
@@ -126,9 +106,9 @@ TEST_CASE("print_change_lines heads a dry run and indents its lines", "[cli-cont
 }
 
 TEST_CASE("load_for_reading refuses a file with errors", "[cli-context]") {
-    TemporaryBacklog temporary("{\"format\": \"mbl/1\", \"workloads\": 3}");
+    TempBacklog temporary = TempBacklog::with_text("{\"format\": \"mbl/1\", \"workloads\": 3}");
     GlobalOptions options;
-    options.file = temporary.file.string();
+    options.file = temporary.file().string();
     try {
         load_for_reading(options);
         FAIL("no error");

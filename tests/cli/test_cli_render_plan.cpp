@@ -29,7 +29,6 @@ Backlog sample_backlog() {
 
 PlanReport sample_report() {
     PlanReport report;
-    report.origin = CapacityOrigin::velocity;
     IterationPlan& plan = report.plan;
     plan.iteration_id = "it-2";
     plan.capacity = {30, CapacitySource::velocity, {"it-1"}};
@@ -87,16 +86,14 @@ TEST_CASE("capacity_line names where the capacity came from", "[cli-render-plan]
     Backlog backlog = sample_backlog();
     PlanReport report = sample_report();
     CHECK(capacity_line(backlog, report) == "capacity 30 hours: average of it-1");
-    report.origin = CapacityOrigin::flag;
+    report.plan.capacity.source = CapacitySource::flag;
     CHECK(capacity_line(backlog, report) == "capacity 30 hours: --capacity");
-    report.origin = CapacityOrigin::iteration;
+    report.plan.capacity.source = CapacitySource::iteration;
     CHECK(capacity_line(backlog, report) == "capacity 30 hours: the capacity of it-2");
-    report.origin = CapacityOrigin::default_capacity;
+    report.plan.capacity.source = CapacitySource::default_capacity;
     backlog.settings.estimate_unit = EstimateUnit::points;
     CHECK(capacity_line(backlog, report) ==
           "capacity 30 points: settings.default_capacity (no closed iteration yet)");
-    CHECK(origin_of(CapacitySource::velocity) == CapacityOrigin::velocity);
-    CHECK(origin_of(CapacitySource::default_capacity) == CapacityOrigin::default_capacity);
 }
 
 TEST_CASE("render_plan_json has stable keys, numbers as the file spells them",

@@ -2,6 +2,7 @@
 #include "cli/render_release.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 using namespace mbl;
 using namespace mbl::cli;

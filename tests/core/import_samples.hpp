@@ -2,7 +2,7 @@
 // The sample discovery exports of tests/data/import/, for the unit tests of the CSV reader and
 // the imports.
 
-#include "scratch_files.hpp"
+#include "support/scratch_files.hpp"
 
 #include <string>
 

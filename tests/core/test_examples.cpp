@@ -6,6 +6,7 @@
 #include "mbl/model.hpp"
 #include "mbl/save.hpp"
 #include "mbl/validate.hpp"
+#include "support/scratch_files.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -23,12 +24,7 @@ namespace fs = std::filesystem;
 const fs::path examples_dir = fs::path(MBL_SOURCE_DIR) / "examples";
 const mbl::Date contoso_today = *mbl::Date::parse("2026-11-25");
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using mbl::test::read_text;
 
 // Every `examples/<name>/backlog.json`, sorted by folder name.
 std::vector<fs::path> example_files() {

@@ -4,7 +4,7 @@
 #include "mbl/load.hpp"
 #include "mbl/save.hpp"
 #include "mbl/store.hpp"
-#include "scratch_files.hpp"
+#include "support/scratch_files.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>

@@ -152,6 +152,59 @@ TEST_CASE("planning capacity comes from the flag, recent velocity, or the defaul
         CHECK(proposed_ids(result) == Ids{"a"});
         CHECK(result.proposed_estimate == 2);
     }
+    SECTION("plan_iteration prefers the planned iteration's own capacity, as the CLI does") {
+        backlog.iterations = {closed_iteration("it-1", "2027-01-04", 3),
+                              make_iteration("it-2", "2027-01-18", mbl::IterationState::planned)};
+        backlog.iterations[1].capacity = 4;
+        backlog.assets = {make_asset("a", std::nullopt, 2), make_asset("b", std::nullopt, 2)};
+        auto result = plan(backlog);
+        CHECK(result.capacity.value == 4);
+        CHECK(result.capacity.source == mbl::CapacitySource::iteration);
+        CHECK(proposed_ids(result) == Ids{"a", "b"});
+        CHECK(plan(backlog, 2).capacity.source == mbl::CapacitySource::flag);
+    }
+    SECTION("plan_iteration rounds the velocity to hundredths, as a new iteration records it") {
+        backlog.iterations = {closed_iteration("it-1", "2027-01-04", 10),
+                              closed_iteration("it-2", "2027-01-18", 10),
+                              closed_iteration("it-3", "2027-02-01", 12),
+                              make_iteration("it-4", "2027-02-15", mbl::IterationState::planned)};
+        auto result = plan(backlog);
+        CHECK(result.capacity.value == 10.67);
+        CHECK(result.capacity.source == mbl::CapacitySource::velocity);
+        CHECK(result.capacity.from_iterations == Ids{"it-1", "it-2", "it-3"});
+    }
+}
+
+TEST_CASE("commit_iteration_plan commits the proposal as `iteration plan --commit`", "[planning]") {
+    mbl::Date today = day("2027-01-10");
+    SECTION("into the planned iteration, keeping a capacity asked for") {
+        mbl::Backlog backlog =
+            backlog_with({}, {make_asset("a", std::nullopt, 2), make_asset("b", std::nullopt, 3)});
+        backlog.iterations[0].capacity = 10;
+        backlog.iterations[0].committed = {"b"};
+        mbl::IterationPlan proposal = plan(backlog, 5);
+        mbl::PlanCommitment commitment = mbl::commit_iteration_plan(backlog, proposal, today);
+        CHECK(commitment.iteration_id == "it-1");
+        CHECK_FALSE(commitment.created);
+        CHECK(commitment.added == Ids{"a"});
+        CHECK(commitment.added_estimate == 2);
+        CHECK(commitment.capacity_before == 10);
+        CHECK(backlog.iterations[0].capacity == 5);
+        CHECK(backlog.iterations[0].committed == Ids{"b", "a"});
+    }
+    SECTION("into a new iteration with the plan's capacity when none is planned") {
+        mbl::Backlog backlog = backlog_with({}, {make_asset("a", std::nullopt, 2)});
+        backlog.iterations.clear();
+        mbl::IterationPlan proposal = plan(backlog);
+        REQUIRE_FALSE(proposal.iteration_id);
+        mbl::PlanCommitment commitment = mbl::commit_iteration_plan(backlog, proposal, today);
+        CHECK(commitment.created);
+        CHECK_FALSE(commitment.capacity_before);
+        REQUIRE(backlog.iterations.size() == 1);
+        CHECK(proposal.iteration_id == backlog.iterations[0].id);
+        CHECK(backlog.iterations[0].capacity == 100);
+        CHECK(backlog.iterations[0].committed == Ids{"a"});
+    }
 }
 
 TEST_CASE("plan_iteration plans the first planned iteration or the one named", "[planning]") {

@@ -1,5 +1,6 @@
 #include "mbl/error.hpp"
 #include "mbl/raw_json.hpp"
+#include "mbl/utf8.hpp"
 
 #include <catch2/catch.hpp>
 

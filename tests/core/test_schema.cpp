@@ -7,6 +7,7 @@
 #include "mbl/enums.hpp"
 #include "mbl/schema.hpp"
 #include "mbl/validate.hpp"
+#include "support/scratch_files.hpp"
 
 #include <array>
 #include <catch2/catch.hpp>
@@ -25,13 +26,7 @@ using nlohmann::json;
 
 const fs::path source_dir = MBL_SOURCE_DIR;
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using mbl::test::read_text;
 
 const json& schema() {
     static const json parsed = json::parse(mbl::backlog_schema_text());

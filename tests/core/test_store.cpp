@@ -1,6 +1,6 @@
 #include "mbl/error.hpp"
 #include "mbl/store.hpp"
-#include "scratch_files.hpp"
+#include "support/scratch_files.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>

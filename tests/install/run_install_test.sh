@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Proves `cmake --install` gives a usable mbl: the binary runs, the headers, the JSON Schema and
-# the CMake package are in place, and a separate project finds the package and links mbl::core.
+# the CMake package are in place, a separate project finds the package and links mbl::core, and
+# examples/library, built the same way, changes a backlog exactly as the installed `mbl` does.
 # Usage: run_install_test.sh BUILD_DIR SOURCE_DIR SCRATCH_DIR
 # BUILD_DIR must be fully built (`cmake --build`). SCRATCH_DIR is emptied first.
 set -euo pipefail
@@ -74,6 +75,15 @@ package_dir=$(dirname "$package_config")
 for file in mblConfigVersion.cmake mblTargets.cmake; do
     [ -f "$package_dir/$file" ] || fail "$package_dir/$file was not installed"
 done
+for file in "$package_dir"/mblTargets*.cmake; do
+    # The C libraries as the imported targets mblDependencies.cmake defines, not the paths of
+    # the machine that built the package.
+    if grep -Eq '/lib(csv|zip|expat)[.]' "$file"; then
+        fail "$file names a library by its path: $(grep -Eo '[^;\"]*/lib(csv|zip|expat)[.][^;\"]*' "$file" | head -1)"
+    fi
+done
+grep -q 'mbl::libcsv' "$package_dir/mblTargets.cmake" ||
+    fail "$package_dir/mblTargets.cmake does not link mbl::libcsv"
 
 # The consumer uses the same compiler as the mbl build, so the C++ library ABI matches.
 generator=()
@@ -109,4 +119,36 @@ output=$("$consumer" "$backlog" 2>&1) || fail "the consumer failed on $backlog: 
     fail "the consumer printed '$output' for $backlog, expected '$expected'"
 
 echo "install test: consumer printed '$output'"
+
+# examples/library: loads, plans, commits and saves a copy of Contoso through the library; the
+# installed mbl does the same to another copy; both files must be the same bytes, and changed.
+example_build=$scratch_dir/example-build
+cmake -S "$source_dir/examples/library" -B "$example_build" "${generator[@]}" \
+    "${compiler_option[@]}" "${launcher[@]}" -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
+    >"$scratch_dir/example-configure.log" 2>&1 || {
+    cat "$scratch_dir/example-configure.log" >&2
+    fail "configuring examples/library against the installed package failed"
+}
+cmake --build "$example_build" >"$scratch_dir/example-build.log" 2>&1 || {
+    cat "$scratch_dir/example-build.log" >&2
+    fail "building examples/library against mbl::core failed"
+}
+today=2026-11-25
+cp "$backlog" "$scratch_dir/by-library.json"
+cp "$backlog" "$scratch_dir/by-cli.json"
+output=$("$example_build/plan_next_iteration" "$scratch_dir/by-library.json" "$today" 2>&1) ||
+    fail "examples/library failed: $output"
+echo "install test: examples/library printed '$output'"
+"$prefix/bin/mbl" -f "$scratch_dir/by-cli.json" --today "$today" iteration plan --commit \
+    >"$scratch_dir/cli-plan.txt" 2>&1 || {
+    cat "$scratch_dir/cli-plan.txt" >&2
+    fail "installed 'mbl iteration plan --commit' failed"
+}
+cmp -s "$backlog" "$scratch_dir/by-library.json" && fail "examples/library left the backlog unchanged"
+cmp -s "$scratch_dir/by-library.json" "$scratch_dir/by-cli.json" || {
+    diff "$scratch_dir/by-cli.json" "$scratch_dir/by-library.json" >&2 || true
+    fail "examples/library's file differs from what 'mbl iteration plan --commit' wrote"
+}
+echo "install test: examples/library wrote the same bytes as mbl iteration plan --commit"
 echo "install test: passed"

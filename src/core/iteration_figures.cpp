@@ -1,11 +1,11 @@
-#include "cli/iteration_figures.hpp"
+#include "mbl/iteration_figures.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
 
-namespace mbl::cli {
+namespace mbl {
 namespace {
 
 using AssetIndex = std::unordered_map<std::string_view, const Asset*>;
@@ -61,13 +61,6 @@ double without_rounding_noise(double sum) {
     return std::round(sum * millionths) / millionths;
 }
 
-PlanningCapacity default_iteration_capacity(const Backlog& backlog) {
-    PlanningCapacity capacity = planning_capacity(backlog, std::nullopt);
-    constexpr double hundredths = 100;
-    capacity.value = std::round(capacity.value * hundredths) / hundredths;
-    return capacity;
-}
-
 double estimate_of(const Backlog& backlog, const std::vector<std::string>& ids) {
     AssetIndex index = index_assets(backlog);
     double sum = 0;
@@ -120,4 +113,4 @@ IterationFigures iteration_figures(const Backlog& backlog, const Iteration& iter
     return figures;
 }
 
-} // namespace mbl::cli
+} // namespace mbl

@@ -1,10 +1,10 @@
-// iteration_figures and default_iteration_capacity (src/cli/iteration_figures.hpp), in process.
-#include "cli/iteration_figures.hpp"
+// iteration_figures (mbl/iteration_figures.hpp) and default_iteration_capacity (mbl/planning.hpp).
+#include "mbl/iteration_figures.hpp"
+#include "mbl/planning.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace mbl;
-using namespace mbl::cli;
 
 namespace {
 
@@ -39,7 +39,7 @@ Backlog sample() {
 } // namespace
 
 TEST_CASE("iteration_figures counts each committed id once; unknown and unestimated add 0",
-          "[cli-iteration-figures]") {
+          "[iteration-figures]") {
     Backlog backlog = sample();
     IterationFigures figures = iteration_figures(backlog, backlog.iterations[0], day("2027-01-10"));
     CHECK(figures.committed_assets == 4); // a, b, c, ghost
@@ -51,7 +51,7 @@ TEST_CASE("iteration_figures counts each committed id once; unknown and unestima
     CHECK_FALSE(figures.started);
 }
 
-TEST_CASE("iteration_figures counts days left as status does", "[cli-iteration-figures]") {
+TEST_CASE("iteration_figures counts days left as status does", "[iteration-figures]") {
     Backlog backlog = sample();
     const Iteration& iteration = backlog.iterations[0];
     CHECK(iteration_figures(backlog, iteration, day("2027-01-01")).days_left == 14);
@@ -61,7 +61,7 @@ TEST_CASE("iteration_figures counts days left as status does", "[cli-iteration-f
     CHECK_FALSE(iteration_figures(backlog, iteration, day("2027-01-10")).days_left);
 }
 
-TEST_CASE("a closed iteration's done estimate is the one it recorded", "[cli-iteration-figures]") {
+TEST_CASE("a closed iteration's done estimate is the one it recorded", "[iteration-figures]") {
     Backlog backlog = sample();
     Iteration& iteration = backlog.iterations[0];
     iteration.state = IterationState::closed;
@@ -75,7 +75,7 @@ TEST_CASE("a closed iteration's done estimate is the one it recorded", "[cli-ite
 }
 
 TEST_CASE("iteration_figures lists the scope added and removed since the start",
-          "[cli-iteration-figures]") {
+          "[iteration-figures]") {
     Backlog backlog = sample();
     Iteration& iteration = backlog.iterations[0];
     iteration.committed_at_start = std::vector<std::string>{"a", "d", "b", "d"};
@@ -85,8 +85,7 @@ TEST_CASE("iteration_figures lists the scope added and removed since the start",
     CHECK(figures.removed_since_start == std::vector<std::string>{"d"});
 }
 
-TEST_CASE("default_iteration_capacity rounds the velocity to hundredths",
-          "[cli-iteration-figures]") {
+TEST_CASE("default_iteration_capacity rounds the velocity to hundredths", "[iteration-figures]") {
     Backlog backlog;
     backlog.settings.default_capacity = 50;
     CHECK(default_iteration_capacity(backlog).value == 50);

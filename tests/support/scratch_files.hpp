@@ -1,6 +1,6 @@
 #pragma once
-// Files for the unit tests of the store: a scratch directory removed with its content, and whole
-// files written and read as bytes.
+// Files for the core unit tests (which do not link temp_backlog.cpp): a scratch directory removed
+// with its content, and whole files written and read as bytes.
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -38,6 +38,7 @@ inline void write_text(const std::filesystem::path& path, const std::string& tex
     std::ofstream(path, std::ios::binary) << text;
 }
 
+// Empty when the file cannot be read.
 inline std::string read_text(const std::filesystem::path& path) {
     std::ostringstream text;
     text << std::ifstream(path, std::ios::binary).rdbuf();

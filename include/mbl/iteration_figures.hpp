@@ -5,13 +5,13 @@
 
 #include "mbl/date.hpp"
 #include "mbl/model.hpp"
-#include "mbl/planning.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace mbl::cli {
+namespace mbl {
 
 struct IterationFigures {
     // Effective estimates of the committed assets, each id once; unknown ids and unestimated
@@ -33,11 +33,6 @@ struct IterationFigures {
 
 IterationFigures iteration_figures(const Backlog& backlog, const Iteration& iteration, Date today);
 
-// The capacity the commands give an iteration when the user gives none: planning_capacity
-// without a request (velocity, else settings.default_capacity), rounded to hundredths so the
-// file reads `69.33`, not `69.33333333333333`.
-PlanningCapacity default_iteration_capacity(const Backlog& backlog);
-
 // `sum` rounded to millionths, as the core records completed_estimate, so adding binary fractions
 // leaves no noise: 0.1 + 0.2 reads `0.3`, not `0.30000000000000004`.
 double without_rounding_noise(double sum);
@@ -46,4 +41,4 @@ double without_rounding_noise(double sum);
 // without rounding noise.
 double estimate_of(const Backlog& backlog, const std::vector<std::string>& ids);
 
-} // namespace mbl::cli
+} // namespace mbl
