@@ -6,6 +6,7 @@
 #include "cli/render_text.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 namespace mbl::cli {
 namespace {

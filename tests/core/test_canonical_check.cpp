@@ -2,7 +2,7 @@
 #include "mbl/canonical_check.hpp"
 #include "mbl/save.hpp"
 #include "mbl/store.hpp"
-#include "scratch_files.hpp"
+#include "support/scratch_files.hpp"
 
 #include <catch2/catch.hpp>
 

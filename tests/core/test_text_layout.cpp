@@ -5,7 +5,7 @@
 #include "mbl/save.hpp"
 #include "mbl/store.hpp"
 #include "mbl/text_layout.hpp"
-#include "scratch_files.hpp"
+#include "support/scratch_files.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
