@@ -33,6 +33,10 @@ struct IterationFigures {
 
 IterationFigures iteration_figures(const Backlog& backlog, const Iteration& iteration, Date today);
 
+// Days from `today` to the iteration's end, both included: its whole length before it starts, 0
+// once it has ended (what `status` and `iteration show` print as days left).
+int days_left(const Iteration& iteration, Date today);
+
 // `sum` rounded to millionths, as the core records completed_estimate, so adding binary fractions
 // leaves no noise: 0.1 + 0.2 reads `0.3`, not `0.30000000000000004`.
 double without_rounding_noise(double sum);

@@ -44,16 +44,6 @@ std::vector<std::string> missing_from(const std::vector<std::string>& from,
     return missing;
 }
 
-int days_left(const Iteration& iteration, Date today) {
-    if (today < iteration.start) {
-        return iteration.start.days_until(iteration.end) + 1;
-    }
-    if (today <= iteration.end) {
-        return today.days_until(iteration.end) + 1;
-    }
-    return 0;
-}
-
 } // namespace
 
 double without_rounding_noise(double sum) {
@@ -111,6 +101,16 @@ IterationFigures iteration_figures(const Backlog& backlog, const Iteration& iter
             missing_from(*iteration.committed_at_start, iteration.committed);
     }
     return figures;
+}
+
+int days_left(const Iteration& iteration, Date today) {
+    if (today < iteration.start) {
+        return iteration.start.days_until(iteration.end) + 1;
+    }
+    if (today <= iteration.end) {
+        return today.days_until(iteration.end) + 1;
+    }
+    return 0;
 }
 
 } // namespace mbl

@@ -8,6 +8,7 @@
 #include "forecast_support.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/figure.hpp"
+#include "mbl/iteration_figures.hpp"
 #include "mbl/iterations.hpp"
 #include "mbl/release.hpp"
 #include "mbl/save.hpp"
@@ -18,16 +19,6 @@
 namespace mbl {
 
 namespace {
-
-int days_left(const Iteration& iteration, Date today) {
-    if (today < iteration.start) {
-        return iteration.start.days_until(iteration.end) + 1;
-    }
-    if (today <= iteration.end) {
-        return today.days_until(iteration.end) + 1;
-    }
-    return 0;
-}
 
 ActiveIterationStatus active_status(const Iteration& iteration,
                                     const std::vector<const Asset*>& committed, Date today) {
