@@ -187,7 +187,10 @@ StageMove move_release(Backlog& backlog, std::string_view workload_id,
                                       "back, name the stage with --to",
                                       workload.id));
     }
-    StageMove move{workload.id, workload.stage, *target, std::nullopt, {}, {}};
+    StageMove move;
+    move.workload_id = workload.id;
+    move.from = workload.stage;
+    move.to = *target;
     if (*target == workload.stage) {
         return move;
     }
