@@ -31,7 +31,8 @@ bool starts_with(const std::vector<RawJson>& list, const std::vector<RawJson>& b
 
 // The `date` of a history entry as its literal (ISO dates order as text); empty without one.
 std::string date_of(const RawJson& entry) {
-    const RawJson* date = find_member(split_canonical_object(entry.text), "date");
+    auto members = split_canonical_object(entry.text); // kept: find_member points into it
+    const RawJson* date = find_member(members, "date");
     return date ? date->text : std::string();
 }
 
