@@ -80,7 +80,8 @@ RowValues read_row(const CsvRecord& record, const std::vector<ColumnUse>& uses,
                    const std::vector<std::string>& header, std::string_view label,
                    const CsvDialect& dialect) {
     RowValues row;
-    row.attributes.reserve(uses.size() + 4); // a column each at most, disks, disk_gb, ips, source_id
+    row.attributes.reserve(uses.size() +
+                           4); // a column each at most, disks, disk_gb, ips, source_id
     std::map<std::size_t, RawObject> disks;
     for (const ColumnUse& use : uses) {
         std::string_view cell = record.fields[use.column];

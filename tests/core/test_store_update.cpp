@@ -3,8 +3,8 @@
 #include "mbl/error.hpp"
 #include "mbl/save.hpp"
 #include "mbl/store.hpp"
-#include "support/scratch_files.hpp"
 #include "support/error_from.hpp"
+#include "support/scratch_files.hpp"
 
 #include <catch2/catch.hpp>
 #include <chrono>
