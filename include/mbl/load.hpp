@@ -25,6 +25,10 @@ class ReleasableText {
     // view() holds them again until they are released again.
     virtual void restore(std::size_t offset, std::size_t length) = 0;
     void restore_all() { restore(0, view().size()); }
+    // Throws when the text may have changed while it was being read (another program writing its
+    // file in place): the loader calls it once it has read the whole text, before it uses what it
+    // read or reports an error in it. Nothing to check for text held in memory.
+    virtual void check_read_unchanged() {}
 };
 
 // Compares a ReleasableText with another text given in pieces, in order (write_canonical_text's),

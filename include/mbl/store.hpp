@@ -47,7 +47,11 @@ enum class TextUse {
 // can be given back to the system page by page as a loader reads past it, and read back from the
 // same open file (the same inode, even when a writer has renamed a new file over its name since)
 // when a part is needed again. For large files: a 500 MB backlog is not held whole next to the
-// model loaded from it. Released bytes read as zeros until restored.
+// model loaded from it. Released bytes read as zeros until restored. The bytes are the file's
+// pages mapped where they lie (no copy) when the system allows it: another program writing the
+// file in place then shows through, so a loader calls check_read_unchanged once it has read the
+// text; a file cut short meanwhile reads as zeros past its new end (a handler of SIGBUS, which
+// passes on the faults that are not in such a mapping), never a crash.
 //
 // Another program may rewrite the file in place meanwhile (an editor, `cat >`, a script opening
 // it `r+`): what is read back must then not be mixed with what was read first. So each block
@@ -69,13 +73,21 @@ class BacklogFileText final : public ReleasableText {
     // Throws Error(input) naming the file when reading it again fails, or when what it reads is
     // not what was read first.
     void restore(std::size_t offset, std::size_t length) override;
+    // Throws the changed-file Error(input) when the file mapped was written to or cut short since
+    // it was opened (its size or modification time moved): what was read may mix two versions.
+    void check_read_unchanged() override;
     // Throws the changed-file Error(input) unless the file's name still leads to the file that
     // was read and that file still has the size and modification time it had when read:
     // for a writer, right before it puts a new file in place.
     void check_unchanged() const;
 
   private:
+    // Maps the file's bytes [from, to) over the same range of data_ (from a whole page); false
+    // when it cannot (the caller reads them instead).
+    bool map_file(std::size_t from, std::size_t to);
+    void read_whole();
     void read_back(std::size_t from, std::size_t to);
+    void check_hashes(std::size_t from, std::size_t to) const;
     [[noreturn]] void throw_changed() const;
 
     std::filesystem::path path_;
@@ -85,6 +97,8 @@ class BacklogFileText final : public ReleasableText {
     char* data_ = nullptr;
     std::size_t size_ = 0;
     std::size_t capacity_ = 0;     // bytes mapped at data_ (whole pages)
+    bool mapped_ = false;          // data_ maps the file itself (else holds a copy of it)
+    int guard_ = -1;               // its slot in file_mapping_guard, or -1
     std::size_t released_end_ = 0; // the blocks before it were released (a block boundary)
     // Released blocks read back since (one window, block boundaries; empty when equal).
     std::size_t restored_from_ = 0;

@@ -88,6 +88,9 @@ LoadResult load(std::string_view whole, ReleasableText* releasable, std::string_
     detail::BacklogSink root(result.backlog);
     detail::Reader reader(text, root, max_json_depth, releasable);
     detail::JsonTokenizer(text, reader, reader.reached()).run();
+    if (releasable) {
+        releasable->check_read_unchanged(); // before an error of a text that changed meanwhile
+    }
 
     bool needs_positions = reader.fatal_message || !reader.problems.empty();
     if (releasable && needs_positions) {

@@ -304,7 +304,7 @@ TEST_CASE("a released part rewritten in place is refused when it is read back", 
             in_place.seekp(static_cast<std::streamoff>(text.size() - 10));
             in_place.put('#');
         }
-        CHECK_NOTHROW(file.restore_all()); // nothing released: the bytes read are kept
+        CHECK_NOTHROW(file.restore_all()); // nothing released: nothing read back to check
         CHECK_THROWS_WITH(file.check_unchanged(), changed);
     }
     SECTION("another file renamed over the name") {
