@@ -202,4 +202,12 @@ bool update_backlog_file(const std::filesystem::path& path, std::chrono::millise
                          const std::function<void(Backlog&)>& change,
                          const std::string& label = {});
 
+// update_backlog_file with the model in `backlog`, the caller's: what it held is replaced by the
+// file's backlog, which stays there afterwards, changed (whether or not the file was written,
+// and after an error, in whatever state it was left). For a caller that goes on with the model,
+// or that lets a large one go without freeing it (a process about to end).
+bool update_backlog_file(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout,
+                         const std::function<void(Backlog&)>& change, Backlog& backlog,
+                         const std::string& label = {});
+
 } // namespace mbl

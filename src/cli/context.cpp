@@ -116,6 +116,14 @@ void grow_heap_in_huge_pages(std::uintmax_t file_bytes) {
     }
 }
 
+// A backlog that lives until the process exits, never freed (see LoadedBacklog): a new one for
+// each call.
+Backlog& kept_backlog() {
+    static auto* kept = new std::vector<std::unique_ptr<Backlog>>();
+    kept->push_back(std::make_unique<Backlog>());
+    return *kept->back();
+}
+
 // The file's size in bytes; 0 when it cannot be read (the load then says why).
 std::uintmax_t file_size_or_zero(const std::filesystem::path& path) {
     std::error_code error;
@@ -129,10 +137,9 @@ LoadedBacklog load_for_reading(const GlobalOptions& options) {
     BacklogFile file = resolve_backlog_file(options);
     grow_heap_in_huge_pages(file_size_or_zero(file.path));
     LoadedBacklogFile loaded = load_backlog_file(file.path, file.label);
-    static auto* kept =
-        new std::vector<std::unique_ptr<Backlog>>(); // never freed, see LoadedBacklog
-    kept->push_back(std::make_unique<Backlog>(std::move(loaded.backlog)));
-    return {std::move(file), std::move(loaded.text), *kept->back()};
+    Backlog& backlog = kept_backlog();
+    backlog = std::move(loaded.backlog);
+    return {std::move(file), std::move(loaded.text), backlog};
 }
 
 LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
@@ -144,10 +151,9 @@ LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
     // Huge pages only now: freed, the check's model would stay resident in them.
     text->restore_all();
     grow_heap_in_huge_pages(text->view().size());
-    static auto* kept =
-        new std::vector<std::unique_ptr<Backlog>>(); // never freed, see LoadedBacklog
-    kept->push_back(std::make_unique<Backlog>(load_backlog_or_throw(*text, file.label)));
-    return {std::move(file), std::move(text), *kept->back()};
+    Backlog& backlog = kept_backlog();
+    backlog = load_backlog_or_throw(*text, file.label);
+    return {std::move(file), std::move(text), backlog};
 }
 
 bool modify_or_preview(const GlobalOptions& options, bool dry_run,
@@ -174,7 +180,8 @@ void print_change_lines(std::ostream& out, const std::vector<std::string>& lines
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change) {
     BacklogFile file = resolve_backlog_file(options);
     grow_heap_in_huge_pages(file_size_or_zero(file.path));
-    return update_backlog_file(file.path, lock_timeout(options), change, file.label);
+    return update_backlog_file(file.path, lock_timeout(options), change, kept_backlog(),
+                               file.label);
 }
 
 namespace {

@@ -61,7 +61,8 @@ LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
 // The locked read-modify-write of the resolved file (mbl::update_backlog_file, waiting up to
 // --lock-timeout for the lock): loads it, runs `change` on the backlog, and, only if `change`
 // returns normally, writes the canonical text atomically when it differs from what was read.
-// Returns whether the file was rewritten. Any exception leaves the file as it was.
+// Returns whether the file was rewritten. Any exception leaves the file as it was. The model is
+// never freed (see LoadedBacklog).
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change);
 
 // modify_backlog, or with `dry_run` the same `change` on a read-only load that is never written

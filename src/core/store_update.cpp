@@ -17,6 +17,13 @@ LoadedBacklogFile load_backlog_file(const std::filesystem::path& path, const std
 
 bool update_backlog_file(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout,
                          const std::function<void(Backlog&)>& change, const std::string& label) {
+    Backlog backlog;
+    return update_backlog_file(path, lock_timeout, change, backlog, label);
+}
+
+bool update_backlog_file(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout,
+                         const std::function<void(Backlog&)>& change, Backlog& backlog,
+                         const std::string& label) {
     std::string name = label.empty() ? path.string() : label;
     FileLock lock(path, lock_timeout);
     remove_stale_temporary_files(path); // left by a writer that was killed
@@ -29,7 +36,7 @@ bool update_backlog_file(const std::filesystem::path& path, std::chrono::millise
     // copied, positions of problems) is refused by its hashes, and a change anywhere by the
     // check right before the rename: never a mix of the two writers.
     BacklogFileText before(path, TextUse::rewriting, name);
-    Backlog backlog = load_backlog_or_throw(before, name);
+    backlog = load_backlog_or_throw(before, name);
     change(backlog);
     return write_file_atomically(
         path,

@@ -103,3 +103,27 @@ TEST_CASE("update_backlog_file waits for the lock, then refuses with exit 4", "[
     CHECK_FALSE(ran);
     CHECK(read_text(file) == before);
 }
+
+TEST_CASE("update_backlog_file into the caller's backlog leaves the changed model there",
+          "[store]") {
+    TempDir dir;
+    fs::path file = dir / "backlog.json";
+    write_text(file, contoso_text());
+    mbl::Backlog backlog;
+    backlog.name = "replaced by the file's";
+    backlog.assets.resize(3);
+    bool written = mbl::update_backlog_file(
+        file, 0ms, [](mbl::Backlog& loaded) { loaded.assets[0].estimate = 99; }, backlog);
+    CHECK(written);
+    REQUIRE(backlog.assets.size() == 66);
+    CHECK(backlog.name == mbl::load_backlog_file(file).backlog.name);
+    CHECK(backlog.assets[0].estimate == 99);
+    CHECK(read_text(file) == mbl::to_canonical_text(backlog));
+
+    SECTION("unchanged: nothing written, the model is still the file's") {
+        mbl::Backlog again;
+        CHECK_FALSE(mbl::update_backlog_file(
+            file, 0ms, [](mbl::Backlog&) {}, again));
+        CHECK(again == backlog);
+    }
+}
