@@ -11,43 +11,6 @@ namespace mbl::detail {
 
 namespace {
 
-// Bytes that a string's fast path stops at: the closing quote, a backslash, control characters
-// and every non-ASCII byte (checked as UTF-8 on the slow path).
-constexpr std::array<bool, 256> string_stops = [] {
-    std::array<bool, 256> stops{};
-    for (int byte = 0; byte < 256; ++byte) {
-        stops[byte] = byte < 0x20 || byte == '"' || byte == '\\' || byte >= 0x80;
-    }
-    return stops;
-}();
-
-bool stops_string(char c) {
-    return string_stops[static_cast<unsigned char>(c)];
-}
-
-// The first byte at or after `at` that stops a string's fast path, or `end`.
-const char* find_string_stop(const char* at, const char* end) {
-#if MBL_JSON_SSE2
-    // 16 bytes at a time: the quote, the backslash, and (as signed bytes below 0x20) both the
-    // control characters and every byte of 0x80 and above.
-    while (end - at >= 16) {
-        __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-        __m128i stops = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
-                                                  _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
-                                     _mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)));
-        auto mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
-        if (mask != 0) {
-            return at + __builtin_ctz(mask);
-        }
-        at += 16;
-    }
-#endif
-    while (at != end && !stops_string(*at)) {
-        ++at;
-    }
-    return at;
-}
-
 TokenScan error_at(const char* at, std::string message) {
     TokenScan scan;
     scan.error = std::move(message);

@@ -67,6 +67,34 @@ inline const char* skip_whitespace(const char* at, const char* end) {
     }
 }
 
+// The first byte at or after `at` that ends a string's fast path: its closing quote, a backslash,
+// a control character or any byte of 0x80 and above (checked as UTF-8 on the slow path), or
+// `end`. Inline: it runs for every string and key of a file.
+inline const char* find_string_stop(const char* at, const char* end) {
+#if MBL_JSON_SSE2
+    // 16 bytes at a time: the quote, the backslash, and (as signed bytes below 0x20) both the
+    // control characters and every byte of 0x80 and above.
+    while (end - at >= 16) {
+        __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+        __m128i stops = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                                                  _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
+                                     _mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)));
+        auto mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
+        if (mask != 0) {
+            return at + __builtin_ctz(mask);
+        }
+        at += 16;
+    }
+#endif
+    for (; at != end; ++at) {
+        auto byte = static_cast<unsigned char>(*at);
+        if (byte < 0x20 || byte == '"' || byte == '\\' || byte >= 0x80) {
+            break;
+        }
+    }
+    return at;
+}
+
 // The first byte at or after `at` that a JSON string literal must escape (`"`, `\`, control
 // characters), or `end`.
 const char* find_byte_to_escape(const char* at, const char* end);
@@ -209,11 +237,22 @@ template <class Handler> class JsonTokenizer {
     }
 
     bool read_string(bool is_key) {
+        const char* start = at_;
+        const char* stop = find_string_stop(at_ + 1, end_);
+        if (stop != end_ && *stop == '"') { // the common case, without a call: plain ASCII
+            at_ = stop + 1;
+            mark();
+            auto content = std::string_view(start + 1, static_cast<std::size_t>(stop - start - 1));
+            if (is_key) {
+                return handler_.key(content);
+            }
+            text_.assign(content);
+            return handler_.string(text_, std::string_view(start, content.size() + 2));
+        }
         TokenScan scan = scan_string(at_, end_, text_);
         if (!scan.end) {
             return fail(std::move(scan));
         }
-        const char* start = at_;
         at_ = scan.end;
         mark();
         std::string_view literal;
@@ -271,8 +310,9 @@ template <class Handler> class JsonTokenizer {
     const char* end_;
     Handler& handler_;
     std::size_t* reached_;
-    std::vector<bool> open_; // true: an object, false: an array
-    std::string text_;       // the string or key just read, reused
+    std::string
+        open_; // per open container: 1 an object, 0 an array (a byte each: faster than bits)
+    std::string text_; // the string or key just read, reused
 };
 
 } // namespace mbl::detail
