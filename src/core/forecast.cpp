@@ -17,6 +17,7 @@
 #include <cmath>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace mbl {
 
@@ -32,16 +33,34 @@ struct ReleaseWork {
     std::vector<std::string> blocked; // CompletionForecast::blocked
 };
 
+// The ids whose asset is blocked, as index_assets would find them (the first asset holding an
+// id wins): usually few, so looking up every dependency in them is cheaper than indexing every
+// asset.
+std::unordered_set<std::string_view> blocked_ids(const Backlog& backlog) {
+    std::unordered_set<std::string_view> blocked;
+    for (const Asset& asset : backlog.assets) {
+        if (asset.status == AssetStatus::blocked) {
+            blocked.insert(asset.id);
+        }
+    }
+    std::unordered_set<std::string_view> seen; // of the blocked ids, the ones met once already
+    for (const Asset& asset : backlog.assets) {
+        if (!blocked.empty() && blocked.count(asset.id) && seen.insert(asset.id).second &&
+            asset.status != AssetStatus::blocked) {
+            blocked.erase(asset.id); // a duplicate id: its first asset is not blocked
+        }
+    }
+    return blocked;
+}
+
 // Blocked, or waiting on a blocked asset (a direct dependency; unknown ids are validate's).
-bool cannot_progress(const Asset& asset, const AssetsById& assets) {
+bool cannot_progress(const Asset& asset, const std::unordered_set<std::string_view>& blocked) {
     if (asset.status == AssetStatus::blocked) {
         return true;
     }
-    return std::any_of(asset.depends_on.begin(), asset.depends_on.end(),
-                       [&](const std::string& id) {
-                           const Asset* dependency = lookup_asset(assets, id);
-                           return dependency && dependency->status == AssetStatus::blocked;
-                       });
+    return !blocked.empty() &&
+           std::any_of(asset.depends_on.begin(), asset.depends_on.end(),
+                       [&](const std::string& id) { return blocked.count(id) > 0; });
 }
 
 // The releases in planning order, then the whole backlog.
@@ -55,12 +74,12 @@ std::vector<ReleaseWork> remaining_work(const Backlog& backlog) {
         release_of.emplace(*releases[r].workload, r);
     }
     ReleaseWork whole;
-    AssetsById assets = index_assets(backlog);
+    std::unordered_set<std::string_view> blocked = blocked_ids(backlog);
     for (const Asset& asset : backlog.assets) {
         if (is_done_for_release(asset)) {
             continue;
         }
-        bool stuck = cannot_progress(asset, assets);
+        bool stuck = cannot_progress(asset, blocked);
         add_remaining(whole.remaining, asset);
         if (stuck) {
             whole.blocked.push_back(asset.id);

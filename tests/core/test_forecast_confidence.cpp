@@ -124,3 +124,27 @@ TEST_CASE("a release with blocked work has conditional dates", "[forecast][confi
     CHECK_FALSE(unblocked.releases[1].conditional());
     CHECK_FALSE(unblocked.whole->conditional());
 }
+
+TEST_CASE("waiting on a duplicated id: the first asset holding it decides",
+          "[forecast][confidence]") {
+    Backlog backlog = steady_backlog(2);
+    backlog.workloads.push_back(workload("erp", 3));
+    Asset app = asset("erp-app", 10, "erp");
+    app.depends_on = {"erp-db"};
+    backlog.assets.push_back(app);
+
+    SECTION("the first is in progress, a second of the same id blocked: not waiting") {
+        backlog.assets.push_back(asset("erp-db", 10, "erp", AssetStatus::in_progress));
+        backlog.assets.push_back(asset("erp-db", 10, "erp", AssetStatus::blocked));
+        Forecast forecast = forecast_completion(backlog, {}, on("2027-03-01"));
+        REQUIRE(forecast.releases.size() == 2);
+        CHECK(forecast.releases[1].blocked == std::vector<std::string>{"erp-db"});
+    }
+    SECTION("the first is blocked, a second in progress: waiting") {
+        backlog.assets.push_back(asset("erp-db", 10, "erp", AssetStatus::blocked));
+        backlog.assets.push_back(asset("erp-db", 10, "erp", AssetStatus::in_progress));
+        Forecast forecast = forecast_completion(backlog, {}, on("2027-03-01"));
+        REQUIRE(forecast.releases.size() == 2);
+        CHECK(forecast.releases[1].blocked == std::vector<std::string>{"erp-app", "erp-db"});
+    }
+}
