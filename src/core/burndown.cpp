@@ -89,8 +89,10 @@ Burndown burndown_of(const Iteration& iteration, const std::vector<const Asset*>
 }
 
 Burndown compute_burndown(const Backlog& backlog, const Iteration& iteration, Date today) {
-    return burndown_of(iteration, resolve_assets(index_assets(backlog), iteration.committed),
-                       today);
+    return burndown_of(
+        iteration,
+        resolve_assets(index_assets_named(backlog, {&iteration.committed}), iteration.committed),
+        today);
 }
 
 } // namespace mbl

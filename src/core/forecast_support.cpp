@@ -14,6 +14,30 @@ AssetsById index_assets(const Backlog& backlog) {
     return index;
 }
 
+AssetsById index_assets_named(const Backlog& backlog,
+                              const std::vector<const std::vector<std::string>*>& lists) {
+    std::unordered_set<std::string_view> wanted;
+    for (const std::vector<std::string>* ids : lists) {
+        wanted.insert(ids->begin(), ids->end());
+    }
+    AssetsById index;
+    if (wanted.empty()) {
+        return index;
+    }
+    index.reserve(wanted.size());
+    for (const Asset& asset : backlog.assets) {
+        if (wanted.count(asset.id)) {
+            index.emplace(asset.id, &asset); // the first of duplicates wins, as index_assets
+        }
+    }
+    return index;
+}
+
+AssetsById index_assets_named(const Backlog& backlog,
+                              std::initializer_list<const std::vector<std::string>*> lists) {
+    return index_assets_named(backlog, std::vector<const std::vector<std::string>*>(lists));
+}
+
 const Asset* lookup_asset(const AssetsById& assets, std::string_view id) {
     auto found = assets.find(id);
     return found == assets.end() ? nullptr : found->second;

@@ -5,6 +5,7 @@
 #include "mbl/model.hpp"
 #include "mbl/status.hpp"
 
+#include <initializer_list>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -14,6 +15,13 @@ namespace mbl {
 // Assets by id; the first asset holding an id wins (duplicates are reported by validate).
 using AssetsById = std::unordered_map<std::string_view, const Asset*>;
 AssetsById index_assets(const Backlog& backlog);
+
+// index_assets for the assets named in `lists` only (each a list of ids, e.g. the commitments of
+// the open iterations): the same answers for those ids, without a node per asset of the backlog.
+AssetsById index_assets_named(const Backlog& backlog,
+                              std::initializer_list<const std::vector<std::string>*> lists);
+AssetsById index_assets_named(const Backlog& backlog,
+                              const std::vector<const std::vector<std::string>*>& lists);
 
 // The asset with `id`, or null.
 const Asset* lookup_asset(const AssetsById& assets, std::string_view id);

@@ -91,7 +91,13 @@ StatusReport compute_status(const Backlog& backlog, Date today) {
     report.assets_done = report.progress.done;
     report.ready_for_staging = workloads_ready_for_staging(backlog);
 
-    AssetsById assets = index_assets(backlog);
+    std::vector<const std::vector<std::string>*> open_commitments;
+    for (const Iteration& iteration : backlog.iterations) {
+        if (iteration.state != IterationState::closed) {
+            open_commitments.push_back(&iteration.committed);
+        }
+    }
+    AssetsById assets = index_assets_named(backlog, open_commitments);
     for (const Iteration& iteration : backlog.iterations) {
         if (iteration.state == IterationState::closed) {
             continue;
