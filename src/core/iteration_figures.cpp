@@ -1,5 +1,7 @@
 #include "mbl/iteration_figures.hpp"
 
+#include "forecast_support.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -7,17 +9,6 @@
 
 namespace mbl {
 namespace {
-
-using AssetIndex = std::unordered_map<std::string_view, const Asset*>;
-
-AssetIndex index_assets(const Backlog& backlog) {
-    AssetIndex index;
-    index.reserve(backlog.assets.size());
-    for (const Asset& asset : backlog.assets) {
-        index.emplace(asset.id, &asset); // the first of duplicates wins, as in the core
-    }
-    return index;
-}
 
 // `ids` in order, each once.
 std::vector<std::string> distinct(const std::vector<std::string>& ids) {
@@ -52,7 +43,7 @@ double without_rounding_noise(double sum) {
 }
 
 double estimate_of(const Backlog& backlog, const std::vector<std::string>& ids) {
-    AssetIndex index = index_assets(backlog);
+    AssetsById index = index_assets_named(backlog, {&ids});
     double sum = 0;
     for (const std::string& id : distinct(ids)) {
         auto found = index.find(id);
@@ -64,7 +55,7 @@ double estimate_of(const Backlog& backlog, const std::vector<std::string>& ids) 
 }
 
 IterationFigures iteration_figures(const Backlog& backlog, const Iteration& iteration, Date today) {
-    AssetIndex index = index_assets(backlog);
+    AssetsById index = index_assets_named(backlog, {&iteration.committed});
     IterationFigures figures;
     double replicated_estimate = 0;
     std::size_t replicated_assets = 0;

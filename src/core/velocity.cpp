@@ -19,15 +19,20 @@ Velocity compute_velocity(const Backlog& backlog, std::optional<std::size_t> las
     if (closed.empty()) {
         return velocity;
     }
-    AssetsById assets = index_assets(backlog);
+    std::vector<const std::vector<std::string>*> commitments;
     for (const Iteration* iteration : closed) {
+        commitments.push_back(iteration->committed_at_start ? &*iteration->committed_at_start
+                                                            : &iteration->committed);
+    }
+    AssetsById assets = index_assets_named(backlog, commitments);
+    for (std::size_t i = 0; i < closed.size(); ++i) {
+        const Iteration* iteration = closed[i];
         IterationVelocity entry;
         entry.iteration_id = iteration->id;
         entry.name = iteration->name;
         entry.start = iteration->start;
         entry.end = iteration->end;
-        entry.committed_estimate =
-            sum_of_estimates(assets, iteration->committed_at_start.value_or(iteration->committed));
+        entry.committed_estimate = sum_of_estimates(assets, *commitments[i]);
         entry.completed_estimate = *iteration->completed_estimate;
         entry.assets_migrated = iteration->completed ? iteration->completed->size() : 0;
         velocity.iterations.push_back(std::move(entry));
