@@ -97,8 +97,11 @@ OPERATIONS = [
               floor=lambda facts: ("scan", [])),
     Operation("burndown", lambda facts, work: ["burndown"], floor=lambda facts: ("scan", [])),
     Operation("velocity", lambda facts, work: ["velocity"], floor=lambda facts: ("scan", [])),
+    # Azure Boards imports take 1000 work items a file: the export is split into files, written
+    # beside the working copy (FILE-1.csv, …), which stdout can't take.
     Operation("export azure-devops",
-              lambda facts, work: ["export", "csv", "--for", "azure-devops", "--project", "Bench"],
+              lambda facts, work: ["export", "csv", "--for", "azure-devops", "--project", "Bench",
+                                   "-o", os.path.join(os.path.dirname(work), "azure.csv")],
               floor=lambda facts: ("scan", [])),
     Operation("export jira", lambda facts, work: ["export", "csv", "--for", "jira"],
               floor=lambda facts: ("scan", [])),
