@@ -189,28 +189,25 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
             return detect_inventory_preset_or_throw(rows.header(), input.label, rows.header_line());
         });
     }
-    InventoryPlan plan;
+    InventoryReport report;
     if (options.dry_run) {
-        planning.keep_assets = false; // only reported
         LoadedBacklog loaded = load_for_reading(global);
-        plan = explaining_dialect(input, [&] {
-            return plan_inventory_import(loaded.backlog, rows, planning, input.label);
+        report = explaining_dialect(input, [&] {
+            return preview_inventory_import(loaded.backlog, rows, planning, input.label);
         });
     } else {
         modify_backlog(global, [&](Backlog& backlog) {
-            plan = explaining_dialect(
-                input, [&] { return plan_inventory_import(backlog, rows, planning, input.label); });
-            apply_inventory_plan(backlog,
-                                 std::move(plan)); // the report needs no more of it
+            report = explaining_dialect(
+                input, [&] { return import_inventory(backlog, rows, planning, input.label); });
         });
     }
     ImportSource source{options.file,    std::string(to_string(planning.preset)),
                         options.dry_run, detected,
                         input.sheet,     rows.dialect()};
     if (format == OutputFormat::json) {
-        render_inventory_import_json(out, source, plan);
+        render_inventory_import_json(out, source, report);
     } else {
-        render_inventory_import(out, source, plan, use_color(global));
+        render_inventory_import(out, source, report, use_color(global));
     }
 }
 

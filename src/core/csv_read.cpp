@@ -26,6 +26,7 @@
 #include "mbl/utf8.hpp"
 #include "text_encoding.hpp"
 
+#include <algorithm>
 #include <csv.h>
 #include <fmt/format.h>
 #include <memory>
@@ -88,6 +89,7 @@ class CsvReader final : public TableReader {
         }
         header_ = std::move(header.fields);
         header_line_ = header.line;
+        expected_records_ = static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n'));
     }
 
     bool next(CsvRecord& record) override {
@@ -112,6 +114,9 @@ class CsvReader final : public TableReader {
         CsvRecord header;
         pull(header); // read again, as it was the first time
     }
+
+    // The line breaks: one per record and the header's, less any a record's last line lacks.
+    std::size_t expected_records() const override { return expected_records_; }
 
   private:
     // libcsv's callbacks.
@@ -263,6 +268,7 @@ class CsvReader final : public TableReader {
     std::size_t ready_next_ = 0;  // the next one to hand out
     std::size_t field_count_ = 0; // fields of the record being filled
     std::size_t records_seen_ = 0;
+    std::size_t expected_records_ = 0;
 };
 
 } // namespace

@@ -156,16 +156,15 @@ ServerIndex::Match ServerIndex::find(std::string_view name, std::string_view ip)
 }
 
 std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backlog,
-                                                            const PortsByAsset& ports) {
+                                                            std::vector<PairPorts> ports) {
+    std::sort(ports.begin(), ports.end(), [](const PairPorts& a, const PairPorts& b) {
+        return a.from != b.from ? a.from < b.from : a.to < b.to;
+    });
     std::vector<DependencyPortsUpdate> updates;
-    std::vector<std::size_t> assets;
-    assets.reserve(ports.size());
-    for (const auto& entry : ports) {
-        assets.push_back(entry.first);
-    }
-    std::sort(assets.begin(), assets.end());
-    for (std::size_t index : assets) {
-        const auto& seen = ports.at(index);
+    for (auto group = ports.begin(); group != ports.end();) {
+        std::size_t index = group->from;
+        auto group_end = std::find_if(group, ports.end(),
+                                      [&](const PairPorts& pair) { return pair.from != index; });
         const Asset& asset = backlog.assets[index];
         const RawJson* current = attribute_of(asset, "dependency_ports");
         // The current value's keys in their order, with their ports; then the new keys.
@@ -181,15 +180,15 @@ std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backl
                 }
             }
         }
-        for (const auto& [to, new_ports] : seen) {
-            const auto& target = to; // a lambda may not capture a structured binding (clang 14)
+        for (; group != group_end; ++group) {
+            const std::string_view target = group->to;
             auto at = std::find_if(merged.begin(), merged.end(),
                                    [&](const auto& entry) { return entry.first == target; });
             if (at == merged.end()) {
-                merged.emplace_back(to, std::set<int>{});
+                merged.emplace_back(std::string(target), std::set<int>{});
                 at = merged.end() - 1;
             }
-            at->second.insert(new_ports.begin(), new_ports.end());
+            at->second.insert(group->ports->begin(), group->ports->end());
         }
         std::string text = "{";
         for (const auto& [to, to_ports] : merged) {
