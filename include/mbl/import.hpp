@@ -16,6 +16,8 @@
 
 namespace mbl {
 
+class ReleasableText; // load.hpp
+
 // ---- CSV (RFC 4180, as spreadsheets write it) -----------------------------------------------
 
 // One record of a CSV file: its fields and the line it starts on (1-based, counting the line
@@ -117,6 +119,11 @@ CsvTable read_table(TableReader& reader);
 // the header is read (and refused as read_csv refuses it) before this returns, each record when
 // `next` reaches it. UTF-8 text is never copied; other encodings are converted once.
 std::unique_ptr<TableReader> open_csv(std::string_view text, std::string_view label,
+                                      const CsvReadOptions& options = {});
+
+// The same over `text` (which must outlive the reader), giving back the bytes each record was
+// read from once it is read (restart() reads them back): a large export is never held whole.
+std::unique_ptr<TableReader> open_csv(ReleasableText& text, std::string_view label,
                                       const CsvReadOptions& options = {});
 
 // Reads `text` as CSV as spreadsheets write it, then as RFC 4180: records separated by CRLF or LF,

@@ -178,6 +178,7 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
     std::unordered_map<std::size_t, std::vector<std::string>> grown; // by asset index
     std::vector<import_detail::PairPorts> ports;                     // of the pairs not left out
     ports.reserve(pairs.size());
+    plan.added.reserve(pairs.size()); // at most one each: never a doubled capacity
     for (const PairRows& rows : pairs) {
         const std::string& from_id = backlog.assets[rows.from].id;
         const std::string& to_id = backlog.assets[rows.to].id;

@@ -161,6 +161,11 @@ std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backl
         return a.from != b.from ? a.from < b.from : a.to < b.to;
     });
     std::vector<DependencyPortsUpdate> updates;
+    std::size_t assets = 0; // the depending ones: at most one update each
+    for (std::size_t i = 0; i < ports.size(); ++i) {
+        assets += i == 0 || ports[i].from != ports[i - 1].from ? 1 : 0;
+    }
+    updates.reserve(assets);
     for (auto group = ports.begin(); group != ports.end();) {
         std::size_t index = group->from;
         auto group_end = std::find_if(group, ports.end(),
