@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fmt/format.h>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace mbl {
@@ -215,15 +216,26 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
 }
 
 void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
-    std::unordered_map<std::string, std::size_t> index;
+    // The assets by id, sorted (one block, not a node per asset).
+    std::vector<std::pair<std::string_view, std::size_t>> index;
+    index.reserve(backlog.assets.size());
     for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
-        index.emplace(backlog.assets[i].id, i);
+        index.emplace_back(backlog.assets[i].id, i);
     }
-    for (const PlannedDependency& dependency : plan.added) {
-        backlog.assets.at(index.at(dependency.from)).depends_on.push_back(dependency.to);
-    }
+    std::sort(index.begin(), index.end());
+    auto asset_with = [&](std::string_view id) -> Asset& {
+        auto at = std::lower_bound(
+            index.begin(), index.end(), id,
+            [](const auto& entry, std::string_view key) { return entry.first < key; });
+        if (at == index.end() || at->first != id) {
+            throw std::out_of_range("apply_dependency_plan: no asset " + std::string(id));
+        }
+        return backlog.assets[at->second];
+    };
+    // The ports first: each asset's attributes move to a larger block, and what follows (the
+    // depends_on entries) fits in the blocks they leave.
     for (const DependencyPortsUpdate& update : plan.ports) {
-        RawObject& attributes = backlog.assets.at(index.at(update.asset)).attributes;
+        RawObject& attributes = asset_with(update.asset).attributes;
         auto existing = std::find_if(attributes.begin(), attributes.end(), [](const auto& entry) {
             return entry.first == "dependency_ports";
         });
@@ -235,6 +247,9 @@ void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
         } else {
             existing->second = update.ports;
         }
+    }
+    for (const PlannedDependency& dependency : plan.added) {
+        asset_with(dependency.from).depends_on.push_back(dependency.to);
     }
 }
 
