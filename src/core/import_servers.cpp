@@ -86,6 +86,9 @@ std::vector<std::string> asset_ips(const Asset& asset) {
 }
 
 ServerIndex::ServerIndex(const Backlog& backlog) {
+    by_id_.reserve(backlog.assets.size()); // never rehashed as it fills
+    by_name_.reserve(backlog.assets.size());
+    by_ip_.reserve(backlog.assets.size());
     for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
         const Asset& asset = backlog.assets[i];
         by_id_.emplace(asset.id, i);
@@ -148,8 +151,8 @@ ServerIndex::Match ServerIndex::find(std::string_view name, std::string_view ip)
         return {};
     }
     std::string key = ascii_lower(ip);
-    if (by_ip_.contains(key)) {
-        return {lookup(by_ip_, key), true};
+    if (auto own = by_ip_.find(key); own != by_ip_.end()) { // one lookup: large maps miss caches
+        return {own->second == ambiguous ? std::nullopt : std::optional(own->second), true};
     }
     auto asset = lookup(learned_ip_, key);
     return {asset, asset.has_value()};
