@@ -5,6 +5,8 @@
 #include "mbl/import.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <string_view>
 #include <type_traits>
 #include <unordered_map>
 

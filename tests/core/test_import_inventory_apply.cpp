@@ -8,6 +8,7 @@
 #include "mbl/save.hpp"
 #include "support/error_from.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
