@@ -123,6 +123,7 @@ std::vector<PairRows> read_pairs(const Backlog& backlog, TableReader& rows,
     UnknownServers unknown;
     std::vector<PairRows> pairs;                               // as the file first gives them
     std::unordered_map<std::uint64_t, std::size_t> pair_index; // (from << 32 | to) -> pairs
+    pair_index.reserve(rows.expected_records()); // a pair a row at most: never rehashed
     while (rows.next(record)) {
         bool by_ip = false;
         auto resolve = [&](const Side& side, std::string_view which) {

@@ -197,6 +197,8 @@ PlannedImport plan_inventory_rows(const Backlog& backlog, TableReader& rows,
     const std::size_t expected = rows.expected_records();
     planned.rows.reserve(expected);
     planned.slots.reserve(expected);
+    line_of_id.reserve(expected); // never rehashed: at a million rows, each pass misses caches
+    first_of_source.reserve(expected);
     const std::size_t every = std::max<std::size_t>(options.progress_every, 1);
     CsvRecord record;
     while (rows.next(record)) {
@@ -241,13 +243,12 @@ PlannedImport plan_inventory_rows(const Backlog& backlog, TableReader& rows,
             } else if (id.empty()) {
                 row.reason = "the name has no letter or digit to make an id from; map an id "
                              "column with --map 'COLUMN=id'";
-            } else if (auto earlier = line_of_id.find(id); earlier != line_of_id.end()) {
+            } else if (auto [earlier, fresh] = line_of_id.try_emplace(id, record.line); !fresh) {
                 row.id = id;
                 row.reason = fmt::format("the same id '{}' as line {}; rename one of the servers "
                                          "(or map an id column with --map 'COLUMN=id')",
                                          id, earlier->second);
             } else {
-                line_of_id.emplace(id, record.line);
                 if (!source.empty()) {
                     first_of_source.emplace(source, FirstRow{record.line, planned.rows.size(),
                                                              values.name, values.ips});
