@@ -16,6 +16,8 @@
 
 namespace mbl {
 
+class ReleasableText; // load.hpp
+
 // ---- CSV (RFC 4180, as spreadsheets write it) -----------------------------------------------
 
 // One record of a CSV file: its fields and the line it starts on (1-based, counting the line
@@ -87,6 +89,9 @@ class TableReader {
     virtual bool next(CsvRecord& record) = 0;
     // Back before the first record: `next` gives the records again (a second pass).
     virtual void restart() = 0;
+    // About how many records `next` gives in all, for reserving memory; 0 when unknown. Only a
+    // hint: more or fewer records may come (a CSV's line breaks, which a quoted field may hold).
+    virtual std::size_t expected_records() const { return 0; }
 
   protected:
     std::vector<std::string> header_;
@@ -100,6 +105,7 @@ class CsvTableReader final : public TableReader {
     explicit CsvTableReader(const CsvTable& table);
     bool next(CsvRecord& record) override;
     void restart() override { next_ = 0; }
+    std::size_t expected_records() const override { return table_.records.size(); }
 
   private:
     const CsvTable& table_;
@@ -113,6 +119,11 @@ CsvTable read_table(TableReader& reader);
 // the header is read (and refused as read_csv refuses it) before this returns, each record when
 // `next` reaches it. UTF-8 text is never copied; other encodings are converted once.
 std::unique_ptr<TableReader> open_csv(std::string_view text, std::string_view label,
+                                      const CsvReadOptions& options = {});
+
+// The same over `text` (which must outlive the reader), giving back the bytes each record was
+// read from once it is read (restart() reads them back): a large export is never held whole.
+std::unique_ptr<TableReader> open_csv(ReleasableText& text, std::string_view label,
                                       const CsvReadOptions& options = {});
 
 // Reads `text` as CSV as spreadsheets write it, then as RFC 4180: records separated by CRLF or LF,
@@ -283,6 +294,40 @@ void apply_inventory_plan(Backlog& backlog, const InventoryPlan& plan);
 // them once): afterwards the `asset` of each add and update row holds only its id and name, which
 // is all a report of the plan needs besides the other fields of the row.
 void apply_inventory_plan(Backlog& backlog, InventoryPlan&& plan);
+
+// One row of an inventory import as its report shows it: a PlannedRow without the asset, and
+// the name the asset has after the row.
+struct ImportedRow {
+    std::size_t line = 0;
+    RowAction action = RowAction::skip;
+    std::string id;                  // add, update, unchanged: the asset's id
+    std::string name;                // the server name from the row (may be empty for skip)
+    std::string asset_name;          // add, update: the asset's name after the row
+    std::vector<std::string> fields; // update: what changes (`name`, `attributes.cores`)
+    std::string reason;              // skip: why
+    std::size_t attribute_count = 0; // add: how many attributes the new asset has
+};
+
+// What an inventory import did, or would do: its rows, one per record, in file order.
+struct InventoryReport {
+    std::vector<ImportedRow> rows;
+    std::vector<std::string> ignored_columns; // columns nothing maps (in file order)
+    std::size_t count(RowAction action) const;
+};
+
+// plan_inventory_import then apply_inventory_plan, with the same rows and the same backlog
+// after, holding each new or changed asset once and never a row's asset in the report: the
+// rows are planned as `rows` gives them (reserving for rows.expected_records()), the assets kept
+// apart from the report's rows and moved into `backlog` after the last row (into an empty
+// backlog, as they are: not copied). Refuses what plan_inventory_import refuses, leaving
+// `backlog` as it was. `options.keep_assets` is not read.
+InventoryReport import_inventory(Backlog& backlog, TableReader& rows,
+                                 const InventoryImportOptions& options, std::string_view label);
+
+// The report import_inventory would give, `backlog` unchanged (a dry run): no asset is held.
+InventoryReport preview_inventory_import(const Backlog& backlog, TableReader& rows,
+                                         const InventoryImportOptions& options,
+                                         std::string_view label);
 
 // ---- Dependencies -----------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@
 #include "cli/context.hpp"
 #include "cli/render_import.hpp"
 #include "mbl/import.hpp"
+#include "mbl/input_file.hpp"
 #include "mbl/store.hpp"
 #include "mbl/xlsx.hpp"
 
@@ -81,17 +82,28 @@ CsvReadOptions read_options(const ImportOptions& options) {
 // read) is known once it is opened; the records are read as the import plans them. `label`
 // names it in later errors: `FILE`, or `FILE:SHEET` (whose lines are row numbers).
 struct ExportTable {
-    std::unique_ptr<const std::string> bytes; // the file, which `rows` reads
+    std::unique_ptr<BacklogFileText> bytes; // the file, which `rows` reads (and gives back)
     std::unique_ptr<TableReader> rows;
     std::string sheet; // empty for a CSV
     std::string label;
+
+    // How the file was read, kept when `rows` is let go.
+    CsvDialect dialect() const { return rows ? rows->dialect() : dialect_read; }
+    // Once planned: the file and its reader are let go before the backlog is changed and
+    // written, which then has their memory.
+    void let_go() {
+        dialect_read = rows->dialect();
+        rows.reset();
+        bytes.reset();
+    }
+    CsvDialect dialect_read;
 };
 
 ExportTable read_export(const ImportOptions& options, std::string_view preset) {
     CsvReadOptions read = read_options(options); // usage errors before the file is read
     const std::string& file = options.file;
-    auto bytes = std::make_unique<const std::string>(read_input_file(file));
-    switch (sniff_input_kind(*bytes)) {
+    std::unique_ptr<BacklogFileText> bytes = open_input_file(file);
+    switch (sniff_input_kind(bytes->view())) {
     case InputKind::csv: {
         if (options.sheet) {
             throw usage_error(fmt::format("--sheet: {} is not an .xlsx workbook", file));
@@ -114,8 +126,9 @@ ExportTable read_export(const ImportOptions& options, std::string_view preset) {
                                       "workbook, whose cells hold typed values",
                                       file));
     }
-    std::string chosen = choose_sheet(xlsx_sheet_names(*bytes, file), options.sheet, preset, file);
-    std::unique_ptr<TableReader> rows = open_xlsx_sheet(*bytes, chosen, file);
+    std::string chosen =
+        choose_sheet(xlsx_sheet_names(bytes->view(), file), options.sheet, preset, file);
+    std::unique_ptr<TableReader> rows = open_xlsx_sheet(bytes->view(), chosen, file);
     return {std::move(bytes), std::move(rows), chosen, fmt::format("{}:{}", file, chosen)};
 }
 
@@ -132,8 +145,8 @@ template <typename MakePlan> auto explaining_dialect(const ExportTable& input, M
             message.find("(read as ") != std::string_view::npos) {
             throw;
         }
-        throw Error(error.status(), fmt::format("{} (read as {})", message,
-                                                describe_dialect(input.rows->dialect())));
+        throw Error(error.status(),
+                    fmt::format("{} (read as {})", message, describe_dialect(input.dialect())));
     }
 }
 
@@ -189,28 +202,25 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
             return detect_inventory_preset_or_throw(rows.header(), input.label, rows.header_line());
         });
     }
-    InventoryPlan plan;
+    InventoryReport report;
     if (options.dry_run) {
-        planning.keep_assets = false; // only reported
         LoadedBacklog loaded = load_for_reading(global);
-        plan = explaining_dialect(input, [&] {
-            return plan_inventory_import(loaded.backlog, rows, planning, input.label);
+        report = explaining_dialect(input, [&] {
+            return preview_inventory_import(loaded.backlog, rows, planning, input.label);
         });
     } else {
         modify_backlog(global, [&](Backlog& backlog) {
-            plan = explaining_dialect(
-                input, [&] { return plan_inventory_import(backlog, rows, planning, input.label); });
-            apply_inventory_plan(backlog,
-                                 std::move(plan)); // the report needs no more of it
+            report = explaining_dialect(
+                input, [&] { return import_inventory(backlog, rows, planning, input.label); });
         });
     }
     ImportSource source{options.file,    std::string(to_string(planning.preset)),
                         options.dry_run, detected,
-                        input.sheet,     rows.dialect()};
+                        input.sheet,     input.dialect()};
     if (format == OutputFormat::json) {
-        render_inventory_import_json(out, source, plan);
+        render_inventory_import_json(out, source, report);
     } else {
-        render_inventory_import(out, source, plan, use_color(global));
+        render_inventory_import(out, source, report, use_color(global));
     }
 }
 
@@ -244,11 +254,12 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
         modify_backlog(global, [&](Backlog& backlog) {
             plan = explaining_dialect(
                 input, [&] { return plan_dependency_import(backlog, rows, input.label); });
+            input.let_go();
             apply_dependency_plan(backlog, plan);
         });
     }
     ImportSource source{options.file,           "azure-migrate", options.dry_run,
-                        options.preset.empty(), input.sheet,     rows.dialect()};
+                        options.preset.empty(), input.sheet,     input.dialect()};
     if (format == OutputFormat::json) {
         render_dependency_import_json(out, source, plan);
     } else {

@@ -31,7 +31,7 @@ Tone action_tone(RowAction action) {
     return action == RowAction::skip ? Tone::attention : Tone::plain;
 }
 
-std::string row_details(const PlannedRow& row) {
+std::string row_details(const ImportedRow& row) {
     switch (row.action) {
     case RowAction::add:
         return count_noun(row.attribute_count, "attribute");
@@ -132,7 +132,7 @@ void render_unknown_servers(std::ostream& out, const std::vector<UnknownServer>&
 } // namespace
 
 void render_inventory_import(std::ostream& out, const ImportSource& source,
-                             const InventoryPlan& plan, bool color) {
+                             const InventoryReport& plan, bool color) {
     std::string counts =
         source.dry_run ? fmt::format("add {}, update {}, skip {} ({} unchanged)",
                                      plan.count(RowAction::add), plan.count(RowAction::update),
@@ -148,7 +148,7 @@ void render_inventory_import(std::ostream& out, const ImportSource& source,
                      {"ID", "id"},
                      {"NAME", "name"},
                      {"DETAILS", "details"}};
-    for (const PlannedRow& row : plan.rows) {
+    for (const ImportedRow& row : plan.rows) {
         if (row.action == RowAction::unchanged) {
             continue;
         }
@@ -169,7 +169,7 @@ void render_inventory_import(std::ostream& out, const ImportSource& source,
 }
 
 void render_inventory_import_json(std::ostream& out, const ImportSource& source,
-                                  const InventoryPlan& plan) {
+                                  const InventoryReport& plan) {
     ReportJson document = source_json(source);
     document["summary"] = {{"added", plan.count(RowAction::add)},
                            {"updated", plan.count(RowAction::update)},
@@ -179,15 +179,15 @@ void render_inventory_import_json(std::ostream& out, const ImportSource& source,
     ReportJson updated = ReportJson::array();
     ReportJson unchanged = ReportJson::array();
     ReportJson skipped = ReportJson::array();
-    for (const PlannedRow& row : plan.rows) {
+    for (const ImportedRow& row : plan.rows) {
         switch (row.action) {
         case RowAction::add:
-            added.push_back({{"line", row.line}, {"id", row.id}, {"name", row.asset.name}});
+            added.push_back({{"line", row.line}, {"id", row.id}, {"name", row.asset_name}});
             break;
         case RowAction::update:
             updated.push_back({{"line", row.line},
                                {"id", row.id},
-                               {"name", row.asset.name},
+                               {"name", row.asset_name},
                                {"fields", row.fields}});
             break;
         case RowAction::unchanged:

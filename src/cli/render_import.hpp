@@ -26,7 +26,7 @@ struct ImportSource {
 // a row was skipped), then the columns nothing imported. Text from the file is made
 // terminal-safe.
 void render_inventory_import(std::ostream& out, const ImportSource& source,
-                             const InventoryPlan& plan, bool color);
+                             const InventoryReport& plan, bool color);
 
 // {"file", "sheet" (null for a CSV), "preset", "preset_detected", "dry_run", "read_as" (null for
 //  a workbook): {"encoding", "delimiter", "decimal_mark" (`point` or `comma`)},
@@ -35,7 +35,7 @@ void render_inventory_import(std::ostream& out, const ImportSource& source,
 //  "unchanged": [{"line", "id"}], "skipped": [{"line", "id" (or null), "name", "reason"}],
 //  "ignored_columns": [...]}
 void render_inventory_import_json(std::ostream& out, const ImportSource& source,
-                                  const InventoryPlan& plan);
+                                  const InventoryReport& plan);
 
 // The summary line, an ASSET/DEPENDS ON/ROWS/LINE table of the added dependencies, the assets
 // whose dependency_ports changed, then the unknown servers grouped (side, name or IP, rows, first

@@ -23,9 +23,11 @@
 #include "csv_dialect.hpp"
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
+#include "mbl/load.hpp"
 #include "mbl/utf8.hpp"
 #include "text_encoding.hpp"
 
+#include <algorithm>
 #include <csv.h>
 #include <fmt/format.h>
 #include <memory>
@@ -57,8 +59,10 @@ struct ParserDeleter {
 // or several after lone CRs); their buffers are reused for later records.
 class CsvReader final : public TableReader {
   public:
-    CsvReader(std::string_view text, std::string_view label, const CsvReadOptions& options)
-        : label_(label) {
+    // `releasable`, when given, holds `text`: given back as records are read past it.
+    CsvReader(std::string_view text, std::string_view label, const CsvReadOptions& options,
+              ReleasableText* releasable = nullptr)
+        : label_(label), releasable_(releasable) {
         utf8_ = import_detail::decode_to_utf8(text, options.encoding, converted_, label);
         import_detail::DelimiterChoice delimiter =
             import_detail::choose_delimiter(utf8_.text, options.delimiter, label, utf8_.encoding);
@@ -88,6 +92,11 @@ class CsvReader final : public TableReader {
         }
         header_ = std::move(header.fields);
         header_line_ = header.line;
+        expected_records_ = static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n'));
+        if (releasable_ != nullptr && utf8_.converted) {
+            releasable_->release_before(text.data() + text.size()); // read from converted_
+            releasable_ = nullptr;
+        }
     }
 
     bool next(CsvRecord& record) override {
@@ -108,10 +117,17 @@ class CsvReader final : public TableReader {
     }
 
     void restart() override {
+        if (releasable_ != nullptr && released_ > 0) {
+            releasable_->restore_all();
+            released_ = 0;
+        }
         start();
         CsvRecord header;
         pull(header); // read again, as it was the first time
     }
+
+    // The line breaks: one per record and the header's, less any a record's last line lacks.
+    std::size_t expected_records() const override { return expected_records_; }
 
   private:
     // libcsv's callbacks.
@@ -245,10 +261,17 @@ class CsvReader final : public TableReader {
             }
             refuse(label_, line_, csv_strerror(csv_error(parser_.get())));
         }
+        constexpr std::size_t release_step = std::size_t(1) << 20; // libcsv copied the fields
+        if (releasable_ != nullptr && offset_ - released_ >= release_step) {
+            releasable_->release_before(text_.data() + offset_);
+            released_ = offset_;
+        }
     }
 
     std::string label_;
-    std::string converted_; // the text in UTF-8 when it came in another encoding
+    ReleasableText* releasable_ = nullptr; // holding text_ (not when converted_ does)
+    std::size_t released_ = 0;             // the bytes of text_ before it were given back
+    std::string converted_;                // the text in UTF-8 when it came in another encoding
     import_detail::Utf8Text utf8_;
     std::string read_as_;
     std::string_view text_; // after a `sep=` line
@@ -263,6 +286,7 @@ class CsvReader final : public TableReader {
     std::size_t ready_next_ = 0;  // the next one to hand out
     std::size_t field_count_ = 0; // fields of the record being filled
     std::size_t records_seen_ = 0;
+    std::size_t expected_records_ = 0;
 };
 
 } // namespace
@@ -299,6 +323,11 @@ CsvTable read_table(TableReader& reader) {
 std::unique_ptr<TableReader> open_csv(std::string_view text, std::string_view label,
                                       const CsvReadOptions& options) {
     return std::make_unique<CsvReader>(text, label, options);
+}
+
+std::unique_ptr<TableReader> open_csv(ReleasableText& text, std::string_view label,
+                                      const CsvReadOptions& options) {
+    return std::make_unique<CsvReader>(text.view(), label, options, &text);
 }
 
 CsvTable read_csv(std::string_view text, std::string_view label, const CsvReadOptions& options) {

@@ -16,7 +16,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fmt/format.h>
-#include <set>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace mbl {
@@ -72,7 +72,7 @@ struct PairRows {
     std::size_t to = 0;
     std::size_t line = 0;
     std::size_t rows = 0;
-    std::set<int> ports;
+    std::vector<int> ports; // ascending, each once (most pairs have one)
 };
 
 // Unknown servers, grouped by side and name (or IP when the rows give no name).
@@ -106,11 +106,11 @@ std::optional<int> port_of(std::string_view text) {
     return port <= 65535 ? std::optional<int>(port) : std::nullopt;
 }
 
-} // namespace
-
-DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
-                                      std::string_view label) {
-    DependencyColumns columns = dependency_columns(rows, label);
+// The server pairs of the rows of `rows`, matched to assets of `backlog`, with what `plan`
+// counts of them (duplicates, self-links, matches by IP, unknown servers). The indexes this
+// needs are let go on return, before the pairs are planned.
+std::vector<PairRows> read_pairs(const Backlog& backlog, TableReader& rows,
+                                 const DependencyColumns& columns, DependencyPlan& plan) {
     ServerIndex index(backlog);
     CsvRecord record;
     while (rows.next(record)) { // the file's own name-to-IP pairs
@@ -120,10 +120,10 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
     }
     rows.restart();
 
-    DependencyPlan plan;
     UnknownServers unknown;
     std::vector<PairRows> pairs;                               // as the file first gives them
     std::unordered_map<std::uint64_t, std::size_t> pair_index; // (from << 32 | to) -> pairs
+    pair_index.reserve(rows.expected_records()); // a pair a row at most: never rehashed
     while (rows.next(record)) {
         bool by_ip = false;
         auto resolve = [&](const Side& side, std::string_view which) {
@@ -156,28 +156,38 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
         PairRows& pair = pairs[at->second];
         ++pair.rows;
         if (auto port = port_of(cell(record, columns.port))) {
-            pair.ports.insert(*port);
+            auto place = std::lower_bound(pair.ports.begin(), pair.ports.end(), *port);
+            if (place == pair.ports.end() || *place != *port) {
+                pair.ports.insert(place, *port);
+            }
         }
     }
     plan.unknown_servers = unknown.take();
+    return pairs;
+}
 
-    // The depends_on lists as they will be, for the cycle check.
-    std::vector<std::vector<std::string>> lists;
-    lists.reserve(backlog.assets.size());
-    DependencyGraph graph;
-    for (const Asset& asset : backlog.assets) {
-        lists.push_back(asset.depends_on);
-    }
-    for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
-        graph.ids.push_back(backlog.assets[i].id);
-        graph.depends_on.emplace(backlog.assets[i].id, &lists[i]);
-    }
-    import_detail::PortsByAsset ports;
+} // namespace
+
+DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
+                                      std::string_view label) {
+    DependencyColumns columns = dependency_columns(rows, label);
+    DependencyPlan plan;
+    std::vector<PairRows> pairs = read_pairs(backlog, rows, columns, plan);
+
+    // The depends_on lists as they will be, for the cycle check: the backlog's own, and a copy
+    // of those the import adds to.
+    DependencyGraph graph = dependency_graph_of(backlog.assets);
+    std::unordered_map<std::size_t, std::vector<std::string>> grown; // by asset index
+    std::vector<import_detail::PairPorts> ports;                     // of the pairs not left out
+    ports.reserve(pairs.size());
+    plan.added.reserve(pairs.size()); // at most one each: never a doubled capacity
     for (const PairRows& rows : pairs) {
         const std::string& from_id = backlog.assets[rows.from].id;
         const std::string& to_id = backlog.assets[rows.to].id;
-        std::vector<std::string>& list = lists[rows.from];
-        if (std::find(list.begin(), list.end(), to_id) != list.end()) {
+        auto list = grown.find(rows.from);
+        const std::vector<std::string>& current =
+            list != grown.end() ? list->second : backlog.assets[rows.from].depends_on;
+        if (std::find(current.begin(), current.end(), to_id) != current.end()) {
             ++plan.already_present;
         } else {
             try {
@@ -187,10 +197,14 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
                                                               to_id, error.what())});
                 continue;
             }
-            list.push_back(to_id);
+            if (list == grown.end()) {
+                list = grown.emplace(rows.from, current).first;
+                graph.depends_on[from_id] = &list->second;
+            }
+            list->second.push_back(to_id);
             plan.added.push_back({rows.line, from_id, to_id, rows.rows});
         }
-        ports[rows.from][to_id].insert(rows.ports.begin(), rows.ports.end());
+        ports.push_back({rows.from, to_id, &rows.ports});
     }
     plan.ports = import_detail::dependency_ports_updates(backlog, ports);
     return plan;
@@ -203,15 +217,26 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
 }
 
 void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
-    std::unordered_map<std::string, std::size_t> index;
+    // The assets by id, sorted (one block, not a node per asset).
+    std::vector<std::pair<std::string_view, std::size_t>> index;
+    index.reserve(backlog.assets.size());
     for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
-        index.emplace(backlog.assets[i].id, i);
+        index.emplace_back(backlog.assets[i].id, i);
     }
-    for (const PlannedDependency& dependency : plan.added) {
-        backlog.assets.at(index.at(dependency.from)).depends_on.push_back(dependency.to);
-    }
+    std::sort(index.begin(), index.end());
+    auto asset_with = [&](std::string_view id) -> Asset& {
+        auto at = std::lower_bound(
+            index.begin(), index.end(), id,
+            [](const auto& entry, std::string_view key) { return entry.first < key; });
+        if (at == index.end() || at->first != id) {
+            throw std::out_of_range("apply_dependency_plan: no asset " + std::string(id));
+        }
+        return backlog.assets[at->second];
+    };
+    // The ports first: each asset's attributes move to a larger block, and what follows (the
+    // depends_on entries) fits in the blocks they leave.
     for (const DependencyPortsUpdate& update : plan.ports) {
-        RawObject& attributes = backlog.assets.at(index.at(update.asset)).attributes;
+        RawObject& attributes = asset_with(update.asset).attributes;
         auto existing = std::find_if(attributes.begin(), attributes.end(), [](const auto& entry) {
             return entry.first == "dependency_ports";
         });
@@ -223,6 +248,9 @@ void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
         } else {
             existing->second = update.ports;
         }
+    }
+    for (const PlannedDependency& dependency : plan.added) {
+        asset_with(dependency.from).depends_on.push_back(dependency.to);
     }
 }
 

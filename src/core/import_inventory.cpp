@@ -1,7 +1,9 @@
-// plan_inventory_import and apply_inventory_plan: rows of a discovery export -> planned asset
-// additions and updates -> the backlog.
+// The planning of an inventory import: rows of a discovery export -> the report's rows, and
+// apart from them the assets they add or change (import_inventory_apply.cpp makes a plan of them,
+// or applies them).
 #include "field_values.hpp"
 #include "import_columns.hpp"
+#include "import_inventory_rows.hpp"
 #include "mbl/edit.hpp"
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
@@ -13,13 +15,14 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <map>
-#include <type_traits>
 #include <unordered_map>
 
 namespace mbl {
 
 using import_detail::ascii_lower;
 using import_detail::ColumnUse;
+using import_detail::no_slot;
+using import_detail::PlannedImport;
 using import_detail::RowValues;
 using import_detail::Target;
 
@@ -115,7 +118,7 @@ struct FirstRow {
 
 // A later row of the server `first` (RVTools' vNetwork sheet has one per network adapter): its
 // addresses join the first row's `ips`, which is an update when they differ from the asset's.
-void merge_addresses(FirstRow& first, const RowValues& values, InventoryPlan& plan,
+void merge_addresses(FirstRow& first, const RowValues& values, PlannedImport& planned,
                      const AssetIndex& index, bool keep_assets) {
     const bool had_ips = !first.ips.empty();
     for (const std::string& ip : values.ips) {
@@ -123,7 +126,7 @@ void merge_addresses(FirstRow& first, const RowValues& values, InventoryPlan& pl
             first.ips.push_back(ip);
         }
     }
-    PlannedRow& target = plan.rows[first.row];
+    ImportedRow& target = planned.rows[first.row];
     if (first.ips.empty() || target.action == RowAction::skip) {
         return;
     }
@@ -131,14 +134,22 @@ void merge_addresses(FirstRow& first, const RowValues& values, InventoryPlan& pl
         ++target.attribute_count; // `ips` joins the new asset's attributes
     }
     RawJson ips = import_detail::ips_json(first.ips);
+    std::size_t& slot = planned.slots[first.row];
     if (keep_assets) {
-        if (target.action == RowAction::unchanged) {
-            target.asset = *index.with_id(target.id); // unchanged rows hold no copy of it
+        if (target.action == RowAction::unchanged) { // unchanged rows hold no copy of it
+            if (slot == import_detail::no_slot) {
+                slot = planned.changed.size();
+                planned.changed.push_back(*index.with_id(target.id));
+            } else {
+                planned.changed[slot] = *index.with_id(target.id);
+            }
         }
-        auto at = std::find_if(target.asset.attributes.begin(), target.asset.attributes.end(),
+        Asset& asset =
+            target.action == RowAction::add ? planned.added[slot] : planned.changed[slot];
+        auto at = std::find_if(asset.attributes.begin(), asset.attributes.end(),
                                [](const auto& entry) { return entry.first == "ips"; });
-        if (at == target.asset.attributes.end()) {
-            target.asset.attributes.emplace_back("ips", ips);
+        if (at == asset.attributes.end()) {
+            asset.attributes.emplace_back("ips", ips);
         } else {
             at->second = ips;
         }
@@ -156,46 +167,45 @@ void merge_addresses(FirstRow& first, const RowValues& values, InventoryPlan& pl
         target.fields.erase(field);
     }
     target.action = target.fields.empty() ? RowAction::unchanged : RowAction::update;
-    if (target.action == RowAction::unchanged && keep_assets) {
-        target.asset = Asset{};
+    if (target.action == RowAction::update && target.asset_name.empty() && before != nullptr) {
+        target.asset_name = before->name;
     }
-}
-
-// `asset` reduced to its id and name (what a report shows of it).
-void keep_id_and_name(Asset& asset) {
-    Asset kept;
-    kept.id = std::move(asset.id);
-    kept.name = std::move(asset.name);
-    asset = std::move(kept);
+    if (target.action == RowAction::unchanged && keep_assets) {
+        planned.changed[slot] = Asset{};
+    }
 }
 
 } // namespace
 
-std::size_t InventoryPlan::count(RowAction action) const {
-    return static_cast<std::size_t>(std::count_if(
-        rows.begin(), rows.end(), [&](const PlannedRow& row) { return row.action == action; }));
-}
+namespace import_detail {
 
-InventoryPlan plan_inventory_import(const Backlog& backlog, TableReader& rows,
-                                    const InventoryImportOptions& options, std::string_view label) {
+PlannedImport plan_inventory_rows(const Backlog& backlog, TableReader& rows,
+                                  const InventoryImportOptions& options, std::string_view label,
+                                  bool keep_assets) {
     if (options.workload) {
         require_workload(backlog, *options.workload);
     }
-    InventoryPlan plan;
+    PlannedImport planned;
     std::vector<ColumnUse> uses =
         import_detail::columns_for(options.preset, rows.header(), options.mappings, label,
-                                   rows.header_line(), plan.ignored_columns);
+                                   rows.header_line(), planned.ignored_columns);
 
     AssetIndex index(backlog);
     std::unordered_map<std::string, std::size_t> line_of_id;   // ids taken by earlier rows
     std::unordered_map<std::string, FirstRow> first_of_source; // and their source ids
 
+    const std::size_t expected = rows.expected_records();
+    planned.rows.reserve(expected);
+    planned.slots.reserve(expected);
+    line_of_id.reserve(expected); // never rehashed: at a million rows, each pass misses caches
+    first_of_source.reserve(expected);
     const std::size_t every = std::max<std::size_t>(options.progress_every, 1);
     CsvRecord record;
     while (rows.next(record)) {
         RowValues values =
             import_detail::read_row(record, uses, rows.header(), label, rows.dialect());
-        PlannedRow row;
+        ImportedRow row;
+        std::size_t slot = no_slot;
         row.line = record.line;
         row.name = values.name;
         if (values.is_template) {
@@ -222,9 +232,9 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, TableReader& rows,
                     id, existing_source->text, source);
             } else if (auto twin = first_of_source.find(source);
                        !source.empty() && twin != first_of_source.end()) {
-                row.id = plan.rows[twin->second.row].id;
+                row.id = planned.rows[twin->second.row].id;
                 if (ascii_lower(twin->second.name) == ascii_lower(values.name)) {
-                    merge_addresses(twin->second, values, plan, index, options.keep_assets);
+                    merge_addresses(twin->second, values, planned, index, keep_assets);
                     row.action = RowAction::unchanged; // its addresses went to the first row
                 } else {
                     row.reason =
@@ -233,109 +243,60 @@ InventoryPlan plan_inventory_import(const Backlog& backlog, TableReader& rows,
             } else if (id.empty()) {
                 row.reason = "the name has no letter or digit to make an id from; map an id "
                              "column with --map 'COLUMN=id'";
-            } else if (auto earlier = line_of_id.find(id); earlier != line_of_id.end()) {
+            } else if (auto [earlier, fresh] = line_of_id.try_emplace(id, record.line); !fresh) {
                 row.id = id;
                 row.reason = fmt::format("the same id '{}' as line {}; rename one of the servers "
                                          "(or map an id column with --map 'COLUMN=id')",
                                          id, earlier->second);
             } else {
-                line_of_id.emplace(id, record.line);
                 if (!source.empty()) {
-                    first_of_source.emplace(
-                        source, FirstRow{record.line, plan.rows.size(), values.name, values.ips});
+                    first_of_source.emplace(source, FirstRow{record.line, planned.rows.size(),
+                                                             values.name, values.ips});
                 }
                 row.id = id;
                 if (existing != nullptr) {
-                    row.asset = *existing;
-                    row.fields = update_asset(row.asset, values);
+                    Asset asset = *existing;
+                    row.fields = update_asset(asset, values);
                     row.action = row.fields.empty() ? RowAction::unchanged : RowAction::update;
-                    if (row.action == RowAction::unchanged) {
-                        row.asset = Asset{}; // the backlog's own: no copy per row
+                    if (row.action == RowAction::update) { // unchanged: the backlog's own
+                        row.asset_name = asset.name;
+                        if (keep_assets) {
+                            slot = planned.changed.size();
+                            planned.changed.push_back(std::move(asset));
+                        }
                     }
                 } else {
                     row.action = RowAction::add;
-                    row.asset.id = id;
-                    row.asset.name = values.name.empty() ? id : values.name;
-                    row.asset.kind = options.kind;
-                    row.asset.workload = options.workload;
-                    row.asset.attributes = std::move(values.attributes);
-                    row.attribute_count = row.asset.attributes.size();
+                    row.asset_name = values.name.empty() ? id : values.name;
+                    row.attribute_count = values.attributes.size();
+                    if (keep_assets) {
+                        if (planned.added.empty()) { // the rows left, at most: one each
+                            planned.added.reserve(std::max(expected, planned.rows.size() + 1) -
+                                                  planned.rows.size());
+                        }
+                        slot = planned.added.size();
+                        Asset& asset = planned.added.emplace_back();
+                        asset.id = id;
+                        asset.name = row.asset_name;
+                        asset.kind = options.kind;
+                        asset.workload = options.workload;
+                        asset.attributes = std::move(values.attributes);
+                    }
                 }
             }
         }
-        if (!options.keep_assets) {
-            keep_id_and_name(row.asset);
-        }
-        plan.rows.push_back(std::move(row));
-        if (options.progress && plan.rows.size() % every == 0) {
-            options.progress(plan.rows.size(), false);
+        planned.rows.push_back(std::move(row));
+        planned.slots.push_back(slot);
+        if (options.progress && planned.rows.size() % every == 0) {
+            options.progress(planned.rows.size(), false);
         }
     }
     if (options.progress) {
-        options.progress(plan.rows.size(), true);
+        options.progress(planned.rows.size(), true);
     }
-    return plan;
+    return planned;
 }
 
-InventoryPlan plan_inventory_import(const Backlog& backlog, const CsvTable& table,
-                                    const InventoryImportOptions& options, std::string_view label) {
-    CsvTableReader rows(table);
-    return plan_inventory_import(backlog, rows, options, label);
-}
-
-namespace {
-
-// Applies `plan`, its assets copied (`Plan` const) or moved.
-template <typename Plan> void apply_rows(Backlog& backlog, Plan& plan) {
-    std::unordered_map<std::string_view, std::size_t> index;
-    index.reserve(backlog.assets.size());
-    for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
-        index.emplace(backlog.assets[i].id, i);
-    }
-    std::vector<std::size_t> updated; // asset indexes, found before any asset is added
-    updated.reserve(plan.count(RowAction::update));
-    for (const PlannedRow& row : plan.rows) {
-        if (row.action == RowAction::update) {
-            updated.push_back(index.at(row.id));
-        }
-    }
-    index = {};
-    backlog.assets.reserve(backlog.assets.size() + plan.count(RowAction::add));
-    std::size_t next_update = 0;
-    for (auto& row : plan.rows) {
-        if (row.action == RowAction::add) {
-            if constexpr (std::is_const_v<Plan>) {
-                backlog.assets.push_back(row.asset);
-            } else {
-                const Asset& added = backlog.assets.emplace_back(std::move(row.asset));
-                row.asset = Asset{};
-                row.asset.id = added.id;
-                row.asset.name = added.name;
-            }
-        } else if (row.action == RowAction::update) {
-            Asset& asset = backlog.assets[updated[next_update++]];
-            if constexpr (std::is_const_v<Plan>) {
-                asset.name = row.asset.name;
-                asset.attributes = row.asset.attributes; // only name and attributes change
-            } else {
-                asset.name = row.asset.name;
-                asset.attributes = std::move(row.asset.attributes);
-                row.asset = Asset{};
-                row.asset.id = asset.id;
-                row.asset.name = asset.name;
-            }
-        }
-    }
-}
-
-} // namespace
-
-void apply_inventory_plan(Backlog& backlog, const InventoryPlan& plan) {
-    apply_rows(backlog, plan);
-}
-
-void apply_inventory_plan(Backlog& backlog, InventoryPlan&& plan) {
-    apply_rows(backlog, plan);
-}
+} // namespace import_detail
 
 } // namespace mbl

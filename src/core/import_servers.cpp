@@ -86,6 +86,9 @@ std::vector<std::string> asset_ips(const Asset& asset) {
 }
 
 ServerIndex::ServerIndex(const Backlog& backlog) {
+    by_id_.reserve(backlog.assets.size()); // never rehashed as it fills
+    by_name_.reserve(backlog.assets.size());
+    by_ip_.reserve(backlog.assets.size());
     for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
         const Asset& asset = backlog.assets[i];
         by_id_.emplace(asset.id, i);
@@ -148,24 +151,28 @@ ServerIndex::Match ServerIndex::find(std::string_view name, std::string_view ip)
         return {};
     }
     std::string key = ascii_lower(ip);
-    if (by_ip_.contains(key)) {
-        return {lookup(by_ip_, key), true};
+    if (auto own = by_ip_.find(key); own != by_ip_.end()) { // one lookup: large maps miss caches
+        return {own->second == ambiguous ? std::nullopt : std::optional(own->second), true};
     }
     auto asset = lookup(learned_ip_, key);
     return {asset, asset.has_value()};
 }
 
 std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backlog,
-                                                            const PortsByAsset& ports) {
+                                                            std::vector<PairPorts> ports) {
+    std::sort(ports.begin(), ports.end(), [](const PairPorts& a, const PairPorts& b) {
+        return a.from != b.from ? a.from < b.from : a.to < b.to;
+    });
     std::vector<DependencyPortsUpdate> updates;
-    std::vector<std::size_t> assets;
-    assets.reserve(ports.size());
-    for (const auto& entry : ports) {
-        assets.push_back(entry.first);
+    std::size_t assets = 0; // the depending ones: at most one update each
+    for (std::size_t i = 0; i < ports.size(); ++i) {
+        assets += i == 0 || ports[i].from != ports[i - 1].from ? 1 : 0;
     }
-    std::sort(assets.begin(), assets.end());
-    for (std::size_t index : assets) {
-        const auto& seen = ports.at(index);
+    updates.reserve(assets);
+    for (auto group = ports.begin(); group != ports.end();) {
+        std::size_t index = group->from;
+        auto group_end = std::find_if(group, ports.end(),
+                                      [&](const PairPorts& pair) { return pair.from != index; });
         const Asset& asset = backlog.assets[index];
         const RawJson* current = attribute_of(asset, "dependency_ports");
         // The current value's keys in their order, with their ports; then the new keys.
@@ -181,15 +188,15 @@ std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backl
                 }
             }
         }
-        for (const auto& [to, new_ports] : seen) {
-            const auto& target = to; // a lambda may not capture a structured binding (clang 14)
+        for (; group != group_end; ++group) {
+            const std::string_view target = group->to;
             auto at = std::find_if(merged.begin(), merged.end(),
                                    [&](const auto& entry) { return entry.first == target; });
             if (at == merged.end()) {
-                merged.emplace_back(to, std::set<int>{});
+                merged.emplace_back(std::string(target), std::set<int>{});
                 at = merged.end() - 1;
             }
-            at->second.insert(new_ports.begin(), new_ports.end());
+            at->second.insert(group->ports->begin(), group->ports->end());
         }
         std::string text = "{";
         for (const auto& [to, to_ports] : merged) {

@@ -52,13 +52,19 @@ class ServerIndex {
     std::unordered_map<std::string, std::size_t> learned_ip_;
 };
 
-// For each depending asset (its index), the assets it depends on (ids) and the ports seen.
-using PortsByAsset = std::unordered_map<std::size_t, std::map<std::string, std::set<int>>>;
+// The destination ports the rows give for one server pair: asset `from` (its index) depending on
+// the asset `to` (its id); `ports` ascending.
+struct PairPorts {
+    std::size_t from = 0;
+    std::string_view to;
+    const std::vector<int>* ports = nullptr;
+};
 
 // The `dependency_ports` each asset of `ports` gets: its current one (when it is an object of
 // port arrays) merged with `ports`, keys in their order then new keys sorted, ports ascending.
-// Only assets whose value changes are listed, in the backlog's order.
+// Only assets whose value changes are listed, in the backlog's order. `ports` holds each pair
+// once.
 std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backlog,
-                                                            const PortsByAsset& ports);
+                                                            std::vector<PairPorts> ports);
 
 } // namespace mbl::import_detail
