@@ -46,16 +46,7 @@ template <class Entity> class KindChangesReader {
   public:
     // `theirs` must outlive the reader.
     KindChangesReader(std::string_view plural, const std::vector<Entity>& theirs)
-        : plural_(plural), theirs_(theirs) {
-        std::unordered_set<std::string_view> ids;
-        ids.reserve(theirs.size());
-        for (const Entity& their : theirs) {
-            if (!ids.insert(their.id).second) {
-                theirs_duplicate_ = their.id;
-                break;
-            }
-        }
-    }
+        : plural_(plural), theirs_(theirs) {}
 
     void add_base(const Entity& original) {
         std::size_t position = count_++;
@@ -90,14 +81,17 @@ template <class Entity> class KindChangesReader {
     // Once every base entity is given. Throws two_with_one_id when theirs, else base, has two
     // entities with one id.
     KindChanges<Entity> finish() {
+        if (!indexed_ && count_ != theirs_.size()) {
+            index_theirs(count_); // base is theirs cut short: the rest is added
+        }
+        if (!indexed_) {
+            check_theirs_ids(); // else checked as indexed
+        }
         if (theirs_duplicate_) {
             throw two_with_one_id("theirs", plural_, *theirs_duplicate_);
         }
         if (base_duplicate_) {
             throw two_with_one_id("base", plural_, *base_duplicate_);
-        }
-        if (!indexed_ && count_ != theirs_.size()) {
-            index_theirs(count_); // base is theirs cut short: the rest is added
         }
         std::sort(saved_.begin(), saved_.end(),
                   [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -119,10 +113,24 @@ template <class Entity> class KindChangesReader {
         indexed_ = true;
         first_.reserve(theirs_.size());
         for (std::size_t i = 0; i < theirs_.size(); ++i) {
-            first_.emplace(theirs_[i].id, i);
+            if (!first_.emplace(theirs_[i].id, i).second && !theirs_duplicate_) {
+                theirs_duplicate_ = theirs_[i].id;
+            }
         }
         matched_.assign(theirs_.size(), false);
         std::fill_n(matched_.begin(), paired, true);
+    }
+
+    // Theirs' ids, when not indexed: checked once base is read (and its text given back).
+    void check_theirs_ids() {
+        std::unordered_set<std::string_view> ids;
+        ids.reserve(theirs_.size());
+        for (const Entity& their : theirs_) {
+            if (!ids.insert(their.id).second) {
+                theirs_duplicate_ = their.id;
+                return;
+            }
+        }
     }
 
     void note_base_duplicate(const std::string& id) {
