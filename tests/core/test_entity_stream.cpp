@@ -125,7 +125,7 @@ TEST_CASE("a text refused is refused with load_backlog_or_throw's words", "[enti
              R"("kind": "box", "status": 1, "priority": "x", "owner": 2, "tasks": [{}],
                 "strategy": "z", "depends_on": 3)"),
         with(R"({"id": "b", "name": "B", "estimate": 1.50, "tags": ["x", "y"]},)",
-             "4, [],"),               // entities that are not objects
+             "4, [],"),                        // entities that are not objects
         with(R"("start": "2027-01-04",)", ""), // a missing key
         with(R"("x-last": true)", R"("x-last": true, "assets": [])"),
     };
