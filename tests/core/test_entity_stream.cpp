@@ -8,6 +8,7 @@
 #include "support/scratch_files.hpp"
 
 #include <catch2/catch.hpp>
+#include <random>
 
 using namespace mbl;
 
@@ -156,4 +157,49 @@ TEST_CASE("a large file refused past what was given back names the same place", 
         CHECK(std::to_string(static_cast<int>(error.status())) + " " + error.what() == expected);
     }
     CHECK(collected.backlog.assets.size() == 30001); // given as read, before the refusal
+}
+
+TEST_CASE("damaged texts: streamed, each is refused alike or gives the same backlog",
+          "[entity-stream]") {
+    std::mt19937 random(20261206);
+    const std::vector<std::string> pieces = {"{",
+                                             "}",
+                                             "[",
+                                             "]",
+                                             "\"",
+                                             ":",
+                                             ",",
+                                             " ",
+                                             "1",
+                                             "\"x\"",
+                                             "null",
+                                             "[]",
+                                             "{}",
+                                             "\"id\": \"a\", ",
+                                             "\n<<<<<<< ours\n"};
+    int loaded = 0;
+    int refused_for_values = 0;
+    for (int round = 0; round < 3000; ++round) {
+        std::string text = fixture;
+        int edits = 1 + static_cast<int>(random() % 2);
+        for (int edit = 0; edit < edits; ++edit) {
+            std::size_t at = random() % text.size();
+            if (random() % 2 == 0) {
+                text.erase(at, 1 + random() % 6);
+            } else {
+                text.insert(at, pieces[random() % pieces.size()]);
+            }
+        }
+        CAPTURE(text);
+        std::string expected = load_error(text);
+        REQUIRE(stream_error(text) == expected);
+        if (expected.empty()) {
+            ++loaded;
+            REQUIRE(streamed(text) == load_backlog_or_throw(text));
+        } else if (expected.find("invalid JSON") == std::string::npos) {
+            ++refused_for_values;
+        }
+    }
+    CHECK(loaded > 100); // the damage reached every outcome
+    CHECK(refused_for_values > 100);
 }
