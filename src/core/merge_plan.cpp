@@ -96,9 +96,9 @@ PlanFacts plan_facts(const std::vector<const Iteration*>& iterations, const Asse
     AssetsById committed_assets;
     committed_assets.reserve(committed.size());
     assets([&](const Asset& asset) {
+        // The first of duplicate ids, as index_assets.
         if (committed.contains(asset.id)) {
-            committed_assets.emplace(asset.id,
-                                     &asset); // the first of duplicate ids, as index_assets
+            committed_assets.emplace(asset.id, &asset);
         }
     });
     PlanFacts facts;
