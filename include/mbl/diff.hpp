@@ -2,6 +2,7 @@
 // What changed between two versions of a backlog, entity by entity and field by field, for
 // `mbl diff` (a review of a pull request, not of its lines).
 
+#include "mbl/load.hpp"
 #include "mbl/model.hpp"
 
 #include <optional>
@@ -55,6 +56,15 @@ struct BacklogDiff {
 // canonical text: `16` and `16.0` are the same estimate. A field whose value is an object on
 // both sides (`attributes`, an unknown key's object) is compared key by key.
 BacklogDiff diff_backlogs(const Backlog& before, const Backlog& after);
+
+// The same diff, with `after` read from its text entity by entity as it is compared, so it is
+// never built whole beside `before` (for large backlogs: `mbl diff` holds one version and the
+// text it reads; a ReleasableText is given back as it is read). Throws what
+// load_backlog_or_throw(after, after_label) throws, once the whole text is read.
+BacklogDiff diff_backlogs(const Backlog& before, ReleasableText& after,
+                          std::string_view after_label);
+BacklogDiff diff_backlogs(const Backlog& before, std::string_view after,
+                          std::string_view after_label);
 
 // `started`, `closed`, `reopened`, `set back to planned`, `advanced`, `stepped back`; empty for
 // none.

@@ -3,6 +3,7 @@
 // two people's edits of different fields, or of neighbouring lines, merge cleanly; only a field
 // changed differently on both sides is a conflict.
 
+#include "mbl/load.hpp"
 #include "mbl/model.hpp"
 #include "mbl/problem.hpp"
 
@@ -81,6 +82,11 @@ MergeResult merge_backlogs(const Backlog* base, const Backlog& ours, const Backl
 class TheirChanges {
   public:
     TheirChanges(const Backlog* base, const Backlog& theirs);
+    // The same, with base read from its text entity by entity as it is compared with theirs, so
+    // base is never built whole beside theirs (for large backlogs: the merge driver holds one
+    // version and the text it reads). Throws what load_backlog_or_throw(base, base_label) throws,
+    // once the whole text is read, then like the other.
+    TheirChanges(ReleasableText& base, std::string_view base_label, const Backlog& theirs);
     ~TheirChanges();
     TheirChanges(TheirChanges&&) noexcept;
     TheirChanges& operator=(TheirChanges&&) noexcept;

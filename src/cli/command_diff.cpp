@@ -21,31 +21,19 @@ struct DiffOptions {
     bool exit_code = false;
 };
 
+// A version named on the command line: a file on disk, else a text read from git.
 struct Version {
     std::string label;
-    Backlog backlog;
+    std::optional<std::filesystem::path> file;
+    std::string text; // read from git, when not a file
 };
 
-// A file's backlog, its text given back as the loader reads past it.
-Backlog load_file(const std::filesystem::path& path, const std::string& label) {
-    BacklogFileText text(path, TextUse::reading, label);
-    return load_backlog_or_throw(text, label);
-}
-
-// Text read from git, let go once loaded.
-Version load_text(std::string label, std::string text) {
-    Backlog backlog = load_backlog_or_throw(text, label);
-    return {std::move(label), std::move(backlog)};
-}
-
 // A file on disk when `argument` names one; else `REV:PATH` as git spells an object; else a
-// revision of the backlog file (-f, $MBL_FILE or the one found), read with `git show`. Each
-// version is loaded as soon as it is read, so a large backlog's text is never held beside both
-// models.
-Version load_version(const std::string& argument, const GlobalOptions& global) {
+// revision of the backlog file (-f, $MBL_FILE or the one found), read with `git show`.
+Version find_version(const std::string& argument, const GlobalOptions& global) {
     std::error_code error;
     if (std::filesystem::is_regular_file(argument, error)) {
-        return {argument, load_file(argument, argument)};
+        return {argument, argument, {}};
     }
     if (argument.empty() || argument.starts_with('-')) {
         throw usage_error("'" + argument +
@@ -53,25 +41,51 @@ Version load_version(const std::string& argument, const GlobalOptions& global) {
                           "revision such as HEAD, main or HEAD~2");
     }
     if (argument.find(':') != std::string::npos) {
-        return load_text(argument, read_git_object(argument, std::filesystem::current_path()));
+        return {argument, std::nullopt, read_git_object(argument, std::filesystem::current_path())};
     }
     BacklogFile file = resolve_backlog_file(global);
-    return load_text(argument + ":" + file.label, read_file_at_revision(file.path, argument));
+    return {argument + ":" + file.label, std::nullopt, read_file_at_revision(file.path, argument)};
+}
+
+// The version's backlog, its text let go as it is loaded (a file's page by page).
+Backlog load_whole(Version version) {
+    if (version.file) {
+        BacklogFileText text(*version.file, TextUse::reading, version.label);
+        return load_backlog_or_throw(text, version.label);
+    }
+    std::string text = std::move(version.text);
+    return load_backlog_or_throw(text, version.label);
+}
+
+// `before` compared with `after`, read entity by entity: one version is held whole, never two.
+BacklogDiff diff_with(const Backlog& before, Version after) {
+    if (after.file) {
+        BacklogFileText text(*after.file, TextUse::reading, after.label);
+        return diff_backlogs(before, text, after.label);
+    }
+    std::string text = std::move(after.text);
+    return diff_backlogs(before, text, after.label);
 }
 
 void run_diff(const DiffOptions& options, const GlobalOptions& global, std::ostream& out) {
     OutputFormat format =
         output_format(global, {OutputFormat::text, OutputFormat::markdown, OutputFormat::json});
-    Version before = load_version(options.old_version, global);
-    Version after;
-    if (options.new_version) {
-        after = load_version(*options.new_version, global);
-    } else {
-        BacklogFile file = resolve_backlog_file(global);
-        after = {file.label, load_file(file.path, file.label)};
+    DiffLabels labels;
+    BacklogDiff diff;
+    {
+        Version old = find_version(options.old_version, global);
+        labels.before = old.label;
+        Backlog before = load_whole(std::move(old));
+        Version now;
+        if (options.new_version) {
+            now = find_version(*options.new_version, global);
+        } else {
+            BacklogFile file = resolve_backlog_file(global);
+            now = {file.label, file.path, {}};
+        }
+        labels.after = now.label;
+        diff = diff_with(before, std::move(now));
     }
-    BacklogDiff diff = diff_backlogs(before.backlog, after.backlog);
-    DiffLabels labels{before.label, after.label};
     if (format == OutputFormat::json) {
         render_diff_json(out, diff, labels);
     } else if (format == OutputFormat::markdown) {

@@ -8,6 +8,7 @@
 #include "mbl/store.hpp"
 
 #include <CLI/CLI.hpp>
+#include <exception>
 #include <fmt/format.h>
 #include <memory>
 
@@ -42,14 +43,34 @@ Backlog load_required_side(const std::string& path, const std::string& label) {
     return side ? std::move(*side) : load_backlog_or_throw("", label);
 }
 
-// Base and theirs are loaded first and let go once their changes are taken, then ours is
-// loaded and becomes the merge: at most two versions are held at a time.
+// Theirs is loaded, base read against it entity by entity, and both let go once theirs' changes
+// are taken; then ours is loaded and becomes the merge: one version is held at a time (and the
+// text being read). A side that cannot be read is named as when base was loaded first: base's
+// error before theirs'.
 MergeResult merge_sides(const MergeDriverOptions& options, const std::string& label) {
     std::optional<TheirChanges> theirs;
     {
-        std::optional<Backlog> base = load_side(options.base, label + " (base)");
-        Backlog their = load_required_side(options.theirs, label + " (theirs)");
-        theirs.emplace(base ? &*base : nullptr, their);
+        std::optional<Backlog> their;
+        std::exception_ptr their_error;
+        try {
+            their = load_required_side(options.theirs, label + " (theirs)");
+        } catch (const Error&) {
+            their_error = std::current_exception();
+        }
+        std::string base_label = label + " (base)";
+        BacklogFileText base(options.base);
+        bool has_base = !is_blank(base.view());
+        if (their_error) {
+            if (has_base) {
+                load_backlog_or_throw(base, base_label);
+            }
+            std::rethrow_exception(their_error);
+        }
+        if (has_base) {
+            theirs.emplace(base, base_label, *their);
+        } else {
+            theirs.emplace(nullptr, *their);
+        }
     }
     return merge_backlogs(*theirs, load_required_side(options.ours, label + " (ours)"));
 }

@@ -1,6 +1,7 @@
 #include "mbl/merge.hpp"
 
 #include "backlog_members.hpp"
+#include "entity_stream.hpp"
 #include "mbl/error.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/validate.hpp"
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace mbl {
 namespace {
@@ -43,18 +45,65 @@ std::string shown(const std::optional<RawJson>& value) {
     return value ? one_line(*value, limit) : "none";
 }
 
+// plan_facts of base, known by theirs and what theirs changed from it (base itself is no longer
+// held): base's iterations and assets are theirs' unchanged ones, base's versions of those theirs
+// changed, and those theirs removed, none with an id twice (the changes are refused then). Its
+// iterations are not in base's order: base's facts are only looked up by id.
+detail::PlanFacts base_plan_facts(const Backlog& theirs, const detail::KindChanges<Asset>& assets,
+                                  const detail::KindChanges<Iteration>& iterations) {
+    auto changed_ids = [](const auto& changes) {
+        std::unordered_set<std::string_view> ids;
+        for (const auto& change : changes.changed) {
+            ids.insert(change.first.id);
+        }
+        return ids;
+    };
+    std::unordered_set<std::string_view> changed_iterations = changed_ids(iterations);
+    std::vector<const Iteration*> base_iterations;
+    for (const Iteration& iteration : theirs.iterations) {
+        if (!changed_iterations.contains(iteration.id)) {
+            base_iterations.push_back(&iteration);
+        }
+    }
+    for (const auto& change : iterations.changed) {
+        if (change.second) {
+            base_iterations.push_back(&*change.second);
+        }
+    }
+    for (const Iteration& iteration : iterations.removed) {
+        base_iterations.push_back(&iteration);
+    }
+    std::unordered_set<std::string_view> changed_assets = changed_ids(assets);
+    return detail::plan_facts(base_iterations, [&](const detail::AssetVisitor& visit) {
+        for (const Asset& asset : theirs.assets) {
+            if (!changed_assets.contains(asset.id)) {
+                visit(asset);
+            }
+        }
+        for (const auto& change : assets.changed) {
+            if (change.second) {
+                visit(*change.second);
+            }
+        }
+        for (const Asset& asset : assets.removed) {
+            visit(asset);
+        }
+    });
+}
+
 } // namespace
 
 struct TheirChanges::Data {
-    Data(const Backlog* base, const Backlog& theirs)
-        : workloads("workloads", base ? &base->workloads : nullptr, theirs.workloads),
-          assets("assets", base ? &base->assets : nullptr, theirs.assets),
-          iterations("iterations", base ? &base->iterations : nullptr, theirs.iterations),
+    // `base` has been given every entity of base (none: no base, whose top level's members are
+    // then none too).
+    Data(detail::BaseChangesReader& base, std::optional<detail::TopMembers> base_members,
+         const Backlog& theirs)
+        : workloads(base.workloads.finish()), assets(base.assets.finish()),
+          iterations(base.iterations.finish()), base_top(std::move(base_members)),
           their_top(detail::top_members_of(theirs)), their_errors(errors_of(theirs)),
           their_plan(detail::plan_facts(theirs)) {
-        if (base != nullptr) {
-            base_top = detail::top_members_of(*base);
-            base_plan = detail::plan_facts(*base);
+        if (base_top) {
+            base_plan = base_plan_facts(theirs, assets, iterations);
         }
     }
     detail::KindChanges<Workload> workloads;
@@ -63,12 +112,35 @@ struct TheirChanges::Data {
     std::optional<detail::TopMembers> base_top;
     detail::TopMembers their_top;
     std::set<ProblemKey> their_errors;
-    std::optional<detail::PlanFacts> base_plan;
     detail::PlanFacts their_plan;
+    std::optional<detail::PlanFacts> base_plan;
 };
 
-TheirChanges::TheirChanges(const Backlog* base, const Backlog& theirs)
-    : data_(std::make_unique<Data>(base, theirs)) {}
+TheirChanges::TheirChanges(const Backlog* base, const Backlog& theirs) {
+    detail::BaseChangesReader reader(theirs);
+    std::optional<detail::TopMembers> base_top;
+    if (base != nullptr) {
+        for (const Workload& workload : base->workloads) {
+            reader.receive(workload);
+        }
+        for (const Asset& asset : base->assets) {
+            reader.receive(asset);
+        }
+        for (const Iteration& iteration : base->iterations) {
+            reader.receive(iteration);
+        }
+        base_top = detail::top_members_of(*base);
+    }
+    data_ = std::make_unique<Data>(reader, std::move(base_top), theirs);
+}
+
+TheirChanges::TheirChanges(ReleasableText& base, std::string_view base_label,
+                           const Backlog& theirs) {
+    detail::BaseChangesReader reader(theirs);
+    Backlog base_top = detail::stream_backlog_or_throw(base, reader, base_label);
+    data_ = std::make_unique<Data>(reader, detail::top_members_of(base_top), theirs);
+}
+
 TheirChanges::~TheirChanges() = default;
 TheirChanges::TheirChanges(TheirChanges&&) noexcept = default;
 TheirChanges& TheirChanges::operator=(TheirChanges&&) noexcept = default;

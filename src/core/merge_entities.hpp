@@ -1,6 +1,7 @@
 #pragma once
 // The merge of workloads, assets and iterations matched by id (merge.cpp), from what theirs
-// changed: theirs' entities that differ from base, with base's versions, and those theirs removed.
+// changed (merge_changes.hpp): theirs' entities that differ from base, with base's versions, and
+// those theirs removed.
 // Equal entities are found equal typed; only one changed on both sides is turned into members and
 // merged field by field (merge_fields.hpp), so the merge holds no second copy of a backlog, and
 // needs nothing more of base and theirs than their changes.
@@ -8,6 +9,7 @@
 #include "backlog_members.hpp"
 #include "mbl/error.hpp"
 #include "mbl/merge.hpp"
+#include "merge_changes.hpp"
 #include "merge_fields.hpp"
 
 #include <fmt/format.h>
@@ -28,10 +30,7 @@ Index<Entity> index_by_id(const std::vector<Entity>& entities, std::string_view 
     index.reserve(entities.size());
     for (const Entity& entity : entities) {
         if (!index.emplace(entity.id, &entity).second) {
-            throw Error(ExitStatus::check_failed,
-                        fmt::format("{} has two {} '{}'; give one of them another id, then merge "
-                                    "again",
-                                    side, plural, entity.id));
+            throw two_with_one_id(side, plural, entity.id);
         }
     }
     return index;
@@ -41,45 +40,6 @@ template <class Entity> const Entity* find_in(const Index<Entity>& index, std::s
     auto found = index.find(id);
     return found == index.end() ? nullptr : found->second;
 }
-
-// What theirs changed in the entities of one kind.
-template <class Entity> struct KindChanges {
-    // theirs' entities added or changed, in theirs' order, each with base's version (none when
-    // added).
-    std::vector<std::pair<Entity, std::optional<Entity>>> changed;
-    std::vector<Entity> removed; // base's version of each entity theirs removed
-
-    // Throws like index_by_id when base or theirs has two entities with one id.
-    KindChanges(std::string_view plural, const std::vector<Entity>* base,
-                const std::vector<Entity>& theirs) {
-        Index<Entity> theirs_index = index_by_id(theirs, "theirs", plural);
-        if (base != nullptr && same_ids(*base, theirs)) {
-            // The usual case, and the cheap one: nothing added, removed or moved, so entities
-            // pair by position (and base has no two with one id, as theirs has none).
-            for (std::size_t i = 0; i < theirs.size(); ++i) {
-                if (!(theirs[i] == (*base)[i])) {
-                    changed.emplace_back(theirs[i], (*base)[i]);
-                }
-            }
-            return;
-        }
-        Index<Entity> base_index = base ? index_by_id(*base, "base", plural) : Index<Entity>{};
-        for (const Entity& their : theirs) {
-            const Entity* original = find_in(base_index, their.id);
-            if (original == nullptr || !(their == *original)) {
-                changed.emplace_back(their,
-                                     original ? std::optional<Entity>(*original) : std::nullopt);
-            }
-        }
-        if (base != nullptr) {
-            for (const Entity& original : *base) {
-                if (find_in(theirs_index, original.id) == nullptr) {
-                    removed.push_back(original);
-                }
-            }
-        }
-    }
-};
 
 inline Workload entity_from_members(const RawObject& members, const std::string& label,
                                     const Workload*) {

@@ -75,27 +75,41 @@ bool PlanFacts::commits_twice(const std::string& asset_id) const {
 }
 
 PlanFacts plan_facts(const Backlog& backlog) {
+    std::vector<const Iteration*> iterations;
+    iterations.reserve(backlog.iterations.size());
+    for (const Iteration& iteration : backlog.iterations) {
+        iterations.push_back(&iteration);
+    }
+    return plan_facts(iterations, [&backlog](const AssetVisitor& visit) {
+        for (const Asset& asset : backlog.assets) {
+            visit(asset);
+        }
+    });
+}
+
+PlanFacts plan_facts(const std::vector<const Iteration*>& iterations, const AssetWalk& assets) {
     // Only the committed assets are looked up: a few hundred, where a backlog may hold a million.
     std::unordered_set<std::string_view> committed;
-    for (const Iteration& iteration : backlog.iterations) {
-        committed.insert(iteration.committed.begin(), iteration.committed.end());
+    for (const Iteration* iteration : iterations) {
+        committed.insert(iteration->committed.begin(), iteration->committed.end());
     }
-    AssetsById assets;
-    assets.reserve(committed.size());
-    for (const Asset& asset : backlog.assets) {
+    AssetsById committed_assets;
+    committed_assets.reserve(committed.size());
+    assets([&](const Asset& asset) {
+        // The first of duplicate ids, as index_assets.
         if (committed.contains(asset.id)) {
-            assets.emplace(asset.id, &asset); // the first of duplicate ids, as index_assets
+            committed_assets.emplace(asset.id, &asset);
         }
-    }
+    });
     PlanFacts facts;
-    facts.iterations.reserve(backlog.iterations.size());
-    for (const Iteration& iteration : backlog.iterations) {
-        bool open = iteration.state != IterationState::closed;
-        facts.by_id.emplace(iteration.id, facts.iterations.size());
-        facts.iterations.push_back({iteration.id, open, iteration.capacity, iteration.committed,
-                                    sum_of_estimates(assets, iteration.committed)});
+    facts.iterations.reserve(iterations.size());
+    for (const Iteration* iteration : iterations) {
+        bool open = iteration->state != IterationState::closed;
+        facts.by_id.emplace(iteration->id, facts.iterations.size());
+        facts.iterations.push_back({iteration->id, open, iteration->capacity, iteration->committed,
+                                    sum_of_estimates(committed_assets, iteration->committed)});
         if (open) {
-            for (const std::string& id : iteration.committed) {
+            for (const std::string& id : iteration->committed) {
                 ++facts.open_commitments[id];
             }
         }

@@ -5,6 +5,7 @@
 #include "mbl/merge.hpp"
 #include "mbl/model.hpp"
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,6 +32,15 @@ struct PlanFacts {
 };
 
 PlanFacts plan_facts(const Backlog& backlog);
+
+// Gives each asset of a backlog to its argument, in the backlog's order.
+using AssetVisitor = std::function<void(const Asset&)>;
+using AssetWalk = std::function<void(const AssetVisitor&)>;
+
+// The facts of a backlog given as its `iterations`, in order, and a walk over its assets (the
+// first asset of an id counts): for a backlog no longer held whole (the merge's base, known by
+// theirs and what theirs changed from it).
+PlanFacts plan_facts(const std::vector<const Iteration*>& iterations, const AssetWalk& assets);
 
 // Conflicts of `merged` (the merge of `ours` and `theirs`, from `base`, null when none) as a plan,
 // in `merged`'s order: over_committed for each open iteration whose committed estimate is above

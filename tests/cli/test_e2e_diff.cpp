@@ -200,3 +200,65 @@ TEST_CASE("diff refuses what is neither a file nor a revision", "[e2e][diff]") {
     CHECK(no_repo.exit_code == 3);
     CHECK(contains(no_repo.err, "not a git repository"));
 }
+
+TEST_CASE("diff OLD NEW: the new version read against the old one, entities moved and renamed",
+          "[e2e][diff]") {
+    TempDir dir;
+    std::string before = read_file(example_path("contoso"));
+    // hr-sql-01 moved to the end of the assets, dc-02 renamed dc-22, fs-01 edited.
+    std::string moved = before;
+    std::size_t from = moved.find("    {\n      \"id\": \"hr-sql-01\"");
+    std::size_t to = moved.find("    {\n      \"id\": \"hr-docs-share\"");
+    std::string hr_sql = moved.substr(from, to - from);
+    moved.erase(from, to - from);
+    std::size_t last = moved.find("\n  ],\n  \"iterations\"");
+    moved.insert(last, ",\n" + hr_sql.substr(0, hr_sql.rfind(',')));
+    moved = replace_once(moved, "\"id\": \"dc-02\"", "\"id\": \"dc-22\"");
+    moved = replace_once(moved, "\"priority\": 2", "\"priority\": 1", "\"id\": \"fs-01\"");
+    write_file(dir.path() / "old.json", before);
+    write_file(dir.path() / "new.json", moved);
+    RunOptions in_dir;
+    in_dir.cwd = dir.path();
+    RunResult result = run_mbl({"diff", "old.json", "new.json"}, in_dir);
+    CAPTURE(result);
+    CHECK(result.exit_code == 0);
+    CHECK(result.err.empty());
+    CHECK(result.out == "Changes from old.json to new.json\n\n"
+                        "Assets (1 added, 1 removed, 1 changed)\n"
+                        "  dc-22: added (Domain controller 2)\n"
+                        "  fs-01: priority 2 -> 1\n"
+                        "  dc-02: removed (Domain controller 2)\n");
+}
+
+TEST_CASE("diff OLD NEW: a new version that breaks off halfway is refused like any file",
+          "[e2e][diff]") {
+    TempDir dir;
+    std::string before = read_file(example_path("contoso"));
+    std::string broken = replace_once(before, "\"id\": \"crm-sql-01\",", "\"id\": \"crm-sql-01\" ");
+    std::string wrong =
+        replace_once(before, "\"priority\": 1", "\"priority\": \"1\"", "\"id\": \"crm-sql-01\"");
+    write_file(dir.path() / "old.json", before);
+    write_file(dir.path() / "broken.json", broken);
+    write_file(dir.path() / "wrong.json", wrong);
+    RunOptions in_dir;
+    in_dir.cwd = dir.path();
+
+    RunResult syntax = run_mbl({"diff", "old.json", "broken.json"}, in_dir);
+    CAPTURE(syntax);
+    CHECK(syntax.exit_code == 3);
+    CHECK(syntax.out.empty());
+    CHECK(syntax.err == "mbl: error: broken.json:934:7: invalid JSON: unexpected '\"name\"'; "
+                        "expected ',' or '}'\n");
+
+    RunResult value = run_mbl({"diff", "old.json", "wrong.json"}, in_dir);
+    CAPTURE(value);
+    CHECK(value.exit_code == 3);
+    CHECK(value.out.empty());
+    CHECK(value.err == "mbl: error: wrong.json:940:19: priority must be a whole number, not the "
+                       "string \"1\"\n");
+
+    RunResult both = run_mbl({"diff", "wrong.json", "broken.json"}, in_dir); // the old one first
+    CAPTURE(both);
+    CHECK(both.exit_code == 3);
+    CHECK(both.err == value.err);
+}

@@ -1,5 +1,6 @@
 #include "mbl/diff.hpp"
 #include "mbl/load.hpp"
+#include "mbl/save.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -142,4 +143,113 @@ TEST_CASE("numbers compare by value as the writer spells them", "[diff]") {
         std::string(before_text)
             .replace(std::string(before_text).find("\"estimate\": 16"), 14, "\"estimate\": 16.0"));
     CHECK(diff_backlogs(before, after).empty());
+}
+
+namespace {
+
+// Each change on one line: kind, id, type, name, fields (and the first line of a value).
+std::string shown(const BacklogDiff& diff) {
+    const char* const types[] = {"added", "removed", "changed"};
+    std::string out;
+    for (const EntityChange& change : diff.changes) {
+        out += change.kind + " " + change.id + " " + types[static_cast<int>(change.type)] + " " +
+               change.name;
+        for (const FieldChange& field : change.fields) {
+            out += " " + field.field + ":" + (field.before ? field.before->text : "none") + "->" +
+                   (field.after ? field.after->text : "none");
+        }
+        if (change.value) {
+            out += " value " + change.value->text.substr(0, change.value->text.find(','));
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+// The diff with `after` read from its canonical text entity by entity, required to be the diff
+// of the two backlogs.
+std::string streamed_diff(const Backlog& before, const Backlog& after) {
+    std::string whole = shown(diff_backlogs(before, after));
+    CHECK(shown(diff_backlogs(before, to_canonical_text(after), "after.json")) == whole);
+    return whole;
+}
+
+Asset asset_named(std::string id, std::string name) {
+    Asset asset;
+    asset.id = std::move(id);
+    asset.name = std::move(name);
+    return asset;
+}
+
+} // namespace
+
+TEST_CASE("entities moved are no change; an id renamed is one added and one removed", "[diff]") {
+    Backlog before = before_backlog();
+    Backlog after = before;
+    std::swap(after.assets[0], after.assets[1]);
+    std::swap(after.workloads[0], after.workloads[1]);
+    CHECK(streamed_diff(before, after).empty());
+
+    after.assets[0].estimate = 3; // crm-old-01, now first
+    after.iterations[1].id = "it-9";
+    CHECK(streamed_diff(before, after) ==
+          "asset crm-old-01 changed Old CRM box estimate:null->3\n"
+          "iteration it-9 added Iteration 2 value {\n  \"id\": \"it-9\"\n"
+          "iteration it-2 removed Iteration 2 value {\n  \"id\": \"it-2\"\n");
+}
+
+TEST_CASE("a version cut short or grown at the end: the rest is removed or added", "[diff]") {
+    Backlog before = before_backlog();
+    Backlog shorter = before;
+    shorter.assets.pop_back();
+    shorter.assets[0].notes = "kept";
+    CHECK(streamed_diff(before, shorter) ==
+          "asset crm-sql-01 changed CRM \"main\" database notes:none->\"kept\"\n"
+          "asset crm-old-01 removed Old CRM box value {\n  \"id\": \"crm-old-01\"\n");
+    CHECK(streamed_diff(shorter, before) ==
+          "asset crm-sql-01 changed CRM \"main\" database notes:\"kept\"->none\n"
+          "asset crm-old-01 added Old CRM box value {\n  \"id\": \"crm-old-01\"\n");
+    Backlog empty = before;
+    empty.assets.clear();
+    CHECK(streamed_diff(empty, empty).empty());
+    CHECK(streamed_diff(empty, before) ==
+          "asset crm-sql-01 added CRM \"main\" database value {\n  \"id\": \"crm-sql-01\"\n"
+          "asset crm-old-01 added Old CRM box value {\n  \"id\": \"crm-old-01\"\n");
+}
+
+TEST_CASE("duplicate ids: paired by position when both sides hold them in one order, else the "
+          "first of each id counts",
+          "[diff]") {
+    Backlog before = before_backlog();
+    before.assets = {asset_named("a", "A1"), asset_named("a", "A2"), asset_named("b", "B")};
+    Backlog after = before;
+    after.assets[1].name = "A2 renamed";
+    CHECK(streamed_diff(before, after) ==
+          "asset a changed A2 renamed name:\"A2\"->\"A2 renamed\"\n");
+
+    after.assets.pop_back(); // no longer the same ids: the second `a` is not compared
+    after.assets[0].name = "A1 renamed";
+    CHECK(streamed_diff(before, after) == "asset a changed A1 renamed name:\"A1\"->\"A1 renamed\"\n"
+                                          "asset b removed B value {\n  \"id\": \"b\"\n");
+
+    Backlog added = before;
+    added.assets.push_back(asset_named("c", "C1"));
+    added.assets.push_back(asset_named("c", "C2"));
+    added.assets.push_back(asset_named("a", "A3"));
+    CHECK(streamed_diff(before, added) == "asset c added C1 value {\n  \"id\": \"c\"\n");
+    CHECK(streamed_diff(added, before) == "asset c removed C1 value {\n  \"id\": \"c\"\n");
+}
+
+TEST_CASE("a new version read from text that cannot be loaded is refused as the loader refuses it",
+          "[diff]") {
+    Backlog before = before_backlog();
+    std::string broken =
+        std::string(before_text)
+            .replace(std::string(before_text).find("\"kind\": \"vm\""), 12, "\"kind\": \"box\"");
+    CHECK_THROWS_WITH(diff_backlogs(before, broken, "new.json"),
+                      "new.json:12:57: invalid kind \"box\": expected vm, database, file-share, "
+                      "storage, app-service, network or other");
+    CHECK_THROWS_WITH(load_backlog_or_throw(broken, "new.json"),
+                      "new.json:12:57: invalid kind \"box\": expected vm, database, file-share, "
+                      "storage, app-service, network or other");
 }
