@@ -1,36 +1,17 @@
-// A backlog read entity by entity (entity_stream.hpp). The top-level sink mirrors BacklogSink
-// (load_entities.cpp) and `load` mirrors load.cpp's, with the entity lists handing each entity on
-// instead of keeping it: the same sinks read the same values and report the same problems, so the
-// errors are load_backlog_or_throw's, word for word.
+// A backlog read entity by entity (entity_stream.hpp). The top-level sink is BacklogSink's
+// (TopLevelSink) with entity lists that hand each entity on instead of keeping it, and the text is
+// read as load_backlog reads it (read_backlog_text): the same sinks read the same values and report
+// the same problems, so the errors are load_backlog_or_throw's, word for word.
 
 #include "entity_stream.hpp"
 
-#include "json_cursor.hpp"
-#include "json_tokenizer.hpp"
-#include "line_index.hpp"
-#include "load_diagnosis.hpp"
 #include "load_entities.hpp"
 #include "mbl/error.hpp"
 
-#include <charconv>
-#include <fmt/format.h>
 #include <functional>
 
 namespace mbl::detail {
 namespace {
-
-// Index of each key in keys::backlog.
-enum BacklogKey : std::size_t {
-    backlog_schema,
-    backlog_format,
-    backlog_name,
-    backlog_settings,
-    backlog_workloads,
-    backlog_assets,
-    backlog_iterations
-};
-static_assert(keys::backlog[backlog_format] == "format");
-static_assert(keys::backlog[backlog_iterations] == "iterations");
 
 // Passes every event to the sink of the entity being read; when its object ends, hands the entity
 // to `done`.
@@ -92,25 +73,16 @@ template <class ElementSink, class Entity> class StreamedListSink final : public
 };
 
 // The top-level object, as BacklogSink reads it, its entities streamed.
-class StreamedBacklogSink final : public TypedObjectSink {
+class StreamedBacklogSink final : public TopLevelSink {
   public:
     StreamedBacklogSink(Backlog& backlog, EntityReceiver& receiver)
-        : TypedObjectSink(keys::backlog), backlog_(backlog),
-          workloads_(workload_, "workload", receiver), assets_(asset_, "asset", receiver),
-          iterations_(iteration_, "iteration", receiver) {}
-    bool format_seen() const { return seen(backlog_format); }
-    std::size_t format_offset() const { return format_offset_; }
+        : TopLevelSink(backlog), workloads_(workload_, "workload", receiver),
+          assets_(asset_, "asset", receiver), iterations_(iteration_, "iteration", receiver) {}
 
   protected:
-    void known_scalar(Reader& reader, std::size_t field, Scalar& value) override;
-    Sink* known_object(Reader& reader, std::size_t field) override;
     Sink* known_array(Reader& reader, std::size_t field) override;
-    RawObject& extras() override { return backlog_.extras; }
 
   private:
-    Backlog& backlog_;
-    std::size_t format_offset_ = 0;
-    SettingsSink settings_;
     WorkloadSink workload_;
     AssetSink asset_;
     IterationSink iteration_;
@@ -118,35 +90,6 @@ class StreamedBacklogSink final : public TypedObjectSink {
     StreamedListSink<AssetSink, Asset> assets_;
     StreamedListSink<IterationSink, Iteration> iterations_;
 };
-
-void StreamedBacklogSink::known_scalar(Reader& reader, std::size_t field, Scalar& value) {
-    switch (field) {
-    case backlog_schema:
-        read_optional_string(reader, value, backlog_.schema);
-        break;
-    case backlog_format:
-        format_offset_ = reader.current_offset();
-        read_string(reader, value, backlog_.format);
-        break;
-    case backlog_name:
-        read_string(reader, value, backlog_.name);
-        break;
-    case backlog_settings:
-        report_wrong_type(reader, "an object", value.description());
-        break;
-    default:
-        report_wrong_type(reader, "a list of objects", value.description());
-        break;
-    }
-}
-
-Sink* StreamedBacklogSink::known_object(Reader& reader, std::size_t field) {
-    if (field == backlog_settings) {
-        settings_.start(&backlog_.settings);
-        return &settings_;
-    }
-    return TypedObjectSink::known_object(reader, field);
-}
 
 Sink* StreamedBacklogSink::known_array(Reader& reader, std::size_t field) {
     switch (field) {
@@ -164,120 +107,11 @@ Sink* StreamedBacklogSink::known_array(Reader& reader, std::size_t field) {
     }
 }
 
-// What follows is load.cpp's load and load_backlog_or_throw, over the streamed sink.
-
-std::optional<int> format_version(std::string_view format) {
-    constexpr std::string_view prefix = "mbl/";
-    if (format.substr(0, prefix.size()) != prefix) {
-        return std::nullopt;
-    }
-    int version = 0;
-    const char* first = format.data() + prefix.size();
-    const char* last = format.data() + format.size();
-    auto [end, error] = std::from_chars(first, last, version);
-    if (error != std::errc{} || end != last || first == last) {
-        return std::nullopt;
-    }
-    return version;
-}
-
-Error error_at(std::string_view label, SourcePosition at, std::string message) {
-    return Error(ExitStatus::input, ErrorLocation{std::string(label), at, std::move(message)});
-}
-
-void check_format(const Backlog& backlog, const StreamedBacklogSink& root, std::string_view text,
-                  ReleasableText* releasable, std::string_view label) {
-    if (!root.format_seen()) {
-        throw error_at(label, {1, 1},
-                       "not an mbl backlog: the top-level key \"format\": \"mbl/1\" is missing");
-    }
-    auto version = format_version(backlog.format);
-    auto at = [&] {
-        if (releasable) {
-            releasable->restore_all();
-        }
-        return LineIndex(text).position(root.format_offset());
-    };
-    if (!version) {
-        throw error_at(label, at(),
-                       fmt::format("unknown format {}; this mbl reads {}",
-                                   json_quote(backlog.format), json_quote(current_format)));
-    }
-    if (*version > 1) {
-        throw error_at(label, at(),
-                       fmt::format("this file is format {}, newer than this mbl understands ({}); "
-                                   "upgrade mbl to read it",
-                                   backlog.format, current_format));
-    }
-}
-
-Error fatal_error(std::string_view text, std::size_t offset, const std::string& message,
-                  std::string_view label) {
-    LineIndex lines(text);
-    if (auto marker = first_conflict_marker(text)) {
-        SourcePosition at = lines.position(*marker);
-        return error_at(label, at, conflict_message(text, *marker, at.line, label));
-    }
-    return error_at(label, lines.position(offset), message);
-}
-
-// The first few errors of `problems` (positions found in `text`), as load_backlog_or_throw
-// lists them.
-[[noreturn]] void throw_errors(std::string_view text, const Reader& reader,
-                               std::string_view label) {
-    LineIndex lines(text);
-    constexpr std::size_t shown = 5;
-    std::string message;
-    std::size_t errors = 0;
-    for (std::size_t i = 0; i < reader.problems.size(); ++i) {
-        const Problem& problem = reader.problems[i];
-        if (problem.severity != Severity::error) {
-            continue;
-        }
-        if (++errors <= shown) {
-            SourcePosition at = lines.position(reader.problem_offsets[i]);
-            message += fmt::format("{}{}:{}:{}: {}", errors == 1 ? "" : "\n", label, at.line,
-                                   at.column, problem.message);
-        }
-    }
-    if (errors > shown) {
-        message +=
-            fmt::format("\n… and {} more; run 'mbl validate' to see them all", errors - shown);
-    }
-    throw input_error(message);
-}
-
 Backlog stream(std::string_view whole, ReleasableText* releasable, EntityReceiver& receiver,
                std::string_view label) {
-    if (auto encoding = wide_encoding(whole)) {
-        throw error_at(label, {1, 1}, wide_encoding_message(*encoding, label));
-    }
-    std::string_view text = without_bom(whole);
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        throw error_at(label, {1, 1},
-                       "the file is empty; a backlog is a JSON object with \"format\": "
-                       "\"mbl/1\" (run 'mbl init' to create one)");
-    }
     Backlog backlog;
-    backlog.layout = detect_text_layout(whole);
     StreamedBacklogSink root(backlog, receiver);
-    Reader reader(text, root, max_json_depth, releasable);
-    JsonTokenizer(text, reader, reader.reached()).run();
-
-    bool needs_positions = reader.fatal_message || !reader.problems.empty();
-    if (releasable && needs_positions) {
-        releasable->restore_all();
-    }
-    if (reader.fatal_message) {
-        throw fatal_error(text, reader.fatal_offset, *reader.fatal_message, label);
-    }
-    check_format(backlog, root, text, releasable, label);
-    if (has_errors(reader.problems)) {
-        throw_errors(text, reader, label);
-    }
-    if (releasable && needs_positions) {
-        releasable->release_before(whole.data() + whole.size()); // given back again
-    }
+    throw_if_errors(read_backlog_text(whole, releasable, root, backlog, label).problems, label);
     return backlog;
 }
 

@@ -34,7 +34,7 @@ Error error_at(std::string_view label, SourcePosition at, std::string message) {
     return Error(ExitStatus::input, ErrorLocation{std::string(label), at, std::move(message)});
 }
 
-void check_format(const Backlog& backlog, const detail::BacklogSink& root, std::string_view text,
+void check_format(const Backlog& backlog, const detail::TopLevelSink& root, std::string_view text,
                   ReleasableText* releasable, std::string_view label) {
     if (!root.format_seen()) {
         throw error_at(label, {1, 1},
@@ -74,20 +74,38 @@ Error fatal_error(std::string_view text, std::size_t offset, const std::string& 
 }
 
 LoadResult load(std::string_view whole, ReleasableText* releasable, std::string_view file_label) {
-    if (auto encoding = detail::wide_encoding(whole)) {
-        throw error_at(file_label, {1, 1}, detail::wide_encoding_message(*encoding, file_label));
+    LoadResult result;
+    detail::BacklogSink root(result.backlog);
+    detail::TextRead read =
+        detail::read_backlog_text(whole, releasable, root, result.backlog, file_label);
+    result.problems = std::move(read.problems);
+    result.unread = std::move(read.unread);
+    return result;
+}
+
+Backlog backlog_or_throw(LoadResult result, std::string_view file_label) {
+    detail::throw_if_errors(result.problems, file_label);
+    return std::move(result.backlog);
+}
+
+} // namespace
+
+namespace detail {
+
+TextRead read_backlog_text(std::string_view whole, ReleasableText* releasable, TopLevelSink& root,
+                           Backlog& backlog, std::string_view file_label) {
+    if (auto encoding = wide_encoding(whole)) {
+        throw error_at(file_label, {1, 1}, wide_encoding_message(*encoding, file_label));
     }
-    std::string_view text = detail::without_bom(whole);
+    std::string_view text = without_bom(whole);
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         throw error_at(file_label, {1, 1},
                        "the file is empty; a backlog is a JSON object with \"format\": "
                        "\"mbl/1\" (run 'mbl init' to create one)");
     }
-    LoadResult result;
-    result.backlog.layout = detect_text_layout(whole);
-    detail::BacklogSink root(result.backlog);
-    detail::Reader reader(text, root, max_json_depth, releasable);
-    detail::JsonTokenizer(text, reader, reader.reached()).run();
+    backlog.layout = detect_text_layout(whole);
+    Reader reader(text, root, max_json_depth, releasable);
+    JsonTokenizer(text, reader, reader.reached()).run();
     if (releasable) {
         releasable->check_read_unchanged(); // before an error of a text that changed meanwhile
     }
@@ -99,30 +117,29 @@ LoadResult load(std::string_view whole, ReleasableText* releasable, std::string_
     if (reader.fatal_message) {
         throw fatal_error(text, reader.fatal_offset, *reader.fatal_message, file_label);
     }
-    check_format(result.backlog, root, text, releasable, file_label);
-    result.problems = std::move(reader.problems);
-    result.unread = std::move(reader.unread);
-    if (result.problems.empty()) {
-        return result; // no positions to find: the line index (8 bytes a line) is not built
+    check_format(backlog, root, text, releasable, file_label);
+    TextRead read{std::move(reader.problems), std::move(reader.unread)};
+    if (read.problems.empty()) {
+        return read; // no positions to find: the line index (8 bytes a line) is not built
     }
-    detail::LineIndex lines(text);
-    for (std::size_t i = 0; i < result.problems.size(); ++i) {
-        result.problems[i].position = lines.position(reader.problem_offsets[i]);
+    LineIndex lines(text);
+    for (std::size_t i = 0; i < read.problems.size(); ++i) {
+        read.problems[i].position = lines.position(reader.problem_offsets[i]);
     }
     if (releasable) {
         releasable->release_before(whole.data() + whole.size()); // given back again
     }
-    return result;
+    return read;
 }
 
-Backlog backlog_or_throw(LoadResult result, std::string_view file_label) {
-    if (!has_errors(result.problems)) {
-        return std::move(result.backlog);
+void throw_if_errors(const std::vector<Problem>& problems, std::string_view file_label) {
+    if (!has_errors(problems)) {
+        return;
     }
     constexpr std::size_t shown = 5;
     std::string message;
     std::size_t errors = 0;
-    for (const Problem& problem : result.problems) {
+    for (const Problem& problem : problems) {
         if (problem.severity != Severity::error) {
             continue;
         }
@@ -138,7 +155,7 @@ Backlog backlog_or_throw(LoadResult result, std::string_view file_label) {
     throw input_error(message);
 }
 
-} // namespace
+} // namespace detail
 
 LoadResult load_backlog(std::string_view text, std::string_view file_label) {
     return load(text, nullptr, file_label);

@@ -52,15 +52,6 @@ enum IterationKey : std::size_t {
     iteration_completed_estimate,
     iteration_notes
 };
-enum BacklogKey : std::size_t {
-    backlog_schema,
-    backlog_format,
-    backlog_name,
-    backlog_settings,
-    backlog_workloads,
-    backlog_assets,
-    backlog_iterations
-};
 static_assert(keys::task[task_done] == "done");
 static_assert(keys::asset[asset_notes] == "notes" && keys::asset[asset_tasks] == "tasks");
 static_assert(keys::stage_change[change_forced] == "forced");
@@ -390,9 +381,9 @@ Sink* IterationSink::known_array(Reader& reader, std::size_t field) {
     }
 }
 
-BacklogSink::BacklogSink(Backlog& backlog) : TypedObjectSink(keys::backlog), backlog_(backlog) {}
+TopLevelSink::TopLevelSink(Backlog& backlog) : TypedObjectSink(keys::backlog), backlog_(backlog) {}
 
-void BacklogSink::known_scalar(Reader& reader, std::size_t field, Scalar& value) {
+void TopLevelSink::known_scalar(Reader& reader, std::size_t field, Scalar& value) {
     switch (field) {
     case backlog_schema:
         read_optional_string(reader, value, backlog_.schema);
@@ -413,7 +404,7 @@ void BacklogSink::known_scalar(Reader& reader, std::size_t field, Scalar& value)
     }
 }
 
-Sink* BacklogSink::known_object(Reader& reader, std::size_t field) {
+Sink* TopLevelSink::known_object(Reader& reader, std::size_t field) {
     if (field == backlog_settings) {
         settings_.start(&backlog_.settings);
         return &settings_;

@@ -153,23 +153,47 @@ class SettingsSink final : public TypedObjectSink {
     KindTemplatesSink templates_;
 };
 
-// The top-level object.
-class BacklogSink final : public TypedObjectSink {
+// Index of each key in keys::backlog.
+enum BacklogKey : std::size_t {
+    backlog_schema,
+    backlog_format,
+    backlog_name,
+    backlog_settings,
+    backlog_workloads,
+    backlog_assets,
+    backlog_iterations
+};
+
+// The top-level object: its scalars, settings and unknown keys read into `backlog`. Its three
+// lists of entities are a subclass's (known_array): kept whole by BacklogSink, handed on one by
+// one by entity_stream.cpp's.
+class TopLevelSink : public TypedObjectSink {
   public:
-    explicit BacklogSink(Backlog& backlog);
-    bool format_seen() const { return seen(1); }
+    explicit TopLevelSink(Backlog& backlog);
+    bool format_seen() const { return seen(backlog_format); }
     std::size_t format_offset() const { return format_offset_; }
 
   protected:
     void known_scalar(Reader& reader, std::size_t field, Scalar& value) override;
     Sink* known_object(Reader& reader, std::size_t field) override;
-    Sink* known_array(Reader& reader, std::size_t field) override;
     RawObject& extras() override { return backlog_.extras; }
 
-  private:
     Backlog& backlog_;
+
+  private:
     std::size_t format_offset_ = 0;
     SettingsSink settings_;
+};
+
+// The top-level object, its entities kept in the backlog.
+class BacklogSink final : public TopLevelSink {
+  public:
+    explicit BacklogSink(Backlog& backlog) : TopLevelSink(backlog) {}
+
+  protected:
+    Sink* known_array(Reader& reader, std::size_t field) override;
+
+  private:
     WorkloadSink workload_;
     AssetSink asset_;
     IterationSink iteration_;
@@ -177,5 +201,21 @@ class BacklogSink final : public TypedObjectSink {
     ObjectListSink<AssetSink, Asset> assets_{asset_, "asset"};
     ObjectListSink<IterationSink, Iteration> iterations_{iteration_, "iteration"};
 };
+
+// What load_backlog does with a text, the top-level sink given (`root`, reading into `backlog`):
+// throws Error(input) for what makes the text unreadable as a whole (load.hpp: a syntax error, a
+// missing or newer format, UTF-16, conflict markers, a file that changed while it was read),
+// and gives back the problems met while reading values, with their positions, and the pointers
+// of the values left unread (LoadResult's).
+struct TextRead {
+    std::vector<Problem> problems;
+    std::vector<std::string> unread;
+};
+TextRead read_backlog_text(std::string_view whole, ReleasableText* releasable, TopLevelSink& root,
+                           Backlog& backlog, std::string_view file_label);
+
+// Throws Error(input) listing the first five errors of `problems` (then how many more), as
+// load_backlog_or_throw does; nothing when there is none.
+void throw_if_errors(const std::vector<Problem>& problems, std::string_view file_label);
 
 } // namespace mbl::detail
