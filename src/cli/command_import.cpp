@@ -209,10 +209,13 @@ void run_import_inventory(const ImportOptions& options, const GlobalOptions& glo
             return preview_inventory_import(loaded.backlog, rows, planning, input.label);
         });
     } else {
-        modify_backlog(global, [&](Backlog& backlog) {
-            report = explaining_dialect(
-                input, [&] { return import_inventory(backlog, rows, planning, input.label); });
-        });
+        modify_backlog(
+            global,
+            [&](Backlog& backlog) {
+                report = explaining_dialect(
+                    input, [&] { return import_inventory(backlog, rows, planning, input.label); });
+            },
+            ModelAfterWrite::freed); // the report of every row comes next
     }
     ImportSource source{options.file,    std::string(to_string(planning.preset)),
                         options.dry_run, detected,
@@ -251,12 +254,15 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
         plan = explaining_dialect(
             input, [&] { return plan_dependency_import(loaded.backlog, rows, input.label); });
     } else {
-        modify_backlog(global, [&](Backlog& backlog) {
-            plan = explaining_dialect(
-                input, [&] { return plan_dependency_import(backlog, rows, input.label); });
-            input.let_go();
-            apply_dependency_plan(backlog, plan);
-        });
+        modify_backlog(
+            global,
+            [&](Backlog& backlog) {
+                plan = explaining_dialect(
+                    input, [&] { return plan_dependency_import(backlog, rows, input.label); });
+                input.let_go();
+                apply_dependency_plan(backlog, plan);
+            },
+            ModelAfterWrite::freed); // the report of every pair comes next
     }
     ImportSource source{options.file,           "azure-migrate", options.dry_run,
                         options.preset.empty(), input.sheet,     input.dialect()};

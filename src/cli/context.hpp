@@ -61,9 +61,13 @@ LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
 // The locked read-modify-write of the resolved file (mbl::update_backlog_file, waiting up to
 // --lock-timeout for the lock): loads it, runs `change` on the backlog, and, only if `change`
 // returns normally, writes the canonical text atomically when it differs from what was read.
-// Returns whether the file was rewritten. Any exception leaves the file as it was. The model is
-// never freed (see LoadedBacklog).
-bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change);
+// Returns whether the file was rewritten. Any exception leaves the file as it was.
+// `after`: what becomes of the model once written. Kept until the process exits by default (see
+// LoadedBacklog: freeing a large one only costs time); freed for a command that goes on to build
+// something large (an import's report of every row), which then reuses its memory.
+enum class ModelAfterWrite { kept, freed };
+bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change,
+                    ModelAfterWrite after = ModelAfterWrite::kept);
 
 // modify_backlog, or with `dry_run` the same `change` on a read-only load that is never written
 // (no lock, the file byte for byte as it was): what the command would do, refusals included.
