@@ -75,9 +75,16 @@ std::string heading(const Backlog& backlog, const PlanReport& report) {
 }
 
 Table proposal_table(const Backlog& backlog, const IterationPlan& plan) {
+    // The proposed assets only (a few hundred, where the backlog may hold a million): the first
+    // asset holding an id wins, as everywhere.
     std::unordered_map<std::string_view, const Asset*> assets;
+    for (const PlannedAsset& planned : plan.proposed) {
+        assets.emplace(planned.asset_id, nullptr);
+    }
     for (const Asset& asset : backlog.assets) {
-        assets.emplace(asset.id, &asset);
+        if (auto found = assets.find(asset.id); found != assets.end() && !found->second) {
+            found->second = &asset;
+        }
     }
     Table table;
     table.columns = {{"ID", "id"},
@@ -88,7 +95,8 @@ Table proposal_table(const Backlog& backlog, const IterationPlan& plan) {
     for (const PlannedAsset& planned : plan.proposed) {
         total += planned.estimate;
         auto found = assets.find(planned.asset_id);
-        std::string workload = found == assets.end() ? "" : found->second->workload.value_or("");
+        std::string workload =
+            found == assets.end() || !found->second ? "" : found->second->workload.value_or("");
         table.rows.push_back({{planned.asset_id},
                               {workload},
                               {rounded_number(planned.estimate)},

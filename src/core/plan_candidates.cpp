@@ -25,15 +25,6 @@ bool is_earlier(const Iteration& iteration, const Iteration* target) {
     return target == nullptr || iteration.start < target->start;
 }
 
-std::unordered_map<std::string_view, std::size_t> asset_index(const Backlog& backlog) {
-    std::unordered_map<std::string_view, std::size_t> index_of;
-    index_of.reserve(backlog.assets.size());
-    for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
-        index_of.emplace(backlog.assets[i].id, i); // the first of duplicate ids wins
-    }
-    return index_of;
-}
-
 std::vector<std::size_t> workload_groups(const Backlog& backlog) {
     std::unordered_map<std::string_view, std::size_t> index_of;
     index_of.reserve(backlog.workloads.size());
@@ -76,8 +67,7 @@ void classify(PlanInput& input, const Asset& asset, std::size_t i) {
 }
 
 // Counts each candidate's unmet dependencies and links it from the candidates it waits on.
-void link_dependencies(PlanInput& input, const Backlog& backlog,
-                       const std::unordered_map<std::string_view, std::size_t>& index_of) {
+void link_dependencies(PlanInput& input, const Backlog& backlog, const IdIndex<Asset>& index_of) {
     const std::size_t count = backlog.assets.size();
     std::vector<std::pair<std::size_t, std::size_t>> edges; // (dependency, dependent)
     for (std::size_t i = 0; i < count; ++i) {
@@ -85,13 +75,13 @@ void link_dependencies(PlanInput& input, const Backlog& backlog,
             continue;
         }
         for (const std::string& id : backlog.assets[i].depends_on) {
-            auto found = index_of.find(id);
-            if (found != index_of.end() && input.meets_dependents[found->second]) {
+            std::size_t found = index_of.find(id);
+            if (found != IdIndex<Asset>::npos && input.meets_dependents[found]) {
                 continue;
             }
             ++input.unmet_dependencies[i];
-            if (found != index_of.end() && input.candidate[found->second]) {
-                edges.emplace_back(found->second, i);
+            if (found != IdIndex<Asset>::npos && input.candidate[found]) {
+                edges.emplace_back(found, i);
             }
         }
     }
@@ -137,7 +127,7 @@ const Iteration* plan_target(const Backlog& backlog,
 PlanInput classify_assets(const Backlog& backlog, const Iteration* target) {
     const std::size_t count = backlog.assets.size();
     PlanInput input;
-    input.asset_index = asset_index(backlog);
+    input.asset_index = IdIndex<Asset>(backlog.assets);
     const auto& index_of = input.asset_index;
     input.target = target;
     input.workloads = order_workloads(backlog);
@@ -157,11 +147,10 @@ PlanInput classify_assets(const Backlog& backlog, const Iteration* target) {
             continue;
         }
         for (std::size_t position = 0; position < iteration.committed.size(); ++position) {
-            auto found = index_of.find(iteration.committed[position]);
-            if (found == index_of.end()) {
+            std::size_t i = index_of.find(iteration.committed[position]);
+            if (i == IdIndex<Asset>::npos) {
                 continue; // an unknown id: validate reports it
             }
-            std::size_t i = found->second;
             if (is_target && input.commitment_position[i] == not_committed_here) {
                 input.commitment_position[i] = position;
             } else if (!is_target && input.committed_elsewhere[i] == nullptr) {

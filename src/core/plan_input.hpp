@@ -3,6 +3,7 @@
 // candidate), and the dependency graph among candidates. Private to the core library
 // (docs/planning.md).
 
+#include "id_index.hpp"
 #include "mbl/planning.hpp"
 #include "workload_order.hpp"
 
@@ -20,7 +21,7 @@ inline constexpr std::size_t not_committed_here = std::numeric_limits<std::size_
 struct PlanInput {
     const Iteration* target = nullptr; // the planned iteration, none when none exists yet
     WorkloadOrder workloads;
-    std::unordered_map<std::string_view, std::size_t> asset_index; // id -> first asset with it
+    IdIndex<Asset> asset_index; // id -> first asset with it
 
     // Per asset index:
     // - the workload group: the workload's index, or workloads.order.size() for an asset without

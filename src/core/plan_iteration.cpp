@@ -166,9 +166,9 @@ class PlanWalk {
 std::string unmet_dependency(const Backlog& backlog, const PlanInput& input, const PlanWalk& walk,
                              std::size_t asset) {
     for (const std::string& id : backlog.assets[asset].depends_on) {
-        auto found = input.asset_index.find(id);
-        if (found == input.asset_index.end() ||
-            (!input.meets_dependents[found->second] && !walk.proposed(found->second))) {
+        std::size_t found = input.asset_index.find(id);
+        if (found == IdIndex<Asset>::npos ||
+            (!input.meets_dependents[found] && !walk.proposed(found))) {
             return id;
         }
     }
