@@ -83,9 +83,6 @@ class StreamedBacklogSink final : public TopLevelSink {
     Sink* known_array(Reader& reader, std::size_t field) override;
 
   private:
-    WorkloadSink workload_;
-    AssetSink asset_;
-    IterationSink iteration_;
     StreamedListSink<WorkloadSink, Workload> workloads_;
     StreamedListSink<AssetSink, Asset> assets_;
     StreamedListSink<IterationSink, Iteration> iterations_;

@@ -179,6 +179,10 @@ class TopLevelSink : public TypedObjectSink {
     RawObject& extras() override { return backlog_.extras; }
 
     Backlog& backlog_;
+    // What reads one entity of each list, for the subclass's list sinks.
+    WorkloadSink workload_;
+    AssetSink asset_;
+    IterationSink iteration_;
 
   private:
     std::size_t format_offset_ = 0;
@@ -194,9 +198,6 @@ class BacklogSink final : public TopLevelSink {
     Sink* known_array(Reader& reader, std::size_t field) override;
 
   private:
-    WorkloadSink workload_;
-    AssetSink asset_;
-    IterationSink iteration_;
     ObjectListSink<WorkloadSink, Workload> workloads_{workload_, "workload"};
     ObjectListSink<AssetSink, Asset> assets_{asset_, "asset"};
     ObjectListSink<IterationSink, Iteration> iterations_{iteration_, "iteration"};

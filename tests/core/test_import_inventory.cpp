@@ -16,12 +16,9 @@ using Catch::Matchers::StartsWith;
 using mbl::RowAction;
 using mbl::test::error_from;
 using mbl::test::import_sample;
+using mbl::test::import_sample_backlog;
 
 namespace {
-
-mbl::Backlog sample_backlog() {
-    return mbl::load_backlog_or_throw(import_sample("backlog.json"), "backlog.json");
-}
 
 std::string attribute(const mbl::Asset& asset, std::string_view key) {
     for (const auto& [name, value] : asset.attributes) {
@@ -63,7 +60,7 @@ TEST_CASE("slug_of: lowercase, other characters one dash, trimmed, at most 64", 
 }
 
 TEST_CASE("import inventory, azure-migrate: adds servers with typed attributes", "[import]") {
-    mbl::Backlog backlog = sample_backlog();
+    mbl::Backlog backlog = import_sample_backlog();
     mbl::InventoryImportOptions options;
     options.preset = mbl::ImportPreset::azure_migrate;
     options.workload = "crm";
@@ -103,7 +100,7 @@ TEST_CASE("import inventory, azure-migrate: adds servers with typed attributes",
 }
 
 TEST_CASE("import inventory: per-disk columns become disks and disk_gb", "[import]") {
-    mbl::Backlog backlog = sample_backlog();
+    mbl::Backlog backlog = import_sample_backlog();
     backlog.assets.clear();
     backlog.iterations.clear();
     mbl::InventoryImportOptions options;
@@ -123,7 +120,7 @@ TEST_CASE("import inventory: per-disk columns become disks and disk_gb", "[impor
 }
 
 TEST_CASE("import inventory: a re-import changes the name and attributes only", "[import]") {
-    mbl::Backlog backlog = sample_backlog();
+    mbl::Backlog backlog = import_sample_backlog();
     const mbl::Asset before = backlog.assets.front();
     mbl::InventoryImportOptions options;
     options.preset = mbl::ImportPreset::rvtools;
@@ -177,8 +174,8 @@ TEST_CASE("import inventory: a re-import changes the name and attributes only", 
 TEST_CASE("import inventory: applying a plan by moving it gives the same backlog", "[import]") {
     mbl::InventoryImportOptions options;
     options.preset = mbl::ImportPreset::rvtools;
-    mbl::Backlog copied = sample_backlog();
-    mbl::Backlog moved = sample_backlog();
+    mbl::Backlog copied = import_sample_backlog();
+    mbl::Backlog moved = import_sample_backlog();
     mbl::InventoryPlan plan = plan_of(copied, "rvtools-vinfo.csv", options);
     REQUIRE(plan.count(RowAction::add) == 2);
     REQUIRE(plan.count(RowAction::update) == 1);
@@ -197,7 +194,7 @@ TEST_CASE("import inventory: applying a plan by moving it gives the same backlog
 }
 
 TEST_CASE("import inventory: rows are planned as a reader gives them", "[import]") {
-    mbl::Backlog backlog = sample_backlog();
+    mbl::Backlog backlog = import_sample_backlog();
     mbl::InventoryImportOptions options;
     options.preset = mbl::ImportPreset::rvtools;
     std::string csv = import_sample("rvtools-vinfo.csv");
@@ -236,7 +233,7 @@ TEST_CASE("import inventory: disk_gb is the sum of the disk sizes to two decimal
 }
 
 TEST_CASE("import inventory, generic: --map names the columns", "[import]") {
-    mbl::Backlog backlog = sample_backlog();
+    mbl::Backlog backlog = import_sample_backlog();
     mbl::InventoryImportOptions options;
     options.mappings = {"hostname=name", "vcpu=attributes.cores", "ram_gb=attributes.memory_gb",
                         "environment=attributes.environment", "owner=-"};
@@ -256,7 +253,7 @@ TEST_CASE("import inventory, generic: --map names the columns", "[import]") {
 }
 
 TEST_CASE("import inventory refuses bad columns, mappings and values", "[import]") {
-    mbl::Backlog backlog = sample_backlog();
+    mbl::Backlog backlog = import_sample_backlog();
     auto refusal = [&](const std::string& csv, mbl::InventoryImportOptions options) {
         return error_from([&] {
             mbl::plan_inventory_import(backlog, mbl::read_csv(csv, "in.csv"), options, "in.csv");

@@ -15,12 +15,9 @@
 using mbl::RowAction;
 using mbl::test::error_from;
 using mbl::test::import_sample;
+using mbl::test::import_sample_backlog;
 
 namespace {
-
-mbl::Backlog sample_backlog() {
-    return mbl::load_backlog_or_throw(import_sample("backlog.json"), "backlog.json");
-}
 
 // The records of a table, with the number of records it says it expects chosen by the test.
 class GuessingReader final : public mbl::TableReader {
@@ -72,11 +69,11 @@ void require_same_import(const std::string& file, const mbl::InventoryImportOpti
                          std::size_t expected) {
     CAPTURE(file, expected);
     mbl::CsvTable table = mbl::read_csv(import_sample(file), file);
-    mbl::Backlog planned = sample_backlog();
+    mbl::Backlog planned = import_sample_backlog();
     mbl::InventoryPlan plan = mbl::plan_inventory_import(planned, table, options, file);
     mbl::apply_inventory_plan(planned, plan);
 
-    mbl::Backlog imported = sample_backlog();
+    mbl::Backlog imported = import_sample_backlog();
     GuessingReader rows(table, expected);
     mbl::InventoryReport report = mbl::import_inventory(imported, rows, options, file);
     CHECK(mbl::to_canonical_text(imported) == mbl::to_canonical_text(planned));
@@ -97,10 +94,10 @@ void require_same_import(const std::string& file, const mbl::InventoryImportOpti
         }
     }
 
-    mbl::Backlog untouched = sample_backlog();
+    mbl::Backlog untouched = import_sample_backlog();
     GuessingReader again(table, expected);
     mbl::InventoryReport preview = mbl::preview_inventory_import(untouched, again, options, file);
-    CHECK(mbl::to_canonical_text(untouched) == mbl::to_canonical_text(sample_backlog()));
+    CHECK(mbl::to_canonical_text(untouched) == mbl::to_canonical_text(import_sample_backlog()));
     REQUIRE(preview.rows.size() == report.rows.size());
     for (std::size_t i = 0; i < report.rows.size(); ++i) {
         CHECK(preview.rows[i].action == report.rows[i].action);
@@ -128,7 +125,7 @@ TEST_CASE("import_inventory gives the rows and backlog of a plan applied, whatev
 }
 
 TEST_CASE("import_inventory into an empty backlog, then again", "[import]") {
-    mbl::Backlog backlog = sample_backlog();
+    mbl::Backlog backlog = import_sample_backlog();
     backlog.assets.clear();
     backlog.iterations.clear();
     mbl::InventoryImportOptions options;
@@ -153,7 +150,7 @@ TEST_CASE("import_inventory: a bad row after many leaves the backlog as it was",
     for (int vm = 0; vm < 3000; ++vm) {
         csv += fmt::format("server-{},{}\n", vm, vm == 2999 ? "eight" : "8");
     }
-    mbl::Backlog backlog = sample_backlog();
+    mbl::Backlog backlog = import_sample_backlog();
     const std::string before = mbl::to_canonical_text(backlog);
     mbl::InventoryImportOptions options;
     options.preset = mbl::ImportPreset::rvtools;
