@@ -1,5 +1,6 @@
 // Jira Cloud's CSV importer: epics, then stories, then sub-tasks, linked by Issue ID and Parent
-// (export.hpp).
+// (export.hpp). Rows go to the sink as they are made: Issue IDs are row numbers, so each parent's
+// is counted rather than looked up.
 
 #include "export_support.hpp"
 #include "mbl/export.hpp"
@@ -60,41 +61,44 @@ std::vector<std::string> story_labels(const Asset& asset) {
     return labels;
 }
 
-class JiraSheetBuilder {
+class JiraSheetWriter {
   public:
-    explicit JiraSheetBuilder(const Backlog& backlog) : backlog_(backlog), iterations_(backlog) {
+    JiraSheetWriter(const Backlog& backlog, SheetSink& sink)
+        : backlog_(backlog), iterations_(backlog), sink_(sink) {
         for (const Asset& asset : backlog.assets) {
             label_columns_ = std::max(label_columns_, story_labels(asset).size());
         }
-        sheet_.columns = {{"Issue ID", true}, {"Parent", true}, {"Issue Type"},
-                          {"Summary"},        {"Status"},       {"Priority"}};
+        std::vector<SheetColumn> columns{{"Issue ID", true}, {"Parent", true}, {"Issue Type"},
+                                         {"Summary"},        {"Status"},       {"Priority"}};
         for (std::size_t i = 0; i < label_columns_; ++i) {
-            sheet_.columns.push_back({"Labels"});
+            columns.push_back({"Labels"});
         }
-        sheet_.columns.insert(
-            sheet_.columns.end(),
+        columns.insert(
+            columns.end(),
             {{"Sprint"}, {"Original Estimate", true}, {"Story Points", true}, {"Description"}});
+        sink_.columns(columns);
     }
 
     // Epics, then stories, then sub-tasks, so that every parent is imported before its children.
-    Sheet build(const WbsItem& migration) {
+    // The Epics are rows 1 … E (the groups with a workload, in order), the Stories E+1 … E+S in
+    // the same order as their Sub-tasks are written, so the n-th Story's Issue ID is E + n.
+    void write(const WbsItem& migration) {
         std::vector<std::string> epic_ids;
         for (const WbsItem& group : migration.children) {
             epic_ids.push_back(group.workload ? add_epic(*group.workload) : "");
         }
-        std::vector<std::string> story_ids;
+        std::size_t epics = rows_;
         for (std::size_t g = 0; g < migration.children.size(); ++g) {
             for (const WbsItem& item : migration.children[g].children) {
-                story_ids.push_back(add_story(item, epic_ids[g]));
+                add_story(item, epic_ids[g]);
             }
         }
-        std::size_t story = 0;
+        std::size_t story = epics;
         for (const WbsItem& group : migration.children) {
             for (const WbsItem& item : group.children) {
-                add_subtasks(item, story_ids[story++]);
+                add_subtasks(item, std::to_string(++story));
             }
         }
-        return std::move(sheet_);
     }
 
   private:
@@ -111,17 +115,17 @@ class JiraSheetBuilder {
                     join(workload_summary(workload), "\n")});
     }
 
-    std::string add_story(const WbsItem& item, const std::string& epic_id) {
+    void add_story(const WbsItem& item, const std::string& epic_id) {
         const Asset& asset = *item.asset;
         EstimateUnit unit = backlog_.settings.estimate_unit;
         bool tasks_estimated = std::ranges::any_of(
             asset.tasks, [](const Task& task) { return task.estimate.has_value(); });
-        return add({epic_id, "Story", asset.name, story_status(asset.status),
-                    jira_priority(asset.priority), story_labels(asset),
-                    iterations_.name_of(item.iteration),
-                    tasks_estimated ? "" : number_cell(seconds_of(asset.estimate, unit)),
-                    unit == EstimateUnit::points ? number_cell(item.estimate) : "",
-                    join(asset_summary(asset, unit), "\n")});
+        add({epic_id, "Story", asset.name, story_status(asset.status),
+             jira_priority(asset.priority), story_labels(asset),
+             iterations_.name_of(item.iteration),
+             tasks_estimated ? "" : number_cell(seconds_of(asset.estimate, unit)),
+             unit == EstimateUnit::points ? number_cell(item.estimate) : "",
+             join(asset_summary(asset, unit), "\n")});
     }
 
     void add_subtasks(const WbsItem& item, const std::string& story_id) {
@@ -142,15 +146,16 @@ class JiraSheetBuilder {
         }
     }
 
-    // Appends the issue; returns its Issue ID.
+    // Gives the issue's row to the sink; returns its Issue ID.
     std::string add(Issue issue) {
-        std::string id = std::to_string(sheet_.rows.size() + 1);
-        std::vector<std::string> row{id,
-                                     std::move(issue.parent),
-                                     std::move(issue.type),
-                                     std::move(issue.summary),
-                                     std::move(issue.status),
-                                     std::move(issue.priority)};
+        std::string id = std::to_string(++rows_);
+        std::vector<std::string> row;
+        row.reserve(6 + label_columns_ + 4);
+        row.push_back(id);
+        for (std::string* cell :
+             {&issue.parent, &issue.type, &issue.summary, &issue.status, &issue.priority}) {
+            row.push_back(std::move(*cell));
+        }
         issue.labels.resize(label_columns_);
         for (std::string& label : issue.labels) {
             row.push_back(std::move(label));
@@ -159,20 +164,25 @@ class JiraSheetBuilder {
              {&issue.sprint, &issue.original_estimate, &issue.story_points, &issue.description}) {
             row.push_back(std::move(*cell));
         }
-        sheet_.rows.push_back(std::move(row));
+        sink_.row(std::move(row));
         return id;
     }
 
     const Backlog& backlog_;
     IterationNames iterations_;
+    SheetSink& sink_;
     std::size_t label_columns_ = 1;
-    Sheet sheet_;
+    std::size_t rows_ = 0; // rows given so far: the last Issue ID
 };
 
 } // namespace
 
+void write_jira_sheet(const Backlog& backlog, SheetSink& sink) {
+    JiraSheetWriter(backlog, sink).write(work_breakdown(backlog));
+}
+
 Sheet jira_sheet(const Backlog& backlog) {
-    return JiraSheetBuilder(backlog).build(work_breakdown(backlog));
+    return collect_sheet([&](SheetSink& sink) { write_jira_sheet(backlog, sink); });
 }
 
 } // namespace mbl
