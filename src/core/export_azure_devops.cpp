@@ -6,7 +6,6 @@
 #include "mbl/enums.hpp"
 #include "mbl/error.hpp"
 #include "mbl/export.hpp"
-#include "mbl/release.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -112,13 +111,14 @@ class RowWriter {
 
 class AzureItemBuilder {
   public:
-    AzureItemBuilder(const Backlog& backlog, std::string iteration_prefix)
-        : backlog_(backlog), iteration_prefix_(std::move(iteration_prefix)), iterations_(backlog) {}
+    AzureItemBuilder(const Backlog& backlog, const ExportOutline& outline,
+                     std::string iteration_prefix)
+        : backlog_(backlog), outline_(outline), iteration_prefix_(std::move(iteration_prefix)) {}
 
-    WorkItem epic(const WbsItem& migration) const {
+    WorkItem epic() const {
         return {"Epic",
                 0,
-                migration.name,
+                backlog_.name,
                 "",
                 "",
                 "",
@@ -131,23 +131,22 @@ class AzureItemBuilder {
     }
 
     // The Feature of `group`, then everything beneath it, depth first.
-    void feature(const WbsItem& group, RowWriter& out) const {
+    void feature(const ExportOutline::Group& group, RowWriter& out) const {
         const Workload* workload = group.workload;
-        out.add({"Feature", 1, group.name, workload ? std::to_string(workload->priority) : "",
+        out.add({"Feature", 1, group.name(), workload ? std::to_string(workload->priority) : "",
                  workload ? workload_tag(workload->id) + "; " + stage_tag(workload->stage) : "", "",
                  "", "", "",
                  workload ? html_lines(workload_summary(*workload))
                           : html_lines({"Assets without a known workload"})});
-        for (const WbsItem& item : group.children) {
-            add_story(item, out);
+        for (const Asset* asset : group.assets) {
+            add_story(*asset, out);
         }
     }
 
   private:
-    void add_story(const WbsItem& item, RowWriter& out) const {
-        const Asset& asset = *item.asset;
+    void add_story(const Asset& asset, RowWriter& out) const {
         EstimateUnit unit = backlog_.settings.estimate_unit;
-        std::string path = iteration_path(item.iteration);
+        std::string path = iteration_path(asset);
         std::string status(to_string(asset.status));
         std::vector<std::string> tags{asset_tag(asset.id), status_tag(status)};
         std::ranges::copy_if(asset.tags, std::back_inserter(tags),
@@ -155,10 +154,11 @@ class AzureItemBuilder {
         std::vector<std::string> description = asset_summary(asset, unit);
         description.push_back("Status in mbl: " + status);
         out.add({"User Story", 2, asset.name, std::to_string(asset.priority), join(tags, "; "),
-                 path, "", "", unit == EstimateUnit::points ? number_cell(item.estimate) : "",
+                 path, "", "",
+                 unit == EstimateUnit::points ? number_cell(effective_estimate(asset)) : "",
                  html_lines(description)});
-        for (std::size_t i = 0; i < item.children.size(); ++i) {
-            const Task& task = *item.children[i].task;
+        for (std::size_t i = 0; i < asset.tasks.size(); ++i) {
+            const Task& task = asset.tasks[i];
             std::optional<double> hours;
             if (task.estimate) {
                 hours = estimate_in_hours(*task.estimate, unit);
@@ -173,21 +173,21 @@ class AzureItemBuilder {
         }
     }
 
-    std::string iteration_path(const std::optional<std::string>& iteration) const {
-        std::string name = iterations_.name_of(iteration);
+    std::string iteration_path(const Asset& asset) const {
+        std::string name = outline_.iteration_name(asset);
         return name.empty() ? "" : iteration_prefix_ + "\\" + name;
     }
 
     const Backlog& backlog_;
+    const ExportOutline& outline_;
     std::string iteration_prefix_;
-    IterationNames iterations_;
 };
 
 // The work items of a Feature with everything beneath it: the Feature, its stories, their tasks.
-std::size_t feature_size(const WbsItem& group) {
+std::size_t feature_size(const ExportOutline::Group& group) {
     std::size_t size = 1;
-    for (const WbsItem& story : group.children) {
-        size += 1 + story.children.size();
+    for (const Asset* asset : group.assets) {
+        size += 1 + asset->tasks.size();
     }
     return size;
 }
@@ -223,14 +223,14 @@ std::string checked_path(const std::string& path, const std::string& project,
 
 struct AzureDevOpsExport::Plan {
     Plan(const Backlog& backlog, std::string iteration_prefix, std::string area_path)
-        : area(std::move(area_path)), migration(work_breakdown(backlog)),
-          builder(backlog, std::move(iteration_prefix)) {}
+        : area(std::move(area_path)), outline(backlog),
+          builder(backlog, outline, std::move(iteration_prefix)) {}
 
     std::string area;
-    WbsItem migration;
+    ExportOutline outline;
     AzureItemBuilder builder;
     std::vector<std::size_t> sizes;          // work items of each file
-    std::vector<std::size_t> first_features; // each file's first Feature (index in migration)
+    std::vector<std::size_t> first_features; // each file's first Feature (index in the groups)
 };
 
 AzureDevOpsExport::AzureDevOpsExport(const Backlog& backlog, const AzureDevOpsOptions& options,
@@ -243,12 +243,12 @@ AzureDevOpsExport::AzureDevOpsExport(const Backlog& backlog, const AzureDevOpsOp
         checked_path(options.iteration_path_prefix, options.project, "--iteration-path-prefix");
     std::string area = checked_path(options.area_path, options.project, "--area-path");
     plan_ = std::make_unique<Plan>(backlog, std::move(prefix), std::move(area));
-    const std::vector<WbsItem>& groups = plan_->migration.children;
-    for (const WbsItem& group : groups) {
+    const std::vector<ExportOutline::Group>& groups = plan_->outline.groups();
+    for (const ExportOutline::Group& group : groups) {
         std::size_t size = feature_size(group);
         if (size > limit) {
             std::string what = group.workload ? "workload '" + group.workload->id + "'"
-                                              : "the group '" + group.name + "'";
+                                              : "the group '" + group.name() + "'";
             throw input_error(what + " is " + std::to_string(size) +
                               " work items (its Feature, stories and tasks), more than one Azure "
                               "Boards import takes (" +
@@ -278,13 +278,13 @@ const std::vector<std::size_t>& AzureDevOpsExport::file_sizes() const {
 
 void AzureDevOpsExport::write_file(std::size_t index, SheetSink& sink) const {
     const std::vector<std::size_t>& firsts = plan_->first_features;
-    const std::vector<WbsItem>& groups = plan_->migration.children;
+    const std::vector<ExportOutline::Group>& groups = plan_->outline.groups();
     std::size_t end = index + 1 < firsts.size() ? firsts[index + 1] : groups.size();
     // The first file holds the Epic above its Features; the later ones have their Features at
     // Title 1 and no Title 4.
     RowWriter out(sink, plan_->area, index == 0 ? 4 : 3, index == 0 ? 0 : 1);
     if (index == 0) {
-        out.add(plan_->builder.epic(plan_->migration));
+        out.add(plan_->builder.epic());
     }
     for (std::size_t g = firsts.at(index); g < end; ++g) {
         plan_->builder.feature(groups[g], out);

@@ -4,7 +4,6 @@
 
 #include "export_support.hpp"
 #include "mbl/export.hpp"
-#include "mbl/release.hpp"
 
 #include <algorithm>
 #include <array>
@@ -64,7 +63,7 @@ std::vector<std::string> story_labels(const Asset& asset) {
 class JiraSheetWriter {
   public:
     JiraSheetWriter(const Backlog& backlog, SheetSink& sink)
-        : backlog_(backlog), iterations_(backlog), sink_(sink) {
+        : backlog_(backlog), outline_(backlog), sink_(sink) {
         for (const Asset& asset : backlog.assets) {
             label_columns_ = std::max(label_columns_, story_labels(asset).size());
         }
@@ -82,21 +81,22 @@ class JiraSheetWriter {
     // Epics, then stories, then sub-tasks, so that every parent is imported before its children.
     // The Epics are rows 1 … E (the groups with a workload, in order), the Stories E+1 … E+S in
     // the same order as their Sub-tasks are written, so the n-th Story's Issue ID is E + n.
-    void write(const WbsItem& migration) {
+    void write() {
+        const std::vector<ExportOutline::Group>& groups = outline_.groups();
         std::vector<std::string> epic_ids;
-        for (const WbsItem& group : migration.children) {
+        for (const ExportOutline::Group& group : groups) {
             epic_ids.push_back(group.workload ? add_epic(*group.workload) : "");
         }
         std::size_t epics = rows_;
-        for (std::size_t g = 0; g < migration.children.size(); ++g) {
-            for (const WbsItem& item : migration.children[g].children) {
-                add_story(item, epic_ids[g]);
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            for (const Asset* asset : groups[g].assets) {
+                add_story(*asset, epic_ids[g]);
             }
         }
         std::size_t story = epics;
-        for (const WbsItem& group : migration.children) {
-            for (const WbsItem& item : group.children) {
-                add_subtasks(item, std::to_string(++story));
+        for (const ExportOutline::Group& group : groups) {
+            for (const Asset* asset : group.assets) {
+                add_subtasks(*asset, std::to_string(++story));
             }
         }
     }
@@ -115,22 +115,19 @@ class JiraSheetWriter {
                     join(workload_summary(workload), "\n")});
     }
 
-    void add_story(const WbsItem& item, const std::string& epic_id) {
-        const Asset& asset = *item.asset;
+    void add_story(const Asset& asset, const std::string& epic_id) {
         EstimateUnit unit = backlog_.settings.estimate_unit;
         bool tasks_estimated = std::ranges::any_of(
             asset.tasks, [](const Task& task) { return task.estimate.has_value(); });
         add({epic_id, "Story", asset.name, story_status(asset.status),
-             jira_priority(asset.priority), story_labels(asset),
-             iterations_.name_of(item.iteration),
+             jira_priority(asset.priority), story_labels(asset), outline_.iteration_name(asset),
              tasks_estimated ? "" : number_cell(seconds_of(asset.estimate, unit)),
-             unit == EstimateUnit::points ? number_cell(item.estimate) : "",
+             unit == EstimateUnit::points ? number_cell(effective_estimate(asset)) : "",
              join(asset_summary(asset, unit), "\n")});
     }
 
-    void add_subtasks(const WbsItem& item, const std::string& story_id) {
-        const Asset& asset = *item.asset;
-        std::string sprint = iterations_.name_of(item.iteration);
+    void add_subtasks(const Asset& asset, const std::string& story_id) {
+        std::string sprint = outline_.iteration_name(asset);
         for (std::size_t i = 0; i < asset.tasks.size(); ++i) {
             const Task& task = asset.tasks[i];
             add({story_id,
@@ -169,7 +166,7 @@ class JiraSheetWriter {
     }
 
     const Backlog& backlog_;
-    IterationNames iterations_;
+    ExportOutline outline_;
     SheetSink& sink_;
     std::size_t label_columns_ = 1;
     std::size_t rows_ = 0; // rows given so far: the last Issue ID
@@ -178,7 +175,7 @@ class JiraSheetWriter {
 } // namespace
 
 void write_jira_sheet(const Backlog& backlog, SheetSink& sink) {
-    JiraSheetWriter(backlog, sink).write(work_breakdown(backlog));
+    JiraSheetWriter(backlog, sink).write();
 }
 
 Sheet jira_sheet(const Backlog& backlog) {

@@ -6,6 +6,7 @@
 #include "mbl/enums.hpp"
 #include "mbl/export.hpp"
 #include "mbl/figure.hpp"
+#include "mbl/forecast.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/save.hpp"
 
@@ -86,6 +87,37 @@ std::string IterationNames::name_of(const std::optional<std::string>& id) const 
     }
     auto found = by_id_.find(*id);
     return found == by_id_.end() ? std::string() : found->second->name;
+}
+
+const std::string& ExportOutline::Group::name() const {
+    static const std::string without_workload = "Assets without a workload";
+    return workload ? workload->name : without_workload;
+}
+
+ExportOutline::ExportOutline(const Backlog& backlog)
+    : iteration_of_(index_iterations_by_asset(backlog)), names_(backlog) {
+    // As work_breakdown groups them: a group per workload in planning order (the first workload
+    // of an id takes its assets), then the assets whose workload is unknown.
+    std::unordered_map<std::string_view, std::size_t> group_of;
+    for (const std::string& id : workloads_in_planning_order(backlog)) {
+        const Workload* workload = find_workload(backlog, id);
+        group_of.emplace(workload->id, groups_.size());
+        groups_.push_back({workload, {}});
+    }
+    Group without_workload;
+    for (const Asset& asset : backlog.assets) {
+        auto found = asset.workload ? group_of.find(*asset.workload) : group_of.end();
+        (found == group_of.end() ? without_workload : groups_[found->second])
+            .assets.push_back(&asset);
+    }
+    if (!without_workload.assets.empty()) {
+        groups_.push_back(std::move(without_workload));
+    }
+}
+
+std::string ExportOutline::iteration_name(const Asset& asset) const {
+    const Iteration* iteration = lookup_iteration(iteration_of_, asset.id);
+    return iteration ? names_.name_of(iteration->id) : std::string();
 }
 
 namespace {

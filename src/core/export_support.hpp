@@ -3,6 +3,7 @@
 // numbers, lists, attributes and iterations, and the plain-text summary of what an item is.
 
 #include "mbl/model.hpp"
+#include "release_support.hpp"
 
 #include <optional>
 #include <string>
@@ -35,6 +36,31 @@ class IterationNames {
 
   private:
     std::unordered_map<std::string_view, const Iteration*> by_id_;
+};
+
+// The hierarchy the agile-tool exports are made from: the groups of the work breakdown
+// (work_breakdown in release.hpp: the workloads in planning order, then the assets without a known
+// workload when there are some), each with its assets in file order, and each asset's iteration.
+// Only pointers into the backlog: no copies of names, numbers or dates per item, as the work
+// breakdown tree makes (at 100k assets it was two thirds of the file's size).
+class ExportOutline {
+  public:
+    struct Group {
+        const Workload* workload = nullptr; // null: the assets without a known workload
+        std::vector<const Asset*> assets;
+        // The workload's name, or "Assets without a workload".
+        const std::string& name() const;
+    };
+
+    explicit ExportOutline(const Backlog& backlog);
+    const std::vector<Group>& groups() const { return groups_; }
+    // The name of the asset's iteration (iteration_of_asset); empty for none.
+    std::string iteration_name(const Asset& asset) const;
+
+  private:
+    std::vector<Group> groups_;
+    IterationsByAsset iteration_of_;
+    IterationNames names_;
 };
 
 // Lines saying what an asset is: `Asset crm-sql-01: database, rehost, not-started`, its

@@ -3,9 +3,11 @@
 // with a reference made the way the sheets were made when held whole: every Feature's rows made
 // first, then cut greedily at the limit; every row's Issue ID found by its id tag.
 
+#include "core/export_support.hpp"
 #include "core/forecast_fixtures.hpp"
 #include "mbl/error.hpp"
 #include "mbl/export.hpp"
+#include "mbl/release.hpp"
 
 #include <catch2/catch.hpp>
 #include <map>
@@ -225,4 +227,46 @@ TEST_CASE("write_jira_sheet: each Parent is the Issue ID of the row its id tag n
     write_jira_sheet(backlog, sink);
     REQUIRE(sink.calls.size() == sheet.rows.size() + 1);
     CHECK(sink.calls.front() == "columns:" + std::to_string(sheet.columns.size()));
+}
+
+TEST_CASE("ExportOutline: the work breakdown's groups, assets and iterations, without the tree",
+          "[export]") {
+    Backlog backlog = uneven_backlog();
+    // A second workload of an existing id (the first takes the assets), an asset naming an
+    // unknown workload, a closed iteration completing an asset that a later open one commits,
+    // two open iterations committing one asset (the earlier start wins), and an iteration id
+    // used twice (the first one's name).
+    backlog.workloads.push_back(workload("w1", 4));
+    backlog.assets[5].workload = "nowhere";
+    backlog.iterations = {
+        iteration("it-9", "2027-03-01", "2027-03-14", IterationState::planned, {"a7", "a8"}),
+        iteration("it-1", "2027-01-04", "2027-01-17", IterationState::closed, {"a1", "a2"}),
+        iteration("it-2", "2027-02-01", "2027-02-14", IterationState::active, {"a2", "a8"}),
+        iteration("it-1", "2027-02-15", "2027-02-28", IterationState::planned, {"a3"})};
+    backlog.iterations[1].completed = std::vector<std::string>{"a2"};
+    backlog.iterations[3].name = "Second of id it-1";
+
+    WbsItem migration = work_breakdown(backlog);
+    ExportOutline outline(backlog);
+    IterationNames names(backlog);
+    REQUIRE(outline.groups().size() == migration.children.size());
+    for (std::size_t g = 0; g < migration.children.size(); ++g) {
+        const WbsItem& expected = migration.children[g];
+        const ExportOutline::Group& group = outline.groups()[g];
+        CHECK(group.workload == expected.workload);
+        CHECK(group.name() == expected.name);
+        REQUIRE(group.assets.size() == expected.children.size());
+        for (std::size_t a = 0; a < group.assets.size(); ++a) {
+            const WbsItem& item = expected.children[a];
+            CHECK(group.assets[a] == item.asset);
+            CHECK(outline.iteration_name(*group.assets[a]) == names.name_of(item.iteration));
+            CHECK(effective_estimate(*group.assets[a]) == item.estimate);
+            CHECK(group.assets[a]->tasks.size() == item.children.size());
+        }
+    }
+    CHECK(outline.groups().back().name() == "Assets without a workload");
+    CHECK(outline.iteration_name(backlog.assets[2]) == "Iteration it-1"); // completed there
+    CHECK(outline.iteration_name(backlog.assets[3]) == "Iteration it-1"); // the first of its id
+    CHECK(outline.iteration_name(backlog.assets[8]) == "Iteration it-2");
+    CHECK(outline.iteration_name(backlog.assets[0]).empty());
 }
