@@ -111,9 +111,8 @@ class RowWriter {
 
 class AzureItemBuilder {
   public:
-    AzureItemBuilder(const Backlog& backlog, const ExportOutline& outline,
-                     std::string iteration_prefix)
-        : backlog_(backlog), outline_(outline), iteration_prefix_(std::move(iteration_prefix)) {}
+    AzureItemBuilder(const Backlog& backlog, std::string iteration_prefix)
+        : backlog_(backlog), iteration_prefix_(std::move(iteration_prefix)) {}
 
     WorkItem epic() const {
         return {"Epic",
@@ -138,15 +137,18 @@ class AzureItemBuilder {
                  "", "", "",
                  workload ? html_lines(workload_summary(*workload))
                           : html_lines({"Assets without a known workload"})});
-        for (const Asset* asset : group.assets) {
-            add_story(*asset, out);
+        for (const ExportOutline::Member& member : group.members) {
+            add_story(member, out);
         }
     }
 
   private:
-    void add_story(const Asset& asset, RowWriter& out) const {
+    void add_story(const ExportOutline::Member& member, RowWriter& out) const {
+        const Asset& asset = *member.asset;
         EstimateUnit unit = backlog_.settings.estimate_unit;
-        std::string path = iteration_path(asset);
+        std::string path = member.iteration.empty()
+                               ? std::string()
+                               : iteration_prefix_ + "\\" + std::string(member.iteration);
         std::string status(to_string(asset.status));
         std::vector<std::string> tags{asset_tag(asset.id), status_tag(status)};
         std::ranges::copy_if(asset.tags, std::back_inserter(tags),
@@ -173,21 +175,15 @@ class AzureItemBuilder {
         }
     }
 
-    std::string iteration_path(const Asset& asset) const {
-        std::string name = outline_.iteration_name(asset);
-        return name.empty() ? "" : iteration_prefix_ + "\\" + name;
-    }
-
     const Backlog& backlog_;
-    const ExportOutline& outline_;
     std::string iteration_prefix_;
 };
 
 // The work items of a Feature with everything beneath it: the Feature, its stories, their tasks.
 std::size_t feature_size(const ExportOutline::Group& group) {
     std::size_t size = 1;
-    for (const Asset* asset : group.assets) {
-        size += 1 + asset->tasks.size();
+    for (const ExportOutline::Member& member : group.members) {
+        size += 1 + member.asset->tasks.size();
     }
     return size;
 }
@@ -224,7 +220,7 @@ std::string checked_path(const std::string& path, const std::string& project,
 struct AzureDevOpsExport::Plan {
     Plan(const Backlog& backlog, std::string iteration_prefix, std::string area_path)
         : area(std::move(area_path)), outline(backlog),
-          builder(backlog, outline, std::move(iteration_prefix)) {}
+          builder(backlog, std::move(iteration_prefix)) {}
 
     std::string area;
     ExportOutline outline;
@@ -244,12 +240,13 @@ AzureDevOpsExport::AzureDevOpsExport(const Backlog& backlog, const AzureDevOpsOp
     std::string area = checked_path(options.area_path, options.project, "--area-path");
     plan_ = std::make_unique<Plan>(backlog, std::move(prefix), std::move(area));
     const std::vector<ExportOutline::Group>& groups = plan_->outline.groups();
+    std::vector<std::size_t> feature_sizes;
     for (const ExportOutline::Group& group : groups) {
-        std::size_t size = feature_size(group);
-        if (size > limit) {
+        feature_sizes.push_back(feature_size(group));
+        if (feature_sizes.back() > limit) {
             std::string what = group.workload ? "workload '" + group.workload->id + "'"
                                               : "the group '" + group.name() + "'";
-            throw input_error(what + " is " + std::to_string(size) +
+            throw input_error(what + " is " + std::to_string(feature_sizes.back()) +
                               " work items (its Feature, stories and tasks), more than one Azure "
                               "Boards import takes (" +
                               std::to_string(limit) +
@@ -261,12 +258,11 @@ AzureDevOpsExport::AzureDevOpsExport(const Backlog& backlog, const AzureDevOpsOp
     plan_->sizes = {1};
     plan_->first_features = {0};
     for (std::size_t g = 0; g < groups.size(); ++g) {
-        std::size_t size = feature_size(groups[g]);
-        if (plan_->sizes.back() + size > limit) {
+        if (plan_->sizes.back() + feature_sizes[g] > limit) {
             plan_->sizes.push_back(0);
             plan_->first_features.push_back(g);
         }
-        plan_->sizes.back() += size;
+        plan_->sizes.back() += feature_sizes[g];
     }
 }
 

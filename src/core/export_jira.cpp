@@ -65,7 +65,11 @@ class JiraSheetWriter {
     JiraSheetWriter(const Backlog& backlog, SheetSink& sink)
         : backlog_(backlog), outline_(backlog), sink_(sink) {
         for (const Asset& asset : backlog.assets) {
-            label_columns_ = std::max(label_columns_, story_labels(asset).size());
+            // story_labels' size, counted without making the labels
+            label_columns_ = std::max(
+                label_columns_,
+                1 + static_cast<std::size_t>(std::ranges::count_if(
+                        asset.tags, [](const std::string& tag) { return !is_reserved_tag(tag); })));
         }
         std::vector<SheetColumn> columns{{"Issue ID", true}, {"Parent", true}, {"Issue Type"},
                                          {"Summary"},        {"Status"},       {"Priority"}};
@@ -79,25 +83,26 @@ class JiraSheetWriter {
     }
 
     // Epics, then stories, then sub-tasks, so that every parent is imported before its children.
-    // The Epics are rows 1 … E (the groups with a workload, in order), the Stories E+1 … E+S in
-    // the same order as their Sub-tasks are written, so the n-th Story's Issue ID is E + n.
+    // An Issue ID is the row's number: a Story's parent is its Epic's, kept per group; a
+    // Sub-task's is its Story's, kept (with the Story) for the stories that have tasks only, so
+    // that the last pass visits only them.
     void write() {
         const std::vector<ExportOutline::Group>& groups = outline_.groups();
         std::vector<std::string> epic_ids;
         for (const ExportOutline::Group& group : groups) {
             epic_ids.push_back(group.workload ? add_epic(*group.workload) : "");
         }
-        std::size_t epics = rows_;
+        std::vector<std::pair<const ExportOutline::Member*, std::string>> with_tasks;
         for (std::size_t g = 0; g < groups.size(); ++g) {
-            for (const Asset* asset : groups[g].assets) {
-                add_story(*asset, epic_ids[g]);
+            for (const ExportOutline::Member& member : groups[g].members) {
+                std::string story_id = add_story(member, epic_ids[g]);
+                if (!member.asset->tasks.empty()) {
+                    with_tasks.emplace_back(&member, std::move(story_id));
+                }
             }
         }
-        std::size_t story = epics;
-        for (const ExportOutline::Group& group : groups) {
-            for (const Asset* asset : group.assets) {
-                add_subtasks(*asset, std::to_string(++story));
-            }
+        for (const auto& [member, story_id] : with_tasks) {
+            add_subtasks(*member, story_id);
         }
     }
 
@@ -115,19 +120,23 @@ class JiraSheetWriter {
                     join(workload_summary(workload), "\n")});
     }
 
-    void add_story(const Asset& asset, const std::string& epic_id) {
+    // Returns the Story's Issue ID.
+    std::string add_story(const ExportOutline::Member& member, const std::string& epic_id) {
+        const Asset& asset = *member.asset;
         EstimateUnit unit = backlog_.settings.estimate_unit;
         bool tasks_estimated = std::ranges::any_of(
             asset.tasks, [](const Task& task) { return task.estimate.has_value(); });
-        add({epic_id, "Story", asset.name, story_status(asset.status),
-             jira_priority(asset.priority), story_labels(asset), outline_.iteration_name(asset),
-             tasks_estimated ? "" : number_cell(seconds_of(asset.estimate, unit)),
-             unit == EstimateUnit::points ? number_cell(effective_estimate(asset)) : "",
-             join(asset_summary(asset, unit), "\n")});
+        return add({epic_id, "Story", asset.name, story_status(asset.status),
+                    jira_priority(asset.priority), story_labels(asset),
+                    std::string(member.iteration),
+                    tasks_estimated ? "" : number_cell(seconds_of(asset.estimate, unit)),
+                    unit == EstimateUnit::points ? number_cell(effective_estimate(asset)) : "",
+                    join(asset_summary(asset, unit), "\n")});
     }
 
-    void add_subtasks(const Asset& asset, const std::string& story_id) {
-        std::string sprint = outline_.iteration_name(asset);
+    void add_subtasks(const ExportOutline::Member& member, const std::string& story_id) {
+        const Asset& asset = *member.asset;
+        std::string sprint(member.iteration);
         for (std::size_t i = 0; i < asset.tasks.size(); ++i) {
             const Task& task = asset.tasks[i];
             add({story_id,

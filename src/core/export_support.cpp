@@ -9,6 +9,7 @@
 #include "mbl/forecast.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/save.hpp"
+#include "release_support.hpp"
 
 namespace mbl {
 
@@ -81,12 +82,9 @@ IterationNames::IterationNames(const Backlog& backlog) {
     }
 }
 
-std::string IterationNames::name_of(const std::optional<std::string>& id) const {
-    if (!id) {
-        return "";
-    }
-    auto found = by_id_.find(*id);
-    return found == by_id_.end() ? std::string() : found->second->name;
+std::string_view IterationNames::name_of(std::string_view id) const {
+    auto found = by_id_.find(id);
+    return found == by_id_.end() ? std::string_view() : found->second->name;
 }
 
 const std::string& ExportOutline::Group::name() const {
@@ -94,8 +92,7 @@ const std::string& ExportOutline::Group::name() const {
     return workload ? workload->name : without_workload;
 }
 
-ExportOutline::ExportOutline(const Backlog& backlog)
-    : iteration_of_(index_iterations_by_asset(backlog)), names_(backlog) {
+ExportOutline::ExportOutline(const Backlog& backlog) {
     // As work_breakdown groups them: a group per workload in planning order (the first workload
     // of an id takes its assets), then the assets whose workload is unknown.
     std::unordered_map<std::string_view, std::size_t> group_of;
@@ -104,20 +101,18 @@ ExportOutline::ExportOutline(const Backlog& backlog)
         group_of.emplace(workload->id, groups_.size());
         groups_.push_back({workload, {}});
     }
+    IterationsByAsset iteration_of = index_iterations_by_asset(backlog);
+    IterationNames names(backlog); // an iteration's name is the first of its id's, as in the WBS
     Group without_workload;
     for (const Asset& asset : backlog.assets) {
         auto found = asset.workload ? group_of.find(*asset.workload) : group_of.end();
+        const Iteration* iteration = lookup_iteration(iteration_of, asset.id);
         (found == group_of.end() ? without_workload : groups_[found->second])
-            .assets.push_back(&asset);
+            .members.push_back({&asset, iteration ? names.name_of(iteration->id) : ""});
     }
-    if (!without_workload.assets.empty()) {
+    if (!without_workload.members.empty()) {
         groups_.push_back(std::move(without_workload));
     }
-}
-
-std::string ExportOutline::iteration_name(const Asset& asset) const {
-    const Iteration* iteration = lookup_iteration(iteration_of_, asset.id);
-    return iteration ? names_.name_of(iteration->id) : std::string();
 }
 
 namespace {

@@ -255,18 +255,27 @@ TEST_CASE("ExportOutline: the work breakdown's groups, assets and iterations, wi
         const ExportOutline::Group& group = outline.groups()[g];
         CHECK(group.workload == expected.workload);
         CHECK(group.name() == expected.name);
-        REQUIRE(group.assets.size() == expected.children.size());
-        for (std::size_t a = 0; a < group.assets.size(); ++a) {
+        REQUIRE(group.members.size() == expected.children.size());
+        for (std::size_t a = 0; a < group.members.size(); ++a) {
             const WbsItem& item = expected.children[a];
-            CHECK(group.assets[a] == item.asset);
-            CHECK(outline.iteration_name(*group.assets[a]) == names.name_of(item.iteration));
-            CHECK(effective_estimate(*group.assets[a]) == item.estimate);
-            CHECK(group.assets[a]->tasks.size() == item.children.size());
+            const ExportOutline::Member& member = group.members[a];
+            CHECK(member.asset == item.asset);
+            CHECK(member.iteration == (item.iteration ? names.name_of(*item.iteration) : ""));
+            CHECK(effective_estimate(*member.asset) == item.estimate);
+            CHECK(member.asset->tasks.size() == item.children.size());
+        }
+    }
+    // By asset: a2 completed in the closed it-1, a3 in the second it-1 (named by the first of its
+    // id), a8 in the earlier of two open iterations, a0 in none.
+    std::map<std::string, std::string_view> iteration_of;
+    for (const ExportOutline::Group& group : outline.groups()) {
+        for (const ExportOutline::Member& member : group.members) {
+            iteration_of[member.asset->id] = member.iteration;
         }
     }
     CHECK(outline.groups().back().name() == "Assets without a workload");
-    CHECK(outline.iteration_name(backlog.assets[2]) == "Iteration it-1"); // completed there
-    CHECK(outline.iteration_name(backlog.assets[3]) == "Iteration it-1"); // the first of its id
-    CHECK(outline.iteration_name(backlog.assets[8]) == "Iteration it-2");
-    CHECK(outline.iteration_name(backlog.assets[0]).empty());
+    CHECK(iteration_of.at("a2") == "Iteration it-1");
+    CHECK(iteration_of.at("a3") == "Iteration it-1");
+    CHECK(iteration_of.at("a8") == "Iteration it-2");
+    CHECK(iteration_of.at("a0").empty());
 }
