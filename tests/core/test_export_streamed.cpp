@@ -279,3 +279,17 @@ TEST_CASE("ExportOutline: the work breakdown's groups, assets and iterations, wi
     CHECK(iteration_of.at("a8") == "Iteration it-2");
     CHECK(iteration_of.at("a0").empty());
 }
+
+TEST_CASE("azure_devops_sheets: a Description escaped between plain runs of text", "[export]") {
+    Backlog backlog;
+    backlog.name = "Escapes";
+    backlog.workloads = {workload("w")};
+    Asset made = asset("a", 1, "w");
+    made.notes = "\"q\"\nline 2 & <b>&&\n";
+    backlog.assets = {made};
+    Sheet sheet = azure_devops_sheets(backlog, {"P", "", ""}).at(0);
+    CHECK(
+        sheet.rows.at(2).at(column_of(sheet, "Description")) ==
+        "Asset a: other, rehost, not-started<br>Estimate: 1 hours<br>Notes: &quot;q&quot;<br>line "
+        "2 &amp; &lt;b&gt;&amp;&amp;<br><br>Status in mbl: not-started");
+}
