@@ -24,51 +24,6 @@ std::string status_tag(std::string_view status) {
     return "mbl-status:" + std::string(status);
 }
 
-// The Description field holds HTML: the lines escaped, one `<br>` between them. The text between
-// the characters to escape is appended whole.
-std::string html_lines(const std::vector<std::string>& lines) {
-    std::size_t size = 0;
-    for (const std::string& line : lines) {
-        size += line.size() + 4;
-    }
-    std::string out;
-    out.reserve(size);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (i > 0) {
-            out += "<br>";
-        }
-        const std::string& line = lines[i];
-        std::size_t start = 0;
-        for (std::size_t k = 0; k < line.size(); ++k) {
-            std::string_view entity;
-            switch (line[k]) {
-            case '&':
-                entity = "&amp;";
-                break;
-            case '<':
-                entity = "&lt;";
-                break;
-            case '>':
-                entity = "&gt;";
-                break;
-            case '"':
-                entity = "&quot;";
-                break;
-            case '\n':
-                entity = "<br>";
-                break;
-            default:
-                continue;
-            }
-            out.append(line, start, k - start);
-            out += entity;
-            start = k + 1;
-        }
-        out.append(line, start);
-    }
-    return out;
-}
-
 // One work item; the cells after the titles in the column order of azure_devops_sheets, the
 // Area Path apart (the same on every row).
 struct WorkItem {

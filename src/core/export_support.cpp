@@ -58,6 +58,49 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+std::string html_lines(const std::vector<std::string>& lines) {
+    std::size_t size = 0;
+    for (const std::string& line : lines) {
+        size += line.size() + 4;
+    }
+    std::string out;
+    out.reserve(size);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) {
+            out += "<br>";
+        }
+        const std::string& line = lines[i];
+        std::size_t start = 0;
+        for (std::size_t k = 0; k < line.size(); ++k) {
+            std::string_view entity;
+            switch (line[k]) {
+            case '&':
+                entity = "&amp;";
+                break;
+            case '<':
+                entity = "&lt;";
+                break;
+            case '>':
+                entity = "&gt;";
+                break;
+            case '"':
+                entity = "&quot;";
+                break;
+            case '\n':
+                entity = "<br>";
+                break;
+            default:
+                continue;
+            }
+            out.append(line, start, k - start);
+            out += entity;
+            start = k + 1;
+        }
+        out.append(line, start);
+    }
+    return out;
+}
+
 std::string attribute_text(const RawJson& value) {
     const std::string& text = value.text;
     if (text.empty() || text.front() != '"') {

@@ -18,6 +18,10 @@ std::string number_cell(const std::optional<double>& value);
 // `items` joined with `separator`; empty for none.
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 
+// `lines` as HTML (Azure Boards' Description): each line escaped (`&`, `<`, `>`, `"`; a newline
+// becomes `<br>`), one `<br>` between them.
+std::string html_lines(const std::vector<std::string>& lines);
+
 // An attribute's value as a cell: a JSON string's text (unescaped), any other value's JSON on
 // one line (`8`, `true`, `[1, 2]`).
 std::string attribute_text(const RawJson& value);
