@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -104,6 +105,30 @@ constexpr std::size_t azure_import_limit = 1000;
 // Error(usage) when `options.project` is empty or a path does not start with the project (`P` or
 // `P\…`, any case) or has an empty segment; Error(input) naming the workload when one Feature
 // with everything beneath it is more than `limit` work items (the workload by its id).
+// The export is planned before any row is made: the work breakdown and each Feature's size (the
+// Feature, its stories and their tasks), which places every Feature in its file; then each file's
+// rows are made and given to a sink one at a time (write_file), so that no sheet is held.
+class AzureDevOpsExport {
+  public:
+    // Checks the options and plans the files; the errors of azure_devops_sheets. `backlog` must
+    // outlive the export.
+    AzureDevOpsExport(const Backlog& backlog, const AzureDevOpsOptions& options,
+                      std::size_t limit = azure_import_limit);
+    ~AzureDevOpsExport();
+    AzureDevOpsExport(const AzureDevOpsExport&) = delete;
+    AzureDevOpsExport& operator=(const AzureDevOpsExport&) = delete;
+
+    // How many work items (rows) each file holds, in file order; at least one file.
+    const std::vector<std::size_t>& file_sizes() const;
+    // Gives file `index`'s columns, then its rows in order, to `sink`.
+    void write_file(std::size_t index, SheetSink& sink) const;
+
+  private:
+    struct Plan;
+    std::unique_ptr<Plan> plan_;
+};
+
+// Every file of AzureDevOpsExport, held whole (for tests and small backlogs).
 std::vector<Sheet> azure_devops_sheets(const Backlog& backlog, const AzureDevOpsOptions& options,
                                        std::size_t limit = azure_import_limit);
 
@@ -121,6 +146,9 @@ std::vector<Sheet> azure_devops_sheets(const Backlog& backlog, const AzureDevOps
 // replaced by `_` (Jira labels hold no spaces). Sprint: the name of the asset's iteration
 // (Stories and Sub-tasks). Original Estimate: a Sub-task's estimate, a Story's own only when none
 // of its tasks has one (Jira adds sub-task estimates up), in seconds. Description: plain text.
+// Rows are given to `sink` as they are made: an Issue ID is the row's number, so a parent's is
+// known from the counts of the rows before it.
+void write_jira_sheet(const Backlog& backlog, SheetSink& sink);
 Sheet jira_sheet(const Backlog& backlog);
 
 // One row per asset, file order, every field: id, name, kind, workload, owner, strategy,

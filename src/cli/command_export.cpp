@@ -48,25 +48,6 @@ void check_export_options(const ExportCsvOptions& options) {
     }
 }
 
-// The agile tools' sheets, held: Azure's is split by whole Features.
-std::vector<Sheet> agile_sheets(const ExportCsvOptions& options, const Backlog& backlog) {
-    if (options.target == "azure-devops") {
-        return azure_devops_sheets(backlog, {options.project.value_or(""),
-                                             options.iteration_path_prefix.value_or(""),
-                                             options.area_path.value_or("")});
-    }
-    return {jira_sheet(backlog)};
-}
-
-// A held sheet written out a row at a time, so the CSV text is never held beside it.
-void write_sheet(std::ostream& text, const Sheet& sheet) {
-    CsvSheetWriter csv(text, sheet.for_spreadsheet);
-    csv.columns(sheet.columns);
-    for (const auto& row : sheet.rows) {
-        csv.row(row);
-    }
-}
-
 // `output` with `-<number>` before its extension: `out.csv` → `out-2.csv`.
 std::string numbered_file(const std::string& output, std::size_t number) {
     std::filesystem::path path(output);
@@ -75,34 +56,67 @@ std::string numbered_file(const std::string& output, std::size_t number) {
     return (path.parent_path() / name).string();
 }
 
-// Sheets that are more than one import's worth: FILE-1.csv, FILE-2.csv, … and a line for each.
-void deliver_split(const std::vector<Sheet>& sheets, const std::optional<std::string>& output,
+// More than one import's worth: FILE-1.csv, FILE-2.csv, … each written as its rows are made, and a
+// line for each.
+void deliver_split(const AzureDevOpsExport& exported, const std::optional<std::string>& output,
                    const BacklogFile& backlog, std::ostream& out) {
+    const std::vector<std::size_t>& sizes = exported.file_sizes();
     std::size_t items = 0;
-    for (const Sheet& sheet : sheets) {
-        items += sheet.rows.size();
+    for (std::size_t size : sizes) {
+        items += size;
     }
     if (!output || *output == "-" || output->empty()) {
         throw usage_error("the export is " + std::to_string(items) +
                           " work items, more than one Azure Boards import takes (" +
                           std::to_string(azure_import_limit) + "), and several files can't go to " +
                           "stdout: give -o FILE.csv to write FILE-1.csv … FILE-" +
-                          std::to_string(sheets.size()) + ".csv");
+                          std::to_string(sizes.size()) + ".csv");
     }
     std::vector<std::string> files;
-    for (std::size_t i = 0; i < sheets.size(); ++i) {
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
         files.push_back(numbered_file(*output, i + 1));
-        deliver_output([&](std::ostream& text) { write_sheet(text, sheets[i]); }, files.back(),
-                       backlog, out, "the export");
+        deliver_output(
+            [&](std::ostream& text) {
+                CsvSheetWriter csv(text, false);
+                exported.write_file(i, csv);
+            },
+            files.back(), backlog, out, "the export");
     }
-    out << "Wrote " << items << " work items in " << sheets.size()
+    out << "Wrote " << items << " work items in " << sizes.size()
         << " files (an Azure Boards import takes at most " << azure_import_limit
         << " work items):\n";
     for (std::size_t i = 0; i < files.size(); ++i) {
-        out << "  " << files[i] << "  " << sheets[i].rows.size() << " work items"
+        out << "  " << files[i] << "  " << sizes[i] << " work items"
             << (i == 0 ? " (the Epic and its first Features)\n"
                        : " (after importing, Change parent of its Features to the Epic)\n");
     }
+}
+
+// The Azure Boards files, or Jira's sheet, each row written as it is made (the agile tools'
+// importers evaluate no formula: cells are written unchanged).
+void export_agile(const ExportCsvOptions& options, const LoadedBacklog& loaded, std::ostream& out) {
+    if (options.target == "jira") {
+        deliver_output(
+            [&](std::ostream& text) {
+                CsvSheetWriter csv(text, false);
+                write_jira_sheet(loaded.backlog, csv);
+            },
+            options.output, loaded.file, out, "the export");
+        return;
+    }
+    AzureDevOpsExport exported(loaded.backlog, {options.project.value_or(""),
+                                                options.iteration_path_prefix.value_or(""),
+                                                options.area_path.value_or("")});
+    if (exported.file_sizes().size() > 1) {
+        deliver_split(exported, options.output, loaded.file, out);
+        return;
+    }
+    deliver_output(
+        [&](std::ostream& text) {
+            CsvSheetWriter csv(text, false);
+            exported.write_file(0, csv);
+        },
+        options.output, loaded.file, out, "the export");
 }
 
 void run_export_csv(const ExportCsvOptions& options, const GlobalOptions& global,
@@ -119,13 +133,7 @@ void run_export_csv(const ExportCsvOptions& options, const GlobalOptions& global
             options.output, loaded.file, out, "the export");
         return;
     }
-    std::vector<Sheet> sheets = agile_sheets(options, loaded.backlog);
-    if (sheets.size() > 1) {
-        deliver_split(sheets, options.output, loaded.file, out);
-        return;
-    }
-    deliver_output([&](std::ostream& text) { write_sheet(text, sheets.front()); }, options.output,
-                   loaded.file, out, "the export");
+    export_agile(options, loaded, out);
 }
 
 void run_export_wbs(const GlobalOptions& global, std::ostream& out) {

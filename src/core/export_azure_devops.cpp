@@ -1,11 +1,11 @@
 // Azure Boards' hierarchical CSV import: Epic → Feature → User Story → Task, in files of at most
-// the import's limit, each Feature with everything beneath it in one file (export.hpp).
+// the import's limit, each Feature with everything beneath it in one file (export.hpp). The files
+// are planned from the Features' sizes first; rows are then made and written one at a time.
 
 #include "export_support.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/error.hpp"
 #include "mbl/export.hpp"
-#include "mbl/release.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -24,38 +24,6 @@ std::string status_tag(std::string_view status) {
     return "mbl-status:" + std::string(status);
 }
 
-// The Description field holds HTML: the lines escaped, one `<br>` between them.
-std::string html_lines(const std::vector<std::string>& lines) {
-    std::string out;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (i > 0) {
-            out += "<br>";
-        }
-        for (char c : lines[i]) {
-            switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\n':
-                out += "<br>";
-                break;
-            default:
-                out += c;
-            }
-        }
-    }
-    return out;
-}
-
 // One work item; the cells after the titles in the column order of azure_devops_sheets, the
 // Area Path apart (the same on every row).
 struct WorkItem {
@@ -65,18 +33,59 @@ struct WorkItem {
         story_points, description;
 };
 
-// A Feature and every item beneath it, depth first.
-using Hierarchy = std::vector<WorkItem>;
+// Gives work items to a sink as rows of `levels` Title columns, each item `shift` levels up.
+class RowWriter {
+  public:
+    RowWriter(SheetSink& sink, const std::string& area_path, std::size_t levels, std::size_t shift)
+        : sink_(sink), area_path_(area_path), levels_(levels), shift_(shift) {
+        std::vector<SheetColumn> columns{{"ID"}, {"Work Item Type"}};
+        for (std::size_t level = 1; level <= levels; ++level) {
+            columns.push_back({"Title " + std::to_string(level)});
+        }
+        columns.insert(columns.end(), {{"Priority", true},
+                                       {"Tags"},
+                                       {"Area Path"},
+                                       {"Iteration Path"},
+                                       {"Original Estimate", true},
+                                       {"Remaining Work", true},
+                                       {"Story Points", true},
+                                       {"Description"}});
+        sink_.columns(columns);
+    }
+
+    void add(WorkItem item) {
+        std::vector<std::string> row;
+        row.reserve(2 + levels_ + 8);
+        row.emplace_back();
+        row.push_back(std::move(item.type));
+        row.resize(2 + levels_);
+        row[2 + item.depth - shift_] = std::move(item.title);
+        for (std::string* cell : {&item.priority, &item.tags}) {
+            row.push_back(std::move(*cell));
+        }
+        row.push_back(area_path_);
+        for (std::string* cell : {&item.iteration_path, &item.original_estimate,
+                                  &item.remaining_work, &item.story_points, &item.description}) {
+            row.push_back(std::move(*cell));
+        }
+        sink_.row(std::move(row));
+    }
+
+  private:
+    SheetSink& sink_;
+    const std::string& area_path_;
+    std::size_t levels_, shift_;
+};
 
 class AzureItemBuilder {
   public:
     AzureItemBuilder(const Backlog& backlog, std::string iteration_prefix)
-        : backlog_(backlog), iteration_prefix_(std::move(iteration_prefix)), iterations_(backlog) {}
+        : backlog_(backlog), iteration_prefix_(std::move(iteration_prefix)) {}
 
-    WorkItem epic(const WbsItem& migration) const {
+    WorkItem epic() const {
         return {"Epic",
                 0,
-                migration.name,
+                backlog_.name,
                 "",
                 "",
                 "",
@@ -88,101 +97,64 @@ class AzureItemBuilder {
                             std::to_string(backlog_.assets.size()) + " assets"})};
     }
 
-    Hierarchy feature(const WbsItem& group) const {
+    // The Feature of `group`, then everything beneath it, depth first.
+    void feature(const ExportOutline::Group& group, RowWriter& out) const {
         const Workload* workload = group.workload;
-        Hierarchy items{
-            {"Feature", 1, group.name, workload ? std::to_string(workload->priority) : "",
-             workload ? workload_tag(workload->id) + "; " + stage_tag(workload->stage) : "", "", "",
-             "", "",
-             workload ? html_lines(workload_summary(*workload))
-                      : html_lines({"Assets without a known workload"})}};
-        for (const WbsItem& item : group.children) {
-            add_story(item, items);
+        out.add({"Feature", 1, group.name(), workload ? std::to_string(workload->priority) : "",
+                 workload ? workload_tag(workload->id) + "; " + stage_tag(workload->stage) : "", "",
+                 "", "", "",
+                 workload ? html_lines(workload_summary(*workload))
+                          : html_lines({"Assets without a known workload"})});
+        for (const ExportOutline::Member& member : group.members) {
+            add_story(member, out);
         }
-        return items;
     }
 
   private:
-    void add_story(const WbsItem& item, Hierarchy& items) const {
-        const Asset& asset = *item.asset;
+    void add_story(const ExportOutline::Member& member, RowWriter& out) const {
+        const Asset& asset = *member.asset;
         EstimateUnit unit = backlog_.settings.estimate_unit;
-        std::string path = iteration_path(item.iteration);
+        std::string path = member.iteration.empty()
+                               ? std::string()
+                               : iteration_prefix_ + "\\" + std::string(member.iteration);
         std::string status(to_string(asset.status));
         std::vector<std::string> tags{asset_tag(asset.id), status_tag(status)};
         std::ranges::copy_if(asset.tags, std::back_inserter(tags),
                              [](const std::string& tag) { return !is_reserved_tag(tag); });
         std::vector<std::string> description = asset_summary(asset, unit);
         description.push_back("Status in mbl: " + status);
-        items.push_back({"User Story", 2, asset.name, std::to_string(asset.priority),
-                         join(tags, "; "), path, "", "",
-                         unit == EstimateUnit::points ? number_cell(item.estimate) : "",
-                         html_lines(description)});
-        for (std::size_t i = 0; i < item.children.size(); ++i) {
-            const Task& task = *item.children[i].task;
+        out.add({"User Story", 2, asset.name, std::to_string(asset.priority), join(tags, "; "),
+                 path, "", "",
+                 unit == EstimateUnit::points ? number_cell(effective_estimate(asset)) : "",
+                 html_lines(description)});
+        for (std::size_t i = 0; i < asset.tasks.size(); ++i) {
+            const Task& task = asset.tasks[i];
             std::optional<double> hours;
             if (task.estimate) {
                 hours = estimate_in_hours(*task.estimate, unit);
             }
             std::string done = task.done ? "done" : "not-done";
             std::string remaining = task.done ? "0" : number_cell(hours);
-            items.push_back({"Task", 3, task.title, std::to_string(asset.priority),
-                             task_tag(asset.id, i + 1) + "; " + status_tag(done), path,
-                             number_cell(hours), remaining, "",
-                             html_lines({"Task of asset " + asset.id + " (" + asset.name + ")",
-                                         "Status in mbl: " + done})});
+            out.add({"Task", 3, task.title, std::to_string(asset.priority),
+                     task_tag(asset.id, i + 1) + "; " + status_tag(done), path, number_cell(hours),
+                     remaining, "",
+                     html_lines({"Task of asset " + asset.id + " (" + asset.name + ")",
+                                 "Status in mbl: " + done})});
         }
-    }
-
-    std::string iteration_path(const std::optional<std::string>& iteration) const {
-        std::string name = iterations_.name_of(iteration);
-        return name.empty() ? "" : iteration_prefix_ + "\\" + name;
     }
 
     const Backlog& backlog_;
     std::string iteration_prefix_;
-    IterationNames iterations_;
 };
 
-// Writes work items into sheets of `levels` Title columns, each item `shift` levels up.
-class SheetWriter {
-  public:
-    SheetWriter(std::string area_path, std::size_t levels, std::size_t shift)
-        : area_path_(std::move(area_path)), levels_(levels), shift_(shift) {
-        sheet_.columns = {{"ID"}, {"Work Item Type"}};
-        for (std::size_t level = 1; level <= levels; ++level) {
-            sheet_.columns.push_back({"Title " + std::to_string(level)});
-        }
-        sheet_.columns.insert(sheet_.columns.end(), {{"Priority", true},
-                                                     {"Tags"},
-                                                     {"Area Path"},
-                                                     {"Iteration Path"},
-                                                     {"Original Estimate", true},
-                                                     {"Remaining Work", true},
-                                                     {"Story Points", true},
-                                                     {"Description"}});
+// The work items of a Feature with everything beneath it: the Feature, its stories, their tasks.
+std::size_t feature_size(const ExportOutline::Group& group) {
+    std::size_t size = 1;
+    for (const ExportOutline::Member& member : group.members) {
+        size += 1 + member.asset->tasks.size();
     }
-
-    void add(const WorkItem& item) {
-        std::vector<std::string> row{"", item.type};
-        row.resize(2 + levels_);
-        row[2 + item.depth - shift_] = item.title;
-        const std::string& area_path = area_path_;
-        for (const std::string* cell :
-             {&item.priority, &item.tags, &area_path, &item.iteration_path, &item.original_estimate,
-              &item.remaining_work, &item.story_points, &item.description}) {
-            row.push_back(*cell);
-        }
-        sheet_.rows.push_back(std::move(row));
-    }
-
-    std::size_t size() const { return sheet_.rows.size(); }
-    Sheet take() { return std::move(sheet_); }
-
-  private:
-    std::string area_path_;
-    std::size_t levels_, shift_;
-    Sheet sheet_;
-};
+    return size;
+}
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
     return std::ranges::equal(a, b, [](char x, char y) {
@@ -213,8 +185,20 @@ std::string checked_path(const std::string& path, const std::string& project,
 
 } // namespace
 
-std::vector<Sheet> azure_devops_sheets(const Backlog& backlog, const AzureDevOpsOptions& options,
-                                       std::size_t limit) {
+struct AzureDevOpsExport::Plan {
+    Plan(const Backlog& backlog, std::string iteration_prefix, std::string area_path)
+        : area(std::move(area_path)), outline(backlog),
+          builder(backlog, std::move(iteration_prefix)) {}
+
+    std::string area;
+    ExportOutline outline;
+    AzureItemBuilder builder;
+    std::vector<std::size_t> sizes;          // work items of each file
+    std::vector<std::size_t> first_features; // each file's first Feature (index in the groups)
+};
+
+AzureDevOpsExport::AzureDevOpsExport(const Backlog& backlog, const AzureDevOpsOptions& options,
+                                     std::size_t limit) {
     if (options.project.empty()) {
         throw usage_error("export csv --for azure-devops needs --project NAME: the Azure DevOps "
                           "project the iteration and area paths start with");
@@ -222,38 +206,62 @@ std::vector<Sheet> azure_devops_sheets(const Backlog& backlog, const AzureDevOps
     std::string prefix =
         checked_path(options.iteration_path_prefix, options.project, "--iteration-path-prefix");
     std::string area = checked_path(options.area_path, options.project, "--area-path");
-    WbsItem migration = work_breakdown(backlog);
-    AzureItemBuilder builder(backlog, prefix);
-    std::vector<Hierarchy> features;
-    for (const WbsItem& group : migration.children) {
-        features.push_back(builder.feature(group));
-        if (features.back().size() > limit) {
+    plan_ = std::make_unique<Plan>(backlog, std::move(prefix), std::move(area));
+    const std::vector<ExportOutline::Group>& groups = plan_->outline.groups();
+    std::vector<std::size_t> feature_sizes;
+    for (const ExportOutline::Group& group : groups) {
+        feature_sizes.push_back(feature_size(group));
+        if (feature_sizes.back() > limit) {
             std::string what = group.workload ? "workload '" + group.workload->id + "'"
-                                              : "the group '" + group.name + "'";
-            throw input_error(what + " is " + std::to_string(features.back().size()) +
+                                              : "the group '" + group.name() + "'";
+            throw input_error(what + " is " + std::to_string(feature_sizes.back()) +
                               " work items (its Feature, stories and tasks), more than one Azure "
                               "Boards import takes (" +
                               std::to_string(limit) +
                               "): split the workload so that each part fits in one file");
         }
     }
-
-    std::vector<Sheet> sheets;
-    SheetWriter first(area, 4, 0);
-    first.add(builder.epic(migration));
-    SheetWriter* writer = &first;
-    SheetWriter later(area, 3, 1);
-    for (const Hierarchy& feature : features) {
-        if (writer->size() + feature.size() > limit) {
-            sheets.push_back(writer->take());
-            later = SheetWriter(area, 3, 1);
-            writer = &later;
+    // Greedily in planning order: a Feature that does not fit beside the file's items starts the
+    // next file. The first file starts with the Epic.
+    plan_->sizes = {1};
+    plan_->first_features = {0};
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (plan_->sizes.back() + feature_sizes[g] > limit) {
+            plan_->sizes.push_back(0);
+            plan_->first_features.push_back(g);
         }
-        for (const WorkItem& item : feature) {
-            writer->add(item);
-        }
+        plan_->sizes.back() += feature_sizes[g];
     }
-    sheets.push_back(writer->take());
+}
+
+AzureDevOpsExport::~AzureDevOpsExport() = default;
+
+const std::vector<std::size_t>& AzureDevOpsExport::file_sizes() const {
+    return plan_->sizes;
+}
+
+void AzureDevOpsExport::write_file(std::size_t index, SheetSink& sink) const {
+    const std::vector<std::size_t>& firsts = plan_->first_features;
+    const std::vector<ExportOutline::Group>& groups = plan_->outline.groups();
+    std::size_t end = index + 1 < firsts.size() ? firsts[index + 1] : groups.size();
+    // The first file holds the Epic above its Features; the later ones have their Features at
+    // Title 1 and no Title 4.
+    RowWriter out(sink, plan_->area, index == 0 ? 4 : 3, index == 0 ? 0 : 1);
+    if (index == 0) {
+        out.add(plan_->builder.epic());
+    }
+    for (std::size_t g = firsts.at(index); g < end; ++g) {
+        plan_->builder.feature(groups[g], out);
+    }
+}
+
+std::vector<Sheet> azure_devops_sheets(const Backlog& backlog, const AzureDevOpsOptions& options,
+                                       std::size_t limit) {
+    AzureDevOpsExport exported(backlog, options, limit);
+    std::vector<Sheet> sheets;
+    for (std::size_t i = 0; i < exported.file_sizes().size(); ++i) {
+        sheets.push_back(collect_sheet([&](SheetSink& sink) { exported.write_file(i, sink); }));
+    }
     return sheets;
 }
 

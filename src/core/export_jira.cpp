@@ -1,9 +1,9 @@
 // Jira Cloud's CSV importer: epics, then stories, then sub-tasks, linked by Issue ID and Parent
-// (export.hpp).
+// (export.hpp). Rows go to the sink as they are made: Issue IDs are row numbers, so each parent's
+// is counted rather than looked up.
 
 #include "export_support.hpp"
 #include "mbl/export.hpp"
-#include "mbl/release.hpp"
 
 #include <algorithm>
 #include <array>
@@ -60,41 +60,50 @@ std::vector<std::string> story_labels(const Asset& asset) {
     return labels;
 }
 
-class JiraSheetBuilder {
+class JiraSheetWriter {
   public:
-    explicit JiraSheetBuilder(const Backlog& backlog) : backlog_(backlog), iterations_(backlog) {
+    JiraSheetWriter(const Backlog& backlog, SheetSink& sink)
+        : backlog_(backlog), outline_(backlog), sink_(sink) {
         for (const Asset& asset : backlog.assets) {
-            label_columns_ = std::max(label_columns_, story_labels(asset).size());
+            // story_labels' size, counted without making the labels
+            label_columns_ = std::max(
+                label_columns_,
+                1 + static_cast<std::size_t>(std::ranges::count_if(
+                        asset.tags, [](const std::string& tag) { return !is_reserved_tag(tag); })));
         }
-        sheet_.columns = {{"Issue ID", true}, {"Parent", true}, {"Issue Type"},
-                          {"Summary"},        {"Status"},       {"Priority"}};
+        std::vector<SheetColumn> columns{{"Issue ID", true}, {"Parent", true}, {"Issue Type"},
+                                         {"Summary"},        {"Status"},       {"Priority"}};
         for (std::size_t i = 0; i < label_columns_; ++i) {
-            sheet_.columns.push_back({"Labels"});
+            columns.push_back({"Labels"});
         }
-        sheet_.columns.insert(
-            sheet_.columns.end(),
+        columns.insert(
+            columns.end(),
             {{"Sprint"}, {"Original Estimate", true}, {"Story Points", true}, {"Description"}});
+        sink_.columns(columns);
     }
 
     // Epics, then stories, then sub-tasks, so that every parent is imported before its children.
-    Sheet build(const WbsItem& migration) {
+    // An Issue ID is the row's number: a Story's parent is its Epic's, kept per group; a
+    // Sub-task's is its Story's, kept (with the Story) for the stories that have tasks only, so
+    // that the last pass visits only them.
+    void write() {
+        const std::vector<ExportOutline::Group>& groups = outline_.groups();
         std::vector<std::string> epic_ids;
-        for (const WbsItem& group : migration.children) {
+        for (const ExportOutline::Group& group : groups) {
             epic_ids.push_back(group.workload ? add_epic(*group.workload) : "");
         }
-        std::vector<std::string> story_ids;
-        for (std::size_t g = 0; g < migration.children.size(); ++g) {
-            for (const WbsItem& item : migration.children[g].children) {
-                story_ids.push_back(add_story(item, epic_ids[g]));
+        std::vector<std::pair<const ExportOutline::Member*, std::string>> with_tasks;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            for (const ExportOutline::Member& member : groups[g].members) {
+                std::string story_id = add_story(member, epic_ids[g]);
+                if (!member.asset->tasks.empty()) {
+                    with_tasks.emplace_back(&member, std::move(story_id));
+                }
             }
         }
-        std::size_t story = 0;
-        for (const WbsItem& group : migration.children) {
-            for (const WbsItem& item : group.children) {
-                add_subtasks(item, story_ids[story++]);
-            }
+        for (const auto& [member, story_id] : with_tasks) {
+            add_subtasks(*member, story_id);
         }
-        return std::move(sheet_);
     }
 
   private:
@@ -111,22 +120,23 @@ class JiraSheetBuilder {
                     join(workload_summary(workload), "\n")});
     }
 
-    std::string add_story(const WbsItem& item, const std::string& epic_id) {
-        const Asset& asset = *item.asset;
+    // Returns the Story's Issue ID.
+    std::string add_story(const ExportOutline::Member& member, const std::string& epic_id) {
+        const Asset& asset = *member.asset;
         EstimateUnit unit = backlog_.settings.estimate_unit;
         bool tasks_estimated = std::ranges::any_of(
             asset.tasks, [](const Task& task) { return task.estimate.has_value(); });
         return add({epic_id, "Story", asset.name, story_status(asset.status),
                     jira_priority(asset.priority), story_labels(asset),
-                    iterations_.name_of(item.iteration),
+                    std::string(member.iteration),
                     tasks_estimated ? "" : number_cell(seconds_of(asset.estimate, unit)),
-                    unit == EstimateUnit::points ? number_cell(item.estimate) : "",
+                    unit == EstimateUnit::points ? number_cell(effective_estimate(asset)) : "",
                     join(asset_summary(asset, unit), "\n")});
     }
 
-    void add_subtasks(const WbsItem& item, const std::string& story_id) {
-        const Asset& asset = *item.asset;
-        std::string sprint = iterations_.name_of(item.iteration);
+    void add_subtasks(const ExportOutline::Member& member, const std::string& story_id) {
+        const Asset& asset = *member.asset;
+        std::string sprint(member.iteration);
         for (std::size_t i = 0; i < asset.tasks.size(); ++i) {
             const Task& task = asset.tasks[i];
             add({story_id,
@@ -142,15 +152,16 @@ class JiraSheetBuilder {
         }
     }
 
-    // Appends the issue; returns its Issue ID.
+    // Gives the issue's row to the sink; returns its Issue ID.
     std::string add(Issue issue) {
-        std::string id = std::to_string(sheet_.rows.size() + 1);
-        std::vector<std::string> row{id,
-                                     std::move(issue.parent),
-                                     std::move(issue.type),
-                                     std::move(issue.summary),
-                                     std::move(issue.status),
-                                     std::move(issue.priority)};
+        std::string id = std::to_string(++rows_);
+        std::vector<std::string> row;
+        row.reserve(6 + label_columns_ + 4);
+        row.push_back(id);
+        for (std::string* cell :
+             {&issue.parent, &issue.type, &issue.summary, &issue.status, &issue.priority}) {
+            row.push_back(std::move(*cell));
+        }
         issue.labels.resize(label_columns_);
         for (std::string& label : issue.labels) {
             row.push_back(std::move(label));
@@ -159,20 +170,25 @@ class JiraSheetBuilder {
              {&issue.sprint, &issue.original_estimate, &issue.story_points, &issue.description}) {
             row.push_back(std::move(*cell));
         }
-        sheet_.rows.push_back(std::move(row));
+        sink_.row(std::move(row));
         return id;
     }
 
     const Backlog& backlog_;
-    IterationNames iterations_;
+    ExportOutline outline_;
+    SheetSink& sink_;
     std::size_t label_columns_ = 1;
-    Sheet sheet_;
+    std::size_t rows_ = 0; // rows given so far: the last Issue ID
 };
 
 } // namespace
 
+void write_jira_sheet(const Backlog& backlog, SheetSink& sink) {
+    JiraSheetWriter(backlog, sink).write();
+}
+
 Sheet jira_sheet(const Backlog& backlog) {
-    return JiraSheetBuilder(backlog).build(work_breakdown(backlog));
+    return collect_sheet([&](SheetSink& sink) { write_jira_sheet(backlog, sink); });
 }
 
 } // namespace mbl

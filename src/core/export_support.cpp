@@ -6,8 +6,10 @@
 #include "mbl/enums.hpp"
 #include "mbl/export.hpp"
 #include "mbl/figure.hpp"
+#include "mbl/forecast.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/save.hpp"
+#include "release_support.hpp"
 
 namespace mbl {
 
@@ -56,6 +58,49 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+std::string html_lines(const std::vector<std::string>& lines) {
+    std::size_t size = 0;
+    for (const std::string& line : lines) {
+        size += line.size() + 4;
+    }
+    std::string out;
+    out.reserve(size);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i > 0) {
+            out += "<br>";
+        }
+        const std::string& line = lines[i];
+        std::size_t start = 0;
+        for (std::size_t k = 0; k < line.size(); ++k) {
+            std::string_view entity;
+            switch (line[k]) {
+            case '&':
+                entity = "&amp;";
+                break;
+            case '<':
+                entity = "&lt;";
+                break;
+            case '>':
+                entity = "&gt;";
+                break;
+            case '"':
+                entity = "&quot;";
+                break;
+            case '\n':
+                entity = "<br>";
+                break;
+            default:
+                continue;
+            }
+            out.append(line, start, k - start);
+            out += entity;
+            start = k + 1;
+        }
+        out.append(line, start);
+    }
+    return out;
+}
+
 std::string attribute_text(const RawJson& value) {
     const std::string& text = value.text;
     if (text.empty() || text.front() != '"') {
@@ -80,12 +125,37 @@ IterationNames::IterationNames(const Backlog& backlog) {
     }
 }
 
-std::string IterationNames::name_of(const std::optional<std::string>& id) const {
-    if (!id) {
-        return "";
+std::string_view IterationNames::name_of(std::string_view id) const {
+    auto found = by_id_.find(id);
+    return found == by_id_.end() ? std::string_view() : found->second->name;
+}
+
+const std::string& ExportOutline::Group::name() const {
+    static const std::string without_workload = "Assets without a workload";
+    return workload ? workload->name : without_workload;
+}
+
+ExportOutline::ExportOutline(const Backlog& backlog) {
+    // As work_breakdown groups them: a group per workload in planning order (the first workload
+    // of an id takes its assets), then the assets whose workload is unknown.
+    std::unordered_map<std::string_view, std::size_t> group_of;
+    for (const std::string& id : workloads_in_planning_order(backlog)) {
+        const Workload* workload = find_workload(backlog, id);
+        group_of.emplace(workload->id, groups_.size());
+        groups_.push_back({workload, {}});
     }
-    auto found = by_id_.find(*id);
-    return found == by_id_.end() ? std::string() : found->second->name;
+    IterationsByAsset iteration_of = index_iterations_by_asset(backlog);
+    IterationNames names(backlog); // an iteration's name is the first of its id's, as in the WBS
+    Group without_workload;
+    for (const Asset& asset : backlog.assets) {
+        auto found = asset.workload ? group_of.find(*asset.workload) : group_of.end();
+        const Iteration* iteration = lookup_iteration(iteration_of, asset.id);
+        (found == group_of.end() ? without_workload : groups_[found->second])
+            .members.push_back({&asset, iteration ? names.name_of(iteration->id) : ""});
+    }
+    if (!without_workload.members.empty()) {
+        groups_.push_back(std::move(without_workload));
+    }
 }
 
 namespace {
