@@ -143,7 +143,8 @@ class CommandFailed(Exception):
 
 
 def run_once(argv, stdout_path, environment, peak_file=None):
-    """Runs `argv` once and returns (wall seconds, CPU seconds: user + system); raises
+    """Runs `argv` once and returns (wall seconds, CPU seconds: user + system, user seconds);
+    raises
     CommandFailed on exit != 0 (1 is accepted from diff and merge-driver: a difference found).
     With `peak_file`, runs it under GNU time, which writes the peak resident memory there: a
     process started from Python itself would report Python's memory as its own peak."""
@@ -156,28 +157,30 @@ def run_once(argv, stdout_path, environment, peak_file=None):
                                  env=environment, check=False)
         seconds = time.perf_counter() - began
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (children.ru_utime - children_before.ru_utime +
-               children.ru_stime - children_before.ru_stime)
+        user = children.ru_utime - children_before.ru_utime
+        cpu = user + children.ru_stime - children_before.ru_stime
         tolerated = (0, 1) if any(word in argv for word in ("diff", "merge-driver")) else (0,)
         if process.returncode not in tolerated:
             errors.seek(0)
             message = errors.read().decode(errors="replace").strip()
             raise CommandFailed(f"{' '.join(argv)} exited {process.returncode}: {message}")
-    return seconds, cpu
+    return seconds, cpu, user
 
 
 class Measured:
-    """Median wall and CPU seconds of the measured runs, and the peak of the first."""
+    """Median wall, CPU (user + system) and user seconds of the measured runs, and the peak of
+    the first."""
 
-    def __init__(self, seconds, cpu_seconds, peak_bytes):
+    def __init__(self, seconds, cpu_seconds, peak_bytes, user_seconds=None):
         self.seconds = seconds
         self.cpu_seconds = cpu_seconds
         self.peak_bytes = peak_bytes
+        self.user_seconds = user_seconds
 
 
 def measure(runs, prepare, run, scratch):
     """Runs once under GNU time for the peak memory (this also warms the page cache), then
-    `runs` times measured. `run(peak_file)` runs once and returns (wall, CPU) seconds."""
+    `runs` times measured. `run(peak_file)` runs once and returns (wall, CPU, user) seconds."""
     peak_file = os.path.join(scratch, "peak")
     prepare()
     run(peak_file)
@@ -188,7 +191,8 @@ def measure(runs, prepare, run, scratch):
         prepare()
         times.append(run(None))
     return Measured(statistics.median(t[0] for t in times),
-                    statistics.median(t[1] for t in times), peak_bytes)
+                    statistics.median(t[1] for t in times), peak_bytes,
+                    statistics.median(t[2] for t in times))
 
 
 def bench_floor(operation, backlog, facts, options, scratch, environment, floors):
@@ -229,10 +233,10 @@ def bench_operation(operation, backlog, facts, options, scratch, environment, fl
             staged = os.path.join(scratch, "backlog.json.jq")
 
             def run_jq(peak_file):  # jq ... f > t && mv t f
-                seconds, cpu = run_once(jq_argv, staged, environment, peak_file)
+                seconds, cpu, user = run_once(jq_argv, staged, environment, peak_file)
                 began = time.perf_counter()
                 os.replace(staged, work)
-                return seconds + time.perf_counter() - began, cpu
+                return seconds + time.perf_counter() - began, cpu, user
         else:
 
             def run_jq(peak_file):
