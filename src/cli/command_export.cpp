@@ -48,6 +48,19 @@ void check_export_options(const ExportCsvOptions& options) {
     }
 }
 
+// A sheet written as CSV to `output` (or `out`), each row as `write` makes it; `for_spreadsheet`:
+// formula-like cells neutralised (the generic export), else written unchanged (the agile tools').
+void deliver_sheet(const std::function<void(SheetSink&)>& write, bool for_spreadsheet,
+                   const std::optional<std::string>& output, const BacklogFile& backlog,
+                   std::ostream& out) {
+    deliver_output(
+        [&](std::ostream& text) {
+            CsvSheetWriter csv(text, for_spreadsheet);
+            write(csv);
+        },
+        output, backlog, out, "the export");
+}
+
 // `output` with `-<number>` before its extension: `out.csv` → `out-2.csv`.
 std::string numbered_file(const std::string& output, std::size_t number) {
     std::filesystem::path path(output);
@@ -75,12 +88,8 @@ void deliver_split(const AzureDevOpsExport& exported, const std::optional<std::s
     std::vector<std::string> files;
     for (std::size_t i = 0; i < sizes.size(); ++i) {
         files.push_back(numbered_file(*output, i + 1));
-        deliver_output(
-            [&](std::ostream& text) {
-                CsvSheetWriter csv(text, false);
-                exported.write_file(i, csv);
-            },
-            files.back(), backlog, out, "the export");
+        deliver_sheet([&](SheetSink& sheet) { exported.write_file(i, sheet); }, false, files.back(),
+                      backlog, out);
     }
     out << "Wrote " << items << " work items in " << sizes.size()
         << " files (an Azure Boards import takes at most " << azure_import_limit
@@ -96,12 +105,8 @@ void deliver_split(const AzureDevOpsExport& exported, const std::optional<std::s
 // importers evaluate no formula: cells are written unchanged).
 void export_agile(const ExportCsvOptions& options, const LoadedBacklog& loaded, std::ostream& out) {
     if (options.target == "jira") {
-        deliver_output(
-            [&](std::ostream& text) {
-                CsvSheetWriter csv(text, false);
-                write_jira_sheet(loaded.backlog, csv);
-            },
-            options.output, loaded.file, out, "the export");
+        deliver_sheet([&](SheetSink& sheet) { write_jira_sheet(loaded.backlog, sheet); }, false,
+                      options.output, loaded.file, out);
         return;
     }
     AzureDevOpsExport exported(loaded.backlog, {options.project.value_or(""),
@@ -111,12 +116,8 @@ void export_agile(const ExportCsvOptions& options, const LoadedBacklog& loaded, 
         deliver_split(exported, options.output, loaded.file, out);
         return;
     }
-    deliver_output(
-        [&](std::ostream& text) {
-            CsvSheetWriter csv(text, false);
-            exported.write_file(0, csv);
-        },
-        options.output, loaded.file, out, "the export");
+    deliver_sheet([&](SheetSink& sheet) { exported.write_file(0, sheet); }, false, options.output,
+                  loaded.file, out);
 }
 
 void run_export_csv(const ExportCsvOptions& options, const GlobalOptions& global,
@@ -125,12 +126,8 @@ void run_export_csv(const ExportCsvOptions& options, const GlobalOptions& global
     check_export_options(options);
     LoadedBacklog loaded = load_for_reading(global);
     if (options.target == "generic") { // written as it is built, never held whole
-        deliver_output(
-            [&](std::ostream& text) {
-                CsvSheetWriter csv(text, true);
-                write_generic_sheet(loaded.backlog, csv);
-            },
-            options.output, loaded.file, out, "the export");
+        deliver_sheet([&](SheetSink& sheet) { write_generic_sheet(loaded.backlog, sheet); }, true,
+                      options.output, loaded.file, out);
         return;
     }
     export_agile(options, loaded, out);
