@@ -30,8 +30,8 @@ struct ValueCollector {
         numbers.emplace_back(current_key, value);
         return true;
     }
-    bool string(std::string& value, std::string_view) {
-        strings.emplace_back(current_key, std::move(value));
+    bool string(std::string_view value, std::string_view) {
+        strings.emplace_back(current_key, value);
         return true;
     }
     bool key(std::string_view key) {

@@ -8,9 +8,11 @@
 // A handler provides:
 //   bool null(); bool boolean(bool);
 //   bool number(std::string_view spelling, double value, bool is_integer);
-//   bool string(std::string& value, std::string_view literal);
-//     (the handler may move from `value`; `literal` is the string as written, quotes included,
-//     when it holds no escape, so it is already canonical JSON text; else empty)
+//   bool string(std::string_view value, std::string_view literal);
+//     (`value` points into the text when the string holds no escape, else into a buffer that
+//     the next string overwrites: a handler copies what it keeps; `literal` is the string as
+//     written, quotes included, when it holds no escape, so it is already canonical JSON text;
+//     else empty)
 //   bool key(std::string_view key);
 //     (`key` points into the text when the key holds no escape, else into a buffer that the
 //     next string overwrites)
@@ -45,6 +47,17 @@ struct TokenScan {
 // Skips JSON whitespace. Indentation comes in runs of spaces after a line break: with SSE2 a
 // run of up to 16 spaces is skipped in one step.
 inline const char* skip_whitespace(const char* at, const char* end) {
+    // The shapes of a pretty-printed file first: nothing to skip (before ':' and ','), one space
+    // (after ':'), a line break and its indentation (before a key or an element).
+    if (at == end || static_cast<unsigned char>(*at) > ' ') {
+        return at;
+    }
+    if (*at == ' ' && end - at >= 2 && static_cast<unsigned char>(at[1]) > ' ') {
+        return at + 1;
+    }
+    if (*at == '\n') {
+        ++at;
+    }
     for (;;) {
 #if MBL_JSON_SSE2
         if (end - at >= 16) {
@@ -246,8 +259,7 @@ template <class Handler> class JsonTokenizer {
             if (is_key) {
                 return handler_.key(content);
             }
-            text_.assign(content);
-            return handler_.string(text_, std::string_view(start, content.size() + 2));
+            return handler_.string(content, std::string_view(start, content.size() + 2));
         }
         TokenScan scan = scan_string(at_, end_, text_);
         if (!scan.end) {
@@ -263,10 +275,8 @@ template <class Handler> class JsonTokenizer {
             return handler_.key(scan.plain ? literal.substr(1, literal.size() - 2)
                                            : std::string_view(text_));
         }
-        if (scan.plain) {
-            text_.assign(literal.data() + 1, literal.size() - 2);
-        }
-        return handler_.string(text_, literal);
+        return handler_.string(
+            scan.plain ? literal.substr(1, literal.size() - 2) : std::string_view(text_), literal);
     }
 
     bool read_number() {

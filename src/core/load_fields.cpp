@@ -12,7 +12,7 @@ void report_wrong_type(Reader& reader, std::string_view expected, std::string_vi
 
 void read_string(Reader& reader, Scalar& value, std::string& out) {
     if (value.type == Scalar::Type::string) {
-        out = std::move(*value.text);
+        out.assign(value.text);
     } else {
         report_wrong_type(reader, "a string", value.description());
     }
@@ -22,7 +22,7 @@ void read_optional_string(Reader& reader, Scalar& value, std::optional<std::stri
     if (value.type == Scalar::Type::null) {
         out.reset();
     } else if (value.type == Scalar::Type::string) {
-        out = std::move(*value.text);
+        out.emplace(value.text);
     } else {
         report_wrong_type(reader, "a string or null", value.description());
     }
@@ -81,12 +81,12 @@ void read_boolean(Reader& reader, Scalar& value, bool& out) {
 void read_date(Reader& reader, Scalar& value, Date& out) {
     if (value.type != Scalar::Type::string) {
         report_wrong_type(reader, "a date (\"YYYY-MM-DD\")", value.description());
-    } else if (auto date = Date::parse(*value.text)) {
+    } else if (auto date = Date::parse(value.text)) {
         out = *date;
     } else {
         reader.report(Severity::error, "invalid-date",
                       fmt::format("{} {} is not a valid date; write YYYY-MM-DD, e.g. 2027-01-04",
-                                  reader.current_key(), json_quote(*value.text)));
+                                  reader.current_key(), json_quote(value.text)));
     }
 }
 
@@ -105,7 +105,7 @@ void read_optional_date(Reader& reader, Scalar& value, std::optional<Date>& out)
 
 void StringListSink::scalar(Reader& reader, Scalar& value) {
     if (value.type == Scalar::Type::string) {
-        destination_->push_back(std::move(*value.text));
+        destination_->emplace_back(value.text);
     } else {
         reader.report(Severity::error, "wrong-type",
                       fmt::format("each entry must be a string, not {}", value.description()));

@@ -30,15 +30,15 @@ void report_wrong_type(Reader& reader, std::string_view expected, std::string_vi
 
 template <class E> void read_enum(Reader& reader, Scalar& value, E& out) {
     if (value.type == Scalar::Type::string) {
-        if (auto parsed = parse_enum<E>(*value.text)) {
+        if (auto parsed = parse_enum<E>(value.text)) {
             out = *parsed;
             return;
         }
         const auto& names = EnumSpelling<E>::names;
-        auto hint = nearest_spelling(*value.text, {names.begin(), names.end()});
+        auto hint = nearest_spelling(value.text, {names.begin(), names.end()});
         reader.report(Severity::error, "invalid-value",
                       fmt::format("invalid {} {}: expected {}{}", reader.current_key(),
-                                  json_quote(*value.text), allowed_values<E>(),
+                                  json_quote(value.text), allowed_values<E>(),
                                   hint ? fmt::format(" (did you mean {}?)", *hint) : ""));
         return;
     }

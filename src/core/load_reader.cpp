@@ -22,7 +22,7 @@ std::string Scalar::description() const {
         return fmt::format("the number {}", spelling);
     case Type::string: {
         constexpr std::size_t shown = 40;
-        std::string quoted = *text;
+        std::string quoted(text);
         if (quoted.size() > shown) {
             std::size_t cut = shown; // back to the start of a UTF-8 character
             while (cut > 0 && (static_cast<unsigned char>(quoted[cut]) & 0xC0) == 0x80) {
@@ -54,7 +54,7 @@ RawJson Scalar::to_raw() const {
             return {std::string(literal)};
         }
         RawJson raw;
-        append_quoted(raw.text, *text);
+        append_quoted(raw.text, text);
         return raw;
     }
     case Type::object:
@@ -170,7 +170,7 @@ Sink* add_raw_container(Reader& reader, RawObject& object, std::string_view key,
 }
 
 Reader::Reader(std::string_view text, Sink& root, int max_depth, ReleasableText* releasable)
-    : text_(text), max_depth_(max_depth), releasable_(releasable), root_(root) {}
+    : text_(text), releasable_(releasable), max_depth_(max_depth), root_(root) {}
 
 void Reader::begin_event() {
     event_from_ = previous_end_;
@@ -277,8 +277,13 @@ bool Reader::push(Sink* sink, bool is_array) {
         return fail(
             fmt::format("nesting deeper than {} levels; mbl refuses such files", max_depth_));
     }
-    stack_.push_back(
-        Frame{sink, is_array, static_cast<std::size_t>(-1), current_offset(), {}, {}, false});
+    // Field by field in place: a Frame built aside and copied in was read back in 16-byte
+    // words just after being written a byte at a time, which stalls the processor.
+    Frame& frame = stack_.emplace_back();
+    frame.sink = sink;
+    frame.is_array = is_array;
+    frame.index = static_cast<std::size_t>(-1);
+    frame.start_offset = reached_ - 1; // the `{` or `[` just read: it ends where the tokenizer is
     return !fatal_message;
 }
 
@@ -318,10 +323,10 @@ bool Reader::number(std::string_view spelling, double number, bool is_integer) {
     return scalar(value);
 }
 
-bool Reader::string(std::string& text, std::string_view literal) {
+bool Reader::string(std::string_view text, std::string_view literal) {
     Scalar value;
     value.type = Scalar::Type::string;
-    value.text = &text;
+    value.text = text;
     value.literal = literal;
     return scalar(value);
 }

@@ -25,10 +25,10 @@ struct Scalar {
     enum class Type { null, boolean, integer, number, string, object, array };
     Type type = Type::null;
     bool boolean = false;
-    double number = 0;           // integer and number
-    std::string_view spelling;   // number: as written in the file (integers: empty)
-    std::string* text = nullptr; // string: the decoded value, may be moved from
-    std::string_view literal;    // string: as written with its quotes when canonical, else empty
+    double number = 0;         // integer and number
+    std::string_view spelling; // number: as written in the file (integers: empty)
+    std::string_view text;     // string: the decoded value (valid during the event only)
+    std::string_view literal;  // string: as written with its quotes when canonical, else empty
 
     // "null", "a boolean", "a number", `a string ("16h")`: for type error messages.
     std::string description() const;
@@ -104,7 +104,7 @@ class Reader {
     bool null();
     bool boolean(bool value);
     bool number(std::string_view spelling, double value, bool is_integer);
-    bool string(std::string& value, std::string_view literal);
+    bool string(std::string_view value, std::string_view literal);
     bool start_object();
     bool key(std::string_view key);
     bool end_object();
@@ -152,10 +152,10 @@ class Reader {
 
   private:
     struct Frame {
-        Sink* sink;
-        bool is_array;
-        std::size_t index;        // arrays: index of the current element
-        std::size_t start_offset; // where the container starts in the text
+        Sink* sink = nullptr;
+        bool is_array = false;
+        std::size_t index = 0;        // arrays: index of the current element
+        std::size_t start_offset = 0; // where the container starts in the text
         // Objects: the current key, in the text, or decoded into owned_key when it held escapes
         // (a view of owned_key would not survive the frame being moved).
         std::string_view key_in_text;
@@ -172,12 +172,14 @@ class Reader {
     bool pop();
 
     std::string_view text_;
-    int max_depth_;
     ReleasableText* releasable_;
-    std::size_t released_up_to_ = 0;
-    std::size_t reached_ = 0;
+    // Kept apart so that begin_event's two copies are not merged into one 16-byte copy: it would
+    // read reached_ in a wide word just after the tokenizer wrote it (a stall of the processor).
     std::size_t previous_end_ = 0; // where the previous event ended
-    std::size_t event_from_ = 0;   // previous_end_ when the current event began
+    std::size_t released_up_to_ = 0;
+    std::size_t event_from_ = 0; // previous_end_ when the current event began
+    int max_depth_;
+    std::size_t reached_ = 0; // where the tokenizer has read up to
     Sink& root_;
     std::vector<Frame> stack_;
     RawCaptureSink raw_capture_;

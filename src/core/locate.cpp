@@ -24,7 +24,7 @@ class PointerFinder {
     bool null() { return scalar(); }
     bool boolean(bool) { return scalar(); }
     bool number(std::string_view, double, bool) { return scalar(); }
-    bool string(std::string&, std::string_view) { return scalar(); }
+    bool string(std::string_view, std::string_view) { return scalar(); }
     bool start_object() { return open(false); }
     bool start_array() { return open(true); }
     bool end_object() { return close(); }

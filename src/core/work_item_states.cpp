@@ -67,9 +67,9 @@ struct StateCollector {
     bool null() { return other(); }
     bool boolean(bool) { return other(); }
     bool number(std::string_view, double, bool) { return other(); }
-    bool string(std::string& value, std::string_view) {
+    bool string(std::string_view value, std::string_view) {
         if (depth == 2) {
-            entries.push_back({tool, state, std::move(value)});
+            entries.push_back({tool, state, std::string(value)});
             return true;
         }
         return other();
