@@ -17,12 +17,20 @@ struct AssetCount {
     std::size_t done = 0;
 };
 
-// Assets and assets done for release per workload id, in one pass over the assets.
+// Assets and assets done for release per workload id, in one pass over the assets. A workload's
+// assets mostly follow one another in a file: the count of the previous asset's workload is
+// reused without hashing while the workload stays the same.
 std::unordered_map<std::string_view, AssetCount> count_assets(const Backlog& backlog) {
     std::unordered_map<std::string_view, AssetCount> counts;
+    std::string_view previous;
+    AssetCount* previous_count = nullptr;
     for (const Asset& asset : backlog.assets) {
         if (asset.workload) {
-            AssetCount& count = counts[*asset.workload];
+            if (!previous_count || *asset.workload != previous) {
+                previous = *asset.workload;
+                previous_count = &counts[previous]; // stable: a node-based map
+            }
+            AssetCount& count = *previous_count;
             ++count.assets;
             count.done += is_done_for_release(asset) ? 1 : 0;
         }

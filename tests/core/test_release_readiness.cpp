@@ -109,6 +109,26 @@ TEST_CASE("release_readiness counts, remaining work and the next gate", "[releas
     CHECK(base.next_blockers.empty());
 }
 
+TEST_CASE("release_readiness counts a workload's assets wherever they stand in the file",
+          "[release_readiness]") {
+    // The count reuses the previous asset's workload while it stays the same: assets of one
+    // workload apart from each other, or after an asset without a workload, count too.
+    Backlog backlog = readiness_sample();
+    std::vector<Asset> interleaved;
+    for (std::size_t from_end = backlog.assets.size(); from_end > 0; --from_end) {
+        interleaved.push_back(backlog.assets[from_end - 1]);
+        interleaved.push_back(asset("x" + std::to_string(from_end), 1, std::nullopt));
+    }
+    interleaved.push_back(asset("a5", 1, "app", AssetStatus::replicated));
+    backlog.assets = interleaved;
+    std::vector<ReleaseReadiness> releases = release_readiness(backlog, on("2027-02-15"));
+    CHECK(release_of(releases, "app").assets == 5);
+    CHECK(release_of(releases, "app").assets_done == 3);
+    CHECK(release_of(releases, "live").assets == 2);
+    CHECK(release_of(releases, "base").assets == 1);
+    CHECK(release_of(releases, "empty").assets == 0);
+}
+
 TEST_CASE("release_readiness takes the 85% date of the forecast", "[release_readiness]") {
     Backlog backlog = readiness_sample();
     std::vector<ReleaseReadiness> releases = release_readiness(backlog, on("2027-02-15"));
