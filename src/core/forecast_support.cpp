@@ -1,5 +1,7 @@
 #include "forecast_support.hpp"
 
+#include "id_map.hpp"
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -66,6 +68,45 @@ double sum_of_estimates(const std::vector<const Asset*>& assets) {
 
 double sum_of_estimates(const AssetsById& assets, const std::vector<std::string>& ids) {
     return sum_of_estimates(resolve_assets(assets, ids));
+}
+
+std::vector<double> sums_of_estimates(const Backlog& backlog,
+                                      const std::vector<const std::vector<std::string>*>& lists) {
+    struct Named {
+        const Asset* asset = nullptr; // the first asset holding the id; null: none
+        std::size_t counted_in = 0;   // 1 + the last list whose sum has it; 0: none yet
+    };
+    std::size_t ids = 0;
+    for (const std::vector<std::string>* list : lists) {
+        ids += list->size();
+    }
+    IdMap<Named> named(ids);
+    for (const std::vector<std::string>* list : lists) {
+        for (const std::string& id : *list) {
+            named.try_emplace(id, Named{});
+        }
+    }
+    if (!named.empty()) {
+        for (const Asset& asset : backlog.assets) {
+            Named* found = named.find(asset.id);
+            if (found && !found->asset) {
+                found->asset = &asset; // the first of duplicates wins, as index_assets
+            }
+        }
+    }
+    std::vector<double> sums;
+    for (std::size_t l = 0; l < lists.size(); ++l) {
+        double sum = 0;
+        for (const std::string& id : *lists[l]) {
+            Named* found = named.find(id);
+            if (found && found->asset && found->counted_in != l + 1) { // each asset once
+                found->counted_in = l + 1;
+                sum += effective_estimate(*found->asset).value_or(0);
+            }
+        }
+        sums.push_back(sum);
+    }
+    return sums;
 }
 
 bool completed_within(const Asset& asset, const Iteration& iteration) {
