@@ -146,16 +146,22 @@ void write_wbs_csv(
     std::ostream& out,
     const std::function<void(const std::function<void(const WbsItem&)>&)>& for_each_item) {
     std::vector<Column> columns = wbs_columns();
+    std::string line; // each line made whole, then written at once
     auto print_line = [&](auto&& field_at) {
+        line.clear();
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            out << (c > 0 ? "," : "") << field_at(c);
+            if (c > 0) {
+                line += ',';
+            }
+            field_at(c);
         }
-        out << '\n';
+        line += '\n';
+        out.write(line.data(), static_cast<std::streamsize>(line.size()));
     };
-    print_line([&](std::size_t c) { return csv_field(columns[c].key, ColumnKind::text); });
+    print_line([&](std::size_t c) { append_csv_field(line, columns[c].key, ColumnKind::text); });
     for_each_item([&](const WbsItem& item) {
         std::vector<Cell> cells = item_cells(item);
-        print_line([&](std::size_t c) { return csv_field(cells[c].text, columns[c].kind); });
+        print_line([&](std::size_t c) { append_csv_field(line, cells[c].text, columns[c].kind); });
     });
 }
 
