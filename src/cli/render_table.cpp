@@ -110,7 +110,11 @@ void append_csv_field(std::string& line, std::string_view text, ColumnKind kind)
     // A formula-like text cell gets a `'` first (inside the quotes when it is quoted).
     const bool neutralised = kind == ColumnKind::text && !text.empty() &&
                              std::string_view("=+-@\t\r").find(text.front()) != std::string::npos;
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    // One pass of plain compares (find_first_of would search the set for every byte).
+    const bool quoted = std::any_of(text.begin(), text.end(), [](char c) {
+        return c == ',' || c == '"' || c == '\r' || c == '\n';
+    });
+    if (!quoted) {
         if (neutralised) {
             line += '\'';
         }
