@@ -18,9 +18,15 @@ AssetsById index_assets(const Backlog& backlog) {
 
 AssetsById index_assets_named(const Backlog& backlog,
                               const std::vector<const std::vector<std::string>*>& lists) {
-    std::unordered_set<std::string_view> wanted;
+    std::size_t named = 0;
     for (const std::vector<std::string>* ids : lists) {
-        wanted.insert(ids->begin(), ids->end());
+        named += ids->size();
+    }
+    IdMap<bool> wanted(named); // flat: most assets are not named, told by its tags alone
+    for (const std::vector<std::string>* ids : lists) {
+        for (const std::string& id : *ids) {
+            wanted.try_emplace(id, true);
+        }
     }
     AssetsById index;
     if (wanted.empty()) {
@@ -28,7 +34,7 @@ AssetsById index_assets_named(const Backlog& backlog,
     }
     index.reserve(wanted.size());
     for (const Asset& asset : backlog.assets) {
-        if (wanted.count(asset.id)) {
+        if (wanted.find(asset.id)) {
             index.emplace(asset.id, &asset); // the first of duplicates wins, as index_assets
         }
     }
