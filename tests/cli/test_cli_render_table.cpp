@@ -113,9 +113,9 @@ TEST_CASE("csv_field neutralises formula-like text cells only", "[cli-render]") 
 
 TEST_CASE("append_csv_field appends what csv_field returns", "[cli-render]") {
     for (ColumnKind kind : {ColumnKind::text, ColumnKind::verbatim, ColumnKind::number}) {
-        for (std::string text : {"", "plain", "a,b", "\"", "\"\"", "say \"hi\" \"twice\"",
-                                 "=SUM(A1)", "-5", "\rx", "=HYPERLINK(\"a\",\"b\")", "end\"",
-                                 "two\nlines", "@x,\"y\""}) {
+        for (std::string text :
+             {"", "plain", "a,b", "\"", "\"\"", "say \"hi\" \"twice\"", "=SUM(A1)", "-5", "\rx",
+              "=HYPERLINK(\"a\",\"b\")", "end\"", "two\nlines", "@x,\"y\""}) {
             CAPTURE(text, static_cast<int>(kind));
             std::string line = "before,";
             append_csv_field(line, text, kind);
