@@ -8,6 +8,7 @@
 #include "mbl/forecast.hpp"
 #include "mbl/model.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -223,5 +224,11 @@ struct WbsItem {
 // (1.N.M) and each asset's tasks (1.N.M.K); assets without a known workload last, under a group
 // named "Assets without a workload" (only when there are some). Linear in the file's size.
 WbsItem work_breakdown(const Backlog& backlog);
+
+// Calls `visit` with each item of work_breakdown(backlog), depth first (the migration, each
+// workload, its assets, each asset's tasks), each exactly as the tree has it but without its
+// children: the rows of the tree without the tree held (at a million assets it is larger than the
+// backlog file). An item given to `visit` lives only until `visit` returns.
+void for_each_wbs_item(const Backlog& backlog, const std::function<void(const WbsItem&)>& visit);
 
 } // namespace mbl

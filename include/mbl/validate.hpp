@@ -43,6 +43,11 @@ struct CheckResult {
     // Validation runs even when the loader reports errors, skipping the values it could not
     // read (validate_backlog's `unread`), so one run lists every problem of the file.
     std::vector<Problem> problems;
+    // Whether the loader itself reported an error (a value of the wrong type, an unknown
+    // spelling, …): `backlog` then holds defaults in their place, and is not the file's
+    // (load_backlog_or_throw would refuse it). Without one, `backlog` is exactly what
+    // load_backlog_or_throw returns for the same text.
+    bool load_errors = false;
 };
 
 // Loads `text`, validates what could be loaded and locates every problem. Throws mbl::Error

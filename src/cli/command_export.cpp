@@ -137,11 +137,13 @@ void run_export_wbs(const GlobalOptions& global, std::ostream& out) {
     OutputFormat format =
         output_format(global, {OutputFormat::markdown, OutputFormat::csv, OutputFormat::json});
     LoadedBacklog loaded = load_for_reading(global);
+    if (format == OutputFormat::csv) { // written as it is walked, never held whole
+        render_wbs_csv(out, loaded.backlog);
+        return;
+    }
     WbsItem migration = work_breakdown(loaded.backlog);
     if (format == OutputFormat::json) {
         print_report_json(out, wbs_json(loaded.backlog, migration));
-    } else if (format == OutputFormat::csv) {
-        render_wbs_csv(out, migration);
     } else {
         render_wbs_markdown(out, loaded.backlog, migration);
     }

@@ -152,12 +152,18 @@ LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
                                        std::vector<Problem>& problems) {
     BacklogFile file = resolve_backlog_file(options);
     auto text = std::make_unique<BacklogFileText>(file.path, TextUse::reading, file.label);
-    problems = check_backlog_text(*text, file.label).problems;
-    // The check released the text as it read it: read it back, to be released again by the load.
-    // Huge pages only now: freed, the check's model would stay resident in them.
-    text->restore_all();
     grow_heap_in_huge_pages(text->view().size());
+    CheckResult checked = check_backlog_text(*text, file.label);
+    problems = std::move(checked.problems);
     Backlog& backlog = kept_backlog();
+    if (!checked.load_errors) {
+        backlog = std::move(checked.backlog); // the model load_backlog_or_throw would build
+        return {std::move(file), std::move(text), backlog};
+    }
+    // The loader found errors: refuse the file exactly as load_for_reading does. The check
+    // released the text as it read it: read it back, to be released again by the load.
+    checked.backlog = Backlog();
+    text->restore_all();
     backlog = load_backlog_or_throw(*text, file.label);
     return {std::move(file), std::move(text), backlog};
 }

@@ -54,7 +54,8 @@ LoadedBacklog load_for_reading(const GlobalOptions& options);
 
 // load_for_reading, after validate's own check of the same text (check_backlog_text), whose
 // problems go to `problems`: exactly those `mbl validate` reports, the loader's warnings included.
-// The check's model is freed before the backlog is loaded, so the two are never held together.
+// The file is read once: the check's model is the backlog returned (when the loader found an
+// error, the file is refused as load_for_reading refuses it).
 LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
                                        std::vector<Problem>& problems);
 

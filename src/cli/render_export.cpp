@@ -12,15 +12,17 @@ void CsvSheetWriter::columns(const std::vector<SheetColumn>& columns) {
 }
 
 void CsvSheetWriter::row(std::vector<std::string> cells) {
+    line_.clear(); // the line is made whole, then written at once
     for (std::size_t c = 0; c < kinds_.size(); ++c) {
         if (c > 0) {
-            out_ << ',';
+            line_ += ',';
         }
         if (c < cells.size()) {
-            out_ << csv_field(cells[c], kinds_[c]);
+            append_csv_field(line_, cells[c], kinds_[c]);
         }
     }
-    out_ << '\n';
+    line_ += '\n';
+    out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
 }
 
 Table sheet_table(const Sheet& sheet) {

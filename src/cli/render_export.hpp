@@ -5,6 +5,7 @@
 #include "mbl/export.hpp"
 
 #include <ostream>
+#include <string>
 #include <vector>
 
 namespace mbl::cli {
@@ -24,6 +25,7 @@ class CsvSheetWriter final : public SheetSink {
     std::ostream& out_;
     ColumnKind text_;
     std::vector<ColumnKind> kinds_;
+    std::string line_; // the row being written, its memory reused from row to row
 };
 
 // The sheet as a table whose CSV header is the sheet's column names: numeric columns stay numbers

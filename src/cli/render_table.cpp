@@ -101,22 +101,41 @@ void render_table(std::ostream& out, const Table& table, bool color) {
 }
 
 std::string csv_field(const std::string& text, ColumnKind kind) {
-    std::string value = text;
-    if (kind == ColumnKind::text && !value.empty() &&
-        std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
-        value.insert(value.begin(), '\'');
-    }
-    if (value.find_first_of(",\"\r\n") == std::string::npos) {
-        return value;
-    }
-    std::string quoted = "\"";
-    for (char c : value) {
-        quoted += c;
-        if (c == '"') {
-            quoted += '"';
+    std::string field;
+    append_csv_field(field, text, kind);
+    return field;
+}
+
+void append_csv_field(std::string& line, std::string_view text, ColumnKind kind) {
+    // A formula-like text cell gets a `'` first (inside the quotes when it is quoted).
+    const bool neutralised = kind == ColumnKind::text && !text.empty() &&
+                             std::string_view("=+-@\t\r").find(text.front()) != std::string::npos;
+    // One pass of plain compares (find_first_of would search the set for every byte).
+    const bool quoted = std::any_of(text.begin(), text.end(), [](char c) {
+        return c == ',' || c == '"' || c == '\r' || c == '\n';
+    });
+    if (!quoted) {
+        if (neutralised) {
+            line += '\'';
         }
+        line += text;
+        return;
     }
-    return quoted + "\"";
+    line += '"';
+    if (neutralised) {
+        line += '\'';
+    }
+    for (std::size_t start = 0;;) {
+        std::size_t quote = text.find('"', start);
+        if (quote == std::string_view::npos) {
+            line.append(text, start);
+            break;
+        }
+        line.append(text, start, quote + 1 - start);
+        line += '"'; // a quote doubled
+        start = quote + 1;
+    }
+    line += '"';
 }
 
 void render_csv(std::ostream& out, const Table& table) {

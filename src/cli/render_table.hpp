@@ -5,6 +5,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -51,6 +52,9 @@ void render_csv(std::ostream& out, const Table& table);
 
 // One CSV field, quoted and (for text cells) neutralised as render_csv does.
 std::string csv_field(const std::string& text, ColumnKind kind);
+
+// csv_field(text, kind) appended to `line`, without a string of its own.
+void append_csv_field(std::string& line, std::string_view text, ColumnKind kind);
 
 // A `key: value` line of `show`. Children are printed under it, indented by two spaces and
 // aligned among themselves; a child with an empty key prints its value alone (list items).

@@ -56,11 +56,11 @@ std::vector<Cell> item_cells(const WbsItem& item) {
             {date_text(item.finish)}};
 }
 
-// Calls `row` with the cells of `item`, then of every item beneath it, depth first.
-void for_each_row(const WbsItem& item, const std::function<void(std::vector<Cell>)>& row) {
-    row(item_cells(item));
+// Calls `visit` with `item`, then with every item beneath it, depth first.
+void for_each_item(const WbsItem& item, const std::function<void(const WbsItem&)>& visit) {
+    visit(item);
     for (const WbsItem& child : item.children) {
-        for_each_row(child, row);
+        for_each_item(child, visit);
     }
 }
 
@@ -135,22 +135,47 @@ ReportJson workload_json(const WbsItem& item) {
 Table wbs_table(const WbsItem& migration) {
     Table table;
     table.columns = wbs_columns();
-    for_each_row(migration,
-                 [&](std::vector<Cell> cells) { table.rows.push_back(std::move(cells)); });
+    for_each_item(migration, [&](const WbsItem& item) { table.rows.push_back(item_cells(item)); });
     return table;
 }
 
-void render_wbs_csv(std::ostream& out, const WbsItem& migration) {
+namespace {
+
+// Writes wbs_table's CSV header, then, for each item `for_each_item` gives, its row.
+void write_wbs_csv(
+    std::ostream& out,
+    const std::function<void(const std::function<void(const WbsItem&)>&)>& for_each_item) {
     std::vector<Column> columns = wbs_columns();
+    std::string line; // each line made whole, then written at once
     auto print_line = [&](auto&& field_at) {
+        line.clear();
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            out << (c > 0 ? "," : "") << field_at(c);
+            if (c > 0) {
+                line += ',';
+            }
+            field_at(c);
         }
-        out << '\n';
+        line += '\n';
+        out.write(line.data(), static_cast<std::streamsize>(line.size()));
     };
-    print_line([&](std::size_t c) { return csv_field(columns[c].key, ColumnKind::text); });
-    for_each_row(migration, [&](const std::vector<Cell>& cells) {
-        print_line([&](std::size_t c) { return csv_field(cells[c].text, columns[c].kind); });
+    print_line([&](std::size_t c) { append_csv_field(line, columns[c].key, ColumnKind::text); });
+    for_each_item([&](const WbsItem& item) {
+        std::vector<Cell> cells = item_cells(item);
+        print_line([&](std::size_t c) { append_csv_field(line, cells[c].text, columns[c].kind); });
+    });
+}
+
+} // namespace
+
+void render_wbs_csv(std::ostream& out, const WbsItem& migration) {
+    write_wbs_csv(out, [&](const std::function<void(const WbsItem&)>& visit) {
+        for_each_item(migration, visit);
+    });
+}
+
+void render_wbs_csv(std::ostream& out, const Backlog& backlog) {
+    write_wbs_csv(out, [&](const std::function<void(const WbsItem&)>& visit) {
+        for_each_wbs_item(backlog, visit);
     });
 }
 

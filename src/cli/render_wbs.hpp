@@ -19,6 +19,9 @@ Table wbs_table(const WbsItem& migration);
 // wbs_table as render_csv writes it, a row at a time as the tree is walked: the table is never
 // held whole (at a million assets it would be larger than the backlog file).
 void render_wbs_csv(std::ostream& out, const WbsItem& migration);
+// The same of work_breakdown(backlog), a row at a time as for_each_wbs_item gives the items: the
+// tree is never held either.
+void render_wbs_csv(std::ostream& out, const Backlog& backlog);
 
 // A `#` title naming the backlog, a line on the unit and where the dates come from, and
 // wbs_table as a Markdown table.

@@ -21,7 +21,8 @@ CheckResult check(std::string_view whole, ReleasableText* releasable, std::strin
     }
     locate_problems(whole, found);
 
-    CheckResult result{std::move(loaded.backlog), std::move(loaded.problems)};
+    const bool load_errors = has_errors(loaded.problems);
+    CheckResult result{std::move(loaded.backlog), std::move(loaded.problems), load_errors};
     result.problems.insert(result.problems.end(), std::make_move_iterator(found.begin()),
                            std::make_move_iterator(found.end()));
     std::stable_sort(result.problems.begin(), result.problems.end(),

@@ -2,6 +2,7 @@
 
 #include "export_support.hpp"
 
+#include "id_index.hpp"
 #include "json_tokenizer.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/export.hpp"
@@ -139,8 +140,9 @@ ExportOutline::ExportOutline(const Backlog& backlog) {
     // As work_breakdown groups them: a group per workload in planning order (the first workload
     // of an id takes its assets), then the assets whose workload is unknown.
     std::unordered_map<std::string_view, std::size_t> group_of;
+    IdIndex<Workload> workloads(backlog.workloads); // find_workload's answers, not a scan each
     for (const std::string& id : workloads_in_planning_order(backlog)) {
-        const Workload* workload = find_workload(backlog, id);
+        const Workload* workload = &backlog.workloads[workloads.find(id)];
         group_of.emplace(workload->id, groups_.size());
         groups_.push_back({workload, {}});
     }

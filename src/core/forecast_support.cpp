@@ -1,5 +1,7 @@
 #include "forecast_support.hpp"
 
+#include "id_map.hpp"
+
 #include <algorithm>
 #include <unordered_set>
 
@@ -16,9 +18,15 @@ AssetsById index_assets(const Backlog& backlog) {
 
 AssetsById index_assets_named(const Backlog& backlog,
                               const std::vector<const std::vector<std::string>*>& lists) {
-    std::unordered_set<std::string_view> wanted;
+    std::size_t named = 0;
     for (const std::vector<std::string>* ids : lists) {
-        wanted.insert(ids->begin(), ids->end());
+        named += ids->size();
+    }
+    IdMap<bool> wanted(named); // flat: most assets are not named, told by its tags alone
+    for (const std::vector<std::string>* ids : lists) {
+        for (const std::string& id : *ids) {
+            wanted.try_emplace(id, true);
+        }
     }
     AssetsById index;
     if (wanted.empty()) {
@@ -26,7 +34,7 @@ AssetsById index_assets_named(const Backlog& backlog,
     }
     index.reserve(wanted.size());
     for (const Asset& asset : backlog.assets) {
-        if (wanted.count(asset.id)) {
+        if (wanted.find(asset.id)) {
             index.emplace(asset.id, &asset); // the first of duplicates wins, as index_assets
         }
     }
@@ -66,6 +74,45 @@ double sum_of_estimates(const std::vector<const Asset*>& assets) {
 
 double sum_of_estimates(const AssetsById& assets, const std::vector<std::string>& ids) {
     return sum_of_estimates(resolve_assets(assets, ids));
+}
+
+std::vector<double> sums_of_estimates(const Backlog& backlog,
+                                      const std::vector<const std::vector<std::string>*>& lists) {
+    struct Named {
+        const Asset* asset = nullptr; // the first asset holding the id; null: none
+        std::size_t counted_in = 0;   // 1 + the last list whose sum has it; 0: none yet
+    };
+    std::size_t ids = 0;
+    for (const std::vector<std::string>* list : lists) {
+        ids += list->size();
+    }
+    IdMap<Named> named(ids);
+    for (const std::vector<std::string>* list : lists) {
+        for (const std::string& id : *list) {
+            named.try_emplace(id, Named{});
+        }
+    }
+    if (!named.empty()) {
+        for (const Asset& asset : backlog.assets) {
+            Named* found = named.find(asset.id);
+            if (found && !found->asset) {
+                found->asset = &asset; // the first of duplicates wins, as index_assets
+            }
+        }
+    }
+    std::vector<double> sums;
+    for (std::size_t l = 0; l < lists.size(); ++l) {
+        double sum = 0;
+        for (const std::string& id : *lists[l]) {
+            Named* found = named.find(id);
+            if (found && found->asset && found->counted_in != l + 1) { // each asset once
+                found->counted_in = l + 1;
+                sum += effective_estimate(*found->asset).value_or(0);
+            }
+        }
+        sums.push_back(sum);
+    }
+    return sums;
 }
 
 bool completed_within(const Asset& asset, const Iteration& iteration) {

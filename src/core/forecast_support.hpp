@@ -37,6 +37,12 @@ double sum_of_estimates(const std::vector<const Asset*>& assets);
 // Sum of the effective estimates of the assets named by `ids` (resolve_assets).
 double sum_of_estimates(const AssetsById& assets, const std::vector<std::string>& ids);
 
+// For each of `lists`, sum_of_estimates(index_assets_named(backlog, lists), *list): the same sums,
+// in the same order of addition, from one flat table of the ids named (IdMap), without a node per
+// asset found.
+std::vector<double> sums_of_estimates(const Backlog& backlog,
+                                      const std::vector<const std::vector<std::string>*>& lists);
+
 // Replicated with a replicated_on within the iteration's start..end (both included): what
 // close_iteration records as completed when the iteration commits the asset.
 bool completed_within(const Asset& asset, const Iteration& iteration);

@@ -5,33 +5,44 @@
 namespace mbl {
 
 IterationsByAsset index_iterations_by_asset(const Backlog& backlog) {
-    IterationsByAsset index;
+    std::size_t completed = 0;
+    std::size_t committed = 0;
+    for (const Iteration& iteration : backlog.iterations) {
+        if (iteration.state == IterationState::closed) {
+            completed += iteration.completed ? iteration.completed->size() : 0;
+        } else {
+            committed += iteration.committed.size();
+        }
+    }
+    IterationsByAsset index(completed + committed);
     for (const Iteration& iteration : backlog.iterations) {
         if (iteration.state == IterationState::closed && iteration.completed) {
             for (const std::string& id : *iteration.completed) {
-                index.emplace(id, &iteration); // the first completing iteration stays
+                index.try_emplace(id, &iteration); // the first completing iteration stays
             }
         }
     }
-    IterationsByAsset open;
+    IterationsByAsset open(committed);
     for (const Iteration& iteration : backlog.iterations) {
         if (iteration.state == IterationState::closed) {
             continue;
         }
         for (const std::string& id : iteration.committed) {
-            auto [found, added] = open.emplace(id, &iteration);
-            if (!added && iteration.start < found->second->start) {
-                found->second = &iteration;
+            auto [found, added] = open.try_emplace(id, &iteration);
+            if (!added && iteration.start < (*found)->start) {
+                *found = &iteration;
             }
         }
     }
-    index.merge(open); // keeps the completing iteration where both name an asset
+    // The completing iteration stays where both name an asset.
+    open.for_each(
+        [&](std::string_view id, const Iteration* iteration) { index.try_emplace(id, iteration); });
     return index;
 }
 
 const Iteration* lookup_iteration(const IterationsByAsset& index, std::string_view asset_id) {
-    auto found = index.find(asset_id);
-    return found == index.end() ? nullptr : found->second;
+    const Iteration* const* found = index.find(asset_id);
+    return found ? *found : nullptr;
 }
 
 } // namespace mbl

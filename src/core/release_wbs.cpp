@@ -1,6 +1,7 @@
 // The work breakdown structure: migration, workloads, assets, tasks, with estimates and dates
 // rolled up (release.hpp).
 
+#include "id_index.hpp"
 #include "mbl/release.hpp"
 #include "release_support.hpp"
 
@@ -33,11 +34,16 @@ void number_children(WbsItem& item) {
     }
 }
 
-// Adds `child` under `parent`, its estimate, unestimated count and dates rolled up.
-void add_rolled_up(WbsItem& parent, WbsItem child) {
+// Rolls `child`'s estimate, unestimated count and dates up into `parent`.
+void roll_up(WbsItem& parent, const WbsItem& child) {
     parent.estimate = parent.estimate.value_or(0) + child.estimate.value_or(0);
     parent.unestimated += child.unestimated;
     cover_dates(parent, child);
+}
+
+// Adds `child` under `parent`, its estimate, unestimated count and dates rolled up.
+void add_rolled_up(WbsItem& parent, WbsItem child) {
+    roll_up(parent, child);
     parent.children.push_back(std::move(child));
 }
 
@@ -56,8 +62,8 @@ WbsItem task_item(const Asset& asset, const Task& task, const Iteration* iterati
     return item;
 }
 
-// An asset with its tasks.
-WbsItem asset_item(const Asset& asset, const Iteration* iteration) {
+// An asset, without its tasks.
+WbsItem asset_alone(const Asset& asset, const Iteration* iteration) {
     WbsItem item;
     item.level = WbsLevel::asset;
     item.asset = &asset;
@@ -69,6 +75,12 @@ WbsItem asset_item(const Asset& asset, const Iteration* iteration) {
         item.start = iteration->start;
         item.finish = iteration->end;
     }
+    return item;
+}
+
+// An asset with its tasks.
+WbsItem asset_item(const Asset& asset, const Iteration* iteration) {
+    WbsItem item = asset_alone(asset, iteration);
     for (const Task& task : asset.tasks) {
         item.children.push_back(task_item(asset, task, iteration));
     }
@@ -84,39 +96,91 @@ WbsItem group_item(const Workload* workload, std::string name) {
     return item;
 }
 
-} // namespace
-
-WbsItem work_breakdown(const Backlog& backlog) {
+WbsItem migration_item(const Backlog& backlog) {
     WbsItem migration;
     migration.number = "1";
     migration.level = WbsLevel::migration;
     migration.name = backlog.name;
     migration.estimate = 0;
+    return migration;
+}
 
-    std::vector<std::string> order = workloads_in_planning_order(backlog);
-    std::vector<WbsItem> groups;
+struct WbsMember {
+    const Asset* asset = nullptr;
+    const Iteration* iteration = nullptr;
+};
+
+// A workload's item (its figures rolled up, no children) and its assets in file order.
+struct WbsGroup {
+    WbsItem item;
+    std::vector<WbsMember> members;
+};
+
+// The groups of the migration: one per workload in planning order (the first workload of an id
+// takes its assets), then the assets whose workload is unknown (only when there are some).
+std::vector<WbsGroup> wbs_groups(const Backlog& backlog) {
+    std::vector<WbsGroup> groups;
     std::unordered_map<std::string_view, std::size_t> group_of;
-    for (const std::string& id : order) {
-        const Workload* workload = find_workload(backlog, id);
+    IdIndex<Workload> workloads(backlog.workloads); // find_workload's answers, not a scan each
+    for (const std::string& id : workloads_in_planning_order(backlog)) {
+        const Workload* workload = &backlog.workloads[workloads.find(id)];
         group_of.emplace(workload->id, groups.size());
-        groups.push_back(group_item(workload, workload->name));
+        groups.push_back({group_item(workload, workload->name), {}});
     }
-    WbsItem without_workload = group_item(nullptr, "Assets without a workload");
+    WbsGroup without_workload{group_item(nullptr, "Assets without a workload"), {}};
 
     IterationsByAsset iterations = index_iterations_by_asset(backlog);
     for (const Asset& asset : backlog.assets) {
         auto found = asset.workload ? group_of.find(*asset.workload) : group_of.end();
-        WbsItem& group = found == group_of.end() ? without_workload : groups[found->second];
-        add_rolled_up(group, asset_item(asset, lookup_iteration(iterations, asset.id)));
+        WbsGroup& group = found == group_of.end() ? without_workload : groups[found->second];
+        const Iteration* iteration = lookup_iteration(iterations, asset.id);
+        roll_up(group.item, asset_alone(asset, iteration));
+        group.members.push_back({&asset, iteration});
     }
-    for (WbsItem& group : groups) {
-        add_rolled_up(migration, std::move(group));
+    if (!without_workload.members.empty()) {
+        groups.push_back(std::move(without_workload));
     }
-    if (!without_workload.children.empty()) {
-        add_rolled_up(migration, std::move(without_workload));
+    return groups;
+}
+
+} // namespace
+
+WbsItem work_breakdown(const Backlog& backlog) {
+    WbsItem migration = migration_item(backlog);
+    for (WbsGroup& group : wbs_groups(backlog)) {
+        for (const WbsMember& member : group.members) {
+            group.item.children.push_back(asset_item(*member.asset, member.iteration));
+        }
+        add_rolled_up(migration, std::move(group.item));
     }
     number_children(migration);
     return migration;
+}
+
+void for_each_wbs_item(const Backlog& backlog, const std::function<void(const WbsItem&)>& visit) {
+    WbsItem migration = migration_item(backlog);
+    std::vector<WbsGroup> groups = wbs_groups(backlog);
+    for (const WbsGroup& group : groups) {
+        roll_up(migration, group.item);
+    }
+    visit(migration);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        WbsItem& group = groups[g].item;
+        group.number = migration.number + "." + std::to_string(g + 1);
+        visit(group);
+        const std::vector<WbsMember>& members = groups[g].members;
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            const Asset& asset = *members[m].asset;
+            WbsItem item = asset_alone(asset, members[m].iteration);
+            item.number = group.number + "." + std::to_string(m + 1);
+            visit(item);
+            for (std::size_t t = 0; t < asset.tasks.size(); ++t) {
+                WbsItem task = task_item(asset, asset.tasks[t], members[m].iteration);
+                task.number = item.number + "." + std::to_string(t + 1);
+                visit(task);
+            }
+        }
+    }
 }
 
 } // namespace mbl

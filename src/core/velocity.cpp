@@ -24,7 +24,7 @@ Velocity compute_velocity(const Backlog& backlog, std::optional<std::size_t> las
         commitments.push_back(iteration->committed_at_start ? &*iteration->committed_at_start
                                                             : &iteration->committed);
     }
-    AssetsById assets = index_assets_named(backlog, commitments);
+    std::vector<double> committed = sums_of_estimates(backlog, commitments);
     for (std::size_t i = 0; i < closed.size(); ++i) {
         const Iteration* iteration = closed[i];
         IterationVelocity entry;
@@ -32,7 +32,7 @@ Velocity compute_velocity(const Backlog& backlog, std::optional<std::size_t> las
         entry.name = iteration->name;
         entry.start = iteration->start;
         entry.end = iteration->end;
-        entry.committed_estimate = sum_of_estimates(assets, *commitments[i]);
+        entry.committed_estimate = committed[i];
         entry.completed_estimate = *iteration->completed_estimate;
         entry.assets_migrated = iteration->completed ? iteration->completed->size() : 0;
         velocity.iterations.push_back(std::move(entry));

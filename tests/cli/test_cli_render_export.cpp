@@ -123,3 +123,49 @@ TEST_CASE("render_wbs_csv writes, row by row, what render_csv writes of wbs_tabl
                             "1.1.1,asset,crm-db,'-db,in-progress,,0,it-1,2026-01-05,\n"
                             "1.1.1.1,task,,\"'=cutover, then \"\"check\"\"\",open,,,,,\n");
 }
+
+TEST_CASE("render_wbs_csv of a backlog writes what it writes of the backlog's work_breakdown",
+          "[render_export]") {
+    Backlog backlog;
+    backlog.name = "Move, all";
+    Workload crm;
+    crm.id = "crm";
+    crm.name = "=CRM";
+    backlog.workloads = {crm};
+    Asset db;
+    db.id = "crm-db";
+    db.name = "db, primary";
+    db.workload = "crm";
+    db.estimate = 0.1;
+    Task task;
+    task.title = "cut \"over\"";
+    task.estimate = 2;
+    Asset stray = db;
+    stray.id = "stray";
+    stray.workload = "gone";
+    stray.tasks = {};
+    db.tasks = {task, task};
+    backlog.assets = {db, stray};
+    Iteration iteration;
+    iteration.id = "it-1";
+    iteration.start = *Date::parse("2026-01-05");
+    iteration.end = *Date::parse("2026-01-18");
+    iteration.committed = {"crm-db"};
+    backlog.iterations = {iteration};
+
+    std::ostringstream streamed;
+    render_wbs_csv(streamed, backlog);
+    std::ostringstream of_tree;
+    render_wbs_csv(of_tree, work_breakdown(backlog));
+    CHECK(streamed.str() == of_tree.str());
+    CHECK(streamed.str() ==
+          "wbs,level,id,name,status,estimate,unestimated,iteration,start,finish\n"
+          "1,migration,,\"Move, all\",,4.1,0,,2026-01-05,2026-01-18\n"
+          "1.1,workload,crm,'=CRM,planned,4,0,,2026-01-05,2026-01-18\n"
+          "1.1.1,asset,crm-db,\"db, primary\",not-started,4,0,it-1,2026-01-05,"
+          "2026-01-18\n"
+          "1.1.1.1,task,,\"cut \"\"over\"\"\",open,2,,it-1,2026-01-05,2026-01-18\n"
+          "1.1.1.2,task,,\"cut \"\"over\"\"\",open,2,,it-1,2026-01-05,2026-01-18\n"
+          "1.2,workload,,Assets without a workload,,0.1,0,,,\n"
+          "1.2.1,asset,stray,\"db, primary\",not-started,0.1,0,,,\n");
+}

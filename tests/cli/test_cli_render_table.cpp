@@ -111,6 +111,22 @@ TEST_CASE("csv_field neutralises formula-like text cells only", "[cli-render]") 
     CHECK(csv_field("-5", ColumnKind::number) == "-5");
 }
 
+TEST_CASE("append_csv_field appends what csv_field returns", "[cli-render]") {
+    for (ColumnKind kind : {ColumnKind::text, ColumnKind::verbatim, ColumnKind::number}) {
+        for (std::string text :
+             {"", "plain", "a,b", "\"", "\"\"", "say \"hi\" \"twice\"", "=SUM(A1)", "-5", "\rx",
+              "=HYPERLINK(\"a\",\"b\")", "end\"", "two\nlines", "@x,\"y\""}) {
+            CAPTURE(text, static_cast<int>(kind));
+            std::string line = "before,";
+            append_csv_field(line, text, kind);
+            CHECK(line == "before," + csv_field(text, kind));
+        }
+    }
+    std::string line;
+    append_csv_field(line, "'\"quoted\"'", ColumnKind::text);
+    CHECK(line == "\"'\"\"quoted\"\"'\"");
+}
+
 TEST_CASE("render_csv writes the keys as header and \\n line ends", "[cli-render]") {
     std::ostringstream out;
     render_csv(out, sample_table());

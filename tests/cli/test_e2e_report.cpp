@@ -201,3 +201,25 @@ TEST_CASE("report of a backlog without an active or closed iteration says so", "
     CHECK_FALSE(contains(page, "<title>Velocity"));
     CHECK(contains(page, "<title>Progress per release: assets by status</title>"));
 }
+
+TEST_CASE("report refuses a file the loader cannot read, as every read-only command does",
+          "[e2e][report]") {
+    TempBacklog contoso("contoso");
+    // An impossible date: the loader's error, not validation's (the check and the report share
+    // one model, which must never stand in for a file that could not be read).
+    TempBacklog backlog = TempBacklog::with_text(
+        replace_once(contoso.original(), "\"start\": \"2026-11-16\"", "\"start\": \"2026-13-16\""));
+    std::string before = backlog.text();
+    RunResult status = backlog.run(with_day({"status"}));
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"report"}, {"report", "--format", "json"}}) {
+        RunResult result = backlog.run(with_day(args));
+        CAPTURE(args, result);
+        CHECK(result.exit_code == 3);
+        CHECK(result.out.empty());
+        CHECK(contains(result.err, "2026-13-16"));
+        CHECK(result.err == status.err);
+    }
+    CHECK(status.exit_code == 3);
+    CHECK(backlog.text() == before);
+}

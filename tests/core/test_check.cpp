@@ -1,3 +1,5 @@
+#include "mbl/error.hpp"
+#include "mbl/load.hpp"
 #include "mbl/validate.hpp"
 
 #include <algorithm>
@@ -82,4 +84,27 @@ TEST_CASE("check reports no unknown id while an id of that kind is unreadable", 
     REQUIRE(result.problems.size() == 1);
     CHECK(result.problems[0].code == "wrong-type");
     CHECK(result.problems[0].path == "/assets/0/id");
+}
+
+TEST_CASE("check says whether the loader itself found an error", "[check]") {
+    const std::string valid = R"({"format": "mbl/1", "assets": [
+        {"id": "a", "name": "A", "kind": "vm", "strategy": "rehost", "estimate": 4,
+         "depends_on": ["nope"]}]})";
+    SECTION("warnings and validation errors only: the model is the loader's, whole") {
+        CheckResult checked = check_backlog_text(valid, "b.json");
+        CHECK(has_errors(checked.problems)); // unknown-asset, validation's
+        CHECK_FALSE(checked.load_errors);
+        Backlog loaded = load_backlog_or_throw(valid, "b.json");
+        REQUIRE(checked.backlog.assets.size() == 1);
+        CHECK(checked.backlog.assets[0].id == loaded.assets[0].id);
+        CHECK(checked.backlog.assets[0].estimate == loaded.assets[0].estimate);
+        CHECK(checked.backlog.assets[0].depends_on == loaded.assets[0].depends_on);
+    }
+    SECTION("a value the loader could not read") {
+        std::string bad = valid;
+        bad.replace(bad.find("\"estimate\": 4"), 13, "\"estimate\": \"4\"");
+        CheckResult checked = check_backlog_text(bad, "b.json");
+        CHECK(checked.load_errors);
+        CHECK_THROWS_AS(load_backlog_or_throw(bad, "b.json"), Error);
+    }
 }

@@ -5,6 +5,10 @@
 #include "mbl/release.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace mbl;
 using namespace mbl::test::forecast;
@@ -123,4 +127,66 @@ TEST_CASE("work_breakdown of an empty backlog is the migration alone", "[release
     CHECK(migration.children[0].children.empty());
     CHECK_FALSE(migration.start);
     CHECK(work_breakdown(Backlog{}).children.empty());
+}
+
+namespace {
+
+// What `visit` sees of one item: every field but the children.
+std::string item_fields(const WbsItem& item) {
+    auto date = [](const std::optional<Date>& d) { return d ? d->to_string() : "-"; };
+    return item.number + "|" + std::to_string(static_cast<int>(item.level)) + "|" +
+           std::to_string(reinterpret_cast<std::uintptr_t>(item.workload)) + "|" +
+           std::to_string(reinterpret_cast<std::uintptr_t>(item.asset)) + "|" +
+           std::to_string(reinterpret_cast<std::uintptr_t>(item.task)) + "|" + item.name + "|" +
+           (item.estimate ? std::to_string(*item.estimate) : "-") + "|" +
+           std::to_string(item.unestimated) + "|" + item.iteration.value_or("-") + "|" +
+           date(item.start) + "|" + date(item.finish) + "|" + std::to_string(item.children.size());
+}
+
+void walk(const WbsItem& item, std::vector<std::string>& out) {
+    WbsItem alone = item;
+    alone.children.clear();
+    out.push_back(item_fields(alone));
+    for (const WbsItem& child : item.children) {
+        walk(child, out);
+    }
+}
+
+// The items of work_breakdown depth first, and what for_each_wbs_item gives.
+std::pair<std::vector<std::string>, std::vector<std::string>> both_ways(const Backlog& backlog) {
+    std::vector<std::string> tree;
+    walk(work_breakdown(backlog), tree);
+    std::vector<std::string> visited;
+    for_each_wbs_item(backlog, [&](const WbsItem& item) { visited.push_back(item_fields(item)); });
+    return {tree, visited};
+}
+
+} // namespace
+
+TEST_CASE("for_each_wbs_item gives the items of work_breakdown, depth first, without the tree",
+          "[release_wbs]") {
+    SECTION("workloads in planning order, tasks, assets without a workload last") {
+        auto [tree, visited] = both_ways(wbs_sample());
+        REQUIRE(tree.size() == 12); // 1, 1.1, db1 + 3 tasks, db2, 1.2, web1, old, 1.3, stray
+        CHECK(visited == tree);
+    }
+    SECTION("a workload without assets; no group of assets without a workload") {
+        Backlog backlog = wbs_sample();
+        backlog.assets.pop_back(); // stray
+        backlog.workloads.push_back(workload("idle", 3));
+        auto [tree, visited] = both_ways(backlog);
+        CHECK(tree.back().rfind("1.3|", 0) == 0); // idle, last by priority
+        CHECK(visited == tree);
+    }
+    SECTION("estimates that do not add up exactly in binary are summed in the same order") {
+        Backlog backlog = wbs_sample();
+        backlog.assets = {asset("a", 0.1, "web"), asset("b", 0.2, "web"), asset("c", 0.3, "db")};
+        auto [tree, visited] = both_ways(backlog);
+        CHECK(visited == tree);
+    }
+    SECTION("an empty backlog: the migration alone") {
+        auto [tree, visited] = both_ways(Backlog{});
+        CHECK(tree.size() == 1);
+        CHECK(visited == tree);
+    }
 }
