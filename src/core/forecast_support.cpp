@@ -1,6 +1,6 @@
 #include "forecast_support.hpp"
 
-#include "id_map.hpp"
+#include "flat_id_map.hpp"
 
 #include <algorithm>
 #include <unordered_set>
@@ -22,10 +22,11 @@ AssetsById index_assets_named(const Backlog& backlog,
     for (const std::vector<std::string>* ids : lists) {
         named += ids->size();
     }
-    IdMap<bool> wanted(named); // flat: most assets are not named, told by its tags alone
+    detail::FlatIdMap<bool> wanted(
+        named); // flat: most assets are not named, told by its tags alone
     for (const std::vector<std::string>* ids : lists) {
         for (const std::string& id : *ids) {
-            wanted.try_emplace(id, true);
+            wanted.emplace(id, true);
         }
     }
     AssetsById index;
@@ -86,10 +87,10 @@ std::vector<double> sums_of_estimates(const Backlog& backlog,
     for (const std::vector<std::string>* list : lists) {
         ids += list->size();
     }
-    IdMap<Named> named(ids);
+    detail::FlatIdMap<Named> named(ids);
     for (const std::vector<std::string>* list : lists) {
         for (const std::string& id : *list) {
-            named.try_emplace(id, Named{});
+            named.emplace(id, Named{});
         }
     }
     if (!named.empty()) {

@@ -38,8 +38,8 @@ double sum_of_estimates(const std::vector<const Asset*>& assets);
 double sum_of_estimates(const AssetsById& assets, const std::vector<std::string>& ids);
 
 // For each of `lists`, sum_of_estimates(index_assets_named(backlog, lists), *list): the same sums,
-// in the same order of addition, from one flat table of the ids named (IdMap), without a node per
-// asset found.
+// in the same order of addition, from one flat table of the ids named (FlatIdMap), without a node
+// per asset found.
 std::vector<double> sums_of_estimates(const Backlog& backlog,
                                       const std::vector<const std::vector<std::string>*>& lists);
 

@@ -18,7 +18,7 @@ IterationsByAsset index_iterations_by_asset(const Backlog& backlog) {
     for (const Iteration& iteration : backlog.iterations) {
         if (iteration.state == IterationState::closed && iteration.completed) {
             for (const std::string& id : *iteration.completed) {
-                index.try_emplace(id, &iteration); // the first completing iteration stays
+                index.emplace(id, &iteration); // the first completing iteration stays
             }
         }
     }
@@ -28,7 +28,7 @@ IterationsByAsset index_iterations_by_asset(const Backlog& backlog) {
             continue;
         }
         for (const std::string& id : iteration.committed) {
-            auto [found, added] = open.try_emplace(id, &iteration);
+            auto [found, added] = open.emplace(id, &iteration);
             if (!added && iteration.start < (*found)->start) {
                 *found = &iteration;
             }
@@ -36,7 +36,7 @@ IterationsByAsset index_iterations_by_asset(const Backlog& backlog) {
     }
     // The completing iteration stays where both name an asset.
     open.for_each(
-        [&](std::string_view id, const Iteration* iteration) { index.try_emplace(id, iteration); });
+        [&](std::string_view id, const Iteration* iteration) { index.emplace(id, iteration); });
     return index;
 }
 

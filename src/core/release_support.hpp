@@ -3,7 +3,7 @@
 // iteration each asset belongs to, in one pass over the iterations; each workload's assets and
 // the workloads by id, in one pass over the assets, for gates checked on every workload.
 
-#include "id_map.hpp"
+#include "flat_id_map.hpp"
 #include "mbl/model.hpp"
 #include "mbl/release.hpp"
 
@@ -16,7 +16,7 @@ namespace mbl {
 // Asset id -> the iteration it belongs to (see iteration_of_asset in release.hpp): the first
 // closed iteration in file order whose `completed` names it, else the open iteration committing
 // it that starts first (file order on ties). Assets in neither are absent.
-using IterationsByAsset = IdMap<const Iteration*>;
+using IterationsByAsset = detail::FlatIdMap<const Iteration*>;
 IterationsByAsset index_iterations_by_asset(const Backlog& backlog);
 
 // The iteration of `asset_id` in `index`, or null.
