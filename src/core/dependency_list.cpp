@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace mbl {
@@ -21,11 +22,11 @@ std::vector<std::string_view> path_back_to(const DependencyGraph& graph, std::st
     while (!to_visit.empty()) {
         std::string_view current = to_visit.back();
         to_visit.pop_back();
-        auto edges = graph.depends_on.find(current);
-        if (current == self_id || edges == graph.depends_on.end()) {
+        const std::vector<std::string>* edges = graph.depends_on.find(current);
+        if (current == self_id || edges == nullptr) {
             continue;
         }
-        for (const std::string& next : *edges->second) {
+        for (const std::string& next : *edges) {
             if (reached_from.emplace(next, current).second) {
                 to_visit.push_back(next);
             }

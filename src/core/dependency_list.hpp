@@ -3,26 +3,66 @@
 // stored, so an edit never leaves a dangling reference or a cycle. Private to the core library.
 
 #include "field_values.hpp"
+#include "flat_index.hpp"
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace mbl {
 
+// The depends_on lists by id, in one flat table (flat_index.hpp): the cycle check looks up every
+// id it walks past, and the dependency import runs it once a new dependency.
+class DependencyLists {
+  public:
+    explicit DependencyLists(std::size_t expected = 0) : index_(expected) {
+        entries_.reserve(expected);
+    }
+
+    // Gives `id` the list `depends_on` unless it has one (the first entity holding an id wins).
+    void add(std::string_view id, const std::vector<std::string>* depends_on) {
+        place(id, depends_on);
+    }
+    // Gives `id` the list `depends_on`, in place of the one it had.
+    void replace(std::string_view id, const std::vector<std::string>* depends_on) {
+        entries_[place(id, depends_on)].second = depends_on;
+    }
+    // The list of `id`; nullptr for an unknown id.
+    const std::vector<std::string>* find(std::string_view id) const {
+        std::size_t at = index_.find(
+            FlatIndex::hash_of(id), [&](std::size_t entry) { return entries_[entry].first == id; });
+        return at == FlatIndex::npos ? nullptr : entries_[at].second;
+    }
+    bool contains(std::string_view id) const { return find(id) != nullptr; }
+
+  private:
+    std::size_t place(std::string_view id, const std::vector<std::string>* depends_on) {
+        std::size_t at =
+            index_.insert(FlatIndex::hash_of(id), entries_.size(),
+                          [&](std::size_t entry) { return entries_[entry].first == id; });
+        if (at == entries_.size()) {
+            entries_.emplace_back(id, depends_on);
+        }
+        return at;
+    }
+
+    std::vector<std::pair<std::string_view, const std::vector<std::string>*>> entries_;
+    FlatIndex index_;
+};
+
 // Every entity's id (file order, for suggestions) and its depends_on list by id.
 struct DependencyGraph {
     std::vector<std::string_view> ids;
-    std::unordered_map<std::string_view, const std::vector<std::string>*> depends_on;
+    DependencyLists depends_on;
 };
 
 template <class Entity> DependencyGraph dependency_graph_of(const std::vector<Entity>& entities) {
     DependencyGraph graph;
     graph.ids = ids_of(entities);
-    graph.depends_on.reserve(entities.size());
+    graph.depends_on = DependencyLists(entities.size());
     for (const Entity& entity : entities) {
-        graph.depends_on.emplace(entity.id, &entity.depends_on);
+        graph.depends_on.add(entity.id, &entity.depends_on);
     }
     return graph;
 }

@@ -8,6 +8,7 @@
 // added, so the import never writes a cycle that `validate` would then report.
 #include "dependency_list.hpp"
 #include "field_values.hpp"
+#include "id_index.hpp"
 #include "import_columns.hpp"
 #include "import_servers.hpp"
 #include "mbl/error.hpp"
@@ -199,7 +200,7 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
             }
             if (list == grown.end()) {
                 list = grown.emplace(rows.from, current).first;
-                graph.depends_on[from_id] = &list->second;
+                graph.depends_on.replace(from_id, &list->second);
             }
             list->second.push_back(to_id);
             plan.added.push_back({rows.line, from_id, to_id, rows.rows});
@@ -217,21 +218,13 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
 }
 
 void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
-    // The assets by id, sorted (one block, not a node per asset).
-    std::vector<std::pair<std::string_view, std::size_t>> index;
-    index.reserve(backlog.assets.size());
-    for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
-        index.emplace_back(backlog.assets[i].id, i);
-    }
-    std::sort(index.begin(), index.end());
+    const IdIndex<Asset> index(backlog.assets);
     auto asset_with = [&](std::string_view id) -> Asset& {
-        auto at = std::lower_bound(
-            index.begin(), index.end(), id,
-            [](const auto& entry, std::string_view key) { return entry.first < key; });
-        if (at == index.end() || at->first != id) {
+        std::size_t at = index.find(id);
+        if (at == IdIndex<Asset>::npos) {
             throw std::out_of_range("apply_dependency_plan: no asset " + std::string(id));
         }
-        return backlog.assets[at->second];
+        return backlog.assets[at];
     };
     // The ports first: each asset's attributes move to a larger block, and what follows (the
     // depends_on entries) fits in the blocks they leave.

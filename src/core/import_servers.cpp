@@ -10,12 +10,9 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <limits>
 
 namespace mbl::import_detail {
 namespace {
-
-constexpr std::size_t ambiguous = std::numeric_limits<std::size_t>::max();
 
 // The strings and numbers of one JSON value, each with the object key it is under (empty when
 // none): enough for `["10.0.0.4"]` and `{"crm-sql-01": [445, 1433]}`.
@@ -85,49 +82,62 @@ std::vector<std::string> asset_ips(const Asset& asset) {
     return ips;
 }
 
-ServerIndex::ServerIndex(const Backlog& backlog) {
-    by_id_.reserve(backlog.assets.size()); // never rehashed as it fills
-    by_name_.reserve(backlog.assets.size());
-    by_ip_.reserve(backlog.assets.size());
+void AddressTable::claim(std::string_view ip, std::size_t asset) {
+    const std::size_t held =
+        index_.insert(FlatIndex::hash_of(ip), addresses_.size(),
+                      [&](std::size_t address) { return ip_at(address) == ip; });
+    if (held == addresses_.size()) {
+        addresses_.push_back({text_.size(), ip.size(), asset});
+        text_ += ip;
+    } else if (addresses_[held].asset != asset) {
+        addresses_[held].asset = ambiguous;
+    }
+}
+
+std::optional<std::size_t> AddressTable::find(std::string_view ip) const {
+    const std::size_t held = index_.find(FlatIndex::hash_of(ip),
+                                         [&](std::size_t address) { return ip_at(address) == ip; });
+    return held == FlatIndex::npos ? std::nullopt : std::optional(addresses_[held].asset);
+}
+
+namespace {
+
+bool equal_ignoring_ascii_case(std::string_view text, std::string_view lowercase) {
+    return text.size() == lowercase.size() &&
+           std::equal(text.begin(), text.end(), lowercase.begin(), [](char c, char lower) {
+               return (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == lower;
+           });
+}
+
+} // namespace
+
+ServerIndex::ServerIndex(const Backlog& backlog)
+    : backlog_(backlog), by_id_(backlog.assets), by_name_(backlog.assets.size()),
+      by_ip_(backlog.assets.size()) {
     for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
         const Asset& asset = backlog.assets[i];
-        by_id_.emplace(asset.id, i);
-        by_name_.emplace(ascii_lower(asset.name), i);
-        for (std::string& ip : asset_ips(asset)) {
-            claim(by_ip_, std::move(ip), i);
+        const std::string name = ascii_lower(asset.name);
+        by_name_.insert(FlatIndex::hash_of(name), i, [&](std::size_t held) {
+            return equal_ignoring_ascii_case(backlog.assets[held].name, name);
+        });
+        for (const std::string& ip : asset_ips(asset)) {
+            by_ip_.claim(ip, i);
         }
     }
-}
-
-void ServerIndex::claim(std::unordered_map<std::string, std::size_t>& map, std::string ip,
-                        std::size_t asset) {
-    auto [at, added] = map.emplace(std::move(ip), asset);
-    if (!added && at->second != asset) {
-        at->second = ambiguous;
-    }
-}
-
-std::optional<std::size_t>
-ServerIndex::lookup(const std::unordered_map<std::string, std::size_t>& map,
-                    const std::string& ip) {
-    auto found = map.find(ip);
-    if (found == map.end() || found->second == ambiguous) {
-        return std::nullopt;
-    }
-    return found->second;
 }
 
 std::optional<std::size_t> ServerIndex::named(std::string_view name) const {
     if (name.empty()) {
         return std::nullopt;
     }
-    if (auto found = by_id_.find(slug_of(name)); found != by_id_.end()) {
-        return found->second;
+    if (auto found = by_id_.find(slug_of(name)); found != IdIndex<Asset>::npos) {
+        return found;
     }
-    if (auto found = by_name_.find(ascii_lower(name)); found != by_name_.end()) {
-        return found->second;
-    }
-    return std::nullopt;
+    const std::string lower = ascii_lower(name);
+    auto found = by_name_.find(FlatIndex::hash_of(lower), [&](std::size_t held) {
+        return equal_ignoring_ascii_case(backlog_.assets[held].name, lower);
+    });
+    return found == FlatIndex::npos ? std::nullopt : std::optional(found);
 }
 
 void ServerIndex::learn(std::string_view name, std::string_view ip) {
@@ -135,11 +145,11 @@ void ServerIndex::learn(std::string_view name, std::string_view ip) {
         return;
     }
     std::string key = ascii_lower(ip);
-    if (by_ip_.contains(key)) {
+    if (by_ip_.find(key)) {
         return; // the backlog's own addresses win
     }
     if (auto asset = named(name)) {
-        claim(learned_ip_, std::move(key), *asset);
+        learned_ip_.claim(key, *asset);
     }
 }
 
@@ -151,11 +161,14 @@ ServerIndex::Match ServerIndex::find(std::string_view name, std::string_view ip)
         return {};
     }
     std::string key = ascii_lower(ip);
-    if (auto own = by_ip_.find(key); own != by_ip_.end()) { // one lookup: large maps miss caches
-        return {own->second == ambiguous ? std::nullopt : std::optional(own->second), true};
+    if (auto own = by_ip_.find(key)) { // one lookup: large maps miss caches
+        return {*own == AddressTable::ambiguous ? std::nullopt : own, true};
     }
-    auto asset = lookup(learned_ip_, key);
-    return {asset, asset.has_value()};
+    auto learned = learned_ip_.find(key);
+    if (!learned || *learned == AddressTable::ambiguous) {
+        return {};
+    }
+    return {learned, true};
 }
 
 std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backlog,

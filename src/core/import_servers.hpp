@@ -3,6 +3,8 @@
 // keeps on them (`attributes.dependency_ports`). Private to the core library
 // (import_dependencies.cpp).
 
+#include "flat_index.hpp"
+#include "id_index.hpp"
 #include "mbl/import.hpp"
 #include "mbl/model.hpp"
 
@@ -12,7 +14,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace mbl::import_detail {
@@ -21,8 +22,38 @@ namespace mbl::import_detail {
 // a legacy `attributes.ip` text (`10.0.0.4, 10.0.0.5`).
 std::vector<std::string> asset_ips(const Asset& asset);
 
+// IP addresses (lowercase) with the asset each is at, or `ambiguous` when two claim it. The
+// addresses are kept in one text, found through a FlatIndex: no node or string per address.
+class AddressTable {
+  public:
+    static constexpr std::size_t ambiguous = static_cast<std::size_t>(-1);
+
+    explicit AddressTable(std::size_t expected = 0) : index_(expected) {}
+
+    // Records that `asset` is at `ip`: the first claim holds it, a claim for another asset makes
+    // it ambiguous.
+    void claim(std::string_view ip, std::size_t asset);
+
+    // The asset at `ip` (or `ambiguous`); nullopt for an address never claimed.
+    std::optional<std::size_t> find(std::string_view ip) const;
+
+  private:
+    struct Address {
+        std::size_t offset = 0; // in text_
+        std::size_t size = 0;
+        std::size_t asset = 0;
+    };
+    std::string_view ip_at(std::size_t address) const {
+        return std::string_view(text_).substr(addresses_[address].offset, addresses_[address].size);
+    }
+
+    std::string text_;
+    std::vector<Address> addresses_;
+    FlatIndex index_;
+};
+
 // The assets of a backlog by slug of a server name, by name (ASCII case ignored) and by IP
-// address; all hash lookups.
+// address; all lookups in flat hash tables (flat_index.hpp). Holds on to `backlog`.
 class ServerIndex {
   public:
     explicit ServerIndex(const Backlog& backlog);
@@ -41,15 +72,12 @@ class ServerIndex {
 
   private:
     std::optional<std::size_t> named(std::string_view name) const;
-    static void claim(std::unordered_map<std::string, std::size_t>& map, std::string ip,
-                      std::size_t asset);
-    static std::optional<std::size_t>
-    lookup(const std::unordered_map<std::string, std::size_t>& map, const std::string& ip);
 
-    std::unordered_map<std::string, std::size_t> by_id_;
-    std::unordered_map<std::string, std::size_t> by_name_;
-    std::unordered_map<std::string, std::size_t> by_ip_;
-    std::unordered_map<std::string, std::size_t> learned_ip_;
+    const Backlog& backlog_;
+    IdIndex<Asset> by_id_;
+    FlatIndex by_name_; // positions of assets, by their names lowercased
+    AddressTable by_ip_;
+    AddressTable learned_ip_;
 };
 
 // The destination ports the rows give for one server pair: asset `from` (its index) depending on
