@@ -4,6 +4,7 @@
 
 #include "field_values.hpp"
 #include "flat_index.hpp"
+#include "mbl/error.hpp"
 
 #include <string>
 #include <string_view>
@@ -66,6 +67,12 @@ template <class Entity> DependencyGraph dependency_graph_of(const std::vector<En
     }
     return graph;
 }
+
+// The errors check_depends_on throws for `self_id` (a `kind`) listing itself, and for a list
+// that closes the cycle `path` (`self -> first -> … -> self`): for a check of its own that
+// words them the same (the dependency import's, import_graph.hpp).
+Error self_dependency_error(std::string_view kind, std::string_view self_id);
+Error cycle_error(const std::vector<std::string_view>& path);
 
 // Refuses `depends_on` as the new list of `self_id` (a `kind`): an id listed twice or `self_id`
 // itself (Error(usage)), an unknown id (Error(input) with a suggestion), or a list that would

@@ -2,14 +2,15 @@
 // (agentless dependency analysis, "Export application dependencies") as `depends_on`.
 //
 // Most rows of a real export name the destination only by its IP, so each side is matched by
-// name, then by IP (server_index.*: hash lookups, never a scan per row). Rows are aggregated per
-// server pair before anything is planned. Cycles are refused with the check every edit runs
-// (dependency_list.hpp, check_depends_on), over the backlog's lists plus what earlier pairs
-// added, so the import never writes a cycle that `validate` would then report.
-#include "dependency_list.hpp"
+// name, then by IP (import_servers.hpp: hash lookups, never a scan per row). Rows are aggregated
+// per server pair before anything is planned. Cycles are refused as every edit refuses them
+// (check_depends_on, with its words), over the backlog's lists plus what earlier pairs added, on
+// a graph of asset positions (import_graph.hpp), so the import never writes a cycle that
+// `validate` would then report.
 #include "field_values.hpp"
 #include "id_index.hpp"
 #include "import_columns.hpp"
+#include "import_graph.hpp"
 #include "import_servers.hpp"
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
@@ -17,12 +18,14 @@
 #include <algorithm>
 #include <cstdint>
 #include <fmt/format.h>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
 namespace mbl {
 
 using import_detail::ascii_lower;
+using import_detail::ImportGraph;
 using import_detail::ServerIndex;
 
 namespace {
@@ -110,9 +113,10 @@ std::optional<int> port_of(std::string_view text) {
 // The server pairs of the rows of `rows`, matched to assets of `backlog`, with what `plan`
 // counts of them (duplicates, self-links, matches by IP, unknown servers). The indexes this
 // needs are let go on return, before the pairs are planned.
-std::vector<PairRows> read_pairs(const Backlog& backlog, TableReader& rows,
-                                 const DependencyColumns& columns, DependencyPlan& plan) {
-    ServerIndex index(backlog);
+std::vector<PairRows> read_pairs(const Backlog& backlog, const IdIndex<Asset>& ids,
+                                 TableReader& rows, const DependencyColumns& columns,
+                                 DependencyPlan& plan) {
+    ServerIndex index(backlog, ids);
     CsvRecord record;
     while (rows.next(record)) { // the file's own name-to-IP pairs
         for (const Side& side : {columns.source, columns.destination}) {
@@ -173,36 +177,27 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
                                       std::string_view label) {
     DependencyColumns columns = dependency_columns(rows, label);
     DependencyPlan plan;
-    std::vector<PairRows> pairs = read_pairs(backlog, rows, columns, plan);
-
-    // The depends_on lists as they will be, for the cycle check: the backlog's own, and a copy
-    // of those the import adds to.
-    DependencyGraph graph = dependency_graph_of(backlog.assets);
-    std::unordered_map<std::size_t, std::vector<std::string>> grown; // by asset index
-    std::vector<import_detail::PairPorts> ports;                     // of the pairs not left out
+    std::optional<ImportGraph> graph; // the depends_on lists as they will be, for the checks
+    std::vector<PairRows> pairs;
+    {
+        const IdIndex<Asset> ids(backlog.assets); // let go with the server indexes
+        graph.emplace(backlog, ids);
+        pairs = read_pairs(backlog, ids, rows, columns, plan);
+    }
+    std::vector<import_detail::PairPorts> ports; // of the pairs not left out
     ports.reserve(pairs.size());
     plan.added.reserve(pairs.size()); // at most one each: never a doubled capacity
     for (const PairRows& rows : pairs) {
         const std::string& from_id = backlog.assets[rows.from].id;
         const std::string& to_id = backlog.assets[rows.to].id;
-        auto list = grown.find(rows.from);
-        const std::vector<std::string>& current =
-            list != grown.end() ? list->second : backlog.assets[rows.from].depends_on;
-        if (std::find(current.begin(), current.end(), to_id) != current.end()) {
+        if (graph->lists(rows.from, rows.to)) {
             ++plan.already_present;
+        } else if (std::optional<Error> error = graph->check(rows.from, rows.to)) {
+            plan.cycles.push_back(
+                {rows.line, fmt::format("{} -> {} left out: {}", from_id, to_id, error->what())});
+            continue;
         } else {
-            try {
-                check_depends_on(graph, "asset", from_id, {to_id});
-            } catch (const Error& error) {
-                plan.cycles.push_back({rows.line, fmt::format("{} -> {} left out: {}", from_id,
-                                                              to_id, error.what())});
-                continue;
-            }
-            if (list == grown.end()) {
-                list = grown.emplace(rows.from, current).first;
-                graph.depends_on.replace(from_id, &list->second);
-            }
-            list->second.push_back(to_id);
+            graph->add(rows.from, rows.to);
             plan.added.push_back({rows.line, from_id, to_id, rows.rows});
         }
         ports.push_back({rows.from, to_id, &rows.ports});

@@ -111,8 +111,8 @@ bool equal_ignoring_ascii_case(std::string_view text, std::string_view lowercase
 
 } // namespace
 
-ServerIndex::ServerIndex(const Backlog& backlog)
-    : backlog_(backlog), by_id_(backlog.assets), by_name_(backlog.assets.size()),
+ServerIndex::ServerIndex(const Backlog& backlog, const IdIndex<Asset>& ids)
+    : backlog_(backlog), by_id_(ids), by_name_(backlog.assets.size()),
       by_ip_(backlog.assets.size()) {
     for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
         const Asset& asset = backlog.assets[i];

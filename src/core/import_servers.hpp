@@ -53,10 +53,11 @@ class AddressTable {
 };
 
 // The assets of a backlog by slug of a server name, by name (ASCII case ignored) and by IP
-// address; all lookups in flat hash tables (flat_index.hpp). Holds on to `backlog`.
+// address; all lookups in flat hash tables (flat_index.hpp). Holds on to `backlog` and `ids`
+// (its assets by id).
 class ServerIndex {
   public:
-    explicit ServerIndex(const Backlog& backlog);
+    ServerIndex(const Backlog& backlog, const IdIndex<Asset>& ids);
 
     // Records that a row names `name` at `ip`: when `name` is an asset and no asset has `ip`,
     // rows that give only `ip` match that asset. An IP the rows give for two assets (or two
@@ -74,7 +75,7 @@ class ServerIndex {
     std::optional<std::size_t> named(std::string_view name) const;
 
     const Backlog& backlog_;
-    IdIndex<Asset> by_id_;
+    const IdIndex<Asset>& by_id_;
     FlatIndex by_name_; // positions of assets, by their names lowercased
     AddressTable by_ip_;
     AddressTable learned_ip_;
