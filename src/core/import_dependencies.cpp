@@ -221,16 +221,17 @@ void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
         }
         return backlog.assets[at];
     };
-    // The ports first: each asset's attributes move to a larger block, and what follows (the
-    // depends_on entries) fits in the blocks they leave.
+    // The ports first: in place when the backlog was loaded with a spare attribute each
+    // (LoadLayout::spare_attributes), else each asset's attributes move to a larger block, and
+    // what follows (the depends_on entries) fits in the blocks they leave.
     for (const DependencyPortsUpdate& update : plan.ports) {
         RawObject& attributes = asset_with(update.asset).attributes;
         auto existing = std::find_if(attributes.begin(), attributes.end(), [](const auto& entry) {
             return entry.first == "dependency_ports";
         });
         if (existing == attributes.end()) {
-            // Exactly one more: doubling the capacity of every linked asset's attributes would
-            // cost more than the ports themselves.
+            // Exactly one more (nothing when there is room): doubling the capacity of every
+            // linked asset's attributes would cost more than the ports themselves.
             attributes.reserve(attributes.size() + 1);
             attributes.emplace_back("dependency_ports", update.ports);
         } else {
