@@ -113,9 +113,8 @@ std::optional<int> port_of(std::string_view text) {
 // The server pairs of the rows of `rows`, matched to assets of `backlog`, with what `plan`
 // counts of them (duplicates, self-links, matches by IP, unknown servers). The indexes this
 // needs are let go on return, before the pairs are planned.
-std::vector<PairRows> read_pairs(const Backlog& backlog, const IdIndex<Asset>& ids,
-                                 TableReader& rows, const DependencyColumns& columns,
-                                 DependencyPlan& plan) {
+std::vector<PairRows> read_pairs(const Backlog& backlog, const KeyTable& ids, TableReader& rows,
+                                 const DependencyColumns& columns, DependencyPlan& plan) {
     ServerIndex index(backlog, ids);
     CsvRecord record;
     while (rows.next(record)) { // the file's own name-to-IP pairs
@@ -180,7 +179,10 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
     std::optional<ImportGraph> graph; // the depends_on lists as they will be, for the checks
     std::vector<PairRows> pairs;
     {
-        const IdIndex<Asset> ids(backlog.assets); // let go with the server indexes
+        KeyTable ids(backlog.assets.size()); // let go with the server indexes
+        for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
+            ids.insert(backlog.assets[i].id, i); // the first asset holding an id keeps it
+        }
         graph.emplace(backlog, ids);
         pairs = read_pairs(backlog, ids, rows, columns, plan);
     }

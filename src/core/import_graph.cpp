@@ -9,14 +9,14 @@
 
 namespace mbl::import_detail {
 
-ImportGraph::ImportGraph(const Backlog& backlog, const IdIndex<Asset>& ids)
+ImportGraph::ImportGraph(const Backlog& backlog, const KeyTable& ids)
     : backlog_(backlog), first_with_id_(backlog.assets.size()), list_of_id_(backlog.assets.size()),
       first_added_(backlog.assets.size(), none), last_added_(backlog.assets.size(), none),
       reached_(backlog.assets.size(), 0), came_from_(backlog.assets.size(), none) {
     const std::size_t count = backlog.assets.size();
     std::size_t listed = 0;
     for (std::size_t i = 0; i < count; ++i) {
-        first_with_id_[i] = static_cast<std::uint32_t>(ids.find(backlog.assets[i].id));
+        first_with_id_[i] = static_cast<std::uint32_t>(*ids.find(backlog.assets[i].id));
         list_of_id_[i] = static_cast<std::uint32_t>(i);
         listed += backlog.assets[i].depends_on.size();
     }
@@ -25,8 +25,8 @@ ImportGraph::ImportGraph(const Backlog& backlog, const IdIndex<Asset>& ids)
     offsets_.push_back(0);
     for (const Asset& asset : backlog.assets) {
         for (const std::string& id : asset.depends_on) {
-            if (std::size_t target = ids.find(id); target != IdIndex<Asset>::npos) {
-                targets_.push_back(static_cast<std::uint32_t>(target));
+            if (const std::size_t* target = ids.find(id)) {
+                targets_.push_back(static_cast<std::uint32_t>(*target));
             }
         }
         offsets_.push_back(static_cast<std::uint32_t>(targets_.size()));

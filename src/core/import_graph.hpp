@@ -6,7 +6,7 @@
 // million assets. Its answers are check_depends_on's for the same lists. Private to the core
 // library (import_dependencies.cpp).
 
-#include "id_index.hpp"
+#include "key_table.hpp"
 #include "mbl/error.hpp"
 #include "mbl/model.hpp"
 
@@ -23,8 +23,9 @@ class ImportGraph {
     // Ids are taken as check_depends_on takes them: an id means the first asset holding it
     // (`ids`), and its list is the graph's, until a dependency is added to another asset with
     // that id (a backlog that repeats an id, which validate reports): then that one's.
-    // `backlog` must outlive the graph and keep its assets; `ids` is needed here only.
-    ImportGraph(const Backlog& backlog, const IdIndex<Asset>& ids);
+    // `ids`: each id with the first asset holding it. `backlog` must outlive the graph and keep
+    // its assets; `ids` is needed here only.
+    ImportGraph(const Backlog& backlog, const KeyTable& ids);
 
     // Whether the list of asset `from` (as it is after the dependencies added) holds the id of
     // asset `to`.

@@ -82,47 +82,27 @@ std::vector<std::string> asset_ips(const Asset& asset) {
     return ips;
 }
 
-void AddressTable::claim(std::string_view ip, std::size_t asset) {
-    const std::size_t held =
-        index_.insert(FlatIndex::hash_of(ip), addresses_.size(),
-                      [&](std::size_t address) { return ip_at(address) == ip; });
-    if (held == addresses_.size()) {
-        addresses_.push_back({text_.size(), ip.size(), asset});
-        text_ += ip;
-    } else if (addresses_[held].asset != asset) {
-        addresses_[held].asset = ambiguous;
-    }
-}
-
-std::optional<std::size_t> AddressTable::find(std::string_view ip) const {
-    const std::size_t held = index_.find(FlatIndex::hash_of(ip),
-                                         [&](std::size_t address) { return ip_at(address) == ip; });
-    return held == FlatIndex::npos ? std::nullopt : std::optional(addresses_[held].asset);
-}
-
 namespace {
 
-bool equal_ignoring_ascii_case(std::string_view text, std::string_view lowercase) {
-    return text.size() == lowercase.size() &&
-           std::equal(text.begin(), text.end(), lowercase.begin(), [](char c, char lower) {
-               return (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == lower;
-           });
-}
+constexpr std::size_t ambiguous = static_cast<std::size_t>(-1);
 
 } // namespace
 
-ServerIndex::ServerIndex(const Backlog& backlog, const IdIndex<Asset>& ids)
-    : backlog_(backlog), by_id_(ids), by_name_(backlog.assets.size()),
-      by_ip_(backlog.assets.size()) {
+ServerIndex::ServerIndex(const Backlog& backlog, const KeyTable& ids)
+    : by_id_(ids), by_name_(backlog.assets.size()), by_ip_(backlog.assets.size()) {
     for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
         const Asset& asset = backlog.assets[i];
-        const std::string name = ascii_lower(asset.name);
-        by_name_.insert(FlatIndex::hash_of(name), i, [&](std::size_t held) {
-            return equal_ignoring_ascii_case(backlog.assets[held].name, name);
-        });
+        by_name_.insert(ascii_lower(asset.name), i);
         for (const std::string& ip : asset_ips(asset)) {
-            by_ip_.claim(ip, i);
+            claim(by_ip_, ip, i);
         }
+    }
+}
+
+void ServerIndex::claim(KeyTable& table, std::string_view ip, std::size_t asset) {
+    auto [held, added] = table.insert(ip, asset);
+    if (!added && *held != asset) {
+        *held = ambiguous;
     }
 }
 
@@ -130,14 +110,13 @@ std::optional<std::size_t> ServerIndex::named(std::string_view name) const {
     if (name.empty()) {
         return std::nullopt;
     }
-    if (auto found = by_id_.find(slug_of(name)); found != IdIndex<Asset>::npos) {
-        return found;
+    if (const std::size_t* found = by_id_.find(slug_of(name))) {
+        return *found;
     }
-    const std::string lower = ascii_lower(name);
-    auto found = by_name_.find(FlatIndex::hash_of(lower), [&](std::size_t held) {
-        return equal_ignoring_ascii_case(backlog_.assets[held].name, lower);
-    });
-    return found == FlatIndex::npos ? std::nullopt : std::optional(found);
+    if (const std::size_t* found = by_name_.find(ascii_lower(name))) {
+        return *found;
+    }
+    return std::nullopt;
 }
 
 void ServerIndex::learn(std::string_view name, std::string_view ip) {
@@ -145,11 +124,11 @@ void ServerIndex::learn(std::string_view name, std::string_view ip) {
         return;
     }
     std::string key = ascii_lower(ip);
-    if (by_ip_.find(key)) {
+    if (by_ip_.find(key) != nullptr) {
         return; // the backlog's own addresses win
     }
     if (auto asset = named(name)) {
-        learned_ip_.claim(key, *asset);
+        claim(learned_ip_, key, *asset);
     }
 }
 
@@ -161,14 +140,14 @@ ServerIndex::Match ServerIndex::find(std::string_view name, std::string_view ip)
         return {};
     }
     std::string key = ascii_lower(ip);
-    if (auto own = by_ip_.find(key)) { // one lookup: large maps miss caches
-        return {*own == AddressTable::ambiguous ? std::nullopt : own, true};
+    if (const std::size_t* own = by_ip_.find(key)) { // one lookup: large tables miss caches
+        return {*own == ambiguous ? std::nullopt : std::optional(*own), true};
     }
-    auto learned = learned_ip_.find(key);
-    if (!learned || *learned == AddressTable::ambiguous) {
+    const std::size_t* learned = learned_ip_.find(key);
+    if (learned == nullptr || *learned == ambiguous) {
         return {};
     }
-    return {learned, true};
+    return {*learned, true};
 }
 
 std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backlog,

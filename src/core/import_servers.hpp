@@ -3,8 +3,7 @@
 // keeps on them (`attributes.dependency_ports`). Private to the core library
 // (import_dependencies.cpp).
 
-#include "flat_index.hpp"
-#include "id_index.hpp"
+#include "key_table.hpp"
 #include "mbl/import.hpp"
 #include "mbl/model.hpp"
 
@@ -22,42 +21,12 @@ namespace mbl::import_detail {
 // a legacy `attributes.ip` text (`10.0.0.4, 10.0.0.5`).
 std::vector<std::string> asset_ips(const Asset& asset);
 
-// IP addresses (lowercase) with the asset each is at, or `ambiguous` when two claim it. The
-// addresses are kept in one text, found through a FlatIndex: no node or string per address.
-class AddressTable {
-  public:
-    static constexpr std::size_t ambiguous = static_cast<std::size_t>(-1);
-
-    explicit AddressTable(std::size_t expected = 0) : index_(expected) {}
-
-    // Records that `asset` is at `ip`: the first claim holds it, a claim for another asset makes
-    // it ambiguous.
-    void claim(std::string_view ip, std::size_t asset);
-
-    // The asset at `ip` (or `ambiguous`); nullopt for an address never claimed.
-    std::optional<std::size_t> find(std::string_view ip) const;
-
-  private:
-    struct Address {
-        std::size_t offset = 0; // in text_
-        std::size_t size = 0;
-        std::size_t asset = 0;
-    };
-    std::string_view ip_at(std::size_t address) const {
-        return std::string_view(text_).substr(addresses_[address].offset, addresses_[address].size);
-    }
-
-    std::string text_;
-    std::vector<Address> addresses_;
-    FlatIndex index_;
-};
-
 // The assets of a backlog by slug of a server name, by name (ASCII case ignored) and by IP
-// address; all lookups in flat hash tables (flat_index.hpp). Holds on to `backlog` and `ids`
-// (its assets by id).
+// address; all lookups in tables that hold their keys in their slots (key_table.hpp). Holds on to
+// `ids` (each id of the backlog with the first asset holding it).
 class ServerIndex {
   public:
-    ServerIndex(const Backlog& backlog, const IdIndex<Asset>& ids);
+    ServerIndex(const Backlog& backlog, const KeyTable& ids);
 
     // Records that a row names `name` at `ip`: when `name` is an asset and no asset has `ip`,
     // rows that give only `ip` match that asset. An IP the rows give for two assets (or two
@@ -73,12 +42,14 @@ class ServerIndex {
 
   private:
     std::optional<std::size_t> named(std::string_view name) const;
+    // Records that `asset` is at `ip`: the first claim holds it, a claim for another asset makes
+    // it ambiguous (matching none).
+    static void claim(KeyTable& table, std::string_view ip, std::size_t asset);
 
-    const Backlog& backlog_;
-    const IdIndex<Asset>& by_id_;
-    FlatIndex by_name_; // positions of assets, by their names lowercased
-    AddressTable by_ip_;
-    AddressTable learned_ip_;
+    const KeyTable& by_id_;
+    KeyTable by_name_; // by name lowercased
+    KeyTable by_ip_;
+    KeyTable learned_ip_;
 };
 
 // The destination ports the rows give for one server pair: asset `from` (its index) depending on
