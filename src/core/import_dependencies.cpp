@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <fmt/format.h>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -76,8 +77,50 @@ struct PairRows {
     std::size_t to = 0;
     std::size_t line = 0;
     std::size_t rows = 0;
-    std::vector<int> ports; // ascending, each once (most pairs have one)
 };
+
+// The destination ports of each pair: ports[offsets[p] .. offsets[p + 1]) for the pair at p,
+// ascending, each once (most pairs have one). One block for all, not a vector per pair.
+struct PortLists {
+    std::vector<std::size_t> offsets{0};
+    std::vector<int> ports;
+
+    std::span<const int> of(std::size_t pair) const {
+        return std::span<const int>(ports).subspan(offsets[pair],
+                                                   offsets[pair + 1] - offsets[pair]);
+    }
+};
+
+// The PortLists of `pair_count` pairs from the (pair, port) of each row that gives a port.
+PortLists port_lists(std::size_t pair_count, const std::vector<std::pair<std::size_t, int>>& rows) {
+    PortLists lists;
+    lists.offsets.assign(pair_count + 1, 0);
+    for (const auto& row : rows) { // counted, then placed by pair: linear, no sort of it all
+        ++lists.offsets[row.first + 1];
+    }
+    for (std::size_t pair = 0; pair < pair_count; ++pair) {
+        lists.offsets[pair + 1] += lists.offsets[pair];
+    }
+    lists.ports.resize(rows.size());
+    std::vector<std::size_t> next(lists.offsets.begin(), lists.offsets.end() - 1);
+    for (const auto& [pair, port] : rows) {
+        lists.ports[next[pair]++] = port;
+    }
+    std::size_t kept = 0; // each pair's ports sorted, the repeats dropped, moved up
+    for (std::size_t pair = 0; pair < pair_count; ++pair) {
+        auto begin = lists.ports.begin() + static_cast<std::ptrdiff_t>(lists.offsets[pair]);
+        auto end = lists.ports.begin() + static_cast<std::ptrdiff_t>(lists.offsets[pair + 1]);
+        std::sort(begin, end);
+        end = std::unique(begin, end);
+        lists.offsets[pair] = kept;
+        kept = static_cast<std::size_t>(
+            std::copy(begin, end, lists.ports.begin() + static_cast<std::ptrdiff_t>(kept)) -
+            lists.ports.begin());
+    }
+    lists.offsets[pair_count] = kept;
+    lists.ports.resize(kept);
+    return lists;
+}
 
 // Unknown servers, grouped by side and name (or IP when the rows give no name).
 class UnknownServers {
@@ -114,7 +157,8 @@ std::optional<int> port_of(std::string_view text) {
 // counts of them (duplicates, self-links, matches by IP, unknown servers). The indexes this
 // needs are let go on return, before the pairs are planned.
 std::vector<PairRows> read_pairs(const Backlog& backlog, const KeyTable& ids, TableReader& rows,
-                                 const DependencyColumns& columns, DependencyPlan& plan) {
+                                 const DependencyColumns& columns, DependencyPlan& plan,
+                                 PortLists& ports) {
     ServerIndex index(backlog, ids);
     CsvRecord record;
     while (rows.next(record)) { // the file's own name-to-IP pairs
@@ -127,7 +171,8 @@ std::vector<PairRows> read_pairs(const Backlog& backlog, const KeyTable& ids, Ta
     UnknownServers unknown;
     std::vector<PairRows> pairs;                               // as the file first gives them
     std::unordered_map<std::uint64_t, std::size_t> pair_index; // (from << 32 | to) -> pairs
-    pair_index.reserve(rows.expected_records()); // a pair a row at most: never rehashed
+    pair_index.reserve(rows.expected_records());        // a pair a row at most: never rehashed
+    std::vector<std::pair<std::size_t, int>> row_ports; // (pair, port) of each row with one
     while (rows.next(record)) {
         bool by_ip = false;
         auto resolve = [&](const Side& side, std::string_view which) {
@@ -153,20 +198,17 @@ std::vector<PairRows> read_pairs(const Backlog& backlog, const KeyTable& ids, Ta
         auto key = static_cast<std::uint64_t>(*from) << 32 | static_cast<std::uint64_t>(*to);
         auto [at, first] = pair_index.try_emplace(key, pairs.size());
         if (first) {
-            pairs.push_back({*from, *to, record.line, 0, {}});
+            pairs.push_back({*from, *to, record.line, 0});
         } else {
             ++plan.duplicates;
         }
-        PairRows& pair = pairs[at->second];
-        ++pair.rows;
+        ++pairs[at->second].rows;
         if (auto port = port_of(cell(record, columns.port))) {
-            auto place = std::lower_bound(pair.ports.begin(), pair.ports.end(), *port);
-            if (place == pair.ports.end() || *place != *port) {
-                pair.ports.insert(place, *port);
-            }
+            row_ports.emplace_back(at->second, *port);
         }
     }
     plan.unknown_servers = unknown.take();
+    ports = port_lists(pairs.size(), row_ports);
     return pairs;
 }
 
@@ -178,18 +220,20 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
     DependencyPlan plan;
     std::optional<ImportGraph> graph; // the depends_on lists as they will be, for the checks
     std::vector<PairRows> pairs;
+    PortLists pair_ports;
     {
         KeyTable ids(backlog.assets.size()); // let go with the server indexes
         for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
             ids.insert(backlog.assets[i].id, i); // the first asset holding an id keeps it
         }
         graph.emplace(backlog, ids);
-        pairs = read_pairs(backlog, ids, rows, columns, plan);
+        pairs = read_pairs(backlog, ids, rows, columns, plan, pair_ports);
     }
     std::vector<import_detail::PairPorts> ports; // of the pairs not left out
     ports.reserve(pairs.size());
     plan.added.reserve(pairs.size()); // at most one each: never a doubled capacity
-    for (const PairRows& rows : pairs) {
+    for (std::size_t pair = 0; pair < pairs.size(); ++pair) {
+        const PairRows& rows = pairs[pair];
         const std::string& from_id = backlog.assets[rows.from].id;
         const std::string& to_id = backlog.assets[rows.to].id;
         if (graph->lists(rows.from, rows.to)) {
@@ -202,7 +246,7 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
             graph->add(rows.from, rows.to);
             plan.added.push_back({rows.line, from_id, to_id, rows.rows});
         }
-        ports.push_back({rows.from, to_id, &rows.ports});
+        ports.push_back({rows.from, to_id, pair_ports.of(pair)});
     }
     plan.ports = import_detail::dependency_ports_updates(backlog, ports);
     return plan;

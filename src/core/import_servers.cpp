@@ -188,7 +188,7 @@ std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backl
                 merged.emplace_back(std::string(target), std::set<int>{});
                 at = merged.end() - 1;
             }
-            at->second.insert(group->ports->begin(), group->ports->end());
+            at->second.insert(group->ports.begin(), group->ports.end());
         }
         std::string text = "{";
         for (const auto& [to, to_ports] : merged) {

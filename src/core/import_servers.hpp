@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,7 +58,7 @@ class ServerIndex {
 struct PairPorts {
     std::size_t from = 0;
     std::string_view to;
-    const std::vector<int>* ports = nullptr;
+    std::span<const int> ports;
 };
 
 // The `dependency_ports` each asset of `ports` gets: its current one (when it is an object of
