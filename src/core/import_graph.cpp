@@ -10,31 +10,29 @@
 namespace mbl::import_detail {
 
 ImportGraph::ImportGraph(const Backlog& backlog, const KeyTable& ids)
-    : backlog_(backlog), first_with_id_(backlog.assets.size()), list_of_id_(backlog.assets.size()),
-      first_added_(backlog.assets.size(), none), last_added_(backlog.assets.size(), none),
-      reached_(backlog.assets.size(), 0), came_from_(backlog.assets.size(), none) {
-    const std::size_t count = backlog.assets.size();
+    : backlog_(backlog), nodes_(backlog.assets.size() + 1) {
     std::size_t listed = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        first_with_id_[i] = static_cast<std::uint32_t>(*ids.find(backlog.assets[i].id));
-        list_of_id_[i] = static_cast<std::uint32_t>(i);
-        listed += backlog.assets[i].depends_on.size();
-    }
-    offsets_.reserve(count + 1);
-    targets_.reserve(listed);
-    offsets_.push_back(0);
     for (const Asset& asset : backlog.assets) {
+        listed += asset.depends_on.size();
+    }
+    targets_.reserve(listed);
+    for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
+        const Asset& asset = backlog.assets[i];
+        Node& node = nodes_[i];
+        node.first_with_id = static_cast<std::uint32_t>(*ids.find(asset.id));
+        node.list_of_id = static_cast<std::uint32_t>(i);
+        node.listed = static_cast<std::uint32_t>(targets_.size());
         for (const std::string& id : asset.depends_on) {
             if (const std::size_t* target = ids.find(id)) {
                 targets_.push_back(static_cast<std::uint32_t>(*target));
             }
         }
-        offsets_.push_back(static_cast<std::uint32_t>(targets_.size()));
     }
+    nodes_.back().listed = static_cast<std::uint32_t>(targets_.size());
 }
 
 bool ImportGraph::lists(std::size_t from, std::size_t to) const {
-    const std::uint32_t wanted = first_with_id_[to];
+    const std::uint32_t wanted = nodes_[to].first_with_id;
     bool found = false;
     for_each_listed(static_cast<std::uint32_t>(from),
                     [&](std::uint32_t target) { found = found || target == wanted; });
@@ -42,30 +40,37 @@ bool ImportGraph::lists(std::size_t from, std::size_t to) const {
 }
 
 void ImportGraph::add(std::size_t from, std::size_t to) {
-    const auto entry = static_cast<std::uint32_t>(added_.size());
-    added_.push_back({first_with_id_[to], none});
-    if (first_added_[from] == none) {
-        first_added_[from] = entry;
-        list_of_id_[first_with_id_[from]] = static_cast<std::uint32_t>(from); // its list now
-    } else {
-        added_[last_added_[from]].next = entry;
+    Node& node = nodes_[from];
+    const std::uint32_t target = nodes_[to].first_with_id;
+    if (node.first_added == none) {
+        node.first_added = target;
+        nodes_[node.first_with_id].list_of_id = static_cast<std::uint32_t>(from); // its list now
+        return;
     }
-    last_added_[from] = entry;
+    const auto entry = static_cast<std::uint32_t>(added_.size());
+    added_.push_back({target, none});
+    if (node.more_added == none) {
+        node.more_added = entry;
+    } else {
+        added_[node.last_added].next = entry;
+    }
+    node.last_added = entry;
 }
 
 std::optional<Error> ImportGraph::check(std::size_t from, std::size_t to) {
-    const std::uint32_t self = first_with_id_[from];
-    const std::uint32_t first = first_with_id_[to];
+    const std::uint32_t self = nodes_[from].first_with_id;
+    const std::uint32_t first = nodes_[to].first_with_id;
     if (self == first) {
         return self_dependency_error("asset", backlog_.assets[from].id);
     }
     ++walk_;
     auto reach = [&](std::uint32_t asset, std::uint32_t reached_from) {
-        if (reached_[asset] == walk_) {
+        Node& node = nodes_[asset];
+        if (node.reached == walk_) {
             return false;
         }
-        reached_[asset] = walk_;
-        came_from_[asset] = reached_from;
+        node.reached = walk_;
+        node.came_from = reached_from;
         return true;
     };
     reach(first, self);
@@ -76,17 +81,17 @@ std::optional<Error> ImportGraph::check(std::size_t from, std::size_t to) {
         if (current == self) {
             continue;
         }
-        for_each_listed(list_of_id_[current], [&](std::uint32_t next) {
+        for_each_listed(nodes_[current].list_of_id, [&](std::uint32_t next) {
             if (reach(next, current)) {
                 to_visit_.push_back(next);
             }
         });
     }
-    if (reached_[self] != walk_) {
+    if (nodes_[self].reached != walk_) {
         return std::nullopt;
     }
     std::vector<std::string_view> path{backlog_.assets[self].id};
-    for (std::uint32_t step = came_from_[self]; step != self; step = came_from_[step]) {
+    for (std::uint32_t step = nodes_[self].came_from; step != self; step = nodes_[step].came_from) {
         path.push_back(backlog_.assets[step].id);
     }
     path.push_back(backlog_.assets[self].id);

@@ -40,6 +40,17 @@ class ImportGraph {
 
   private:
     static constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
+    // All the graph knows of one asset, in one 32-byte block: a step of the walk reads one.
+    struct alignas(32) Node {
+        std::uint32_t first_with_id = 0; // the first asset holding its id
+        std::uint32_t list_of_id = 0;    // for such a first asset: the asset whose list is the id's
+        std::uint32_t listed = 0;        // its backlog list: targets_[listed .. next's listed)
+        std::uint32_t first_added = none; // the target of the first dependency added, or none
+        std::uint32_t more_added = none;  // into added_: the second added, or none
+        std::uint32_t last_added = none;  // into added_: the last added when more than one
+        std::uint32_t reached = 0;        // == walk_: reached in the current walk of `check`,
+        std::uint32_t came_from = none;   // from there
+    };
     struct Added {
         std::uint32_t target; // the first asset with the added id
         std::uint32_t next;   // the next added to the same list, or none
@@ -47,27 +58,23 @@ class ImportGraph {
 
     // Calls `visit(target)` for each entry of the list of asset `asset`, in list order.
     template <class Visit> void for_each_listed(std::uint32_t asset, Visit&& visit) const {
-        for (std::uint32_t i = offsets_[asset]; i < offsets_[asset + 1]; ++i) {
+        const Node& node = nodes_[asset];
+        for (std::uint32_t i = node.listed; i < nodes_[asset + 1].listed; ++i) {
             visit(targets_[i]);
         }
-        for (std::uint32_t at = first_added_[asset]; at != none; at = added_[at].next) {
+        if (node.first_added == none) {
+            return;
+        }
+        visit(node.first_added);
+        for (std::uint32_t at = node.more_added; at != none; at = added_[at].next) {
             visit(added_[at].target);
         }
     }
 
     const Backlog& backlog_;
-    std::vector<std::uint32_t> first_with_id_; // asset -> the first asset holding its id
-    std::vector<std::uint32_t> list_of_id_;    // such a first asset -> the asset whose list is
-                                               // the id's
-    std::vector<std::uint32_t> offsets_;       // the backlog's lists: targets_[offsets_[a]..]
-    std::vector<std::uint32_t> targets_;
-    std::vector<std::uint32_t> first_added_; // by asset: into added_, or none
-    std::vector<std::uint32_t> last_added_;
+    std::vector<Node> nodes_; // by asset, and one past the last (its `listed` ends the lists)
+    std::vector<std::uint32_t> targets_; // the backlog's lists, each entry its first asset
     std::vector<Added> added_;
-    // The walk of `check`: reached_[a] == walk_ when asset a is reached in the current walk,
-    // from came_from_[a].
-    std::vector<std::uint32_t> reached_;
-    std::vector<std::uint32_t> came_from_;
     std::vector<std::uint32_t> to_visit_;
     std::uint32_t walk_ = 0;
 };
