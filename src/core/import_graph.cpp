@@ -19,6 +19,7 @@ ImportGraph::ImportGraph(const Backlog& backlog, const KeyTable& ids)
     for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
         const Asset& asset = backlog.assets[i];
         Node& node = nodes_[i];
+        node = Node{};
         node.first_with_id = static_cast<std::uint32_t>(*ids.find(asset.id));
         node.list_of_id = static_cast<std::uint32_t>(i);
         node.listed = static_cast<std::uint32_t>(targets_.size());
@@ -28,7 +29,7 @@ ImportGraph::ImportGraph(const Backlog& backlog, const KeyTable& ids)
             }
         }
     }
-    nodes_.back().listed = static_cast<std::uint32_t>(targets_.size());
+    nodes_[backlog.assets.size()].listed = static_cast<std::uint32_t>(targets_.size());
 }
 
 bool ImportGraph::lists(std::size_t from, std::size_t to) const {

@@ -6,6 +6,7 @@
 // million assets. Its answers are check_depends_on's for the same lists. Private to the core
 // library (import_dependencies.cpp).
 
+#include "huge_array.hpp"
 #include "key_table.hpp"
 #include "mbl/error.hpp"
 #include "mbl/model.hpp"
@@ -72,7 +73,7 @@ class ImportGraph {
     }
 
     const Backlog& backlog_;
-    std::vector<Node> nodes_; // by asset, and one past the last (its `listed` ends the lists)
+    HugeArray<Node> nodes_; // by asset, and one past the last (its `listed` ends the lists)
     std::vector<std::uint32_t> targets_; // the backlog's lists, each entry its first asset
     std::vector<Added> added_;
     std::vector<std::uint32_t> to_visit_;

@@ -79,8 +79,8 @@ const std::size_t* KeyTable::find(std::string_view key) const {
 }
 
 void KeyTable::grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(capacity_for(size_ + 1) * 2, Slot{});
+    HugeArray<Slot> old = std::move(slots_);
+    slots_ = HugeArray<Slot>(capacity_for(size_ + 1) * 2);
     for (const Slot& moved : old) {
         if (moved.size_plus_one != 0) {
             slots_[slot_of(key_of(moved), hash_of(key_of(moved)))] = moved;

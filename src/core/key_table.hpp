@@ -5,11 +5,12 @@
 // chases a node. Keys longer than a slot holds are kept in one text beside the table. Private
 // to the core library.
 
+#include "huge_array.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace mbl {
 
@@ -42,7 +43,7 @@ class KeyTable {
     std::size_t slot_of(std::string_view key, std::uint64_t hash) const; // its or the free one
     void grow();
 
-    std::vector<Slot> slots_;
+    HugeArray<Slot> slots_; // zero bytes: empty slots
     std::string long_keys_;
     std::size_t size_ = 0;
 };
