@@ -2,15 +2,16 @@
 // Positions by string key in one flat table (open addressing, linear probing), the keys kept by
 // the caller: a slot is a hash and a position, so a lookup among a million keys costs one cache
 // miss in the table and one where the caller keeps the key found, where std::unordered_map costs
-// about three, and there is no node per key to allocate and free. IdIndex (id_index.hpp) is one
-// for entity ids; the dependency import keeps names and addresses in them. Private to the core
-// library.
+// about three, and there is no node per key to allocate and free. The slots are a HugeArray
+// (2 MB pages when large). IdIndex (id_index.hpp) is one for entity ids, DependencyLists
+// (dependency_list.hpp) one for depends_on lists. Private to the core library.
+
+#include "huge_array.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string_view>
-#include <vector>
 
 namespace mbl {
 
@@ -21,7 +22,7 @@ class FlatIndex {
     FlatIndex() = default; // holds nothing; grows on the first insert
 
     // Room for `expected` keys before the table grows.
-    explicit FlatIndex(std::size_t expected) { slots_.assign(capacity_for(expected), Slot{}); }
+    explicit FlatIndex(std::size_t expected) : slots_(capacity_for(expected)) {}
 
     static std::uint64_t hash_of(std::string_view key) {
         return std::hash<std::string_view>{}(key);
@@ -83,8 +84,8 @@ class FlatIndex {
     }
 
     void grow() {
-        std::vector<Slot> old = std::move(slots_);
-        slots_.assign(capacity_for(size_ + 1) * 2, Slot{});
+        HugeArray<Slot> old = std::move(slots_);
+        slots_ = HugeArray<Slot>(capacity_for(size_ + 1) * 2);
         const std::size_t mask = slots_.size() - 1;
         for (const Slot& moved : old) {
             if (moved.position_plus_one == 0) {
@@ -98,7 +99,7 @@ class FlatIndex {
         }
     }
 
-    std::vector<Slot> slots_;
+    HugeArray<Slot> slots_; // zero bytes: empty slots
     std::size_t size_ = 0;
 };
 
