@@ -11,6 +11,7 @@
 #include "id_index.hpp"
 #include "import_columns.hpp"
 #include "import_graph.hpp"
+#include "import_pairs.hpp"
 #include "import_servers.hpp"
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
@@ -27,6 +28,8 @@ namespace mbl {
 
 using import_detail::ascii_lower;
 using import_detail::ImportGraph;
+using import_detail::PairIndex;
+using import_detail::PortLists;
 using import_detail::ServerIndex;
 
 namespace {
@@ -79,49 +82,6 @@ struct PairRows {
     std::size_t rows = 0;
 };
 
-// The destination ports of each pair: ports[offsets[p] .. offsets[p + 1]) for the pair at p,
-// ascending, each once (most pairs have one). One block for all, not a vector per pair.
-struct PortLists {
-    std::vector<std::size_t> offsets{0};
-    std::vector<int> ports;
-
-    std::span<const int> of(std::size_t pair) const {
-        return std::span<const int>(ports).subspan(offsets[pair],
-                                                   offsets[pair + 1] - offsets[pair]);
-    }
-};
-
-// The PortLists of `pair_count` pairs from the (pair, port) of each row that gives a port.
-PortLists port_lists(std::size_t pair_count, const std::vector<std::pair<std::size_t, int>>& rows) {
-    PortLists lists;
-    lists.offsets.assign(pair_count + 1, 0);
-    for (const auto& row : rows) { // counted, then placed by pair: linear, no sort of it all
-        ++lists.offsets[row.first + 1];
-    }
-    for (std::size_t pair = 0; pair < pair_count; ++pair) {
-        lists.offsets[pair + 1] += lists.offsets[pair];
-    }
-    lists.ports.resize(rows.size());
-    std::vector<std::size_t> next(lists.offsets.begin(), lists.offsets.end() - 1);
-    for (const auto& [pair, port] : rows) {
-        lists.ports[next[pair]++] = port;
-    }
-    std::size_t kept = 0; // each pair's ports sorted, the repeats dropped, moved up
-    for (std::size_t pair = 0; pair < pair_count; ++pair) {
-        auto begin = lists.ports.begin() + static_cast<std::ptrdiff_t>(lists.offsets[pair]);
-        auto end = lists.ports.begin() + static_cast<std::ptrdiff_t>(lists.offsets[pair + 1]);
-        std::sort(begin, end);
-        end = std::unique(begin, end);
-        lists.offsets[pair] = kept;
-        kept = static_cast<std::size_t>(
-            std::copy(begin, end, lists.ports.begin() + static_cast<std::ptrdiff_t>(kept)) -
-            lists.ports.begin());
-    }
-    lists.offsets[pair_count] = kept;
-    lists.ports.resize(kept);
-    return lists;
-}
-
 // Unknown servers, grouped by side and name (or IP when the rows give no name).
 class UnknownServers {
   public:
@@ -169,9 +129,8 @@ std::vector<PairRows> read_pairs(const Backlog& backlog, const KeyTable& ids, Ta
     rows.restart();
 
     UnknownServers unknown;
-    std::vector<PairRows> pairs;                               // as the file first gives them
-    std::unordered_map<std::uint64_t, std::size_t> pair_index; // (from << 32 | to) -> pairs
-    pair_index.reserve(rows.expected_records());        // a pair a row at most: never rehashed
+    std::vector<PairRows> pairs;                        // as the file first gives them
+    PairIndex pair_index(rows.expected_records());      // a pair a row at most: never grown
     std::vector<std::pair<std::size_t, int>> row_ports; // (pair, port) of each row with one
     while (rows.next(record)) {
         bool by_ip = false;
@@ -195,20 +154,19 @@ std::vector<PairRows> read_pairs(const Backlog& backlog, const KeyTable& ids, Ta
             ++plan.self_links;
             continue;
         }
-        auto key = static_cast<std::uint64_t>(*from) << 32 | static_cast<std::uint64_t>(*to);
-        auto [at, first] = pair_index.try_emplace(key, pairs.size());
+        auto [at, first] = pair_index.insert(*from, *to, pairs.size());
         if (first) {
             pairs.push_back({*from, *to, record.line, 0});
         } else {
             ++plan.duplicates;
         }
-        ++pairs[at->second].rows;
+        ++pairs[at].rows;
         if (auto port = port_of(cell(record, columns.port))) {
-            row_ports.emplace_back(at->second, *port);
+            row_ports.emplace_back(at, *port);
         }
     }
     plan.unknown_servers = unknown.take();
-    ports = port_lists(pairs.size(), row_ports);
+    ports = import_detail::port_lists(pairs.size(), row_ports);
     return pairs;
 }
 
