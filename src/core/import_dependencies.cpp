@@ -8,7 +8,6 @@
 // a graph of asset positions (import_graph.hpp), so the import never writes a cycle that
 // `validate` would then report.
 #include "field_values.hpp"
-#include "id_index.hpp"
 #include "import_columns.hpp"
 #include "import_graph.hpp"
 #include "import_pairs.hpp"
@@ -170,6 +169,15 @@ std::vector<PairRows> read_pairs(const Backlog& backlog, const KeyTable& ids, Ta
     return pairs;
 }
 
+// Each id of `backlog` with the first asset holding it.
+KeyTable first_asset_by_id(const Backlog& backlog) {
+    KeyTable ids(backlog.assets.size());
+    for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
+        ids.insert(backlog.assets[i].id, i);
+    }
+    return ids;
+}
+
 } // namespace
 
 DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
@@ -180,10 +188,7 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
     std::vector<PairRows> pairs;
     PortLists pair_ports;
     {
-        KeyTable ids(backlog.assets.size()); // let go with the server indexes
-        for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
-            ids.insert(backlog.assets[i].id, i); // the first asset holding an id keeps it
-        }
+        const KeyTable ids = first_asset_by_id(backlog); // let go with the server indexes
         graph.emplace(backlog, ids);
         pairs = read_pairs(backlog, ids, rows, columns, plan, pair_ports);
     }
@@ -217,13 +222,13 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
 }
 
 void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
-    const IdIndex<Asset> index(backlog.assets);
+    const KeyTable index = first_asset_by_id(backlog);
     auto asset_with = [&](std::string_view id) -> Asset& {
-        std::size_t at = index.find(id);
-        if (at == IdIndex<Asset>::npos) {
+        const std::size_t* at = index.find(id);
+        if (at == nullptr) {
             throw std::out_of_range("apply_dependency_plan: no asset " + std::string(id));
         }
-        return backlog.assets[at];
+        return backlog.assets[*at];
     };
     // The ports first: in place when the backlog was loaded with a spare attribute each
     // (LoadLayout::spare_attributes), else each asset's attributes move to a larger block, and
