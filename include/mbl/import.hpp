@@ -394,7 +394,9 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
 DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& table,
                                       std::string_view label);
 
-// Appends the planned `depends_on` entries to their assets and sets their dependency_ports.
+// Appends the planned `depends_on` entries to their assets and sets their dependency_ports. On a
+// large backlog, load it with a spare attribute each (LoadLayout::spare_attributes = 1): the
+// attributes then take the ports in place.
 void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan);
 
 } // namespace mbl

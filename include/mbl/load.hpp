@@ -95,4 +95,15 @@ LoadResult load_backlog(ReleasableText& text, std::string_view file_label = "bac
 Backlog load_backlog_or_throw(std::string_view text, std::string_view file_label = "backlog.json");
 Backlog load_backlog_or_throw(ReleasableText& text, std::string_view file_label = "backlog.json");
 
+// How the model is laid out in memory; what it holds is the same.
+struct LoadLayout {
+    // Room for this many more entries in each asset's `attributes` (when it has the key): a
+    // change that adds an attribute to many assets (import dependencies: `dependency_ports`)
+    // then adds it in place, where moving every such asset's attributes to a larger block
+    // leaves the old blocks as holes no later allocation fits (a third of the file's size).
+    std::size_t spare_attributes = 0;
+};
+Backlog load_backlog_or_throw(ReleasableText& text, std::string_view file_label,
+                              const LoadLayout& layout);
+
 } // namespace mbl

@@ -199,8 +199,8 @@ LoadedBacklogFile load_backlog_file(const std::filesystem::path& path,
 // another program rewrite the file meanwhile, nothing is written (Error(input) "changed while mbl
 // was writing").
 bool update_backlog_file(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout,
-                         const std::function<void(Backlog&)>& change,
-                         const std::string& label = {});
+                         const std::function<void(Backlog&)>& change, const std::string& label = {},
+                         const LoadLayout& layout = {});
 
 // update_backlog_file with the model in `backlog`, the caller's: what it held is replaced by the
 // file's backlog, which stays there afterwards, changed (whether or not the file was written,
@@ -208,6 +208,6 @@ bool update_backlog_file(const std::filesystem::path& path, std::chrono::millise
 // or that lets a large one go without freeing it (a process about to end).
 bool update_backlog_file(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout,
                          const std::function<void(Backlog&)>& change, Backlog& backlog,
-                         const std::string& label = {});
+                         const std::string& label = {}, const LoadLayout& layout = {});
 
 } // namespace mbl

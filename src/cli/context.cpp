@@ -190,14 +190,14 @@ void print_change_lines(std::ostream& out, const std::vector<std::string>& lines
 }
 
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change,
-                    ModelAfterWrite after) {
+                    ModelAfterWrite after, const LoadLayout& layout) {
     BacklogFile file = resolve_backlog_file(options);
     grow_heap_in_huge_pages(file_size_or_zero(file.path));
     if (after == ModelAfterWrite::freed) {
-        return update_backlog_file(file.path, lock_timeout(options), change, file.label);
+        return update_backlog_file(file.path, lock_timeout(options), change, file.label, layout);
     }
-    return update_backlog_file(file.path, lock_timeout(options), change, kept_backlog(),
-                               file.label);
+    return update_backlog_file(file.path, lock_timeout(options), change, kept_backlog(), file.label,
+                               layout);
 }
 
 namespace {

@@ -66,9 +66,10 @@ LoadedBacklog load_checked_for_reading(const GlobalOptions& options,
 // `after`: what becomes of the model once written. Kept until the process exits by default (see
 // LoadedBacklog: freeing a large one only costs time); freed for a command that goes on to build
 // something large (an import's report of every row), which then reuses its memory.
+// `layout`: how the model is laid out for `change` (mbl::LoadLayout).
 enum class ModelAfterWrite { kept, freed };
 bool modify_backlog(const GlobalOptions& options, const std::function<void(Backlog&)>& change,
-                    ModelAfterWrite after = ModelAfterWrite::kept);
+                    ModelAfterWrite after = ModelAfterWrite::kept, const LoadLayout& layout = {});
 
 // modify_backlog, or with `dry_run` the same `change` on a read-only load that is never written
 // (no lock, the file byte for byte as it was): what the command would do, refusals included.

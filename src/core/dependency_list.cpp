@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace mbl {
@@ -21,11 +22,11 @@ std::vector<std::string_view> path_back_to(const DependencyGraph& graph, std::st
     while (!to_visit.empty()) {
         std::string_view current = to_visit.back();
         to_visit.pop_back();
-        auto edges = graph.depends_on.find(current);
-        if (current == self_id || edges == graph.depends_on.end()) {
+        const std::vector<std::string>* edges = graph.depends_on.find(current);
+        if (current == self_id || edges == nullptr) {
             continue;
         }
-        for (const std::string& next : *edges->second) {
+        for (const std::string& next : *edges) {
             if (reached_from.emplace(next, current).second) {
                 to_visit.push_back(next);
             }
@@ -62,12 +63,21 @@ std::string name_cycle(const std::vector<std::string_view>& path) {
 
 } // namespace
 
+Error self_dependency_error(std::string_view kind, std::string_view self_id) {
+    return usage_error(fmt::format("{} '{}' cannot depend on itself", kind, self_id));
+}
+
+Error cycle_error(const std::vector<std::string_view>& path) {
+    return usage_error(
+        fmt::format("depends_on '{}' would make a cycle: {}", path[1], name_cycle(path)));
+}
+
 void check_depends_on(const DependencyGraph& graph, std::string_view kind, std::string_view self_id,
                       const std::vector<std::string>& depends_on) {
     std::unordered_set<std::string_view> listed;
     for (const std::string& id : depends_on) {
         if (id == self_id) {
-            throw usage_error(fmt::format("{} '{}' cannot depend on itself", kind, self_id));
+            throw self_dependency_error(kind, self_id);
         }
         if (!listed.insert(id).second) {
             throw usage_error(fmt::format("depends_on lists '{}' twice", id));
@@ -78,8 +88,7 @@ void check_depends_on(const DependencyGraph& graph, std::string_view kind, std::
     }
     auto cycle = path_back_to(graph, self_id, depends_on);
     if (!cycle.empty()) {
-        throw usage_error(
-            fmt::format("depends_on '{}' would make a cycle: {}", cycle[1], name_cycle(cycle)));
+        throw cycle_error(cycle);
     }
 }
 

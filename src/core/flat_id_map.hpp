@@ -7,6 +7,8 @@
 // is not there touches its slots only. The keys are views: the strings they view must outlive the
 // map and not move. Private to the core library.
 
+#include "huge_array.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -103,7 +105,7 @@ template <class Value> class FlatIdMap {
         while (capacity < count * 2) {
             capacity *= 2;
         }
-        slots_.assign(capacity, Slot{});
+        slots_ = HugeArray<Slot>(capacity); // zero bytes: every slot free
         const std::size_t mask = capacity - 1;
         for (std::size_t i = 0; i < entries_.size(); ++i) {
             std::size_t slot = entries_[i].hash & mask;
@@ -114,7 +116,9 @@ template <class Value> class FlatIdMap {
         }
     }
 
-    std::vector<Slot> slots_;
+    // In 2 MB pages once large (huge_array.hpp): probes of a million ids' table at random would
+    // miss the TLB nearly every time in 4 kB pages.
+    HugeArray<Slot> slots_;
     std::vector<Entry> entries_; // in the order added
 };
 

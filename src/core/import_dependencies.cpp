@@ -2,13 +2,15 @@
 // (agentless dependency analysis, "Export application dependencies") as `depends_on`.
 //
 // Most rows of a real export name the destination only by its IP, so each side is matched by
-// name, then by IP (server_index.*: hash lookups, never a scan per row). Rows are aggregated per
-// server pair before anything is planned. Cycles are refused with the check every edit runs
-// (dependency_list.hpp, check_depends_on), over the backlog's lists plus what earlier pairs
-// added, so the import never writes a cycle that `validate` would then report.
-#include "dependency_list.hpp"
+// name, then by IP (import_servers.hpp: hash lookups, never a scan per row). Rows are aggregated
+// per server pair before anything is planned. Cycles are refused as every edit refuses them
+// (check_depends_on, with its words), over the backlog's lists plus what earlier pairs added, on
+// a graph of asset positions (import_graph.hpp), so the import never writes a cycle that
+// `validate` would then report.
 #include "field_values.hpp"
 #include "import_columns.hpp"
+#include "import_graph.hpp"
+#include "import_pairs.hpp"
 #include "import_servers.hpp"
 #include "mbl/error.hpp"
 #include "mbl/import.hpp"
@@ -16,12 +18,17 @@
 #include <algorithm>
 #include <cstdint>
 #include <fmt/format.h>
+#include <optional>
+#include <span>
 #include <stdexcept>
 #include <unordered_map>
 
 namespace mbl {
 
 using import_detail::ascii_lower;
+using import_detail::ImportGraph;
+using import_detail::PairIndex;
+using import_detail::PortLists;
 using import_detail::ServerIndex;
 
 namespace {
@@ -72,7 +79,6 @@ struct PairRows {
     std::size_t to = 0;
     std::size_t line = 0;
     std::size_t rows = 0;
-    std::vector<int> ports; // ascending, each once (most pairs have one)
 };
 
 // Unknown servers, grouped by side and name (or IP when the rows give no name).
@@ -109,9 +115,10 @@ std::optional<int> port_of(std::string_view text) {
 // The server pairs of the rows of `rows`, matched to assets of `backlog`, with what `plan`
 // counts of them (duplicates, self-links, matches by IP, unknown servers). The indexes this
 // needs are let go on return, before the pairs are planned.
-std::vector<PairRows> read_pairs(const Backlog& backlog, TableReader& rows,
-                                 const DependencyColumns& columns, DependencyPlan& plan) {
-    ServerIndex index(backlog);
+std::vector<PairRows> read_pairs(const Backlog& backlog, const KeyTable& ids, TableReader& rows,
+                                 const DependencyColumns& columns, DependencyPlan& plan,
+                                 PortLists& ports) {
+    ServerIndex index(backlog, ids);
     CsvRecord record;
     while (rows.next(record)) { // the file's own name-to-IP pairs
         for (const Side& side : {columns.source, columns.destination}) {
@@ -121,9 +128,9 @@ std::vector<PairRows> read_pairs(const Backlog& backlog, TableReader& rows,
     rows.restart();
 
     UnknownServers unknown;
-    std::vector<PairRows> pairs;                               // as the file first gives them
-    std::unordered_map<std::uint64_t, std::size_t> pair_index; // (from << 32 | to) -> pairs
-    pair_index.reserve(rows.expected_records()); // a pair a row at most: never rehashed
+    std::vector<PairRows> pairs;                        // as the file first gives them
+    PairIndex pair_index(rows.expected_records());      // a pair a row at most: never grown
+    std::vector<std::pair<std::size_t, int>> row_ports; // (pair, port) of each row with one
     while (rows.next(record)) {
         bool by_ip = false;
         auto resolve = [&](const Side& side, std::string_view which) {
@@ -146,24 +153,29 @@ std::vector<PairRows> read_pairs(const Backlog& backlog, TableReader& rows,
             ++plan.self_links;
             continue;
         }
-        auto key = static_cast<std::uint64_t>(*from) << 32 | static_cast<std::uint64_t>(*to);
-        auto [at, first] = pair_index.try_emplace(key, pairs.size());
+        auto [at, first] = pair_index.insert(*from, *to, pairs.size());
         if (first) {
-            pairs.push_back({*from, *to, record.line, 0, {}});
+            pairs.push_back({*from, *to, record.line, 0});
         } else {
             ++plan.duplicates;
         }
-        PairRows& pair = pairs[at->second];
-        ++pair.rows;
+        ++pairs[at].rows;
         if (auto port = port_of(cell(record, columns.port))) {
-            auto place = std::lower_bound(pair.ports.begin(), pair.ports.end(), *port);
-            if (place == pair.ports.end() || *place != *port) {
-                pair.ports.insert(place, *port);
-            }
+            row_ports.emplace_back(at, *port);
         }
     }
     plan.unknown_servers = unknown.take();
+    ports = import_detail::port_lists(pairs.size(), row_ports);
     return pairs;
+}
+
+// Each id of `backlog` with the first asset holding it.
+KeyTable first_asset_by_id(const Backlog& backlog) {
+    KeyTable ids(backlog.assets.size());
+    for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
+        ids.insert(backlog.assets[i].id, i);
+    }
+    return ids;
 }
 
 } // namespace
@@ -172,39 +184,32 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, TableReader& rows,
                                       std::string_view label) {
     DependencyColumns columns = dependency_columns(rows, label);
     DependencyPlan plan;
-    std::vector<PairRows> pairs = read_pairs(backlog, rows, columns, plan);
-
-    // The depends_on lists as they will be, for the cycle check: the backlog's own, and a copy
-    // of those the import adds to.
-    DependencyGraph graph = dependency_graph_of(backlog.assets);
-    std::unordered_map<std::size_t, std::vector<std::string>> grown; // by asset index
-    std::vector<import_detail::PairPorts> ports;                     // of the pairs not left out
+    std::optional<ImportGraph> graph; // the depends_on lists as they will be, for the checks
+    std::vector<PairRows> pairs;
+    PortLists pair_ports;
+    {
+        const KeyTable ids = first_asset_by_id(backlog); // let go with the server indexes
+        graph.emplace(backlog, ids);
+        pairs = read_pairs(backlog, ids, rows, columns, plan, pair_ports);
+    }
+    std::vector<import_detail::PairPorts> ports; // of the pairs not left out
     ports.reserve(pairs.size());
     plan.added.reserve(pairs.size()); // at most one each: never a doubled capacity
-    for (const PairRows& rows : pairs) {
+    for (std::size_t pair = 0; pair < pairs.size(); ++pair) {
+        const PairRows& rows = pairs[pair];
         const std::string& from_id = backlog.assets[rows.from].id;
         const std::string& to_id = backlog.assets[rows.to].id;
-        auto list = grown.find(rows.from);
-        const std::vector<std::string>& current =
-            list != grown.end() ? list->second : backlog.assets[rows.from].depends_on;
-        if (std::find(current.begin(), current.end(), to_id) != current.end()) {
+        if (graph->lists(rows.from, rows.to)) {
             ++plan.already_present;
+        } else if (std::optional<Error> error = graph->check(rows.from, rows.to)) {
+            plan.cycles.push_back(
+                {rows.line, fmt::format("{} -> {} left out: {}", from_id, to_id, error->what())});
+            continue;
         } else {
-            try {
-                check_depends_on(graph, "asset", from_id, {to_id});
-            } catch (const Error& error) {
-                plan.cycles.push_back({rows.line, fmt::format("{} -> {} left out: {}", from_id,
-                                                              to_id, error.what())});
-                continue;
-            }
-            if (list == grown.end()) {
-                list = grown.emplace(rows.from, current).first;
-                graph.depends_on[from_id] = &list->second;
-            }
-            list->second.push_back(to_id);
+            graph->add(rows.from, rows.to);
             plan.added.push_back({rows.line, from_id, to_id, rows.rows});
         }
-        ports.push_back({rows.from, to_id, &rows.ports});
+        ports.push_back({rows.from, to_id, pair_ports.of(pair)});
     }
     plan.ports = import_detail::dependency_ports_updates(backlog, ports);
     return plan;
@@ -217,32 +222,25 @@ DependencyPlan plan_dependency_import(const Backlog& backlog, const CsvTable& ta
 }
 
 void apply_dependency_plan(Backlog& backlog, const DependencyPlan& plan) {
-    // The assets by id, sorted (one block, not a node per asset).
-    std::vector<std::pair<std::string_view, std::size_t>> index;
-    index.reserve(backlog.assets.size());
-    for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
-        index.emplace_back(backlog.assets[i].id, i);
-    }
-    std::sort(index.begin(), index.end());
+    const KeyTable index = first_asset_by_id(backlog);
     auto asset_with = [&](std::string_view id) -> Asset& {
-        auto at = std::lower_bound(
-            index.begin(), index.end(), id,
-            [](const auto& entry, std::string_view key) { return entry.first < key; });
-        if (at == index.end() || at->first != id) {
+        const std::size_t* at = index.find(id);
+        if (at == nullptr) {
             throw std::out_of_range("apply_dependency_plan: no asset " + std::string(id));
         }
-        return backlog.assets[at->second];
+        return backlog.assets[*at];
     };
-    // The ports first: each asset's attributes move to a larger block, and what follows (the
-    // depends_on entries) fits in the blocks they leave.
+    // The ports first: in place when the backlog was loaded with a spare attribute each
+    // (LoadLayout::spare_attributes), else each asset's attributes move to a larger block, and
+    // what follows (the depends_on entries) fits in the blocks they leave.
     for (const DependencyPortsUpdate& update : plan.ports) {
         RawObject& attributes = asset_with(update.asset).attributes;
         auto existing = std::find_if(attributes.begin(), attributes.end(), [](const auto& entry) {
             return entry.first == "dependency_ports";
         });
         if (existing == attributes.end()) {
-            // Exactly one more: doubling the capacity of every linked asset's attributes would
-            // cost more than the ports themselves.
+            // Exactly one more (nothing when there is room): doubling the capacity of every
+            // linked asset's attributes would cost more than the ports themselves.
             attributes.reserve(attributes.size() + 1);
             attributes.emplace_back("dependency_ports", update.ports);
         } else {

@@ -10,12 +10,9 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <limits>
 
 namespace mbl::import_detail {
 namespace {
-
-constexpr std::size_t ambiguous = std::numeric_limits<std::size_t>::max();
 
 // The strings and numbers of one JSON value, each with the object key it is under (empty when
 // none): enough for `["10.0.0.4"]` and `{"crm-sql-01": [445, 1433]}`.
@@ -85,47 +82,39 @@ std::vector<std::string> asset_ips(const Asset& asset) {
     return ips;
 }
 
-ServerIndex::ServerIndex(const Backlog& backlog) {
-    by_id_.reserve(backlog.assets.size()); // never rehashed as it fills
-    by_name_.reserve(backlog.assets.size());
-    by_ip_.reserve(backlog.assets.size());
+namespace {
+
+constexpr std::size_t ambiguous = static_cast<std::size_t>(-1);
+
+} // namespace
+
+ServerIndex::ServerIndex(const Backlog& backlog, const KeyTable& ids)
+    : by_id_(ids), by_name_(backlog.assets.size()), by_ip_(backlog.assets.size()) {
     for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
         const Asset& asset = backlog.assets[i];
-        by_id_.emplace(asset.id, i);
-        by_name_.emplace(ascii_lower(asset.name), i);
-        for (std::string& ip : asset_ips(asset)) {
-            claim(by_ip_, std::move(ip), i);
+        by_name_.insert(ascii_lower(asset.name), i);
+        for (const std::string& ip : asset_ips(asset)) {
+            claim(by_ip_, ip, i);
         }
     }
 }
 
-void ServerIndex::claim(std::unordered_map<std::string, std::size_t>& map, std::string ip,
-                        std::size_t asset) {
-    auto [at, added] = map.emplace(std::move(ip), asset);
-    if (!added && at->second != asset) {
-        at->second = ambiguous;
+void ServerIndex::claim(KeyTable& table, std::string_view ip, std::size_t asset) {
+    auto [held, added] = table.insert(ip, asset);
+    if (!added && *held != asset) {
+        *held = ambiguous;
     }
-}
-
-std::optional<std::size_t>
-ServerIndex::lookup(const std::unordered_map<std::string, std::size_t>& map,
-                    const std::string& ip) {
-    auto found = map.find(ip);
-    if (found == map.end() || found->second == ambiguous) {
-        return std::nullopt;
-    }
-    return found->second;
 }
 
 std::optional<std::size_t> ServerIndex::named(std::string_view name) const {
     if (name.empty()) {
         return std::nullopt;
     }
-    if (auto found = by_id_.find(slug_of(name)); found != by_id_.end()) {
-        return found->second;
+    if (const std::size_t* found = by_id_.find(slug_of(name))) {
+        return *found;
     }
-    if (auto found = by_name_.find(ascii_lower(name)); found != by_name_.end()) {
-        return found->second;
+    if (const std::size_t* found = by_name_.find(ascii_lower(name))) {
+        return *found;
     }
     return std::nullopt;
 }
@@ -135,11 +124,11 @@ void ServerIndex::learn(std::string_view name, std::string_view ip) {
         return;
     }
     std::string key = ascii_lower(ip);
-    if (by_ip_.contains(key)) {
+    if (by_ip_.find(key) != nullptr) {
         return; // the backlog's own addresses win
     }
     if (auto asset = named(name)) {
-        claim(learned_ip_, std::move(key), *asset);
+        claim(learned_ip_, key, *asset);
     }
 }
 
@@ -151,11 +140,14 @@ ServerIndex::Match ServerIndex::find(std::string_view name, std::string_view ip)
         return {};
     }
     std::string key = ascii_lower(ip);
-    if (auto own = by_ip_.find(key); own != by_ip_.end()) { // one lookup: large maps miss caches
-        return {own->second == ambiguous ? std::nullopt : std::optional(own->second), true};
+    if (const std::size_t* own = by_ip_.find(key)) { // one lookup: large tables miss caches
+        return {*own == ambiguous ? std::nullopt : std::optional(*own), true};
     }
-    auto asset = lookup(learned_ip_, key);
-    return {asset, asset.has_value()};
+    const std::size_t* learned = learned_ip_.find(key);
+    if (learned == nullptr || *learned == ambiguous) {
+        return {};
+    }
+    return {*learned, true};
 }
 
 std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backlog,
@@ -196,7 +188,7 @@ std::vector<DependencyPortsUpdate> dependency_ports_updates(const Backlog& backl
                 merged.emplace_back(std::string(target), std::set<int>{});
                 at = merged.end() - 1;
             }
-            at->second.insert(group->ports->begin(), group->ports->end());
+            at->second.insert(group->ports.begin(), group->ports.end());
         }
         std::string text = "{";
         for (const auto& [to, to_ports] : merged) {

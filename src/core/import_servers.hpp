@@ -3,6 +3,7 @@
 // keeps on them (`attributes.dependency_ports`). Private to the core library
 // (import_dependencies.cpp).
 
+#include "key_table.hpp"
 #include "mbl/import.hpp"
 #include "mbl/model.hpp"
 
@@ -10,9 +11,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace mbl::import_detail {
@@ -22,10 +23,11 @@ namespace mbl::import_detail {
 std::vector<std::string> asset_ips(const Asset& asset);
 
 // The assets of a backlog by slug of a server name, by name (ASCII case ignored) and by IP
-// address; all hash lookups.
+// address; all lookups in tables that hold their keys in their slots (key_table.hpp). Holds on to
+// `ids` (each id of the backlog with the first asset holding it).
 class ServerIndex {
   public:
-    explicit ServerIndex(const Backlog& backlog);
+    ServerIndex(const Backlog& backlog, const KeyTable& ids);
 
     // Records that a row names `name` at `ip`: when `name` is an asset and no asset has `ip`,
     // rows that give only `ip` match that asset. An IP the rows give for two assets (or two
@@ -41,15 +43,14 @@ class ServerIndex {
 
   private:
     std::optional<std::size_t> named(std::string_view name) const;
-    static void claim(std::unordered_map<std::string, std::size_t>& map, std::string ip,
-                      std::size_t asset);
-    static std::optional<std::size_t>
-    lookup(const std::unordered_map<std::string, std::size_t>& map, const std::string& ip);
+    // Records that `asset` is at `ip`: the first claim holds it, a claim for another asset makes
+    // it ambiguous (matching none).
+    static void claim(KeyTable& table, std::string_view ip, std::size_t asset);
 
-    std::unordered_map<std::string, std::size_t> by_id_;
-    std::unordered_map<std::string, std::size_t> by_name_;
-    std::unordered_map<std::string, std::size_t> by_ip_;
-    std::unordered_map<std::string, std::size_t> learned_ip_;
+    const KeyTable& by_id_;
+    KeyTable by_name_; // by name lowercased
+    KeyTable by_ip_;
+    KeyTable learned_ip_;
 };
 
 // The destination ports the rows give for one server pair: asset `from` (its index) depending on
@@ -57,7 +58,7 @@ class ServerIndex {
 struct PairPorts {
     std::size_t from = 0;
     std::string_view to;
-    const std::vector<int>* ports = nullptr;
+    std::span<const int> ports;
 };
 
 // The `dependency_ports` each asset of `ports` gets: its current one (when it is an object of

@@ -73,9 +73,11 @@ Error fatal_error(std::string_view text, std::size_t offset, const std::string& 
     return error_at(label, lines.position(offset), message);
 }
 
-LoadResult load(std::string_view whole, ReleasableText* releasable, std::string_view file_label) {
+LoadResult load(std::string_view whole, ReleasableText* releasable, std::string_view file_label,
+                const LoadLayout& layout = {}) {
     LoadResult result;
     detail::BacklogSink root(result.backlog);
+    root.set_spare_attributes(layout.spare_attributes);
     detail::TextRead read =
         detail::read_backlog_text(whole, releasable, root, result.backlog, file_label);
     result.problems = std::move(read.problems);
@@ -171,6 +173,11 @@ Backlog load_backlog_or_throw(std::string_view text, std::string_view file_label
 
 Backlog load_backlog_or_throw(ReleasableText& text, std::string_view file_label) {
     return backlog_or_throw(load_backlog(text, file_label), file_label);
+}
+
+Backlog load_backlog_or_throw(ReleasableText& text, std::string_view file_label,
+                              const LoadLayout& layout) {
+    return backlog_or_throw(load(text.view(), &text, file_label, layout), file_label);
 }
 
 } // namespace mbl

@@ -100,7 +100,7 @@ Sink* RawMapSink::begin_array(Reader& reader) {
 }
 
 void RawMapSink::end(Reader&) {
-    destination_->reserve(destination_->size() + gathered_.size());
+    destination_->reserve(destination_->size() + gathered_.size() + spare_);
     std::move(gathered_.begin(), gathered_.end(), std::back_inserter(*destination_));
     gathered_.clear();
 }

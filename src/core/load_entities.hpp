@@ -17,8 +17,11 @@ class RawMapSink final : public Sink {
     Sink* begin_object(Reader& reader) override;
     Sink* begin_array(Reader& reader) override;
     void end(Reader& reader) override;
+    // Room for this many more entries in each object read (LoadLayout::spare_attributes).
+    void set_spare(std::size_t spare) { spare_ = spare; }
 
   private:
+    std::size_t spare_ = 0;
     RawObject* destination_ = nullptr;
     RawObject gathered_;
     KeySet keys_;
@@ -43,6 +46,7 @@ class AssetSink final : public TypedObjectSink {
   public:
     AssetSink() : TypedObjectSink(keys::asset) {}
     void start(Asset* asset);
+    void set_spare_attributes(std::size_t spare) { attributes_.set_spare(spare); }
     void end(Reader& reader) override;
 
   protected:
@@ -172,6 +176,8 @@ class TopLevelSink : public TypedObjectSink {
     explicit TopLevelSink(Backlog& backlog);
     bool format_seen() const { return seen(backlog_format); }
     std::size_t format_offset() const { return format_offset_; }
+    // LoadLayout::spare_attributes.
+    void set_spare_attributes(std::size_t spare) { asset_.set_spare_attributes(spare); }
 
   protected:
     void known_scalar(Reader& reader, std::size_t field, Scalar& value) override;

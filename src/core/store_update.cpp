@@ -16,14 +16,15 @@ LoadedBacklogFile load_backlog_file(const std::filesystem::path& path, const std
 }
 
 bool update_backlog_file(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout,
-                         const std::function<void(Backlog&)>& change, const std::string& label) {
+                         const std::function<void(Backlog&)>& change, const std::string& label,
+                         const LoadLayout& layout) {
     Backlog backlog;
-    return update_backlog_file(path, lock_timeout, change, backlog, label);
+    return update_backlog_file(path, lock_timeout, change, backlog, label, layout);
 }
 
 bool update_backlog_file(const std::filesystem::path& path, std::chrono::milliseconds lock_timeout,
                          const std::function<void(Backlog&)>& change, Backlog& backlog,
-                         const std::string& label) {
+                         const std::string& label, const LoadLayout& layout) {
     std::string name = label.empty() ? path.string() : label;
     FileLock lock(path, lock_timeout);
     remove_stale_temporary_files(path); // left by a writer that was killed
@@ -36,7 +37,7 @@ bool update_backlog_file(const std::filesystem::path& path, std::chrono::millise
     // copied, positions of problems) is refused by its hashes, and a change anywhere by the
     // check right before the rename: never a mix of the two writers.
     BacklogFileText before(path, TextUse::rewriting, name);
-    backlog = load_backlog_or_throw(before, name);
+    backlog = load_backlog_or_throw(before, name, layout);
     change(backlog);
     return write_file_atomically(
         path,

@@ -127,3 +127,27 @@ TEST_CASE("update_backlog_file into the caller's backlog leaves the changed mode
         CHECK(again == backlog);
     }
 }
+
+TEST_CASE("update_backlog_file with a LoadLayout: room for one more attribute, same model",
+          "[store]") {
+    TempDir dir;
+    fs::path file = dir / "backlog.json";
+    write_text(file, contoso_text());
+    mbl::Backlog plain = mbl::load_backlog_file(file).backlog;
+    std::size_t with_attributes = 0;
+    std::size_t with_room = 0;
+    mbl::update_backlog_file(
+        file, 0ms,
+        [&](mbl::Backlog& backlog) {
+            CHECK(backlog == plain); // the same values, laid out otherwise
+            for (const mbl::Asset& asset : backlog.assets) {
+                if (!asset.attributes.empty()) {
+                    ++with_attributes;
+                    with_room += asset.attributes.capacity() > asset.attributes.size() ? 1 : 0;
+                }
+            }
+        },
+        {}, mbl::LoadLayout{.spare_attributes = 1});
+    CHECK(with_attributes > 0);
+    CHECK(with_room == with_attributes);
+}
