@@ -1,6 +1,7 @@
 // mbl merge-driver BASE OURS THEIRS [PATH]: git's merge driver for backlog files (%O %A %B %P)
 #include "cli/command_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/context.hpp"
 #include "cli/render_text.hpp"
 #include "mbl/load.hpp"
 #include "mbl/merge.hpp"
@@ -8,7 +9,10 @@
 #include "mbl/store.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdint>
 #include <exception>
+#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 
@@ -21,6 +25,13 @@ struct MergeDriverOptions {
     std::string theirs;
     std::string path;
 };
+
+// The file's size in bytes; 0 when it cannot be read (the load then says why).
+std::uintmax_t file_size_or_zero(const std::string& path) {
+    std::error_code error;
+    std::uintmax_t size = std::filesystem::file_size(path, error);
+    return error ? 0 : size;
+}
 
 bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -48,6 +59,10 @@ Backlog load_required_side(const std::string& path, const std::string& label) {
 // text being read). A side that cannot be read is named as when base was loaded first: base's
 // error before theirs'.
 MergeResult merge_sides(const MergeDriverOptions& options, const std::string& label) {
+    // The heap in huge pages, as for a read-only command (context.hpp), for the larger of the
+    // two models held (base is only read).
+    grow_heap_in_huge_pages(
+        std::max(file_size_or_zero(options.theirs), file_size_or_zero(options.ours)));
     std::optional<TheirChanges> theirs;
     {
         std::optional<Backlog> their;
@@ -90,8 +105,10 @@ void run_merge_driver(const MergeDriverOptions& options, const GlobalOptions& gl
                                 "resolve the conflict by hand",
                                 label, error.what()));
     }
-    write_file_atomically(options.ours, [&result](const auto& write_piece) {
-        write_canonical_text(result.merged, write_piece);
+    // Never freed, as a read-only command's backlog (context.hpp): that would only cost time.
+    const Backlog& merged = kept_backlog() = std::move(result.merged);
+    write_file_atomically(options.ours, [&merged](const auto& write_piece) {
+        write_canonical_text(merged, write_piece);
         return true;
     });
 

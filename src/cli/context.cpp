@@ -81,7 +81,7 @@ Date resolve_today(const GlobalOptions& options) {
     return local_date();
 }
 
-namespace {
+namespace {} // namespace
 
 // The model of a large file is hundreds of thousands of small allocations, which glibc takes from
 // its heap, backed by 4 kB pages: one page fault, and one page zeroed, every 4 kB. Growing the
@@ -129,6 +129,8 @@ Backlog& kept_backlog() {
     kept->push_back(std::make_unique<Backlog>());
     return *kept->back();
 }
+
+namespace {
 
 // The file's size in bytes; 0 when it cannot be read (the load then says why).
 std::uintmax_t file_size_or_zero(const std::filesystem::path& path) {
