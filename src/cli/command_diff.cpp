@@ -47,18 +47,18 @@ Version find_version(const std::string& argument, const GlobalOptions& global) {
     return {argument + ":" + file.label, std::nullopt, read_file_at_revision(file.path, argument)};
 }
 
-// The version's backlog, its text let go as it is loaded (a file's page by page). As for any
-// read-only command, the heap is grown in huge pages for it, and it is never freed (context.hpp).
+// The version's backlog, its text let go as it is loaded (a file's page by page). As a read-only
+// command's, it is never freed (context.hpp: that would only cost time); unlike theirs, its heap
+// is not grown in huge pages: the diff then took as much user time at 1,000,000 assets and up to
+// 1.5 s more system time (docs/performance.md, "diff and merge-driver: the growth").
 const Backlog& load_whole(Version version) {
     Backlog& kept = kept_backlog();
     if (version.file) {
         BacklogFileText text(*version.file, TextUse::reading, version.label);
-        grow_heap_in_huge_pages(text.view().size());
         kept = load_backlog_or_throw(text, version.label);
         return kept;
     }
     std::string text = std::move(version.text);
-    grow_heap_in_huge_pages(text.size());
     kept = load_backlog_or_throw(text, version.label);
     return kept;
 }

@@ -9,10 +9,7 @@
 #include "mbl/store.hpp"
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <cstdint>
 #include <exception>
-#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 
@@ -25,13 +22,6 @@ struct MergeDriverOptions {
     std::string theirs;
     std::string path;
 };
-
-// The file's size in bytes; 0 when it cannot be read (the load then says why).
-std::uintmax_t file_size_or_zero(const std::string& path) {
-    std::error_code error;
-    std::uintmax_t size = std::filesystem::file_size(path, error);
-    return error ? 0 : size;
-}
 
 bool is_blank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
@@ -59,10 +49,6 @@ Backlog load_required_side(const std::string& path, const std::string& label) {
 // text being read). A side that cannot be read is named as when base was loaded first: base's
 // error before theirs'.
 MergeResult merge_sides(const MergeDriverOptions& options, const std::string& label) {
-    // The heap in huge pages, as for a read-only command (context.hpp), for the larger of the
-    // two models held (base is only read).
-    grow_heap_in_huge_pages(
-        std::max(file_size_or_zero(options.theirs), file_size_or_zero(options.ours)));
     std::optional<TheirChanges> theirs;
     {
         std::optional<Backlog> their;

@@ -81,7 +81,7 @@ Date resolve_today(const GlobalOptions& options) {
     return local_date();
 }
 
-namespace {} // namespace
+namespace {
 
 // The model of a large file is hundreds of thousands of small allocations, which glibc takes from
 // its heap, backed by 4 kB pages: one page fault, and one page zeroed, every 4 kB. Growing the
@@ -121,6 +121,8 @@ void grow_heap_in_huge_pages(std::uintmax_t file_bytes) {
         madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE); // a hint only
     }
 }
+
+} // namespace
 
 // A backlog that lives until the process exits, never freed (see LoadedBacklog): a new one for
 // each call.

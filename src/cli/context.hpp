@@ -8,7 +8,6 @@
 #include "mbl/store.hpp"
 #include "mbl/validate.hpp"
 
-#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -91,11 +90,8 @@ void deliver_output(const std::function<void(std::ostream&)>& write,
                     const std::optional<std::string>& output, const BacklogFile& backlog,
                     std::ostream& out, std::string_view what);
 
-// For a command that loads large backlogs itself (diff, merge-driver), what load_for_reading does:
-// the heap grown once in transparent huge pages for the model of a `file_bytes` file (nothing for
-// a small file; nothing is given back to the system before exit), and a backlog that lives until
-// the process exits, never freed (see LoadedBacklog): a new one for each call.
-void grow_heap_in_huge_pages(std::uintmax_t file_bytes);
+// A backlog that lives until the process exits, never freed (see LoadedBacklog): a new one for
+// each call. For a command that loads a large backlog itself (diff, merge-driver).
 Backlog& kept_backlog();
 
 } // namespace mbl::cli
