@@ -1,11 +1,11 @@
 #pragma once
 // A map from ids to small values in one flat table (open addressing, linear probing), for the
-// diff and the merge, which look up every id of a large backlog: no node per id to allocate, free
-// and chase. A slot is 8 bytes (a part of the id's hash and where its entry is), so the table of
-// a million ids (16 MB) stays in the processor's last-level cache where std::unordered_map's nodes
-// and buckets do not, and a lookup of an id that is not there touches its slots only. The keys
-// are views: the strings they view must outlive the map and not move. Private to the core
-// library.
+// commands that look up every id of a large backlog (the planner, diff, merge, the imports, the
+// exports): no node per id to allocate, free and chase. A slot is 8 bytes (a part of the id's hash
+// and where its entry is), so the table of a million ids (16 MB) stays in the processor's
+// last-level cache where std::unordered_map's nodes and buckets do not, and a lookup of an id that
+// is not there touches its slots only. The keys are views: the strings they view must outlive the
+// map and not move. Private to the core library.
 
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +20,9 @@ namespace mbl::detail {
 template <class Value> class FlatIdMap {
   public:
     FlatIdMap() = default; // holds nothing
+
+    // Room for `expected` ids before the table grows.
+    explicit FlatIdMap(std::size_t expected) { reserve(expected); }
 
     // Room for `count` ids before the table grows (growing keeps every value, and the views).
     void reserve(std::size_t count) {
@@ -58,6 +61,13 @@ template <class Value> class FlatIdMap {
     bool contains(std::string_view id) const { return find(id) != nullptr; }
     std::size_t size() const { return entries_.size(); }
     bool empty() const { return entries_.empty(); }
+
+    // Calls `visit(id, value)` for every id, in the order they were added.
+    template <class Visit> void for_each(Visit&& visit) const {
+        for (const Entry& entry : entries_) {
+            visit(entry.id, entry.value);
+        }
+    }
 
   private:
     struct Slot {

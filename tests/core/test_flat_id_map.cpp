@@ -1,65 +1,65 @@
-// FlatIdMap: small values by id in a flat table (the diff's and the merge's lookups), the first
-// value given for an id winning.
+// FlatIdMap: values by id in a flat table, the first value given for an id staying.
 #include "core/flat_id_map.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 using mbl::detail::FlatIdMap;
 
 TEST_CASE("FlatIdMap keeps the first value of each id and finds nothing for the others",
           "[index]") {
+    const std::string web = "web", db = "db", again = "web", empty;
     FlatIdMap<int> map;
     CHECK(map.empty());
-    CHECK(map.find("web") == nullptr); // nothing held: no table at all
-    auto [web, added] = map.emplace("web", 1);
+    CHECK(map.find(web) == nullptr);
+    CHECK_FALSE(map.contains(web));
+    auto [first, added] = map.emplace(web, 1);
     CHECK(added);
-    CHECK(*web == 1);
-    CHECK(map.emplace("db", 2).second);
-    auto [again, added_again] = map.emplace("web", 3); // a duplicate: the first value stays
+    CHECK(*first == 1);
+    CHECK(map.emplace(db, 2).second);
+    auto [kept, added_again] = map.emplace(again, 3); // the same text, another string
     CHECK_FALSE(added_again);
-    CHECK(*again == 1);
+    CHECK(*kept == 1);
     CHECK(map.size() == 2);
-    REQUIRE(map.find("web") != nullptr);
     CHECK(*map.find("web") == 1);
     CHECK(*map.find("db") == 2);
     CHECK(map.find("cache") == nullptr);
     CHECK(map.find("") == nullptr);
-    CHECK_FALSE(map.contains("we"));   // a prefix of an id is another id
-    CHECK_FALSE(map.contains("webs")); // and so is an id it prefixes
-
-    SECTION("a value found can be changed in place") {
-        ++*map.find("db");
-        CHECK(*map.find("db") == 3);
-    }
-    SECTION("the empty id is an id like any other") {
-        CHECK(map.emplace("", 7).second);
-        CHECK(*map.find("") == 7);
-        CHECK(map.find("web") != nullptr);
-    }
+    CHECK(map.emplace(empty, 4).second); // the empty id is an id like any other
+    CHECK(*map.find("") == 4);
+    CHECK_FALSE(map.emplace(std::string_view(), 5).second); // the same, without data
+    *map.find("db") = 7;                                    // a value found can be changed
+    const FlatIdMap<int>& view = map;
+    CHECK(*view.find("db") == 7);
 }
 
-TEST_CASE("FlatIdMap grows past what was reserved and keeps every value, as std::unordered_map "
-          "would",
+TEST_CASE("FlatIdMap grows past what it expected, agrees with std::unordered_map, and visits "
+          "in the order ids were added",
           "[index]") {
-    // Views of strings that outlive the map and do not move.
     std::vector<std::string> ids;
     for (int i = 0; i < 20000; ++i) {
         ids.push_back("asset-" + std::to_string(i % 15000)); // the last 5000 repeat earlier ids
     }
-    FlatIdMap<std::size_t> map;
-    map.reserve(100); // far too few: the table grows many times
+    FlatIdMap<std::size_t> map(100); // expects far fewer: grows many times
+    std::unordered_map<std::string_view, std::size_t> expected;
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        CHECK(map.emplace(ids[i], i).second == (i < 15000));
+        CHECK(map.emplace(ids[i], i).second == expected.emplace(ids[i], i).second);
     }
     CHECK(map.size() == 15000);
-    for (std::size_t i = 0; i < 15000; ++i) {
-        const std::size_t* found = map.find("asset-" + std::to_string(i));
+    for (const auto& [id, position] : expected) {
+        const std::size_t* found = map.find(id);
         REQUIRE(found != nullptr);
-        REQUIRE(*found == i);
+        CHECK(*found == position);
     }
-    for (std::size_t i = 15000; i < 16000; ++i) {
-        REQUIRE_FALSE(map.contains("asset-" + std::to_string(i)));
+    CHECK(map.find("asset-15000") == nullptr);
+    std::vector<std::pair<std::string_view, std::size_t>> visited;
+    map.for_each(
+        [&](std::string_view id, std::size_t position) { visited.emplace_back(id, position); });
+    REQUIRE(visited.size() == 15000);
+    for (std::size_t i = 0; i < visited.size(); ++i) {
+        CHECK(visited[i] == std::pair<std::string_view, std::size_t>(ids[i], i));
     }
 }
