@@ -35,7 +35,7 @@ class TreeBuilder {
         }
         return put(std::stoull(std::string(spelling)));
     }
-    bool string(std::string& value, std::string_view) { return put(value); }
+    bool string(std::string_view value, std::string_view) { return put(value); }
     bool key(std::string_view key) {
         key_ = key;
         return true;

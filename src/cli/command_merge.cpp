@@ -1,6 +1,7 @@
 // mbl merge-driver BASE OURS THEIRS [PATH]: git's merge driver for backlog files (%O %A %B %P)
 #include "cli/command_support.hpp"
 #include "cli/commands.hpp"
+#include "cli/context.hpp"
 #include "cli/render_text.hpp"
 #include "mbl/load.hpp"
 #include "mbl/merge.hpp"
@@ -90,8 +91,10 @@ void run_merge_driver(const MergeDriverOptions& options, const GlobalOptions& gl
                                 "resolve the conflict by hand",
                                 label, error.what()));
     }
-    write_file_atomically(options.ours, [&result](const auto& write_piece) {
-        write_canonical_text(result.merged, write_piece);
+    // Never freed, as a read-only command's backlog (context.hpp): that would only cost time.
+    const Backlog& merged = kept_backlog() = std::move(result.merged);
+    write_file_atomically(options.ours, [&merged](const auto& write_piece) {
+        write_canonical_text(merged, write_piece);
         return true;
     });
 

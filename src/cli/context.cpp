@@ -122,6 +122,8 @@ void grow_heap_in_huge_pages(std::uintmax_t file_bytes) {
     }
 }
 
+} // namespace
+
 // A backlog that lives until the process exits, never freed (see LoadedBacklog): a new one for
 // each call.
 Backlog& kept_backlog() {
@@ -129,6 +131,8 @@ Backlog& kept_backlog() {
     kept->push_back(std::make_unique<Backlog>());
     return *kept->back();
 }
+
+namespace {
 
 // The file's size in bytes; 0 when it cannot be read (the load then says why).
 std::uintmax_t file_size_or_zero(const std::filesystem::path& path) {

@@ -92,4 +92,8 @@ void deliver_output(const std::function<void(std::ostream&)>& write,
                     const std::optional<std::string>& output, const BacklogFile& backlog,
                     std::ostream& out, std::string_view what);
 
+// A backlog that lives until the process exits, never freed (see LoadedBacklog): a new one for
+// each call. For a command that loads a large backlog itself (diff, merge-driver).
+Backlog& kept_backlog();
+
 } // namespace mbl::cli

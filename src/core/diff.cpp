@@ -2,11 +2,11 @@
 
 #include "backlog_members.hpp"
 #include "entity_stream.hpp"
+#include "flat_id_map.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/save.hpp"
 
 #include <iterator>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace mbl {
@@ -199,18 +199,18 @@ template <class Entity> class KindDiff {
     }
 
     void compare_by_id(const Entity& after) {
-        auto found = first_.find(after.id);
-        if (found == first_.end()) {
+        const std::size_t* found = first_.find(after.id);
+        if (found == nullptr) {
             if (added_.insert(after.id).second) {
                 changes_.push_back(whole_entity(kind_, after, EntityChange::Type::added));
             }
             return;
         }
-        if (matched_[found->second]) {
+        if (matched_[*found]) {
             return; // a later duplicate in `after`: compared once
         }
-        matched_[found->second] = true;
-        diff_entity(kind_, before_[found->second], after, changes_);
+        matched_[*found] = true;
+        diff_entity(kind_, before_[*found], after, changes_);
     }
 
     std::string_view kind_;
@@ -219,8 +219,8 @@ template <class Entity> class KindDiff {
     std::vector<EntityChange> changes_;
     std::vector<std::size_t> positions_; // while paired by position: each change's
     bool indexed_ = false;
-    std::unordered_map<std::string_view, std::size_t> first_; // id -> its first in `before`
-    std::vector<bool> matched_; // of `before`: compared, or a later duplicate
+    detail::FlatIdMap<std::size_t> first_; // id -> its first in `before`
+    std::vector<bool> matched_;            // of `before`: compared, or a later duplicate
     std::unordered_set<std::string> added_;
 };
 

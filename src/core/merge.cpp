@@ -2,6 +2,7 @@
 
 #include "backlog_members.hpp"
 #include "entity_stream.hpp"
+#include "flat_id_map.hpp"
 #include "mbl/error.hpp"
 #include "mbl/raw_json.hpp"
 #include "mbl/validate.hpp"
@@ -11,8 +12,6 @@
 
 #include <fmt/format.h>
 #include <set>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace mbl {
 namespace {
@@ -52,13 +51,14 @@ std::string shown(const std::optional<RawJson>& value) {
 detail::PlanFacts base_plan_facts(const Backlog& theirs, const detail::KindChanges<Asset>& assets,
                                   const detail::KindChanges<Iteration>& iterations) {
     auto changed_ids = [](const auto& changes) {
-        std::unordered_set<std::string_view> ids;
+        detail::FlatIdMap<bool> ids;
+        ids.reserve(changes.changed.size());
         for (const auto& change : changes.changed) {
-            ids.insert(change.first.id);
+            ids.emplace(change.first.id, true);
         }
         return ids;
     };
-    std::unordered_set<std::string_view> changed_iterations = changed_ids(iterations);
+    detail::FlatIdMap<bool> changed_iterations = changed_ids(iterations);
     std::vector<const Iteration*> base_iterations;
     for (const Iteration& iteration : theirs.iterations) {
         if (!changed_iterations.contains(iteration.id)) {
@@ -73,7 +73,7 @@ detail::PlanFacts base_plan_facts(const Backlog& theirs, const detail::KindChang
     for (const Iteration& iteration : iterations.removed) {
         base_iterations.push_back(&iteration);
     }
-    std::unordered_set<std::string_view> changed_assets = changed_ids(assets);
+    detail::FlatIdMap<bool> changed_assets = changed_ids(assets);
     return detail::plan_facts(base_iterations, [&](const detail::AssetVisitor& visit) {
         for (const Asset& asset : theirs.assets) {
             if (!changed_assets.contains(asset.id)) {

@@ -5,6 +5,7 @@
 // changed or removed are kept.
 
 #include "entity_stream.hpp"
+#include "flat_id_map.hpp"
 #include "mbl/error.hpp"
 #include "mbl/model.hpp"
 
@@ -13,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -59,8 +59,8 @@ template <class Entity> class KindChangesReader {
             }
             index_theirs(position);
         }
-        auto found = first_.find(original.id);
-        if (found == first_.end()) {
+        const std::size_t* found = first_.find(original.id);
+        if (found == nullptr) {
             if (removed_ids_.insert(original.id).second) {
                 changes_.removed.push_back(original);
             } else {
@@ -68,13 +68,13 @@ template <class Entity> class KindChangesReader {
             }
             return;
         }
-        if (matched_[found->second]) {
+        if (matched_[*found]) {
             note_base_duplicate(original.id);
             return;
         }
-        matched_[found->second] = true;
-        if (!(theirs_[found->second] == original)) {
-            saved_.emplace_back(found->second, original);
+        matched_[*found] = true;
+        if (!(theirs_[*found] == original)) {
+            saved_.emplace_back(*found, original);
         }
     }
 
@@ -123,10 +123,10 @@ template <class Entity> class KindChangesReader {
 
     // Theirs' ids, when not indexed: checked once base is read (and its text given back).
     void check_theirs_ids() {
-        std::unordered_set<std::string_view> ids;
+        FlatIdMap<bool> ids;
         ids.reserve(theirs_.size());
         for (const Entity& their : theirs_) {
-            if (!ids.insert(their.id).second) {
+            if (!ids.emplace(their.id, true).second) {
                 theirs_duplicate_ = their.id;
                 return;
             }
@@ -147,8 +147,8 @@ template <class Entity> class KindChangesReader {
     std::vector<std::pair<std::size_t, Entity>> saved_; // theirs' position, base's version
     KindChanges<Entity> changes_;                       // the removed ones so far
     bool indexed_ = false;
-    std::unordered_map<std::string_view, std::size_t> first_; // theirs' id -> its position
-    std::vector<bool> matched_;                               // of theirs: base has its id
+    FlatIdMap<std::size_t> first_; // theirs' id -> its position
+    std::vector<bool> matched_;    // of theirs: base has its id
     std::unordered_set<std::string> removed_ids_;
 };
 

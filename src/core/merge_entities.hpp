@@ -7,6 +7,7 @@
 // needs nothing more of base and theirs than their changes.
 
 #include "backlog_members.hpp"
+#include "flat_id_map.hpp"
 #include "mbl/error.hpp"
 #include "mbl/merge.hpp"
 #include "merge_changes.hpp"
@@ -15,12 +16,11 @@
 #include <fmt/format.h>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace mbl::detail {
 
-template <class Entity> using Index = std::unordered_map<std::string_view, const Entity*>;
+template <class Entity> using Index = FlatIdMap<const Entity*>;
 
 // `entities` by id; Error(check_failed) naming `side` when two share one (no merge by id).
 template <class Entity>
@@ -37,8 +37,8 @@ Index<Entity> index_by_id(const std::vector<Entity>& entities, std::string_view 
 }
 
 template <class Entity> const Entity* find_in(const Index<Entity>& index, std::string_view id) {
-    auto found = index.find(id);
-    return found == index.end() ? nullptr : found->second;
+    const Entity* const* found = index.find(id);
+    return found == nullptr ? nullptr : *found;
 }
 
 inline Workload entity_from_members(const RawObject& members, const std::string& label,
@@ -64,8 +64,7 @@ class EntityMerger {
     template <class Entity>
     void merge(std::string_view singular, std::string_view plural, std::vector<Entity>& ours,
                const KindChanges<Entity>& theirs) {
-        std::unordered_map<std::string_view, const std::pair<Entity, std::optional<Entity>>*>
-            changed;
+        FlatIdMap<const std::pair<Entity, std::optional<Entity>>*> changed;
         changed.reserve(theirs.changed.size());
         for (const auto& change : theirs.changed) {
             changed.emplace(change.first.id, &change);
@@ -91,8 +90,8 @@ class EntityMerger {
         for (std::size_t i = 0; i < ours.size(); ++i) {
             Entity& our = ours[i];
             bool keep = true;
-            if (auto found = changed.find(our.id); found != changed.end()) {
-                merge_changed(singular, our, found->second->first, found->second->second);
+            if (auto* const* found = changed.find(our.id)) {
+                merge_changed(singular, our, (*found)->first, (*found)->second);
             } else if (const Entity* original = find_in(removed, our.id)) {
                 keep = !(our == *original);
                 if (keep) {

@@ -2,7 +2,6 @@
 
 #include "merge_plan.hpp"
 
-#include "forecast_support.hpp"
 #include "mbl/enums.hpp"
 #include "mbl/figure.hpp"
 #include "mbl/save.hpp"
@@ -70,8 +69,8 @@ bool PlanFacts::over_commits(const std::string& iteration_id) const {
 }
 
 bool PlanFacts::commits_twice(const std::string& asset_id) const {
-    auto found = open_commitments.find(asset_id);
-    return found != open_commitments.end() && found->second > 1;
+    const int* found = open_commitments.find(asset_id);
+    return found != nullptr && *found > 1;
 }
 
 PlanFacts plan_facts(const Backlog& backlog) {
@@ -88,29 +87,52 @@ PlanFacts plan_facts(const Backlog& backlog) {
 }
 
 PlanFacts plan_facts(const std::vector<const Iteration*>& iterations, const AssetWalk& assets) {
-    // Only the committed assets are looked up: a few hundred, where a backlog may hold a million.
-    std::unordered_set<std::string_view> committed;
+    // Only the committed assets are looked up: a fraction of the backlog, each id once.
+    struct Committed {
+        const Asset* asset = nullptr; // the first asset of the id
+        std::size_t counted_in = 0;   // the last iteration (+1) whose estimate counts it
+    };
+    FlatIdMap<Committed> committed;
+    std::size_t commitments = 0;
     for (const Iteration* iteration : iterations) {
-        committed.insert(iteration->committed.begin(), iteration->committed.end());
+        commitments += iteration->committed.size();
     }
-    AssetsById committed_assets;
-    committed_assets.reserve(committed.size());
-    assets([&](const Asset& asset) {
-        // The first of duplicate ids, as index_assets.
-        if (committed.contains(asset.id)) {
-            committed_assets.emplace(asset.id, &asset);
+    committed.reserve(commitments);
+    for (const Iteration* iteration : iterations) {
+        for (const std::string& id : iteration->committed) {
+            committed.emplace(id, Committed{});
+        }
+    }
+    assets([&committed](const Asset& asset) {
+        Committed* found = committed.find(asset.id);
+        if (found != nullptr && found->asset == nullptr) {
+            found->asset = &asset;
         }
     });
     PlanFacts facts;
     facts.iterations.reserve(iterations.size());
     for (const Iteration* iteration : iterations) {
+        // The effective estimates of its committed assets, each once, in its order.
+        const std::size_t stamp = facts.iterations.size() + 1;
+        double estimate = 0;
+        for (const std::string& id : iteration->committed) {
+            Committed* found = committed.find(id);
+            if (found->asset != nullptr && found->counted_in != stamp) {
+                found->counted_in = stamp;
+                estimate += effective_estimate(*found->asset).value_or(0);
+            }
+        }
         bool open = iteration->state != IterationState::closed;
         facts.by_id.emplace(iteration->id, facts.iterations.size());
-        facts.iterations.push_back({iteration->id, open, iteration->capacity, iteration->committed,
-                                    sum_of_estimates(committed_assets, iteration->committed)});
-        if (open) {
-            for (const std::string& id : iteration->committed) {
-                ++facts.open_commitments[id];
+        facts.iterations.push_back(
+            {iteration->id, open, iteration->capacity, iteration->committed, estimate});
+    }
+    // Views of the facts' own ids: `iterations` is not changed (nor moved element by element)
+    // from here on.
+    for (const IterationFacts& iteration : facts.iterations) {
+        if (iteration.open) {
+            for (const std::string& id : iteration.committed) {
+                ++*facts.open_commitments.emplace(id, 0).first;
             }
         }
     }

@@ -2,6 +2,7 @@
 // The merge checked as a plan (merge.hpp): commitments clean field by field can still add up to
 // more than an iteration holds, or put one asset in two open iterations.
 
+#include "flat_id_map.hpp"
 #include "mbl/merge.hpp"
 #include "mbl/model.hpp"
 
@@ -22,9 +23,16 @@ struct PlanFacts {
         std::vector<std::string> committed;
         double committed_estimate = 0;
     };
+    PlanFacts() = default;
+    PlanFacts(PlanFacts&&) noexcept = default;
+    PlanFacts& operator=(PlanFacts&&) noexcept = default;
+    PlanFacts(const PlanFacts&) = delete; // open_commitments views the iterations' strings
+    PlanFacts& operator=(const PlanFacts&) = delete;
+
     std::vector<IterationFacts> iterations; // in the file's order
     std::unordered_map<std::string, std::size_t> by_id;
-    std::unordered_map<std::string, int> open_commitments; // asset id -> open iterations
+    // asset id (a view of an id in `iterations`' committed lists) -> open iterations
+    FlatIdMap<int> open_commitments;
 
     const IterationFacts* iteration(const std::string& id) const;
     bool over_commits(const std::string& iteration_id) const;

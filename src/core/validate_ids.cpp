@@ -25,7 +25,8 @@ std::size_t IdTable::probe(std::string_view id, std::uint64_t hash) const {
     std::size_t mask = slots_.size() - 1;
     for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
         const Slot& candidate = slots_[slot];
-        if (candidate.entry == 0 || (candidate.hash == hash && ids_[candidate.entry - 1] == id)) {
+        if (candidate.entry == 0 ||
+            (candidate.tag == tag_of(hash) && ids_[candidate.entry - 1] == id)) {
             return slot;
         }
     }
@@ -42,7 +43,7 @@ std::optional<std::size_t> IdTable::insert(std::string_view id, std::size_t inde
     buffer_.append(id);
     ids_.push_back(std::string_view(buffer_).substr(offset, id.size()));
     indexes_.push_back(index);
-    slot = Slot{hash, static_cast<std::uint32_t>(ids_.size())};
+    slot = Slot{tag_of(hash), static_cast<std::uint32_t>(ids_.size())};
     return std::nullopt;
 }
 

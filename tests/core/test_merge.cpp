@@ -256,6 +256,26 @@ TEST_CASE("two entities with one id on a side refuse the merge", "[merge]") {
     }
 }
 
+TEST_CASE("two entities with one id in ours refuse the merge, naming the first one repeated",
+          "[merge]") {
+    Backlog base = base_backlog();
+    Backlog ours = base;
+    ours.assets.push_back(ours.assets[1]); // crm-web-01 again, then crm-sql-01 again
+    ours.assets.push_back(ours.assets[0]);
+    Backlog theirs = base;
+    theirs.assets[2].name = "HR application"; // something to merge
+    theirs.assets.push_back(base.assets[0]);
+    theirs.assets.back().id = "crm-sql-02"; // and an asset ours does not have
+    try {
+        merge_backlogs(&base, ours, theirs);
+        FAIL("expected an error");
+    } catch (const Error& error) {
+        CHECK(error.status() == ExitStatus::check_failed);
+        CHECK(std::string(error.what()) ==
+              "ours has two assets 'crm-web-01'; give one of them another id, then merge again");
+    }
+}
+
 TEST_CASE("conflicting values are shown shortened on one line", "[merge]") {
     MergeConflict conflict{MergeConflict::Kind::changed_both_ways,
                            "asset a",

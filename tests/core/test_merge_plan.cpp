@@ -1,4 +1,5 @@
 // merge_backlogs with lists that are sets, histories and tasks, and the merge checked as a plan.
+#include "core/merge_plan.hpp"
 #include "mbl/load.hpp"
 #include "mbl/merge.hpp"
 
@@ -164,5 +165,38 @@ TEST_CASE("one asset committed to two open iterations by two sides is a plan con
         ours.iterations[1].state = IterationState::closed;
         theirs.iterations[1].state = IterationState::closed;
         CHECK(described(merge_backlogs(&base, ours, theirs)).empty());
+    }
+}
+
+TEST_CASE("plan facts: each committed asset counts once per iteration, the first of its id, and an "
+          "unknown one adds nothing",
+          "[merge]") {
+    Backlog backlog = base_backlog();
+    Asset second_db = backlog.assets[1];
+    second_db.id = "db"; // a second asset with db's id: the first holds the id
+    second_db.estimate = 100;
+    backlog.assets.push_back(second_db);
+    backlog.iterations[0].committed = {"db", "web", "db", "gone"};
+    backlog.iterations[1].committed = {"web", "app"};
+    detail::PlanFacts facts = detail::plan_facts(backlog);
+    REQUIRE(facts.iterations.size() == 2);
+    CHECK(facts.iterations[0].committed_estimate == 20); // db's tasks (12), web 8
+    CHECK(facts.iterations[1].committed_estimate == 14); // web again, in another iteration
+    CHECK(facts.iterations[0].committed == Ids{"db", "web", "db", "gone"});
+    CHECK(facts.iteration("it-2") == &facts.iterations[1]);
+    CHECK(facts.iteration("it-3") == nullptr);
+    CHECK(facts.over_commits("it-1") == false); // 20 of 20
+    CHECK(facts.commits_twice("web"));          // it-1 and it-2, both open
+    CHECK(facts.commits_twice("db"));           // twice in it-1
+    CHECK_FALSE(facts.commits_twice("app"));
+    CHECK_FALSE(facts.commits_twice("nothing"));
+
+    SECTION("closed iterations commit nothing twice, and facts moved keep their counts") {
+        backlog.iterations[1].state = IterationState::closed;
+        detail::PlanFacts moved = detail::plan_facts(backlog);
+        detail::PlanFacts facts_again = std::move(moved);
+        CHECK_FALSE(facts_again.commits_twice("web"));
+        CHECK(facts_again.commits_twice("db"));
+        CHECK(facts_again.iterations[1].committed_estimate == 14);
     }
 }
