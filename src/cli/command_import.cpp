@@ -262,7 +262,7 @@ void run_import_dependencies(const ImportOptions& options, const GlobalOptions& 
                 input.let_go();
                 apply_dependency_plan(backlog, plan);
             },
-            ModelAfterWrite::freed, // the report of every pair comes next
+            ModelAfterWrite::freed,             // the report of every pair comes next
             LoadLayout{.spare_attributes = 1}); // for dependency_ports
     }
     ImportSource source{options.file,           "azure-migrate", options.dry_run,
