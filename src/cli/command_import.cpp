@@ -109,7 +109,7 @@ ExportTable read_export(const ImportOptions& options, std::string_view preset) {
             throw usage_error(fmt::format("--sheet: {} is not an .xlsx workbook", file));
         }
         std::unique_ptr<TableReader> rows = open_csv(*bytes, file, read);
-        return {std::move(bytes), std::move(rows), "", file};
+        return {std::move(bytes), std::move(rows), "", file, {}};
     }
     case InputKind::ole_binary:
         throw input_error(fmt::format(
@@ -129,7 +129,7 @@ ExportTable read_export(const ImportOptions& options, std::string_view preset) {
     std::string chosen =
         choose_sheet(xlsx_sheet_names(bytes->view(), file), options.sheet, preset, file);
     std::unique_ptr<TableReader> rows = open_xlsx_sheet(bytes->view(), chosen, file);
-    return {std::move(bytes), std::move(rows), chosen, fmt::format("{}:{}", file, chosen)};
+    return {std::move(bytes), std::move(rows), chosen, fmt::format("{}:{}", file, chosen), {}};
 }
 
 // `make_plan()`, an import's planning; for a CSV, an input error about a line of the file that
