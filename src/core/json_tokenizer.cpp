@@ -150,16 +150,23 @@ const char* find_byte_to_escape(const char* at, const char* end) {
     // signed comparison an unsigned one (c < 0x20 exactly when (c ^ 0x80) < (0x20 ^ 0x80)).
     const __m128i top_bit = _mm_set1_epi8(static_cast<char>(0x80));
     const __m128i below_space = _mm_set1_epi8(static_cast<char>(0x20 ^ 0x80));
-    while (end - at >= 16) {
-        __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    auto stops_in = [&](const char* from) {
+        __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
         __m128i stops = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
                                                   _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))),
                                      _mm_cmplt_epi8(_mm_xor_si128(chunk, top_bit), below_space));
-        auto mask = static_cast<unsigned>(_mm_movemask_epi8(stops));
-        if (mask != 0) {
-            return at + __builtin_ctz(mask);
+        return static_cast<unsigned>(_mm_movemask_epi8(stops));
+    };
+    if (end - at >= 16) {
+        for (; end - at >= 16; at += 16) {
+            if (unsigned mask = stops_in(at); mask != 0) {
+                return at + __builtin_ctz(mask);
+            }
         }
-        at += 16;
+        // The last bytes: the 16 that end the text, less those already looked at.
+        const char* last = end - 16;
+        unsigned mask = stops_in(last) >> (at - last);
+        return mask != 0 ? at + __builtin_ctz(mask) : end;
     }
 #endif
     while (at != end && static_cast<unsigned char>(*at) >= 0x20 && *at != '"' && *at != '\\') {

@@ -7,6 +7,7 @@
 #include "mbl/limits.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <fmt/format.h>
 #include <functional>
 #include <span>
@@ -18,11 +19,12 @@ namespace {
 using detail::append_indent;
 using detail::append_number;
 using detail::append_quoted;
+using detail::TextBuffer;
 
 // Writes `values` as an array standing at `depth` (`[]` when empty; else one element a line at
 // `depth + 1`, each written by `write`, and `]` at `depth`).
 template <class T, class Write>
-void write_array_at(std::string& out, int depth, const std::vector<T>& values, Write write) {
+void write_array_at(TextBuffer& out, int depth, const std::vector<T>& values, Write write) {
     if (values.empty()) {
         out += "[]";
         return;
@@ -55,13 +57,13 @@ void write_array_at(std::string& out, int depth, const std::vector<T>& values, W
 // error, so the writer's order cannot drift from the list.
 class ObjectWriter {
   public:
-    ObjectWriter(std::string& out, int depth, std::span<const std::string_view> known = {})
+    ObjectWriter(TextBuffer& out, int depth, std::span<const std::string_view> known = {})
         : out_(out), depth_(depth), known_(known) {}
 
     // Starts member `name`, one of mbl's own keys (nothing in it to escape); the caller writes
     // its value next.
-    std::string& key(std::string_view name) {
-        while (next_known_ < known_.size() && known_[next_known_] != name) {
+    TextBuffer& key(std::string_view name) {
+        while (next_known_ < known_.size() && !same_key(known_[next_known_], name)) {
             ++next_known_; // a key left out (an optional one), or written later: not allowed
         }
         if (next_known_ == known_.size()) {
@@ -72,13 +74,14 @@ class ObjectWriter {
         }
         ++next_known_;
         start_member();
-        out_ += '"';
-        out_ += name;
-        out_ += "\": ";
+        char* at = out_.extend(name.size() + 4);
+        at[0] = '"';
+        std::memcpy(at + 1, name.data(), name.size());
+        std::memcpy(at + 1 + name.size(), "\": ", 3);
         return out_;
     }
     // Starts member `name`, a key from the file (escaped as needed).
-    std::string& raw_key(std::string_view name) {
+    TextBuffer& raw_key(std::string_view name) {
         start_member();
         append_quoted(out_, name);
         out_ += ": ";
@@ -147,20 +150,27 @@ class ObjectWriter {
     }
 
   private:
+    // The names are mostly the very literals of file_keys.hpp: equal addresses, no comparison.
+    static bool same_key(std::string_view known, std::string_view name) {
+        return known.size() == name.size() &&
+               (known.data() == name.data() || known.compare(name) == 0);
+    }
     void start_member() {
-        out_ += empty_ ? "{\n" : ",\n";
+        char* at = out_.extend(2);
+        at[0] = empty_ ? '{' : ',';
+        at[1] = '\n';
         empty_ = false;
-        append_indent(out_, depth_ + 1);
+        out_.indent(depth_ + 1);
     }
 
-    std::string& out_;
+    TextBuffer& out_;
     int depth_;
     std::span<const std::string_view> known_;
     std::size_t next_known_ = 0; // where the next known key is looked for in known_
     bool empty_ = true;
 };
 
-void write_task(std::string& out, const Task& task, int depth) {
+void write_task(TextBuffer& out, const Task& task, int depth) {
     ObjectWriter object(out, depth, keys::task);
     object.string("title", task.title);
     object.nullable_number("estimate", task.estimate);
@@ -169,7 +179,7 @@ void write_task(std::string& out, const Task& task, int depth) {
     object.close();
 }
 
-void write_asset(std::string& out, const Asset& asset, int depth) {
+void write_asset(TextBuffer& out, const Asset& asset, int depth) {
     ObjectWriter object(out, depth, keys::asset);
     object.string("id", asset.id);
     object.string("name", asset.name);
@@ -193,7 +203,7 @@ void write_asset(std::string& out, const Asset& asset, int depth) {
     object.close();
 }
 
-void write_stage_change(std::string& out, const StageChange& change, int depth) {
+void write_stage_change(TextBuffer& out, const StageChange& change, int depth) {
     ObjectWriter object(out, depth, keys::stage_change);
     object.enumeration("stage", change.stage);
     object.date("date", change.date);
@@ -203,7 +213,7 @@ void write_stage_change(std::string& out, const StageChange& change, int depth) 
     object.close();
 }
 
-void write_workload(std::string& out, const Workload& workload, int depth) {
+void write_workload(TextBuffer& out, const Workload& workload, int depth) {
     ObjectWriter object(out, depth, keys::workload);
     object.string("id", workload.id);
     object.string("name", workload.name);
@@ -221,7 +231,7 @@ void write_workload(std::string& out, const Workload& workload, int depth) {
     object.close();
 }
 
-void write_iteration(std::string& out, const Iteration& iteration, int depth) {
+void write_iteration(TextBuffer& out, const Iteration& iteration, int depth) {
     ObjectWriter object(out, depth, keys::iteration);
     object.string("id", iteration.id);
     object.string("name", iteration.name);
@@ -244,7 +254,7 @@ void write_iteration(std::string& out, const Iteration& iteration, int depth) {
     object.close();
 }
 
-void write_task_template(std::string& out, const TaskTemplate& task, int depth) {
+void write_task_template(TextBuffer& out, const TaskTemplate& task, int depth) {
     ObjectWriter object(out, depth, keys::task_template);
     object.string("title", task.title);
     object.number("percent", task.percent);
@@ -252,7 +262,7 @@ void write_task_template(std::string& out, const TaskTemplate& task, int depth) 
     object.close();
 }
 
-void write_task_templates(std::string& out, const std::vector<KindTemplate>& kinds, int depth) {
+void write_task_templates(TextBuffer& out, const std::vector<KindTemplate>& kinds, int depth) {
     ObjectWriter object(out, depth);
     for (const KindTemplate& kind : kinds) {
         object.raw_key(kind.kind);
@@ -263,7 +273,7 @@ void write_task_templates(std::string& out, const std::vector<KindTemplate>& kin
     object.close();
 }
 
-void write_settings(std::string& out, const Settings& settings, int depth) {
+void write_settings(TextBuffer& out, const Settings& settings, int depth) {
     ObjectWriter object(out, depth, keys::settings);
     object.enumeration("estimate_unit", settings.estimate_unit);
     object.number("iteration_length_days", settings.iteration_length_days);
@@ -289,35 +299,35 @@ void write_settings(std::string& out, const Settings& settings, int depth) {
 // (of at least `piece_size` bytes, but the last) and the returned string is empty.
 template <class T>
 std::string array_text(const std::vector<const T*>& entities,
-                       void (*write)(std::string&, const T&, int),
+                       void (*write)(TextBuffer&, const T&, int),
                        const std::function<void(std::string_view)>* consume = nullptr) {
     constexpr std::size_t piece_size = 1 << 16;
-    std::string out;
+    TextBuffer out;
     write_array_at(out, 0, entities, [&](const T* entity) {
         write(out, *entity, 1);
         if (consume && out.size() >= piece_size) {
-            (*consume)(out);
+            (*consume)(out.view());
             out.clear();
         }
     });
     if (consume) {
-        (*consume)(out);
-        out.clear();
+        (*consume)(out.view());
+        return {};
     }
-    return out;
+    return out.take();
 }
 
 template <class T>
-std::string entity_text(const T& entity, void (*write)(std::string&, const T&, int)) {
-    std::string out;
+std::string entity_text(const T& entity, void (*write)(TextBuffer&, const T&, int)) {
+    TextBuffer out;
     write(out, entity, 0);
-    return out;
+    return out.take();
 }
 
 // The canonical text of `backlog` into `out`; when `flush` is not null, it is called whenever
 // `out` holds at least `piece_size` bytes at the end of an entity, and empties it.
-void write_backlog(std::string& out, const Backlog& backlog,
-                   const std::function<void(std::string&)>* flush) {
+void write_backlog(TextBuffer& out, const Backlog& backlog,
+                   const std::function<void(TextBuffer&)>* flush) {
     constexpr std::size_t piece_size = 1 << 16;
     auto maybe_flush = [&] {
         if (flush && out.size() >= piece_size) {
@@ -353,27 +363,25 @@ void write_backlog(std::string& out, const Backlog& backlog,
 } // namespace
 
 std::string to_canonical_text(const Backlog& backlog) {
-    std::string out;
-    out.reserve(256 + backlog.assets.size() * 512);
+    TextBuffer out(256 + backlog.assets.size() * 512);
     write_backlog(out, backlog, nullptr);
     if (backlog.layout != TextLayout{}) {
-        return in_layout(out, backlog.layout);
+        return in_layout(out.view(), backlog.layout);
     }
-    return out;
+    return out.take();
 }
 
 void write_canonical_text(const Backlog& backlog,
                           const std::function<void(std::string_view)>& consume) {
-    std::string out;
-    out.reserve(1 << 17);
+    TextBuffer out(1 << 17);
     bool plain = backlog.layout == TextLayout{};
     TextLayout first_piece = backlog.layout; // the byte-order mark goes before the first piece
     TextLayout next_pieces{backlog.layout.line_ending, false};
-    std::function<void(std::string&)> flush = [&](std::string& piece) {
+    std::function<void(TextBuffer&)> flush = [&](TextBuffer& piece) {
         if (plain) {
-            consume(piece);
+            consume(piece.view());
         } else {
-            consume(in_layout(piece, first_piece));
+            consume(in_layout(piece.view(), first_piece));
             first_piece = next_pieces;
         }
         piece.clear();
