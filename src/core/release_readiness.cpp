@@ -6,6 +6,7 @@
 #include "release_support.hpp"
 
 #include <fmt/format.h>
+#include <optional>
 #include <unordered_map>
 
 namespace mbl {
@@ -140,17 +141,20 @@ std::vector<ReadinessLost> readiness_lost(const Backlog& backlog,
         return lost;
     }
     auto counts = count_assets(backlog);
-    ReleaseIndex index(backlog);
+    std::optional<ReleaseIndex> index; // built only when a release is lost: most edits lose none
     for (const std::string& id : ready_before) {
-        const Workload* workload = index.workload(id);
-        if (!workload || !is_past_migrating(workload->stage)) {
-            continue;
-        }
         if (AssetCount count = count_of(counts, id); count.done == count.assets) {
             continue; // still ready; only a lost release pays for the list of its assets
         }
+        if (!index) {
+            index.emplace(backlog);
+        }
+        const Workload* workload = index->workload(id);
+        if (!workload || !is_past_migrating(workload->stage)) {
+            continue;
+        }
         std::vector<std::string> assets;
-        for (const Blocker& blocker : staging_blockers(index, *workload)) {
+        for (const Blocker& blocker : staging_blockers(*index, *workload)) {
             assets.push_back(blocker.subject);
         }
         if (!assets.empty()) {
