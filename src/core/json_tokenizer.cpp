@@ -163,10 +163,15 @@ const char* find_byte_to_escape(const char* at, const char* end) {
                 return at + __builtin_ctz(mask);
             }
         }
-        // The last bytes: the 16 that end the text, less those already looked at.
-        const char* last = end - 16;
-        unsigned mask = stops_in(last) >> (at - last);
-        return mask != 0 ? at + __builtin_ctz(mask) : end;
+        // The last bytes: the 16 that end the text. Those of them before `at` were looked at
+        // already and hold no stop, so the first stop found is the first from `at`.
+        if (at != end) {
+            const char* last = end - 16;
+            if (unsigned mask = stops_in(last); mask != 0) {
+                return last + __builtin_ctz(mask);
+            }
+        }
+        return end;
     }
 #endif
     while (at != end && static_cast<unsigned char>(*at) >= 0x20 && *at != '"' && *at != '\\') {

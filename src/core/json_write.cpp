@@ -32,7 +32,9 @@ template <class Out> void quoted(Out& out, std::string_view text) {
     if (special == end) { // the common case: nothing to escape, one copy
         char* at = out_extend(out, text.size() + 2);
         at[0] = '"';
-        std::memcpy(at + 1, text.data(), text.size());
+        if (!text.empty()) { // an empty view may have no data at all
+            std::memcpy(at + 1, text.data(), text.size());
+        }
         at[text.size() + 1] = '"';
         return;
     }
@@ -68,7 +70,7 @@ template <class Out> void quoted(Out& out, std::string_view text) {
         default: {
             char escaped[8];
             auto written = fmt::format_to_n(escaped, sizeof escaped, "\\u{:04x}", c);
-            out.append(escaped, written.size);
+            out.append(escaped, static_cast<std::size_t>(written.out - escaped));
             break;
         }
         }
@@ -118,7 +120,7 @@ template <class Out> void number(Out& out, double value) {
     } else {
         char shortest[40]; // the longest is 24 bytes: -2.2250738585072014e-308
         auto written = fmt::format_to_n(shortest, sizeof shortest, "{}", value);
-        out.append(shortest, written.size);
+        out.append(shortest, static_cast<std::size_t>(written.out - shortest));
     }
 }
 
