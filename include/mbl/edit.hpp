@@ -14,6 +14,8 @@
 
 namespace mbl {
 
+class ReleasableText; // load.hpp
+
 // The asset with `id`, or Error(input): `unknown asset 'crm-sql-1'; did you mean 'crm-sql-01'?`.
 Asset& require_asset(Backlog& backlog, std::string_view id);
 const Asset& require_asset(const Backlog& backlog, std::string_view id);
@@ -83,5 +85,13 @@ struct AssetFilter {
 // iteration ids in the filter are Error(input) with a suggestion (a typo must not look like an
 // empty result).
 std::vector<const Asset*> filter_assets(const Backlog& backlog, const AssetFilter& filter);
+
+// The same assets as `to_json_array_text(filter_assets(backlog, filter))` writes them, read from
+// the text of a backlog file asset by asset (`asset list --format json`): no model is built, only
+// the matching assets' text is kept, and it is returned once the whole text has been read. Throws
+// what load_backlog_or_throw(text, label) and then filter_assets throw for the same text.
+// `filter.iteration` must be unset: the iterations come after the assets (use filter_assets).
+std::string matching_assets_json(ReleasableText& text, const AssetFilter& filter,
+                                 std::string_view label);
 
 } // namespace mbl

@@ -7,11 +7,16 @@
 #include "mbl/model.hpp"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace mbl {
+
+namespace detail {
+class TextBuffer;
+}
 
 std::string to_canonical_text(const Backlog& backlog);
 
@@ -34,6 +39,24 @@ std::string to_json_array_text(const std::vector<const Workload*>& workloads);
 // 64 kB each), for listings too large to hold twice.
 void write_json_array_text(const std::vector<const Asset*>& assets,
                            const std::function<void(std::string_view)>& consume);
+
+// The text of to_json_array_text(assets) built one asset at a time: for a listing whose assets are
+// read one by one and not kept.
+class JsonArrayText {
+  public:
+    JsonArrayText();
+    ~JsonArrayText();
+    JsonArrayText(const JsonArrayText&) = delete;
+    JsonArrayText& operator=(const JsonArrayText&) = delete;
+
+    void add(const Asset& asset);
+    // The array of the assets added (`[]` when none), no trailing newline; empty afterwards.
+    std::string take();
+
+  private:
+    std::unique_ptr<detail::TextBuffer> text_;
+    bool empty_ = true;
+};
 
 // `text` as a JSON string literal with quotes, escaped as the canonical writer does.
 std::string json_quote(std::string_view text);

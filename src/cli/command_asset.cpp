@@ -124,6 +124,13 @@ void run_asset_list(const AssetListOptions& options, const GlobalOptions& global
     filter.workload = options.workload;
     filter.iteration = options.iteration;
     filter.tag = options.tag;
+    if (format == OutputFormat::json && !filter.iteration) {
+        // Read asset by asset: the backlog is not built, only what is listed is kept.
+        BacklogFile file = resolve_backlog_file(global);
+        BacklogFileText text(file.path, TextUse::reading, file.label);
+        out << matching_assets_json(text, filter, file.label) << '\n';
+        return;
+    }
     LoadedBacklog loaded = load_for_reading(global);
     std::vector<const Asset*> assets = filter_assets(loaded.backlog, filter);
     if (format == OutputFormat::json) {

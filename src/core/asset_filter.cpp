@@ -1,7 +1,10 @@
-// `asset list` criteria (edit.hpp, filter_assets).
+// `asset list` criteria (edit.hpp, filter_assets and matching_assets_json).
 
+#include "entity_stream.hpp"
 #include "field_values.hpp"
 #include "mbl/edit.hpp"
+#include "mbl/error.hpp"
+#include "mbl/save.hpp"
 
 #include <algorithm>
 #include <unordered_set>
@@ -20,6 +23,46 @@ std::unordered_set<std::string_view> assets_of(const Iteration& iteration) {
     return ids;
 }
 
+// Every criterion of `filter` but the iteration, which needs the iterations.
+bool matches_own_fields(const Asset& asset, const AssetFilter& filter) {
+    return (!filter.status || asset.status == *filter.status) &&
+           (!filter.kind || asset.kind == *filter.kind) &&
+           (!filter.workload || asset.workload == *filter.workload) &&
+           (!filter.tag ||
+            std::find(asset.tags.begin(), asset.tags.end(), *filter.tag) != asset.tags.end()) &&
+           (!filter.strategy || asset.strategy == *filter.strategy);
+}
+
+// The matching assets' text, as the loader reads them one by one; the workloads kept (they are
+// few) to check the filter's workload once the whole file is read, as filter_assets does.
+class MatchingAssets final : public detail::EntityReceiver {
+  public:
+    explicit MatchingAssets(const AssetFilter& filter) : filter_(filter) {}
+    void receive(const Workload& workload) override {
+        if (filter_.workload) {
+            workloads_.workloads.push_back(workload);
+        }
+    }
+    void receive(const Asset& asset) override {
+        if (matches_own_fields(asset, filter_)) {
+            text_.add(asset);
+        }
+    }
+    void receive(const Iteration&) override {}
+
+    std::string take() {
+        if (filter_.workload) {
+            require_workload(workloads_, *filter_.workload);
+        }
+        return text_.take();
+    }
+
+  private:
+    const AssetFilter& filter_;
+    Backlog workloads_; // the workloads only
+    JsonArrayText text_;
+};
+
 } // namespace
 
 std::vector<const Asset*> filter_assets(const Backlog& backlog, const AssetFilter& filter) {
@@ -34,22 +77,25 @@ std::vector<const Asset*> filter_assets(const Backlog& backlog, const AssetFilte
         }
         in_iteration = assets_of(*iteration);
     }
-    auto matches = [&](const Asset& asset) {
-        return (!filter.status || asset.status == *filter.status) &&
-               (!filter.kind || asset.kind == *filter.kind) &&
-               (!filter.workload || asset.workload == *filter.workload) &&
-               (!in_iteration || in_iteration->contains(asset.id)) &&
-               (!filter.tag ||
-                std::find(asset.tags.begin(), asset.tags.end(), *filter.tag) != asset.tags.end()) &&
-               (!filter.strategy || asset.strategy == *filter.strategy);
-    };
     std::vector<const Asset*> matching;
     for (const Asset& asset : backlog.assets) {
-        if (matches(asset)) {
+        if (matches_own_fields(asset, filter) &&
+            (!in_iteration || in_iteration->contains(asset.id))) {
             matching.push_back(&asset);
         }
     }
     return matching;
+}
+
+std::string matching_assets_json(ReleasableText& text, const AssetFilter& filter,
+                                 std::string_view label) {
+    if (filter.iteration) {
+        throw Error(ExitStatus::internal, "internal error: matching_assets_json cannot filter by "
+                                          "iteration; use filter_assets (please report this bug)");
+    }
+    MatchingAssets matching(filter);
+    detail::stream_backlog_or_throw(text, matching, label);
+    return matching.take();
 }
 
 } // namespace mbl

@@ -150,7 +150,8 @@ class ObjectWriter {
     }
 
   private:
-    // The names are mostly the very literals of file_keys.hpp: equal addresses, no comparison.
+    // The names are often the very literals of file_keys.hpp (when the compiler merges equal
+    // literals): equal addresses, no comparison. Equal text is what counts.
     static bool same_key(std::string_view known, std::string_view name) {
         return known.size() == name.size() &&
                (known.data() == name.data() || known.compare(name) == 0);
@@ -406,6 +407,23 @@ std::string to_json_array_text(const std::vector<const Asset*>& assets) {
 void write_json_array_text(const std::vector<const Asset*>& assets,
                            const std::function<void(std::string_view)>& consume) {
     array_text(assets, write_asset, &consume);
+}
+
+JsonArrayText::JsonArrayText() : text_(std::make_unique<TextBuffer>()) {}
+JsonArrayText::~JsonArrayText() = default;
+
+void JsonArrayText::add(const Asset& asset) {
+    // As write_array_at writes an array at depth 0.
+    *text_ += empty_ ? "[\n" : ",\n";
+    empty_ = false;
+    text_->indent(1);
+    write_asset(*text_, asset, 1);
+}
+
+std::string JsonArrayText::take() {
+    *text_ += empty_ ? "[]" : "\n]";
+    empty_ = true;
+    return text_->take();
 }
 
 std::string to_json_array_text(const std::vector<const Workload*>& workloads) {

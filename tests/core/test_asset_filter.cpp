@@ -1,5 +1,9 @@
 #include "mbl/edit.hpp"
 #include "mbl/error.hpp"
+#include "mbl/load.hpp"
+#include "mbl/save.hpp"
+#include "support/error_from.hpp"
+#include "support/held_text.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -144,4 +148,75 @@ TEST_CASE("unknown ids in the filter are input errors, not empty results", "[edi
         CHECK(error.status() == ExitStatus::input);
         CHECK_THAT(error.what(), Contains("unknown iteration 'it-9'"));
     }
+}
+
+namespace {
+
+// What `asset list --format json` printed before it read asset by asset: the model loaded, the
+// assets filtered, the array written.
+std::string listed_from_model(std::string_view text, const mbl::AssetFilter& filter) {
+    mbl::Backlog backlog = mbl::load_backlog_or_throw(text, "backlog.json");
+    return mbl::to_json_array_text(mbl::filter_assets(backlog, filter));
+}
+
+std::string listed_by_stream(std::string_view text, const mbl::AssetFilter& filter) {
+    mbl::test::HeldText held{std::string(text)};
+    return mbl::matching_assets_json(held, filter, "backlog.json");
+}
+
+// The message and exit status of the mbl::Error that `list` throws.
+template <class List> std::string error_of(List list) {
+    mbl::Error error = mbl::test::error_from(list);
+    return std::string(error.what()) + " (status " +
+           std::to_string(static_cast<int>(error.status())) + ")";
+}
+
+} // namespace
+
+TEST_CASE("the streamed listing is the model's, filter by filter", "[edit]") {
+    mbl::Backlog backlog = sample_backlog();
+    backlog.assets[1].attributes = {{"cores", mbl::RawJson{"4"}},
+                                    {"disks", mbl::RawJson{"[\n  1,\n  2\n]"}}};
+    std::string text = mbl::to_canonical_text(backlog);
+    std::vector<mbl::AssetFilter> filters(7);
+    filters[1].status = mbl::AssetStatus::not_started;
+    filters[2].kind = mbl::AssetKind::vm;
+    filters[3].workload = "crm";
+    filters[4].tag = "web";
+    filters[5].strategy = mbl::Strategy::retire;
+    filters[6].workload = "erp";
+    filters[6].tag = "prod"; // nothing matches: `[]`
+    for (const mbl::AssetFilter& filter : filters) {
+        std::string expected = listed_from_model(text, filter);
+        CHECK(listed_by_stream(text, filter) == expected);
+    }
+    CHECK(listed_by_stream(text, filters[6]) == "[]");
+}
+
+TEST_CASE("the streamed listing refuses what the model's refuses, with the same words", "[edit]") {
+    // Assets before the workloads (a hand-edited file): the workload is checked at the end.
+    std::string assets_first = R"({"format": "mbl/1", "name": "x",
+  "assets": [{"id": "a-1", "workload": "crm"}],
+  "workloads": [{"id": "crm", "name": "CRM"}]})";
+    mbl::AssetFilter crm;
+    crm.workload = "crm";
+    CHECK(listed_by_stream(assets_first, crm) == listed_from_model(assets_first, crm));
+    mbl::AssetFilter typo;
+    typo.workload = "crn";
+    std::string expected = error_of([&] { listed_from_model(assets_first, typo); });
+    CHECK_THAT(expected, Contains("did you mean 'crm'?"));
+    CHECK(error_of([&] { listed_by_stream(assets_first, typo); }) == expected);
+
+    // An error after the assets: nothing is listed, the load's error is thrown.
+    std::string late_error = R"({"format": "mbl/1", "name": "x",
+  "assets": [{"id": "a-1"}],
+  "iterations": [{"id": "it-1", "start": "2027-02-30"}]})";
+    expected = error_of([&] { listed_from_model(late_error, {}); });
+    CHECK_THAT(expected, Contains("backlog.json:3:"));
+    CHECK(error_of([&] { listed_by_stream(late_error, {}); }) == expected);
+
+    mbl::AssetFilter by_iteration;
+    by_iteration.iteration = "it-1";
+    CHECK_THAT(error_of([&] { listed_by_stream(late_error, by_iteration); }),
+               Contains("internal error"));
 }

@@ -5,10 +5,12 @@
 #include "mbl/load.hpp"
 #include "mbl/merge.hpp"
 #include "mbl/save.hpp"
+#include "support/held_text.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace mbl;
+using mbl::test::HeldText;
 
 namespace {
 
@@ -32,18 +34,6 @@ const char* const base_text = R"({
      "capacity": 20, "state": "planned", "committed": []}
   ]
 })";
-
-// A text held whole, for TheirChanges' ReleasableText: nothing is given back.
-class HeldText final : public ReleasableText {
-  public:
-    explicit HeldText(std::string text) : text_(std::move(text)) {}
-    std::string_view view() const override { return text_; }
-    void release_before(const char*) override {}
-    void restore(std::size_t, std::size_t) override {}
-
-  private:
-    std::string text_;
-};
 
 // The merge's file text, then its conflicts and the rules it breaks, one a line.
 std::string shown(const MergeResult& result) {
