@@ -7,6 +7,7 @@
 #include "mbl/date.hpp"
 #include "mbl/model.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,12 +87,13 @@ struct AssetFilter {
 // empty result).
 std::vector<const Asset*> filter_assets(const Backlog& backlog, const AssetFilter& filter);
 
-// The same assets as `to_json_array_text(filter_assets(backlog, filter))` writes them, read from
-// the text of a backlog file asset by asset (`asset list --format json`): no model is built, only
-// the matching assets' text is kept, and it is returned once the whole text has been read. Throws
-// what load_backlog_or_throw(text, label) and then filter_assets throw for the same text.
+// filter_assets' assets read from the text of a backlog file one by one (`asset list`): no model
+// is built. `visit` is given each matching asset as it is read, valid during the call only, and
+// before the whole text is known to be valid: keep what is needed of it, use it once this returns.
+// Throws what load_backlog_or_throw(text, label) and then filter_assets throw for the same text.
 // `filter.iteration` must be unset: the iterations come after the assets (use filter_assets).
-std::string matching_assets_json(ReleasableText& text, const AssetFilter& filter,
-                                 std::string_view label);
+void for_each_matching_asset(ReleasableText& text, const AssetFilter& filter,
+                             std::string_view label,
+                             const std::function<void(const Asset&)>& visit);
 
 } // namespace mbl

@@ -35,10 +35,6 @@ std::string to_json_text(const Iteration& iteration);
 // empty, no trailing newline), for `--format json` listings.
 std::string to_json_array_text(const std::vector<const Asset*>& assets);
 std::string to_json_array_text(const std::vector<const Workload*>& workloads);
-// The same text as to_json_array_text(assets), given to `consume` in pieces (in order, about
-// 64 kB each), for listings too large to hold twice.
-void write_json_array_text(const std::vector<const Asset*>& assets,
-                           const std::function<void(std::string_view)>& consume);
 
 // The text of to_json_array_text(assets) built one asset at a time: for a listing whose assets are
 // read one by one and not kept.

@@ -124,24 +124,34 @@ void run_asset_list(const AssetListOptions& options, const GlobalOptions& global
     filter.workload = options.workload;
     filter.iteration = options.iteration;
     filter.tag = options.tag;
-    if (format == OutputFormat::json && !filter.iteration) {
-        // Read asset by asset: the backlog is not built, only what is listed is kept.
+    // Only what is printed is kept of each asset listed: its text, or its row.
+    JsonArrayText json;
+    Table table = asset_table();
+    auto keep = [&](const Asset& asset) {
+        if (format == OutputFormat::json) {
+            json.add(asset);
+        } else {
+            add_asset_row(table, asset);
+        }
+    };
+    if (filter.iteration) { // the iterations come after the assets: the backlog is loaded
+        LoadedBacklog loaded = load_for_reading(global);
+        for (const Asset* asset : filter_assets(loaded.backlog, filter)) {
+            keep(*asset);
+        }
+    } else { // read asset by asset: the backlog is not built
         BacklogFile file = resolve_backlog_file(global);
         BacklogFileText text(file.path, TextUse::reading, file.label);
-        out << matching_assets_json(text, filter, file.label) << '\n';
-        return;
+        for_each_matching_asset(text, filter, file.label, keep);
     }
-    LoadedBacklog loaded = load_for_reading(global);
-    std::vector<const Asset*> assets = filter_assets(loaded.backlog, filter);
     if (format == OutputFormat::json) {
-        write_json_array_text(assets, [&](std::string_view piece) { out << piece; });
-        out << '\n';
+        out << json.take() << '\n';
     } else if (format == OutputFormat::csv) {
-        render_csv(out, asset_table(assets));
-    } else if (assets.empty()) {
+        render_csv(out, table);
+    } else if (table.rows.empty()) {
         out << "No assets match.\n";
     } else {
-        render_table(out, asset_table(assets), use_color(global));
+        render_table(out, table, use_color(global));
     }
 }
 

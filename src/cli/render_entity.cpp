@@ -93,7 +93,7 @@ std::string display_json_value(const RawJson& value) {
     return parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Table asset_table(const std::vector<const Asset*>& assets) {
+Table asset_table() {
     Table table;
     table.columns = {{"ID", "id"},
                      {"NAME", "name"},
@@ -103,17 +103,18 @@ Table asset_table(const std::vector<const Asset*>& assets) {
                      {"ESTIMATE", "estimate", ColumnKind::number},
                      {"PRI", "priority", ColumnKind::number},
                      {"STATUS", "status"}};
-    for (const Asset* asset : assets) {
-        table.rows.push_back({{asset->id},
-                              {asset->name},
-                              {std::string(to_string(asset->kind))},
-                              {asset->workload.value_or("")},
-                              {std::string(to_string(asset->strategy))},
-                              {figure_or_empty(effective_estimate(*asset))},
-                              {std::to_string(asset->priority)},
-                              {std::string(to_string(asset->status)), tone_of(asset->status)}});
-    }
     return table;
+}
+
+void add_asset_row(Table& table, const Asset& asset) {
+    table.rows.push_back({{asset.id},
+                          {asset.name},
+                          {std::string(to_string(asset.kind))},
+                          {asset.workload.value_or("")},
+                          {std::string(to_string(asset.strategy))},
+                          {figure_or_empty(effective_estimate(asset))},
+                          {std::to_string(asset.priority)},
+                          {std::string(to_string(asset.status)), tone_of(asset.status)}});
 }
 
 std::vector<Field> asset_fields(const Backlog& backlog, const Asset& asset) {

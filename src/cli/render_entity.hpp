@@ -19,8 +19,10 @@ Tone tone_of(Stage stage);
 // one line.
 std::string display_json_value(const RawJson& value);
 
-// Columns ID, NAME, KIND, WORKLOAD, STRATEGY, ESTIMATE (effective), PRI, STATUS.
-Table asset_table(const std::vector<const Asset*>& assets);
+// The asset list's columns, ID, NAME, KIND, WORKLOAD, STRATEGY, ESTIMATE (effective), PRI,
+// STATUS, and no row yet; add_asset_row adds one.
+Table asset_table();
+void add_asset_row(Table& table, const Asset& asset);
 
 // Every field of `asset`, its attributes and tasks, and the iterations that commit it. An empty
 // list (depends_on, tags, iterations) and a missing workload read `none`.

@@ -1,10 +1,9 @@
-// `asset list` criteria (edit.hpp, filter_assets and matching_assets_json).
+// `asset list` criteria (edit.hpp, filter_assets and for_each_matching_asset).
 
 #include "entity_stream.hpp"
 #include "field_values.hpp"
 #include "mbl/edit.hpp"
 #include "mbl/error.hpp"
-#include "mbl/save.hpp"
 
 #include <algorithm>
 #include <unordered_set>
@@ -33,11 +32,12 @@ bool matches_own_fields(const Asset& asset, const AssetFilter& filter) {
            (!filter.strategy || asset.strategy == *filter.strategy);
 }
 
-// The matching assets' text, as the loader reads them one by one; the workloads kept (they are
-// few) to check the filter's workload once the whole file is read, as filter_assets does.
+// The matching assets, given on as the loader reads them one by one; the workloads kept (they
+// are few) to check the filter's workload once the whole file is read, as filter_assets does.
 class MatchingAssets final : public detail::EntityReceiver {
   public:
-    explicit MatchingAssets(const AssetFilter& filter) : filter_(filter) {}
+    MatchingAssets(const AssetFilter& filter, const std::function<void(const Asset&)>& visit)
+        : filter_(filter), visit_(visit) {}
     void receive(const Workload& workload) override {
         if (filter_.workload) {
             workloads_.workloads.push_back(workload);
@@ -45,22 +45,21 @@ class MatchingAssets final : public detail::EntityReceiver {
     }
     void receive(const Asset& asset) override {
         if (matches_own_fields(asset, filter_)) {
-            text_.add(asset);
+            visit_(asset);
         }
     }
     void receive(const Iteration&) override {}
 
-    std::string take() {
+    void check_workload() const {
         if (filter_.workload) {
             require_workload(workloads_, *filter_.workload);
         }
-        return text_.take();
     }
 
   private:
     const AssetFilter& filter_;
+    const std::function<void(const Asset&)>& visit_;
     Backlog workloads_; // the workloads only
-    JsonArrayText text_;
 };
 
 } // namespace
@@ -87,15 +86,17 @@ std::vector<const Asset*> filter_assets(const Backlog& backlog, const AssetFilte
     return matching;
 }
 
-std::string matching_assets_json(ReleasableText& text, const AssetFilter& filter,
-                                 std::string_view label) {
+void for_each_matching_asset(ReleasableText& text, const AssetFilter& filter,
+                             std::string_view label,
+                             const std::function<void(const Asset&)>& visit) {
     if (filter.iteration) {
-        throw Error(ExitStatus::internal, "internal error: matching_assets_json cannot filter by "
-                                          "iteration; use filter_assets (please report this bug)");
+        throw Error(ExitStatus::internal, "internal error: for_each_matching_asset cannot filter "
+                                          "by iteration; use filter_assets (please report this "
+                                          "bug)");
     }
-    MatchingAssets matching(filter);
+    MatchingAssets matching(filter, visit);
     detail::stream_backlog_or_throw(text, matching, label);
-    return matching.take();
+    matching.check_workload();
 }
 
 } // namespace mbl

@@ -296,25 +296,12 @@ void write_settings(TextBuffer& out, const Settings& settings, int depth) {
     object.close();
 }
 
-// The entities as an array at depth 0; when `consume` is not null, the text goes to it in pieces
-// (of at least `piece_size` bytes, but the last) and the returned string is empty.
+// The entities as an array at depth 0.
 template <class T>
 std::string array_text(const std::vector<const T*>& entities,
-                       void (*write)(TextBuffer&, const T&, int),
-                       const std::function<void(std::string_view)>* consume = nullptr) {
-    constexpr std::size_t piece_size = 1 << 16;
+                       void (*write)(TextBuffer&, const T&, int)) {
     TextBuffer out;
-    write_array_at(out, 0, entities, [&](const T* entity) {
-        write(out, *entity, 1);
-        if (consume && out.size() >= piece_size) {
-            (*consume)(out.view());
-            out.clear();
-        }
-    });
-    if (consume) {
-        (*consume)(out.view());
-        return {};
-    }
+    write_array_at(out, 0, entities, [&](const T* entity) { write(out, *entity, 1); });
     return out.take();
 }
 
@@ -403,10 +390,6 @@ std::string to_json_text(const Iteration& iteration) {
 
 std::string to_json_array_text(const std::vector<const Asset*>& assets) {
     return array_text(assets, write_asset);
-}
-void write_json_array_text(const std::vector<const Asset*>& assets,
-                           const std::function<void(std::string_view)>& consume) {
-    array_text(assets, write_asset, &consume);
 }
 
 JsonArrayText::JsonArrayText() : text_(std::make_unique<TextBuffer>()) {}

@@ -161,7 +161,10 @@ std::string listed_from_model(std::string_view text, const mbl::AssetFilter& fil
 
 std::string listed_by_stream(std::string_view text, const mbl::AssetFilter& filter) {
     mbl::test::HeldText held{std::string(text)};
-    return mbl::matching_assets_json(held, filter, "backlog.json");
+    mbl::JsonArrayText listed;
+    mbl::for_each_matching_asset(held, filter, "backlog.json",
+                                 [&](const mbl::Asset& asset) { listed.add(asset); });
+    return listed.take();
 }
 
 // The message and exit status of the mbl::Error that `list` throws.
