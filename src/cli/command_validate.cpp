@@ -62,6 +62,7 @@ void run_validate(const ValidateOptions& options, const GlobalOptions& global, s
     report.workloads = checked.backlog.workloads.size();
     report.assets = checked.backlog.assets.size();
     report.iterations = checked.backlog.iterations.size();
+    kept_backlog() = std::move(checked.backlog); // never freed, as a read-only command's model
     render_report(out, report, format, use_color(global));
     if (int status = report_exit_status(report); status != 0) {
         throw ExitAfterReport{static_cast<ExitStatus>(status)};

@@ -16,13 +16,14 @@ namespace mbl::validation {
 namespace {
 
 // An error when `value` is above `maximum`: a number that large is a typo, and sums of such
-// numbers would not stay finite.
-void check_not_above(Context& context, const std::string& path, double value, double maximum,
-                     std::string_view what) {
+// numbers would not stay finite. `path()` and `what()` spell where and what it is: called only
+// for an error, since this runs for every estimate of the file.
+template <class Path, class What>
+void check_not_above(Context& context, double value, double maximum, Path path, What what) {
     if (value > maximum) {
-        context.error(path, "number-too-large",
-                      fmt::format("{} is {}, above the largest mbl accepts ({}); correct it", what,
-                                  format_number(value), format_number(maximum)));
+        context.error(path(), "number-too-large",
+                      fmt::format("{} is {}, above the largest mbl accepts ({}); correct it",
+                                  what(), format_number(value), format_number(maximum)));
     }
 }
 
@@ -37,9 +38,12 @@ void check_asset_estimates(Context& context, std::string_view unit) {
                                       describe(asset_kind, asset.id, i), *asset.estimate, unit));
         }
         if (asset.estimate) {
-            check_not_above(context, fmt::format("/assets/{}/estimate", i), *asset.estimate,
-                            max_estimate,
-                            fmt::format("the estimate of {}", describe(asset_kind, asset.id, i)));
+            check_not_above(
+                context, *asset.estimate, max_estimate,
+                [&] { return fmt::format("/assets/{}/estimate", i); },
+                [&] {
+                    return fmt::format("the estimate of {}", describe(asset_kind, asset.id, i));
+                });
         }
         for (std::size_t t = 0; t < asset.tasks.size(); ++t) {
             const Task& task = asset.tasks[t];
@@ -52,10 +56,13 @@ void check_asset_estimates(Context& context, std::string_view unit) {
                                           *task.estimate, unit));
             }
             if (task.estimate) {
-                check_not_above(context, fmt::format("/assets/{}/tasks/{}/estimate", i, t),
-                                *task.estimate, max_estimate,
-                                fmt::format("the estimate of task \"{}\" of {}", task.title,
-                                            describe(asset_kind, asset.id, i)));
+                check_not_above(
+                    context, *task.estimate, max_estimate,
+                    [&] { return fmt::format("/assets/{}/tasks/{}/estimate", i, t); },
+                    [&] {
+                        return fmt::format("the estimate of task \"{}\" of {}", task.title,
+                                           describe(asset_kind, asset.id, i));
+                    });
             }
         }
     }
@@ -72,8 +79,10 @@ void check_iteration_numbers(Context& context, std::string_view unit) {
                                       "non-negative {} the team can deliver in it",
                                       who, iteration.capacity, unit));
         }
-        check_not_above(context, fmt::format("/iterations/{}/capacity", i), iteration.capacity,
-                        max_iteration_total, fmt::format("the capacity of {}", who));
+        check_not_above(
+            context, iteration.capacity, max_iteration_total,
+            [&] { return fmt::format("/iterations/{}/capacity", i); },
+            [&] { return fmt::format("the capacity of {}", who); });
         if (iteration.completed_estimate && *iteration.completed_estimate < 0) {
             context.error(fmt::format("/iterations/{}/completed_estimate", i), "negative-estimate",
                           fmt::format("{} has a negative completed_estimate ({}); it is the "
@@ -81,9 +90,10 @@ void check_iteration_numbers(Context& context, std::string_view unit) {
                                       who, *iteration.completed_estimate, unit));
         }
         if (iteration.completed_estimate) {
-            check_not_above(context, fmt::format("/iterations/{}/completed_estimate", i),
-                            *iteration.completed_estimate, max_iteration_total,
-                            fmt::format("the completed_estimate of {}", who));
+            check_not_above(
+                context, *iteration.completed_estimate, max_iteration_total,
+                [&] { return fmt::format("/iterations/{}/completed_estimate", i); },
+                [&] { return fmt::format("the completed_estimate of {}", who); });
         }
     }
 }
@@ -113,8 +123,10 @@ void check_numbers(Context& context) {
                                   "non-negative {} the team delivers per iteration",
                                   default_capacity, unit));
     }
-    check_not_above(context, "/settings/default_capacity", default_capacity, max_iteration_total,
-                    "settings.default_capacity");
+    check_not_above(
+        context, default_capacity, max_iteration_total,
+        [] { return std::string("/settings/default_capacity"); },
+        [] { return std::string("settings.default_capacity"); });
     check_asset_estimates(context, unit);
     check_iteration_numbers(context, unit);
 }
@@ -170,10 +182,13 @@ void check_task_templates(Context& context) {
                               fmt::format("task template \"{}\" for {} has a negative percent",
                                           kind.tasks[t].title, kind.kind));
             }
-            check_not_above(context, fmt::format("{}/{}/percent", path, t), kind.tasks[t].percent,
-                            max_template_percent,
-                            fmt::format("the percent of task template \"{}\" for {}",
-                                        kind.tasks[t].title, kind.kind));
+            check_not_above(
+                context, kind.tasks[t].percent, max_template_percent,
+                [&] { return fmt::format("{}/{}/percent", path, t); },
+                [&] {
+                    return fmt::format("the percent of task template \"{}\" for {}",
+                                       kind.tasks[t].title, kind.kind);
+                });
         }
         if (!kind.tasks.empty() && std::abs(total - 100) > 1e-6) {
             context.warning(path, "template-percent",
