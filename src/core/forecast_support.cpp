@@ -1,6 +1,7 @@
 #include "forecast_support.hpp"
 
 #include "flat_id_map.hpp"
+#include "prefetch.hpp"
 
 #include <algorithm>
 #include <unordered_set>
@@ -34,9 +35,12 @@ AssetsById index_assets_named(const Backlog& backlog,
         return index;
     }
     index.reserve(wanted.size());
-    for (const Asset& asset : backlog.assets) {
-        if (wanted.find(asset.id)) {
-            index.emplace(asset.id, &asset); // the first of duplicates wins, as index_assets
+    const std::vector<Asset>& assets = backlog.assets;
+    for (std::size_t i = 0; i < assets.size(); ++i) {
+        detail::prefetch_id_ahead(assets, i);
+        if (wanted.find(assets[i].id)) {
+            index.emplace(assets[i].id,
+                          &assets[i]); // the first of duplicates wins, as index_assets
         }
     }
     return index;

@@ -5,6 +5,7 @@
 #include "mbl/enums.hpp"
 #include "mbl/figure.hpp"
 #include "mbl/save.hpp"
+#include "prefetch.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -80,8 +81,9 @@ PlanFacts plan_facts(const Backlog& backlog) {
         iterations.push_back(&iteration);
     }
     return plan_facts(iterations, [&backlog](const AssetVisitor& visit) {
-        for (const Asset& asset : backlog.assets) {
-            visit(asset);
+        for (std::size_t i = 0; i < backlog.assets.size(); ++i) {
+            prefetch_id_ahead(backlog.assets, i); // each is looked up by id
+            visit(backlog.assets[i]);
         }
     });
 }

@@ -2,6 +2,7 @@
 // are not slugs.
 
 #include "mbl/suggest.hpp"
+#include "prefetch.hpp"
 #include "validate_rules.hpp"
 
 #include <algorithm>
@@ -101,6 +102,7 @@ void index_ids_of(Context& context, const Kind& kind, const std::vector<Item>& i
     }
     table.reserve(items.size(), total_size);
     for (std::size_t i = 0; i < items.size(); ++i) {
+        detail::prefetch_id_ahead(items, i);
         const std::string& id = items[i].id;
         if (id.empty()) {
             continue;
@@ -119,6 +121,7 @@ void index_ids_of(Context& context, const Kind& kind, const std::vector<Item>& i
 template <class Item>
 void check_slugs_of(Context& context, const Kind& kind, const std::vector<Item>& items) {
     for (std::size_t i = 0; i < items.size(); ++i) {
+        detail::prefetch_id_ahead(items, i);
         const std::string& id = items[i].id;
         if (is_slug(id)) {
             continue;
