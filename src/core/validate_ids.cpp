@@ -33,8 +33,8 @@ std::size_t IdTable::probe(std::string_view id, std::uint64_t hash) const {
     }
 }
 
-std::optional<std::size_t> IdTable::insert(std::string_view id, std::size_t index) {
-    std::uint64_t hash = std::hash<std::string_view>{}(id);
+std::optional<std::size_t> IdTable::insert(std::string_view id, std::size_t index,
+                                           std::uint64_t hash) {
     Slot& slot = slots_[probe(id, hash)];
     if (slot.entry != 0) {
         return indexes_[slot.entry - 1];
@@ -52,7 +52,7 @@ std::optional<std::size_t> IdTable::find(std::string_view id) const {
     if (slots_.empty()) {
         return std::nullopt;
     }
-    const Slot& slot = slots_[probe(id, std::hash<std::string_view>{}(id))];
+    const Slot& slot = slots_[probe(id, hash_of(id))];
     if (slot.entry == 0) {
         return std::nullopt;
     }
@@ -101,13 +101,29 @@ void index_ids_of(Context& context, const Kind& kind, const std::vector<Item>& i
         total_size += item.id.size();
     }
     table.reserve(items.size(), total_size);
+    // Three steps apart: the id of item i + 2d is fetched, the slot of item i + d (its hash
+    // computed from the fetched id), item i inserted.
+    constexpr std::size_t d = detail::prefetch_distance;
+    std::vector<std::uint64_t> hashes(std::min(items.size(), d));
+    auto start = [&](std::size_t i) {
+        detail::prefetch_id_ahead(items, i + d);
+        std::uint64_t hash = IdTable::hash_of(items[i].id);
+        table.prefetch(hash);
+        hashes[i % d] = hash;
+    };
+    for (std::size_t i = 0; i < hashes.size(); ++i) {
+        start(i);
+    }
     for (std::size_t i = 0; i < items.size(); ++i) {
-        detail::prefetch_id_ahead(items, i);
+        std::uint64_t hash = hashes[i % d];
+        if (i + d < items.size()) {
+            start(i + d);
+        }
         const std::string& id = items[i].id;
         if (id.empty()) {
             continue;
         }
-        auto first = table.insert(id, i);
+        auto first = table.insert(id, i, hash);
         if (!first) {
             continue;
         }
