@@ -38,9 +38,8 @@ AssetsById index_assets_named(const Backlog& backlog,
     const std::vector<Asset>& assets = backlog.assets;
     for (std::size_t i = 0; i < assets.size(); ++i) {
         detail::prefetch_id_ahead(assets, i);
-        if (wanted.find(assets[i].id)) {
-            index.emplace(assets[i].id,
-                          &assets[i]); // the first of duplicates wins, as index_assets
+        if (wanted.find(assets[i].id)) { // the first of duplicates wins, as index_assets
+            index.emplace(assets[i].id, &assets[i]);
         }
     }
     return index;

@@ -42,9 +42,6 @@ class IdTable {
     // Adds `id` (non-empty) at `index` and returns nullopt, or, when `id` is already there,
     // returns the index holding it and adds nothing. `hash` is hash_of(id).
     std::optional<std::size_t> insert(std::string_view id, std::size_t index, std::uint64_t hash);
-    std::optional<std::size_t> insert(std::string_view id, std::size_t index) {
-        return insert(id, index, hash_of(id));
-    }
     static std::uint64_t hash_of(std::string_view id) { return std::hash<std::string_view>{}(id); }
     // Starts loading the slot where an id of hash `hash` is looked for first: a table of a
     // million ids is out of the cache, and an insert waits for its slot.
