@@ -14,7 +14,8 @@ backlogs once into a cache directory (bench/generate.py, seeded), and what some 
 besides (an edited copy for diff and merge-driver, discovery exports for the imports). Per
 operation and backlog, one run under GNU time warms the page cache and gives the peak resident
 memory, then `--repeat` runs, each a fresh process, give the median wall and CPU (user + system)
-time. An edit runs on a fresh copy of the file each time, as does its jq round trip and its floor.
+time. The runs of one operation take turns: the command on each size, its floor and jq, then
+again, so that a slow spell of the machine weighs on the ratios' both sides alike. An edit runs on a fresh copy of the file each time, as does its jq round trip and its floor.
 Prints a Markdown report (and writes it with --output). See docs/performance.md. Python 3
 standard library only.
 """
@@ -178,74 +179,114 @@ class Measured:
         self.user_seconds = user_seconds
 
 
-def measure(runs, prepare, run, scratch):
-    """Runs once under GNU time for the peak memory (this also warms the page cache), then
-    `runs` times measured. `run(peak_file)` runs once and returns (wall, CPU, user) seconds."""
+class Runs:
+    """One program's runs within an operation: `prepare()` before each, `run(peak_file)` runs it
+    once and returns (wall, CPU, user) seconds; `check()`, after the first run, raises
+    CommandFailed if that run did not do its work."""
+
+    def __init__(self, prepare, run, check=lambda: None):
+        self.prepare = prepare
+        self.run = run
+        self.check = check
+
+
+def measure_in_turn(all_runs, repeat, scratch):
+    """A Measured for each of `all_runs`: each runs once under GNU time for the peak memory (this
+    also warms the page cache), then `repeat` rounds run each once in turn. Taking turns puts a
+    slow spell of the machine on all of them alike (the command and its floor, the 100k and the
+    1M backlog) instead of on one: the ratios the targets judge move far less from run to run."""
     peak_file = os.path.join(scratch, "peak")
-    prepare()
-    run(peak_file)
-    with open(peak_file, encoding="utf-8") as peak_text:
-        peak_bytes = int(peak_text.read().split()[-1]) * 1024  # kilobytes, on the last line
-    times = []
-    for _ in range(runs):
-        prepare()
-        times.append(run(None))
-    return Measured(statistics.median(t[0] for t in times),
-                    statistics.median(t[1] for t in times), peak_bytes,
-                    statistics.median(t[2] for t in times))
+    peaks = []
+    for runs in all_runs:
+        runs.prepare()
+        runs.run(peak_file)
+        runs.check()
+        with open(peak_file, encoding="utf-8") as peak_text:
+            peaks.append(int(peak_text.read().split()[-1]) * 1024)  # kB, on the last line
+    times = [[] for _ in all_runs]
+    for _ in range(repeat):
+        for runs, taken in zip(all_runs, times):
+            runs.prepare()
+            taken.append(runs.run(None))
+    return [Measured(statistics.median(t[0] for t in taken),
+                     statistics.median(t[1] for t in taken), peak,
+                     statistics.median(t[2] for t in taken))
+            for taken, peak in zip(times, peaks)]
 
 
-def bench_floor(operation, backlog, facts, options, scratch, environment, floors):
-    """The floor's Measured for `operation` on `backlog` (None without one): each mode is
-    measured once per backlog and shared by the operations that use it."""
+def copying(source, destination):
+    return lambda: shutil.copyfile(source, destination)
+
+
+def floor_runs(operation, backlog, facts, options, work, environment):
+    """The floor's Runs for `operation` on `backlog`; None without one. An edit's floor edits
+    a fresh copy each time, as the command does."""
     if not options.floor or not operation.floor:
         return None
     mode, arguments = operation.floor(facts)
-    key = (backlog, mode)
-    if key not in floors:
-        work = os.path.join(scratch, "floor.json")
-        edits = mode == "edit"
-        prepare = (lambda: shutil.copyfile(backlog, work)) if edits else (lambda: None)
-        argv = [options.floor, mode, work if edits else backlog] + arguments
-        floors[key] = measure(options.repeat, prepare,
-                              lambda peak_file: run_once(argv, os.devnull, environment,
-                                                         peak_file), scratch)
-    return floors[key]
+    edits = mode == "edit"
+    argv = [options.floor, mode, work if edits else backlog] + arguments
+    return Runs(copying(backlog, work) if edits else (lambda: None),
+                lambda peak_file: run_once(argv, os.devnull, environment, peak_file))
 
 
-def bench_operation(operation, backlog, facts, options, scratch, environment, floors):
-    """Measures `operation` on `backlog`; returns a report.Row."""
-    work = os.path.join(scratch, "backlog.json")
-    target = work if operation.edits else backlog
-    prepare = ((lambda: shutil.copyfile(operation.work_from(facts), work)) if operation.edits
-               else (lambda: None))
-    mbl_argv = [options.mbl, "-f", target, "--today", facts["today"], "--color", "never"]
-    mbl_argv += operation.mbl_args(facts, work)
-    mbl = measure(options.repeat, prepare,
-                  lambda peak_file: run_once(mbl_argv, os.devnull, environment, peak_file),
-                  scratch)
-    if operation.name == "edit one asset" and os.path.getsize(work) <= os.path.getsize(backlog):
-        raise CommandFailed(f"{' '.join(mbl_argv)} left the file as it was: a timed no-op")
-    jq_median = None
-    if operation.jq_filter and options.jq:
-        jq_argv = [options.jq, operation.jq_filter(facts), target]
-        if operation.edits:
-            staged = os.path.join(scratch, "backlog.json.jq")
+def jq_runs(operation, target, facts, options, environment, prepare):
+    """jq's Runs doing `operation`'s work on `target`; None without a jq equivalent."""
+    if not (operation.jq_filter and options.jq):
+        return None
+    jq_argv = [options.jq, operation.jq_filter(facts), target]
+    if not operation.edits:
+        return Runs(prepare, lambda peak_file: run_once(jq_argv, os.devnull, environment,
+                                                        peak_file))
+    staged = target + ".jq"
 
-            def run_jq(peak_file):  # jq ... f > t && mv t f
-                seconds, cpu, user = run_once(jq_argv, staged, environment, peak_file)
-                began = time.perf_counter()
-                os.replace(staged, work)
-                return seconds + time.perf_counter() - began, cpu, user
-        else:
+    def run_jq(peak_file):  # jq ... f > t && mv t f
+        seconds, cpu, user = run_once(jq_argv, staged, environment, peak_file)
+        began = time.perf_counter()
+        os.replace(staged, target)
+        return seconds + time.perf_counter() - began, cpu, user
 
-            def run_jq(peak_file):
-                return run_once(jq_argv, os.devnull, environment, peak_file)
+    return Runs(prepare, run_jq)
 
-        jq_median = measure(options.repeat, prepare, run_jq, scratch).seconds
-    floor = bench_floor(operation, backlog, facts, options, scratch, environment, floors)
-    return report.Row(operation.name, facts["label"], facts["assets"],
-                      os.path.getsize(facts[operation.file_key]), mbl, jq_median, floor)
+
+def grown_check(argv, work, backlog):
+    """A Runs.check that the edit (an asset's status made "replicated": longer) changed `work`."""
+    def check():
+        if os.path.getsize(work) <= os.path.getsize(backlog):
+            raise CommandFailed(f"{' '.join(argv)} left the file as it was: a timed no-op")
+    return check
+
+
+def bench_operation(operation, backlogs, options, scratch, environment):
+    """Measures `operation` on each of `backlogs` ((path, facts) pairs), the command, its floor
+    and jq taking turns (measure_in_turn); returns a report.Row for each backlog."""
+    plans = []  # (facts, the command's Runs, the floor's, jq's)
+    for backlog, facts in backlogs:
+        directory = os.path.join(scratch, facts["label"])
+        os.makedirs(directory, exist_ok=True)
+        work = os.path.join(directory, "backlog.json")
+        target = work if operation.edits else backlog
+        prepare = (copying(operation.work_from(facts), work) if operation.edits
+                   else (lambda: None))
+        mbl_argv = [options.mbl, "-f", target, "--today", facts["today"], "--color", "never"]
+        mbl_argv += operation.mbl_args(facts, work)
+        mbl = Runs(prepare, lambda peak_file, argv=mbl_argv: run_once(argv, os.devnull,
+                                                                        environment, peak_file),
+                   grown_check(mbl_argv, work, backlog) if operation.name == "edit one asset"
+                   else (lambda: None))
+        floor_work = os.path.join(directory, "floor.json")
+        plans.append((facts, mbl,
+                      floor_runs(operation, backlog, facts, options, floor_work, environment),
+                      jq_runs(operation, target, facts, options, environment, prepare)))
+    all_runs = [runs for plan in plans for runs in plan[1:] if runs is not None]
+    measured = dict(zip(map(id, all_runs), measure_in_turn(all_runs, options.repeat, scratch)))
+    rows = []
+    for facts, mbl, floor, jq in plans:
+        rows.append(report.Row(operation.name, facts["label"], facts["assets"],
+                               os.path.getsize(facts[operation.file_key]), measured[id(mbl)],
+                               None if jq is None else measured[id(jq)].seconds,
+                               None if floor is None else measured[id(floor)]))
+    return rows
 
 
 def size_label(assets):
@@ -413,34 +454,30 @@ def main(argv):
         backlogs.append((EXAMPLE, {"label": "example", "assets": None, "today": EXAMPLE_TODAY,
                                    "edit_asset": EXAMPLE_EDIT_ASSET}))
     rows = []
-    floors = {}  # (backlog, floor mode) -> Measured
     with tempfile.TemporaryDirectory(prefix="mbl-bench-") as scratch:
-        for backlog, facts in backlogs:
-            facts["path"] = backlog
-            try:
+        try:
+            for backlog, facts in backlogs:
+                facts["path"] = backlog
                 add_variants(facts, options, environment)
-            except CommandFailed as failure:
-                print(f"bench: error: {failure}", file=sys.stderr)
-                return 1
             for operation in options.operations:
-                if operation.name in IMPORTS and facts["assets"] is None:
-                    continue
-                print(f"bench: {operation.name} on {facts['label']}", file=sys.stderr, flush=True)
-                try:
-                    rows.append(bench_operation(operation, backlog, facts, options, scratch,
-                                                environment, floors))
-                except CommandFailed as failure:
-                    print(f"bench: error: {failure}", file=sys.stderr)
-                    return 1
+                targets = [(backlog, facts) for backlog, facts in backlogs
+                           if operation.name not in IMPORTS or facts["assets"] is not None]
+                labels = ", ".join(facts["label"] for _, facts in targets)
+                print(f"bench: {operation.name} on {labels}", file=sys.stderr, flush=True)
+                rows += bench_operation(operation, targets, options, scratch, environment)
                 if options.output:  # so far: a long run stopped midway keeps its rows
                     write_report(options, rows)
+        except CommandFailed as failure:
+            print(f"bench: error: {failure}", file=sys.stderr)
+            return 1
     text = write_report(options, rows)
     print(text, end="")
     return 0
 
 
 def write_report(options, rows):
-    """The report of `rows`, also written to --output when given."""
+    """The report of `rows`, by size then operation, also written to --output when given."""
+    rows = sorted(rows, key=lambda row: (row.assets is None, row.assets or 0))
     text = report.markdown(rows, report.describe_run(REPO, options.mbl, options.repeat,
                                                      options.seed, options.floor,
                                                      bool(options.jq)))
