@@ -24,6 +24,7 @@ import argparse
 import glob
 import hashlib
 import json
+import mmap
 import os
 import resource
 import shutil
@@ -169,14 +170,17 @@ def run_once(argv, stdout_path, environment, peak_file=None):
 
 
 class Measured:
-    """Median wall, CPU (user + system) and user seconds of the measured runs, and the peak of
-    the first."""
+    """Of the measured runs: the median wall, CPU (user + system) and user seconds, and the
+    least CPU and user seconds; and the peak memory of the first run."""
 
-    def __init__(self, seconds, cpu_seconds, peak_bytes, user_seconds=None):
-        self.seconds = seconds
-        self.cpu_seconds = cpu_seconds
+    def __init__(self, times, peak_bytes):
+        """`times`: (wall, CPU, user) seconds of each measured run."""
+        self.seconds = statistics.median(t[0] for t in times)
+        self.cpu_seconds = statistics.median(t[1] for t in times)
+        self.user_seconds = statistics.median(t[2] for t in times)
+        self.least_cpu_seconds = min(t[1] for t in times)
+        self.least_user_seconds = min(t[2] for t in times)
         self.peak_bytes = peak_bytes
-        self.user_seconds = user_seconds
 
 
 class Runs:
@@ -190,11 +194,28 @@ class Runs:
         self.check = check
 
 
-def measure_in_turn(all_runs, repeat, scratch):
+def back_memory(size):
+    """Writes to `size` bytes of fresh memory, in 2 MB pages where the system gives them, and
+    gives them back. A virtual machine whose host takes back the guest's free memory (virtio
+    free page reporting) must supply it again, zeroed, on its next use: 1 GB costs a process 1 to
+    3.5 s of system time when it comes from there, and almost nothing when it is memory that was
+    just freed. Run just before a measured run, this makes every run start from the second."""
+    block = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    try:
+        if hasattr(mmap, "MADV_HUGEPAGE"):
+            block.madvise(mmap.MADV_HUGEPAGE)  # as mbl's heap: the host hands back 2 MB pages
+        for offset in range(0, size, mmap.PAGESIZE):
+            block[offset] = 1
+    finally:
+        block.close()
+
+
+def measure_in_turn(all_runs, repeat, scratch, warm=True):
     """A Measured for each of `all_runs`: each runs once under GNU time for the peak memory (this
     also warms the page cache), then `repeat` rounds run each once in turn. Taking turns puts a
     slow spell of the machine on all of them alike (the command and its floor, the 100k and the
-    1M backlog) instead of on one: the ratios the targets judge move far less from run to run."""
+    1M backlog) instead of on one: the ratios the targets judge move far less from run to run.
+    With `warm`, each measured run follows back_memory of a quarter more than its peak."""
     peak_file = os.path.join(scratch, "peak")
     peaks = []
     for runs in all_runs:
@@ -205,13 +226,12 @@ def measure_in_turn(all_runs, repeat, scratch):
             peaks.append(int(peak_text.read().split()[-1]) * 1024)  # kB, on the last line
     times = [[] for _ in all_runs]
     for _ in range(repeat):
-        for runs, taken in zip(all_runs, times):
+        for runs, taken, peak in zip(all_runs, times, peaks):
             runs.prepare()
+            if warm:
+                back_memory(peak + peak // 4)
             taken.append(runs.run(None))
-    return [Measured(statistics.median(t[0] for t in taken),
-                     statistics.median(t[1] for t in taken), peak,
-                     statistics.median(t[2] for t in taken))
-            for taken, peak in zip(times, peaks)]
+    return [Measured(taken, peak) for taken, peak in zip(times, peaks)]
 
 
 def copying(source, destination):
@@ -279,7 +299,8 @@ def bench_operation(operation, backlogs, options, scratch, environment):
                       floor_runs(operation, backlog, facts, options, floor_work, environment),
                       jq_runs(operation, target, facts, options, environment, prepare)))
     all_runs = [runs for plan in plans for runs in plan[1:] if runs is not None]
-    measured = dict(zip(map(id, all_runs), measure_in_turn(all_runs, options.repeat, scratch)))
+    measured = dict(zip(map(id, all_runs), measure_in_turn(all_runs, options.repeat, scratch,
+                                                               options.warm)))
     rows = []
     for facts, mbl, floor, jq in plans:
         rows.append(report.Row(operation.name, facts["label"], facts["assets"],
@@ -405,6 +426,9 @@ def parse_options(argv):
                         help="the floor program (default build-floor/floor: bench/setup.sh)")
     parser.add_argument("--no-floor", dest="floor", action="store_const", const=None,
                         help="skip the floor runs")
+    parser.add_argument("--cold", dest="warm", action="store_false",
+                        help="no back_memory before each run: on a virtual machine that returns "
+                             "free memory to its host, large runs then pay for the host's")
     parser.add_argument("--no-jq", dest="jq", action="store_false", help="skip the jq runs")
     parser.add_argument("--no-example", dest="example", action="store_false",
                         help="skip the bundled example")
@@ -480,7 +504,7 @@ def write_report(options, rows):
     rows = sorted(rows, key=lambda row: (row.assets is None, row.assets or 0))
     text = report.markdown(rows, report.describe_run(REPO, options.mbl, options.repeat,
                                                      options.seed, options.floor,
-                                                     bool(options.jq)))
+                                                     bool(options.jq), options.warm))
     if options.output:
         with open(options.output, "w", encoding="utf-8") as out:
             out.write(text)
