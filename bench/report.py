@@ -35,8 +35,9 @@ FLOOR_TARGETS = {
 
 class Row:
     """One measured operation on one backlog (`assets` is None for the bundled example): `mbl`
-    and `floor` are run.Measured; `floor` is None without a floor run, `jq_seconds` None without a jq run. `file_bytes` is the size of
-    the file the memory target is relative to."""
+    and `floor` are run.Measured (median wall and CPU seconds, least CPU and user seconds, peak
+    bytes); `floor` is None without a floor run, `jq_seconds` (jq's median wall seconds) None
+    without a jq run. `file_bytes` is the size of the file the memory target is relative to."""
 
     def __init__(self, operation, label, assets, file_bytes, mbl, jq_seconds, floor):
         self.operation = operation
@@ -79,10 +80,9 @@ def growth(row, rows):
 
 
 def user_growth(row, rows):
-    """The least user time over the 100k row's, for a 1M row with one; else None. Shown beside the growth
-    (which the target judges): on a virtual machine the system time of a 1 GB model (the kernel
-    zeroing memory the host backs on first touch) varies from run to run far more than the
-    process's own work."""
+    """The least user time over the 100k row's, for a 1M row with one; else None. Shown beside
+    the growth (which the target judges): the system time of a 1 GB model, the kernel giving it
+    its memory, depends on the machine far more than the process's own work does."""
     base = base_row(row, rows)
     if base is None or base.least_user_seconds <= 0:
         return None
@@ -103,9 +103,11 @@ def judge(row, rows):
                 limits.append((f"≥ {times_jq}× jq", "jq ratio", row.ratio() >= times_jq))
         if row.operation in FLOOR_TARGETS and row.floor_ratio() is not None:
             most = FLOOR_TARGETS[row.operation]
-            limits.append((f"≤ {most:g}× floor", "floor", row.floor_ratio() <= most))
+            limits.append((f"≤ {most:g}× floor (least CPU)", "floor",
+                           row.floor_ratio() <= most))
     elif growth(row, rows) is not None:
-        limits.append((f"≤ {LINEAR_FACTOR}× 100k", "growth", growth(row, rows) <= LINEAR_FACTOR))
+        limits.append((f"≤ {LINEAR_FACTOR}× 100k (least CPU)", "growth",
+                       growth(row, rows) <= LINEAR_FACTOR))
     if row.assets in (TARGET_SIZE, LINEAR_SIZE):
         memory = row.file_bytes * MEMORY_FACTOR
         limits.append((f"≤ {MEMORY_FACTOR}× file", "memory", row.peak_bytes <= memory))
@@ -203,18 +205,20 @@ def describe_run(repo, mbl, repeat, seed, floor=None, jq_run=True, warm=True):
         f"- run: {today}, commit `{commit}`, `{os.path.relpath(mbl, repo)}` ({version})",
         f"- machine: {os.cpu_count()} cores ({cpu_model()}), {memory_total()}, "
         f"{platform.system()} {platform.release()}, {load}",
-        f"- method: median wall time of {repeat} runs, each a fresh process, after one run "
-        f"under GNU time that warms the page cache and gives the peak resident memory; the runs "
-        f"of one operation take turns (each size, the floor, jq); "
-        + ("before each run, 1.25× its peak of memory written and given back, so that no run "
-           "waits for the host to supply memory again (`--cold`: not done); " if warm else
+        f"- method: {repeat} runs of each program, each a fresh process, after one run under "
+        f"GNU time that warms the page cache and gives the peak resident memory; the runs of "
+        f"one operation take turns (the command on each size"
+        + (", the floor" if floor else "") + (", jq" if jq_run else "")
+        + ", each round starting one further along); "
+        + ("before each measured run, 1.25× its peak of fresh memory (and as much as it writes "
+           "to files) written and given back, so that runs rarely wait for the host of a "
+           "virtual machine to supply memory again; " if warm else
            "`--cold`: no memory written before each run; ")
-        + (f"{jq} on the same files in the same run (the edit as `jq ... f > t && mv t f`)"
-           if jq_run else "no jq run")
+        + (f"{jq} on the same files (the edit as `jq ... f > t && mv t f`), × jq: jq's median "
+           "wall time over mbl's" if jq_run else "no jq run")
         + f"; generator seed {seed}; the floor "
-        + (f"`{os.path.relpath(floor, repo)}` (simdjson, bench/floor) in the same run"
-           if floor else "not run")
-        + "; wall and CPU s: the median; × floor and growth compare the least CPU time (user + "
-          "system) of the runs: what the work itself costs, which a shared virtual machine only "
-          "ever adds to; user growth: the same ratio as growth, of user time only",
+        + (f"`{os.path.relpath(floor, repo)}` (simdjson, bench/floor)" if floor else "not run")
+        + "; wall s and CPU s: the median; × floor and growth compare the least CPU time (user "
+          "+ system) of each side's runs, the run least disturbed by other work on the machine "
+          "(more runs can only lower it); user growth: the same ratio of user time only",
     ])

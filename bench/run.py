@@ -14,8 +14,11 @@ backlogs once into a cache directory (bench/generate.py, seeded), and what some 
 besides (an edited copy for diff and merge-driver, discovery exports for the imports). Per
 operation and backlog, one run under GNU time warms the page cache and gives the peak resident
 memory, then `--repeat` runs, each a fresh process, give the median wall and CPU (user + system)
-time. The runs of one operation take turns: the command on each size, its floor and jq, then
-again, so that a slow spell of the machine weighs on the ratios' both sides alike. An edit runs on a fresh copy of the file each time, as does its jq round trip and its floor.
+time and the least CPU time, which × floor and the growth compare. The runs of one operation
+take turns (the command on each size, its floor and jq, then again), so that a slow spell of the
+machine weighs on both sides of a ratio alike; and each measured run follows fresh memory written
+and given back (back_memory; --cold: not). An edit runs on a fresh copy of the file each time,
+as does its jq round trip and its floor.
 Prints a Markdown report (and writes it with --output). See docs/performance.md. Python 3
 standard library only.
 """
@@ -170,14 +173,13 @@ def run_once(argv, stdout_path, environment, peak_file=None):
 
 
 class Measured:
-    """Of the measured runs: the median wall, CPU (user + system) and user seconds, and the
-    least CPU and user seconds; and the peak memory of the first run."""
+    """Of the measured runs: the median wall and CPU (user + system) seconds, and the least CPU
+    and user seconds; and the peak memory of the run under GNU time before them."""
 
     def __init__(self, times, peak_bytes):
         """`times`: (wall, CPU, user) seconds of each measured run."""
         self.seconds = statistics.median(t[0] for t in times)
         self.cpu_seconds = statistics.median(t[1] for t in times)
-        self.user_seconds = statistics.median(t[2] for t in times)
         self.least_cpu_seconds = min(t[1] for t in times)
         self.least_user_seconds = min(t[2] for t in times)
         self.peak_bytes = peak_bytes
@@ -186,12 +188,14 @@ class Measured:
 class Runs:
     """One program's runs within an operation: `prepare()` before each, `run(peak_file)` runs it
     once and returns (wall, CPU, user) seconds; `check()`, after the first run, raises
-    CommandFailed if that run did not do its work."""
+    CommandFailed if that run did not do its work. `writes`: how many bytes of files a run
+    writes (page cache it needs besides its resident memory)."""
 
-    def __init__(self, prepare, run, check=lambda: None):
+    def __init__(self, prepare, run, check=lambda: None, writes=0):
         self.prepare = prepare
         self.run = run
         self.check = check
+        self.writes = writes
 
 
 def back_memory(size):
@@ -199,15 +203,35 @@ def back_memory(size):
     gives them back. A virtual machine whose host takes back the guest's free memory (virtio
     free page reporting) must supply it again, zeroed, on its next use: 1 GB costs a process 1 to
     3.5 s of system time when it comes from there, and almost nothing when it is memory that was
-    just freed. Run just before a measured run, this makes every run start from the second."""
-    block = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    just freed. Run just before a measured run, this makes every run start from the second.
+    At most half the memory available is written; none when the system refuses it."""
+    size = min(size, available_memory() // 2)
+    try:
+        block = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    except (OSError, ValueError):
+        return
     try:
         if hasattr(mmap, "MADV_HUGEPAGE"):
-            block.madvise(mmap.MADV_HUGEPAGE)  # as mbl's heap: the host hands back 2 MB pages
+            try:  # as mbl's heap: the host hands back 2 MB blocks
+                block.madvise(mmap.MADV_HUGEPAGE)
+            except OSError:
+                pass  # a kernel without transparent huge pages
         for offset in range(0, size, mmap.PAGESIZE):
             block[offset] = 1
     finally:
         block.close()
+
+
+def available_memory():
+    """MemAvailable of /proc/meminfo in bytes; 0 when it can't be read."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def measure_in_turn(all_runs, repeat, scratch, warm=True):
@@ -215,7 +239,9 @@ def measure_in_turn(all_runs, repeat, scratch, warm=True):
     also warms the page cache), then `repeat` rounds run each once in turn. Taking turns puts a
     slow spell of the machine on all of them alike (the command and its floor, the 100k and the
     1M backlog) instead of on one: the ratios the targets judge move far less from run to run.
-    With `warm`, each measured run follows back_memory of a quarter more than its peak."""
+    Each round starts one further along, so that no run always follows the same one. With
+    `warm`, each measured run follows back_memory of a quarter more than its peak and the bytes
+    it writes."""
     peak_file = os.path.join(scratch, "peak")
     peaks = []
     for runs in all_runs:
@@ -225,12 +251,14 @@ def measure_in_turn(all_runs, repeat, scratch, warm=True):
         with open(peak_file, encoding="utf-8") as peak_text:
             peaks.append(int(peak_text.read().split()[-1]) * 1024)  # kB, on the last line
     times = [[] for _ in all_runs]
-    for _ in range(repeat):
-        for runs, taken, peak in zip(all_runs, times, peaks):
+    for round_number in range(repeat):
+        for turn in range(len(all_runs)):
+            which = (round_number + turn) % len(all_runs)
+            runs = all_runs[which]
             runs.prepare()
             if warm:
-                back_memory(peak + peak // 4)
-            taken.append(runs.run(None))
+                back_memory(peaks[which] + peaks[which] // 4 + runs.writes)
+            times[which].append(runs.run(None))
     return [Measured(taken, peak) for taken, peak in zip(times, peaks)]
 
 
@@ -247,10 +275,11 @@ def floor_runs(operation, backlog, facts, options, work, environment):
     edits = mode == "edit"
     argv = [options.floor, mode, work if edits else backlog] + arguments
     return Runs(copying(backlog, work) if edits else (lambda: None),
-                lambda peak_file: run_once(argv, os.devnull, environment, peak_file))
+                lambda peak_file: run_once(argv, os.devnull, environment, peak_file),
+                writes=os.path.getsize(backlog) if edits else 0)
 
 
-def jq_runs(operation, target, facts, options, environment, prepare):
+def jq_runs(operation, target, facts, options, environment, prepare, writes):
     """jq's Runs doing `operation`'s work on `target`; None without a jq equivalent."""
     if not (operation.jq_filter and options.jq):
         return None
@@ -266,7 +295,7 @@ def jq_runs(operation, target, facts, options, environment, prepare):
         os.replace(staged, target)
         return seconds + time.perf_counter() - began, cpu, user
 
-    return Runs(prepare, run_jq)
+    return Runs(prepare, run_jq, writes=writes)
 
 
 def grown_check(argv, work, backlog):
@@ -290,14 +319,16 @@ def bench_operation(operation, backlogs, options, scratch, environment):
                    else (lambda: None))
         mbl_argv = [options.mbl, "-f", target, "--today", facts["today"], "--color", "never"]
         mbl_argv += operation.mbl_args(facts, work)
+        writes = os.path.getsize(facts[operation.file_key]) if operation.edits else 0
         mbl = Runs(prepare, lambda peak_file, argv=mbl_argv: run_once(argv, os.devnull,
                                                                         environment, peak_file),
                    grown_check(mbl_argv, work, backlog) if operation.name == "edit one asset"
-                   else (lambda: None))
+                   else (lambda: None), writes)
         floor_work = os.path.join(directory, "floor.json")
         plans.append((facts, mbl,
                       floor_runs(operation, backlog, facts, options, floor_work, environment),
-                      jq_runs(operation, target, facts, options, environment, prepare)))
+                      jq_runs(operation, target, facts, options, environment, prepare,
+                              writes)))
     all_runs = [runs for plan in plans for runs in plan[1:] if runs is not None]
     measured = dict(zip(map(id, all_runs), measure_in_turn(all_runs, options.repeat, scratch,
                                                                options.warm)))
@@ -427,8 +458,9 @@ def parse_options(argv):
     parser.add_argument("--no-floor", dest="floor", action="store_const", const=None,
                         help="skip the floor runs")
     parser.add_argument("--cold", dest="warm", action="store_false",
-                        help="no back_memory before each run: on a virtual machine that returns "
-                             "free memory to its host, large runs then pay for the host's")
+                        help="write no memory before each measured run: on a virtual machine "
+                             "that hands free memory back to its host, large runs then pay for "
+                             "the host supplying it again")
     parser.add_argument("--no-jq", dest="jq", action="store_false", help="skip the jq runs")
     parser.add_argument("--no-example", dest="example", action="store_false",
                         help="skip the bundled example")
@@ -486,6 +518,8 @@ def main(argv):
             for operation in options.operations:
                 targets = [(backlog, facts) for backlog, facts in backlogs
                            if operation.name not in IMPORTS or facts["assets"] is not None]
+                if not targets:
+                    continue
                 labels = ", ".join(facts["label"] for _, facts in targets)
                 print(f"bench: {operation.name} on {labels}", file=sys.stderr, flush=True)
                 rows += bench_operation(operation, targets, options, scratch, environment)
