@@ -206,9 +206,11 @@ def back_memory(size):
     just freed. Run just before a measured run, this makes every run start from the second.
     At most half the memory available is written; none when the system refuses it."""
     size = min(size, available_memory() // 2)
+    if size <= 0:
+        return
     try:
         block = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
-    except (OSError, ValueError):
+    except OSError:
         return
     try:
         if hasattr(mmap, "MADV_HUGEPAGE"):
