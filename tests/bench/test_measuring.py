@@ -137,6 +137,18 @@ class JudgedOnLeastTest(unittest.TestCase):
         self.assertIn("≤ 11× 100k (least CPU)", target)
         self.assertEqual(result, "FAIL: growth")
 
+    def test_floor_growth_compares_the_floors_least_cpu_times(self):
+        base = self.row(100_000, 0.2, 0.1, 0.08, floor=Side(0.3, 0.05, 0.04))
+        large = self.row(1_000_000, 3.0, 1.2, 0.9, floor=Side(1.0, 0.55, 0.5))
+        self.assertAlmostEqual(report.floor_growth(large, [base, large]), 11.0)
+        self.assertIsNone(report.floor_growth(base, [base, large]))
+        no_floor = self.row(1_000_000, 3.0, 1.2, 0.9)
+        self.assertIsNone(report.floor_growth(no_floor, [base, no_floor]))
+        table = [line for line in report.markdown([base, large], "").splitlines()
+                 if line.startswith("| query |")]
+        self.assertIn("| — | — | — |", table[0])  # no growth at 100k
+        self.assertIn("| 12.0× | 11.2× | 11.0× |", table[1])  # growth, user growth, floor growth
+
 
 if __name__ == "__main__":
     unittest.main()
