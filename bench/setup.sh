@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 build_dir="${1:-build-floor}"
 
 # libsimdjson-dev: simdjson, the fastest JSON reader Debian packages (the floor reads the
-# backlog with it); time: GNU time for peak memory; jq: the query's yardstick.
-packages=(libsimdjson-dev time jq cmake ninja-build g++)
+# backlog with it); time: GNU time for peak memory; jq: the query's yardstick; valgrind: the
+# instruction counts of bench/instructions.py.
+packages=(libsimdjson-dev time jq valgrind cmake ninja-build g++)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||

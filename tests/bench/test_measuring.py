@@ -1,18 +1,21 @@
 """The benchmark's way of measuring (bench/run.py, bench/report.py): runs taking turns, the
-least CPU time judged, memory written before a run. No mbl binary is run: fake programs record
-the order they ran in and report chosen times.
+least CPU time judged, memory written before a run; and the instruction counts of
+bench/instructions.py. No mbl binary is run: fake programs record the order they ran in and
+report chosen times, a fake valgrind chosen counts.
 
 Usage: python3 test_measuring.py SOURCE_DIR
 """
 
 import os
+import stat
 import sys
 import tempfile
 import unittest
 
 sys.path.insert(0, os.path.join(sys.argv.pop(1) if len(sys.argv) > 1 else ".", "bench"))
 
-import report  # noqa: E402 (after the path above)
+import instructions  # noqa: E402 (after the path above)
+import report  # noqa: E402
 import run  # noqa: E402
 
 
@@ -148,6 +151,60 @@ class JudgedOnLeastTest(unittest.TestCase):
                  if line.startswith("| query |")]
         self.assertIn("| — | — | — |", table[0])  # no growth at 100k
         self.assertIn("| 12.0× | 11.2× | 11.0× |", table[1])  # growth, user growth, floor growth
+
+
+# Stands in for valgrind: writes "Collected : <the program's first argument>" to the log file
+# callgrind is given, and exits with the program's second argument.
+FAKE_VALGRIND = """#!/bin/sh
+for argument; do
+  case "$argument" in --log-file=*) log="${argument#--log-file=}" ;; esac
+done
+shift 3
+[ "$1" = none ] || printf '==1== Events    : Ir\\n==1== Collected : %s\\n' "$1" > "$log"
+exit "$2"
+"""
+
+
+class InstructionsTest(unittest.TestCase):
+    def setUp(self):
+        self.scratch = tempfile.TemporaryDirectory()
+        fake = os.path.join(self.scratch.name, "valgrind")
+        with open(fake, "w", encoding="utf-8") as out:
+            out.write(FAKE_VALGRIND)
+        os.chmod(fake, stat.S_IRWXU)
+        self.environment = dict(os.environ, PATH=self.scratch.name + os.pathsep
+                                 + os.environ.get("PATH", ""))
+        self.saved_path = os.environ["PATH"]
+        os.environ["PATH"] = self.environment["PATH"]
+        self.log = os.path.join(self.scratch.name, "callgrind.log")
+
+    def tearDown(self):
+        os.environ["PATH"] = self.saved_path
+        self.scratch.cleanup()
+
+    def test_reads_the_count_callgrind_logs(self):
+        self.assertEqual(instructions.count_instructions(["12345", "0"], self.log,
+                                                         self.environment), 12345)
+
+    def test_a_failed_command_or_a_missing_count_is_an_error(self):
+        with self.assertRaises(run.CommandFailed):
+            instructions.count_instructions(["12345", "2"], self.log, self.environment)
+        with self.assertRaises(run.CommandFailed):  # 1 is a difference from diff only
+            instructions.count_instructions(["12345", "1"], self.log, self.environment)
+        self.assertEqual(instructions.count_instructions(["7", "1", "diff"], self.log,
+                                                         self.environment), 7)
+        os.remove(self.log)
+        with self.assertRaises(run.CommandFailed):
+            instructions.count_instructions(["none", "0"], self.log, self.environment)
+
+    def test_growth_is_judged_against_ten_times_the_assets(self):
+        operations = [op for op in run.OPERATIONS if op.name in ("query", "status")]
+        counts = {("query", 1000): 2_000_000_000, ("query", 10000): 20_400_000_000,
+                  ("status", 1000): 1_000_000_000, ("status", 10000): 11_500_000_000}
+        text = instructions.markdown(counts, operations, (1000, 10000), run.REPO + "/mbl")
+        self.assertIn("| query | 2.00 G | 20.40 G | 10.20× | ≤ 11× | pass |", text)
+        self.assertIn("| status | 1.00 G | 11.50 G | 11.50× | ≤ 11× | FAIL: growth |", text)
+        self.assertIn("1 of the 2 operations grow more than 11×.", text)
 
 
 if __name__ == "__main__":
