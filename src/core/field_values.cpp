@@ -112,6 +112,13 @@ Error unknown_id_error(std::string_view kind, std::string_view id,
     if (auto nearest = nearest_spelling(id, known_ids)) {
         return input_error(fmt::format("unknown {} '{}'; did you mean '{}'?", kind, id, *nearest));
     }
+    if (known_ids.empty()) { // a new backlog: listing would show nothing
+        std::string add = kind == "iteration"
+                              ? "'mbl iteration add' adds the first one"
+                              : fmt::format("add it with 'mbl {} add {}'", kind, id);
+        return input_error(
+            fmt::format("unknown {} '{}': the backlog has no {}s yet; {}", kind, id, kind, add));
+    }
     return input_error(
         fmt::format("unknown {} '{}'; 'mbl {} list' shows the existing ones", kind, id, kind));
 }

@@ -62,7 +62,7 @@ std::optional<std::string> optional_text(std::string_view value, std::string_vie
 std::vector<std::string> split_comma_list(std::string_view text);
 
 // Error(input) `unknown <kind> '<id>'; did you mean '<nearest>'?`, or, with no close id,
-// pointing at `mbl <kind> list`.
+// pointing at `mbl <kind> list`; with no ids at all (a new backlog), at `mbl <kind> add`.
 Error unknown_id_error(std::string_view kind, std::string_view id,
                        const std::vector<std::string_view>& known_ids);
 

@@ -286,6 +286,17 @@ TEST_CASE("import inventory refuses bad columns, mappings and values", "[import]
     mbl::Error workload = refusal("VM\nx\n", unknown_workload);
     CHECK(workload.status() == mbl::ExitStatus::input);
     CHECK_THAT(workload.what(), Contains("did you mean 'crm'"));
+
+    mbl::Backlog new_backlog; // `mbl init` then an import: no workload to name yet
+    unknown_workload.workload = "dc";
+    mbl::Error no_workloads = error_from([&] {
+        mbl::plan_inventory_import(new_backlog, mbl::read_csv("VM\nx\n", "in.csv"),
+                                   unknown_workload, "in.csv");
+    });
+    CHECK(no_workloads.status() == mbl::ExitStatus::input);
+    CHECK(std::string(no_workloads.what()) ==
+          "unknown workload 'dc': the backlog has no workloads yet; add it with 'mbl workload "
+          "add dc'");
 }
 
 TEST_CASE("import inventory reports progress every N rows and at the end", "[import]") {
