@@ -113,9 +113,9 @@ Error unknown_id_error(std::string_view kind, std::string_view id,
         return input_error(fmt::format("unknown {} '{}'; did you mean '{}'?", kind, id, *nearest));
     }
     if (known_ids.empty()) { // a new backlog: listing would show nothing
-        std::string add = kind == "iteration"
-                              ? "'mbl iteration add' adds the first one"
-                              : fmt::format("add it with 'mbl {} add {}'", kind, id);
+        std::string add = kind == "iteration" ? "'mbl iteration add' adds the first one"
+                          : is_slug(id)       ? fmt::format("add it with 'mbl {} add {}'", kind, id)
+                                              : fmt::format("add one with 'mbl {} add ID'", kind);
         return input_error(
             fmt::format("unknown {} '{}': the backlog has no {}s yet; {}", kind, id, kind, add));
     }
