@@ -147,6 +147,26 @@ class CommandFailed(Exception):
     pass
 
 
+def tolerated_exits(argv):
+    """The exit codes that mean success for `argv`: 1 too from diff and merge-driver (a
+    difference found)."""
+    return (0, 1) if any(word in argv for word in ("diff", "merge-driver")) else (0,)
+
+
+def mbl_command(mbl, operation, facts, target, work):
+    """The argv of `operation` run by the binary `mbl` on the backlog file `target` (`work`:
+    the working copy an edit changes)."""
+    return ([mbl, "-f", target, "--today", facts["today"], "--color", "never"]
+            + operation.mbl_args(facts, work))
+
+
+def bench_environment():
+    """The environment of every run: no MBL_ variable of the caller's, no colour."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("MBL_")}
+    environment["NO_COLOR"] = "1"
+    return environment
+
+
 def run_once(argv, stdout_path, environment, peak_file=None):
     """Runs `argv` once and returns (wall seconds, CPU seconds: user + system, user seconds);
     raises
@@ -164,8 +184,7 @@ def run_once(argv, stdout_path, environment, peak_file=None):
         children = resource.getrusage(resource.RUSAGE_CHILDREN)
         user = children.ru_utime - children_before.ru_utime
         cpu = user + children.ru_stime - children_before.ru_stime
-        tolerated = (0, 1) if any(word in argv for word in ("diff", "merge-driver")) else (0,)
-        if process.returncode not in tolerated:
+        if process.returncode not in tolerated_exits(argv):
             errors.seek(0)
             message = errors.read().decode(errors="replace").strip()
             raise CommandFailed(f"{' '.join(argv)} exited {process.returncode}: {message}")
@@ -319,8 +338,7 @@ def bench_operation(operation, backlogs, options, scratch, environment):
         target = work if operation.edits else backlog
         prepare = (copying(operation.work_from(facts), work) if operation.edits
                    else (lambda: None))
-        mbl_argv = [options.mbl, "-f", target, "--today", facts["today"], "--color", "never"]
-        mbl_argv += operation.mbl_args(facts, work)
+        mbl_argv = mbl_command(options.mbl, operation, facts, target, work)
         writes = os.path.getsize(facts[operation.file_key]) if operation.edits else 0
         mbl = Runs(prepare, lambda peak_file, argv=mbl_argv: run_once(argv, os.devnull,
                                                                         environment, peak_file),
@@ -442,6 +460,16 @@ def parse_size(text):
     return int(digits) * scale
 
 
+def chosen_operations(parser, keys):
+    """The OPERATIONS named by the comma-separated `keys` (OPERATION_KEYS), in their order;
+    a parser error for an unknown key."""
+    unknown = [key for key in keys.split(",") if key not in OPERATION_KEYS]
+    if unknown:
+        parser.error(f"unknown operation {unknown[0]!r}; choose from {','.join(OPERATION_KEYS)}")
+    chosen = {OPERATION_KEYS[key] for key in keys.split(",")}
+    return [operation for operation in OPERATIONS if operation.name in chosen]
+
+
 def parse_options(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mbl", default=os.path.join(REPO, "build-release", "mbl"),
@@ -476,11 +504,7 @@ def parse_options(argv):
         parser.error("1,000,000 assets take minutes and a 570 MB file: add --with-1m")
     if options.with_1m and MILLION not in options.sizes:
         options.sizes.append(MILLION)
-    unknown = [key for key in options.operations.split(",") if key not in OPERATION_KEYS]
-    if unknown:
-        parser.error(f"unknown operation {unknown[0]!r}; choose from {','.join(OPERATION_KEYS)}")
-    chosen = {OPERATION_KEYS[key] for key in options.operations.split(",")}
-    options.operations = [operation for operation in OPERATIONS if operation.name in chosen]
+    options.operations = chosen_operations(parser, options.operations)
     if options.repeat < 1:
         parser.error("--repeat must be at least 1")
     options.mbl = os.path.abspath(options.mbl)
@@ -504,8 +528,7 @@ def parse_options(argv):
 
 def main(argv):
     options = parse_options(argv)
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("MBL_")}
-    environment["NO_COLOR"] = "1"
+    environment = bench_environment()
     os.makedirs(options.cache_dir, exist_ok=True)
     backlogs = [generated_backlog(size, options.seed, options.cache_dir) for size in options.sizes]
     if options.example:

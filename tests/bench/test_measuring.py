@@ -149,18 +149,20 @@ class JudgedOnLeastTest(unittest.TestCase):
         self.assertIsNone(report.floor_growth(no_floor, [base, no_floor]))
         table = [line for line in report.markdown([base, large], "").splitlines()
                  if line.startswith("| query |")]
-        self.assertIn("| — | — | — |", table[0])  # no growth at 100k
+        # jq s, × jq, growth, user growth, floor growth: none at 100k
+        self.assertIn("| — | — | — | — | — | ≤ 0.25 s", table[0])
         self.assertIn("| 12.0× | 11.2× | 11.0× |", table[1])  # growth, user growth, floor growth
 
 
-# Stands in for valgrind: writes "Collected : <the program's first argument>" to the log file
-# callgrind is given, and exits with the program's second argument.
+# Stands in for valgrind: writes "Collected : <the program's name>" to the log file callgrind is
+# given ("none": no log), and exits with the program's first argument when it is a number, else 0.
 FAKE_VALGRIND = """#!/bin/sh
 for argument; do
   case "$argument" in --log-file=*) log="${argument#--log-file=}" ;; esac
 done
 shift 3
 [ "$1" = none ] || printf '==1== Events    : Ir\\n==1== Collected : %s\\n' "$1" > "$log"
+case "$2" in ''|*[!0-9]*) exit 0 ;; esac
 exit "$2"
 """
 
@@ -172,14 +174,12 @@ class InstructionsTest(unittest.TestCase):
         with open(fake, "w", encoding="utf-8") as out:
             out.write(FAKE_VALGRIND)
         os.chmod(fake, stat.S_IRWXU)
+        # subprocess looks the program up in the PATH of the environment it is given
         self.environment = dict(os.environ, PATH=self.scratch.name + os.pathsep
-                                 + os.environ.get("PATH", ""))
-        self.saved_path = os.environ["PATH"]
-        os.environ["PATH"] = self.environment["PATH"]
+                                + os.environ.get("PATH", ""))
         self.log = os.path.join(self.scratch.name, "callgrind.log")
 
     def tearDown(self):
-        os.environ["PATH"] = self.saved_path
         self.scratch.cleanup()
 
     def test_reads_the_count_callgrind_logs(self):
@@ -194,17 +194,43 @@ class InstructionsTest(unittest.TestCase):
         self.assertEqual(instructions.count_instructions(["7", "1", "diff"], self.log,
                                                          self.environment), 7)
         os.remove(self.log)
-        with self.assertRaises(run.CommandFailed):
+        with self.assertRaises(run.CommandFailed):  # no log
             instructions.count_instructions(["none", "0"], self.log, self.environment)
+        with open(self.log, "w", encoding="utf-8") as log:
+            log.write("==1== valgrind: out of memory\n")
+        with self.assertRaises(run.CommandFailed) as raised:  # a log without a count
+            instructions.count_instructions(["none", "0"], self.log, self.environment)
+        self.assertIn("out of memory", str(raised.exception))
+
+    def test_an_edit_is_counted_on_a_copy_removed_afterwards(self):
+        source = os.path.join(self.scratch.name, "source.json")
+        with open(source, "w", encoding="utf-8") as out:
+            out.write("{}")
+        scratch = os.path.join(self.scratch.name, "scratch")
+        os.mkdir(scratch)
+        edit = next(op for op in run.OPERATIONS if op.name == "edit one asset")
+        facts = {"label": "1k", "path": source, "today": "2026-01-01", "edit_asset": "a"}
+
+        class Options:
+            mbl = "4242"  # the fake valgrind's count
+
+        self.assertEqual(instructions.count_operation(edit, facts, Options, scratch,
+                                                      self.environment), 4242)
+        self.assertEqual(os.listdir(scratch), [])
 
     def test_growth_is_judged_against_ten_times_the_assets(self):
-        operations = [op for op in run.OPERATIONS if op.name in ("query", "status")]
+        operations = [op for op in run.OPERATIONS if op.name in ("query", "status", "velocity")]
         counts = {("query", 1000): 2_000_000_000, ("query", 10000): 20_400_000_000,
-                  ("status", 1000): 1_000_000_000, ("status", 10000): 11_500_000_000}
+                  ("status", 1000): 1_000_000_000, ("status", 10000): 10_600_000_000,
+                  ("velocity", 1000): 1_000_000_000}
         text = instructions.markdown(counts, operations, (1000, 10000), run.REPO + "/mbl")
-        self.assertIn("| query | 2.00 G | 20.40 G | 10.20× | ≤ 11× | pass |", text)
-        self.assertIn("| status | 1.00 G | 11.50 G | 11.50× | ≤ 11× | FAIL: growth |", text)
-        self.assertIn("1 of the 2 operations grow more than 11×.", text)
+        self.assertIn("| query | 2.00 G | 20.40 G | 10.20× | ≤ 10.5× | pass |", text)
+        self.assertIn("| status | 1.00 G | 10.60 G | 10.60× | ≤ 10.5× | FAIL: growth |", text)
+        self.assertIn("| velocity | 1.00 G | — | — | — | not counted |", text)
+        self.assertIn("1 of the 2 operations counted grow more than 10.5×.", text)
+        del counts[("status", 10000)]
+        self.assertIn("Every operation counted grows at most 10.5× (1 of 3).",
+                      instructions.markdown(counts, operations, (1000, 10000), "mbl"))
 
 
 if __name__ == "__main__":
