@@ -112,12 +112,11 @@ Error unknown_id_error(std::string_view kind, std::string_view id,
     if (auto nearest = nearest_spelling(id, known_ids)) {
         return input_error(fmt::format("unknown {} '{}'; did you mean '{}'?", kind, id, *nearest));
     }
-    if (known_ids.empty()) { // a new backlog: listing would show nothing
-        std::string add = kind == "iteration" ? "'mbl iteration add' adds the first one"
-                          : is_slug(id)       ? fmt::format("add it with 'mbl {} add {}'", kind, id)
-                                              : fmt::format("add one with 'mbl {} add ID'", kind);
+    if (known_ids.empty()) { // a new backlog: a list would show nothing
+        std::string_view add_arguments = kind == "iteration" ? "" : " ID"; // it-N is chosen
         return input_error(
-            fmt::format("unknown {} '{}': the backlog has no {}s yet; {}", kind, id, kind, add));
+            fmt::format("unknown {} '{}'; the backlog has no {}s yet ('mbl {} add{}' adds one)",
+                        kind, id, kind, kind, add_arguments));
     }
     return input_error(
         fmt::format("unknown {} '{}'; 'mbl {} list' shows the existing ones", kind, id, kind));

@@ -44,8 +44,8 @@ TEST_CASE("require_iteration finds an iteration or suggests the nearest id", "[i
     mbl::Backlog empty;
     mbl::Error none = error_from([&] { mbl::require_iteration(empty, "it-1"); });
     CHECK(none.status() == ExitStatus::input);
-    CHECK(std::string(none.what()) == "unknown iteration 'it-1': the backlog has no iterations "
-                                      "yet; 'mbl iteration add' adds the first one");
+    CHECK(std::string(none.what()) == "unknown iteration 'it-1'; the backlog has no iterations "
+                                      "yet ('mbl iteration add' adds one)");
 }
 
 TEST_CASE("next_iteration_start follows the iteration that ends last", "[iterations]") {
