@@ -97,7 +97,9 @@ def markdown(counts, operations, sizes, mbl):
         lines.append(f"| {operation.name} | {cells[0]} | {cells[1]} | {growth:.2f}× | "
                      f"≤ {INSTRUCTION_FACTOR}× | {'pass' if holds else 'FAIL: growth'} |")
     lines.append("")
-    if misses:
+    if not judged:
+        lines.append("No operation was counted at both sizes.")
+    elif misses:
         lines.append(f"{misses} of the {judged} operations counted grow more than "
                      f"{INSTRUCTION_FACTOR}×.")
     else:

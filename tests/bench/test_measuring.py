@@ -231,6 +231,8 @@ class InstructionsTest(unittest.TestCase):
         del counts[("status", 10000)]
         self.assertIn("Every operation counted grows at most 10.5× (1 of 3).",
                       instructions.markdown(counts, operations, (1000, 10000), "mbl"))
+        self.assertIn("No operation was counted at both sizes.",
+                      instructions.markdown({}, operations, (1000, 10000), "mbl"))
 
 
 if __name__ == "__main__":
