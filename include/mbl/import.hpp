@@ -217,9 +217,11 @@ ImportPreset detect_inventory_preset_or_throw(const std::vector<std::string>& he
 // by server name or IP).
 bool is_dependency_export(const std::vector<std::string>& header);
 
-// The id an asset imported under `name` gets: lowercase ASCII letters and digits kept, `.` `_`
-// `-` kept, every run of other characters (spaces, non-ASCII) one `-`, leading and trailing
-// `-._` trimmed, at most 64 characters. Empty when nothing usable is left.
+// The id an asset imported under `name` gets: letters spelled in ASCII where they have a
+// spelling (`Zürich` is `zurich`, `Straße` `strasse`: glibc's transliteration), lowercase ASCII
+// letters and digits kept, `.` `_` `-` kept, every run of other characters (spaces, letters
+// with no ASCII spelling) one `-`, leading and trailing `-._` trimmed, at most 64 characters.
+// Empty when nothing usable is left.
 std::string slug_of(std::string_view name);
 
 struct InventoryImportOptions {

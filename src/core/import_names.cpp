@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <iconv.h>
+#include <locale.h>
 
 namespace mbl {
 namespace {
@@ -19,6 +22,47 @@ bool keeps(char c) {
 
 bool is_edge(char c) {
     return c == '.' || c == '_' || c == '-';
+}
+
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// `text` (UTF-8) spelled in ASCII by glibc's transliteration in the C.UTF-8 locale, whatever the
+// process's own: `ü` is `u`, `ß` `ss`, `Ł` `L`; what has no ASCII spelling (`日本`) is `?`.
+// `text` itself when it is not valid UTF-8 or the system cannot convert it.
+std::string ascii_spelling(std::string_view text) {
+    static const locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
+    if (utf8 == locale_t{}) {
+        return std::string(text);
+    }
+    locale_t previous = uselocale(utf8); // the transliteration follows the thread's locale
+    iconv_t converter = iconv_open("ASCII//TRANSLIT", "UTF-8");
+    std::string spelled;
+    bool converted = false;
+    if (converter != reinterpret_cast<iconv_t>(-1)) {
+        std::string input(text);
+        char* in = input.data();
+        std::size_t in_left = input.size();
+        std::array<char, 256> buffer;
+        while (true) { // a letter may take several (`½` is ` 1/2`): in pieces
+            char* out = buffer.data();
+            std::size_t out_left = buffer.size();
+            std::size_t result = iconv(converter, &in, &in_left, &out, &out_left);
+            spelled.append(buffer.data(), buffer.size() - out_left);
+            if (result != static_cast<std::size_t>(-1)) {
+                converted = true;
+                break;
+            }
+            if (errno != E2BIG) {
+                break; // not UTF-8
+            }
+        }
+        iconv_close(converter);
+    }
+    uselocale(previous);
+    return converted ? spelled : std::string(text);
 }
 
 } // namespace
@@ -41,6 +85,10 @@ std::vector<std::string_view> import_preset_names() {
 }
 
 std::string slug_of(std::string_view name) {
+    std::string spelled = is_ascii(name) ? std::string() : ascii_spelling(name);
+    if (!spelled.empty()) {
+        name = spelled;
+    }
     std::string slug;
     bool pending_dash = false;
     for (char c : name) {

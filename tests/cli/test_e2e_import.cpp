@@ -81,7 +81,7 @@ TEST_CASE("import inventory --preset rvtools skips templates; a re-import keeps 
           "Owner: CRM team\nPatch window: Sun 02:00, \"critical\"");
     CHECK(asset_in(file, "crm-app-01")["kind"] == "other");
     CHECK_FALSE(asset_in(file, "crm-app-01").contains("workload"));
-    CHECK(asset_in(file, "z-rich-file-server")["name"] == "Zürich File Server");
+    CHECK(asset_in(file, "zurich-file-server")["name"] == "Zürich File Server");
 
     // The same export again: nothing to change, the file keeps its bytes.
     std::string text = backlog.text();

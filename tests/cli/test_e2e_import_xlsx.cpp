@@ -55,7 +55,7 @@ TEST_CASE("import inventory: the RVTools workbook gives what its CSV gives",
                              "template (Template = True)"));
     CHECK(contains(csv_out, "skip       5  -                   W2019-GOLD"));
     CHECK(
-        contains(xlsx_out, "add        5  z-rich-file-server  Zürich File Server  16 attributes"));
+        contains(xlsx_out, "add        5  zurich-file-server  Zürich File Server  16 attributes"));
     CHECK(contains(xlsx_out, "Columns not imported: SRM Placeholder, Config status"));
     json file = json::parse(from_xlsx.text());
     CHECK(asset_in(file, "crm-app-01")["attributes"]["disk_gb"] == 102.4); // 104857 MiB

@@ -50,7 +50,16 @@ const mbl::PlannedRow& row_at(const mbl::InventoryPlan& plan, std::size_t line) 
 TEST_CASE("slug_of: lowercase, other characters one dash, trimmed, at most 64", "[import]") {
     CHECK(mbl::slug_of("CRM-SQL-01") == "crm-sql-01");
     CHECK(mbl::slug_of("web \"legacy\" 02") == "web-legacy-02");
-    CHECK(mbl::slug_of("  Zürich File Server ") == "z-rich-file-server");
+    CHECK(mbl::slug_of("  Zürich File Server ") == "zurich-file-server");
+    CHECK(mbl::slug_of("Straße-01") == "strasse-01");
+    CHECK(mbl::slug_of("ŁÓDŹ São Paulo") == "lodz-sao-paulo");
+    CHECK(mbl::slug_of("東京-web") == "web"); // no ASCII spelling: a separator, trimmed
+    CHECK(mbl::slug_of("a\xff b") == "a-b");  // not UTF-8: the bytes as they are
+    std::string long_name;
+    for (int i = 0; i < 200; ++i) {
+        long_name += "ß"; // spelled `ss`: 400 letters, converted in pieces
+    }
+    CHECK(mbl::slug_of(long_name + "!x") == std::string(64, 's'));
     CHECK(mbl::slug_of("db01.contoso.local") == "db01.contoso.local");
     CHECK(mbl::slug_of("a - b") == "a-b");
     CHECK(mbl::slug_of("-_.x.-") == "x");
@@ -158,7 +167,7 @@ TEST_CASE("import inventory: a re-import changes the name and attributes only", 
     CHECK(attribute(backlog.assets[1], "disk_used_gb") == "20"); // 20480 MiB
     CHECK(attribute(backlog.assets[1], "source_id") == "\"4213b2e3-0000-4000-8000-000000000002\"");
     CHECK(attribute(backlog.assets[1], "dns_name") == "(absent)");
-    CHECK(backlog.assets[2].id == "z-rich-file-server");
+    CHECK(backlog.assets[2].id == "zurich-file-server");
     CHECK(backlog.assets[2].name == "Zürich File Server");
     CHECK(row_at(plan, 5).reason ==
           "an RVTools template (Template = True), not a server to migrate");
@@ -169,6 +178,33 @@ TEST_CASE("import inventory: a re-import changes the name and attributes only", 
     std::string text = mbl::to_canonical_text(backlog);
     mbl::apply_inventory_plan(backlog, again);
     CHECK(mbl::to_canonical_text(backlog) == text);
+}
+
+TEST_CASE("import inventory: an asset whose id an older mbl spelled differently is updated",
+          "[import]") {
+    // Before names were spelled in ASCII, `Zürich File Server` became `z-rich-file-server`: a
+    // re-import finds that asset by its name (or its source_id), never adds a twin.
+    for (bool with_source : {false, true}) {
+        mbl::Backlog backlog;
+        mbl::Asset old;
+        old.id = "z-rich-file-server";
+        old.name = "Zürich File Server";
+        if (with_source) {
+            old.attributes.emplace_back("source_id",
+                                        mbl::RawJson{"\"4213d4e5-0000-4000-8000-000000000004\""});
+        }
+        backlog.assets.push_back(old);
+        mbl::InventoryImportOptions options;
+        options.preset = mbl::ImportPreset::rvtools;
+        mbl::InventoryPlan plan = plan_of(backlog, "rvtools-vinfo.csv", options);
+        const mbl::PlannedRow& zurich = row_at(plan, 6);
+        CHECK(zurich.id == "z-rich-file-server");
+        CHECK(zurich.action == RowAction::update);
+        mbl::apply_inventory_plan(backlog, plan);
+        CHECK(std::count_if(backlog.assets.begin(), backlog.assets.end(), [](const auto& asset) {
+                  return asset.name == "Zürich File Server";
+              }) == 1);
+    }
 }
 
 TEST_CASE("import inventory: applying a plan by moving it gives the same backlog", "[import]") {
