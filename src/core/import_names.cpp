@@ -1,10 +1,9 @@
 // Names of imports: presets' spellings and the id a server name becomes.
 #include "mbl/import.hpp"
+#include "text_encoding.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <iconv.h>
 #include <locale.h>
 
 namespace mbl {
@@ -38,29 +37,9 @@ std::string ascii_spelling(std::string_view text) {
         return std::string(text);
     }
     locale_t previous = uselocale(utf8); // the transliteration follows the thread's locale
-    iconv_t converter = iconv_open("ASCII//TRANSLIT", "UTF-8");
     std::string spelled;
-    bool converted = false;
-    if (converter != reinterpret_cast<iconv_t>(-1)) {
-        std::string input(text);
-        char* in = input.data();
-        std::size_t in_left = input.size();
-        std::array<char, 256> buffer;
-        while (true) { // a letter may take several (`½` is ` 1/2`): in pieces
-            char* out = buffer.data();
-            std::size_t out_left = buffer.size();
-            std::size_t result = iconv(converter, &in, &in_left, &out, &out_left);
-            spelled.append(buffer.data(), buffer.size() - out_left);
-            if (result != static_cast<std::size_t>(-1)) {
-                converted = true;
-                break;
-            }
-            if (errno != E2BIG) {
-                break; // not UTF-8
-            }
-        }
-        iconv_close(converter);
-    }
+    import_detail::IconvHandle converter = import_detail::open_iconv("ASCII//TRANSLIT", "UTF-8");
+    bool converted = converter && !import_detail::convert_with_iconv(converter, text, spelled);
     uselocale(previous);
     return converted ? spelled : std::string(text);
 }

@@ -62,6 +62,41 @@ std::string_view accepted_encoding_names() {
 }
 
 namespace import_detail {
+
+void IconvCloser::operator()(void* handle) const {
+    iconv_close(static_cast<iconv_t>(handle));
+}
+
+IconvHandle open_iconv(const char* to, const char* from) {
+    iconv_t raw = iconv_open(to, from);
+    return IconvHandle(raw == reinterpret_cast<iconv_t>(-1) ? nullptr : raw);
+}
+
+std::optional<std::size_t> convert_with_iconv(const IconvHandle& converter, std::string_view bytes,
+                                              std::string& out) {
+    auto* raw = static_cast<iconv_t>(converter.get());
+    out.resize(bytes.size() + bytes.size() / 4 + 16);
+    char* in = const_cast<char*>(bytes.data()); // iconv's signature; it does not write there
+    std::size_t in_left = bytes.size();
+    std::size_t written = 0;
+    while (in_left > 0) {
+        char* to = out.data() + written;
+        std::size_t out_left = out.size() - written;
+        std::size_t result = iconv(raw, &in, &in_left, &to, &out_left);
+        written = out.size() - out_left;
+        if (result != static_cast<std::size_t>(-1)) {
+            break;
+        }
+        if (errno != E2BIG) {
+            out.resize(written);
+            return static_cast<std::size_t>(in - bytes.data());
+        }
+        out.resize(out.size() + in_left * 3 + 16); // room for 3 bytes a byte, and again if not
+    }
+    out.resize(written);
+    return std::nullopt;
+}
+
 namespace {
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
@@ -130,43 +165,22 @@ void convert_utf16(std::string_view bytes, bool big_endian, std::string& out, st
     }
 }
 
-struct IconvCloser {
-    void operator()(void* handle) const { iconv_close(static_cast<iconv_t>(handle)); }
-};
-
 // `bytes` from the single-byte code page `page` into `out`.
 void convert_code_page(std::string_view bytes, const CodePage& page, std::string& out,
                        std::string_view label) {
-    iconv_t raw = iconv_open("UTF-8", std::string(page.iconv_name).c_str());
-    if (raw == reinterpret_cast<iconv_t>(-1)) {
+    IconvHandle converter = open_iconv("UTF-8", std::string(page.iconv_name).c_str());
+    if (!converter) {
         throw input_error(fmt::format("{}: this system cannot convert from {} (iconv); convert "
                                       "the file to UTF-8 first",
                                       label, page.shown));
     }
-    std::unique_ptr<void, IconvCloser> handle(raw);
-    out.resize(bytes.size() + bytes.size() / 4 + 16);
-    char* in = const_cast<char*>(bytes.data()); // iconv's signature; it does not write there
-    std::size_t in_left = bytes.size();
-    std::size_t written = 0;
-    while (in_left > 0) {
-        char* to = out.data() + written;
-        std::size_t out_left = out.size() - written;
-        std::size_t result = iconv(raw, &in, &in_left, &to, &out_left);
-        written = out.size() - out_left;
-        if (result != static_cast<std::size_t>(-1)) {
-            break;
-        }
-        if (errno == E2BIG) {
-            out.resize(out.size() + in_left * 3 + 16); // at most 3 UTF-8 bytes per byte
-            continue;
-        }
-        std::size_t offset = static_cast<std::size_t>(in - bytes.data());
+    if (std::optional<std::size_t> offset = convert_with_iconv(converter, bytes, out)) {
         throw input_error(fmt::format(
             "{}:{}: byte 0x{:02X} is not a character in {} (read with --encoding); is the file "
             "in another encoding? Try another --encoding, or save it as 'CSV UTF-8'",
-            label, line_at(bytes, offset), static_cast<unsigned char>(bytes[offset]), page.shown));
+            label, line_at(bytes, *offset), static_cast<unsigned char>(bytes[*offset]),
+            page.shown));
     }
-    out.resize(written);
 }
 
 // A forced code page on a file that is UTF-8 after all: refused, since the result would be

@@ -1,12 +1,28 @@
 #pragma once
-// The text of a CSV file as UTF-8, whatever a spreadsheet saved it as. Private to the core
-// library (csv_read.cpp).
+// The text of a CSV file as UTF-8, whatever a spreadsheet saved it as, and the iconv
+// conversions under it. Private to the core library (csv_read.cpp, import_names.cpp).
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace mbl::import_detail {
+
+// An iconv conversion descriptor, closed when it goes (glibc's iconv: part of the C library).
+struct IconvCloser {
+    void operator()(void* handle) const;
+};
+using IconvHandle = std::unique_ptr<void, IconvCloser>;
+
+// iconv_open(`to`, `from`); empty when the system cannot convert between the two.
+IconvHandle open_iconv(const char* to, const char* from);
+
+// `bytes` converted by `converter` into `out` (replacing it), which grows as the conversion
+// needs. nullopt when all of it was converted; else the offset in `bytes` of the first byte it
+// could not convert (`out` then holds what came before).
+std::optional<std::size_t> convert_with_iconv(const IconvHandle& converter, std::string_view bytes,
+                                              std::string& out);
 
 struct Utf8Text {
     std::string_view text;  // the UTF-8 text, without a byte-order mark

@@ -57,7 +57,7 @@ TEST_CASE("slug_of: lowercase, other characters one dash, trimmed, at most 64", 
     CHECK(mbl::slug_of("a\xff b") == "a-b");  // not UTF-8: the bytes as they are
     std::string long_name;
     for (int i = 0; i < 200; ++i) {
-        long_name += "ß"; // spelled `ss`: 400 letters, converted in pieces
+        long_name += "ß"; // spelled `ss`: 400 letters, cut to 64
     }
     CHECK(mbl::slug_of(long_name + "!x") == std::string(64, 's'));
     CHECK(mbl::slug_of("db01.contoso.local") == "db01.contoso.local");
